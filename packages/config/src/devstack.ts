@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { port, postgresUrl, secret } from "./fields.ts";
+import { parseConfig } from "./parse.ts";
+
+/** Settings of the local platform (`bun run dev`); every one has a working default. */
+export const zDevstackEnv = z.object({
+  /** Postgres to use; unset means localhost:5432 if it answers, else embedded PGlite. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** Redis behind the Upstash REST bridge; unset means localhost:6379, else a redis-server on PATH. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { message: "must be a redis:// URL" })
+    .optional(),
+  HOMETRIP_DATA_DIR: z.string().default(".hometrip"),
+  HOMETRIP_DB_NAME: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .default("hometrip_dev"),
+  API_PORT: port.default(8787),
+  REALTIME_PORT: port.default(1999),
+  WORKERS_PORT: port.default(8790),
+  NEON_TUNNEL_PORT: port.default(4444),
+  REDIS_BRIDGE_PORT: port.default(8079),
+  QSTASH_PORT: port.default(8081),
+  PGLITE_PORT: port.default(54329),
+  UPSTASH_REDIS_REST_TOKEN: secret(8).default("dev-redis-token"),
+  QSTASH_TOKEN: secret(8).default("dev-qstash-token"),
+  QSTASH_CURRENT_SIGNING_KEY: secret(8).default("sig_dev_current_key_0000000000"),
+  QSTASH_NEXT_SIGNING_KEY: secret(8).default("sig_dev_next_key_000000000000"),
+  ADMIN_API_TOKEN: secret(16).default("dev-admin-token-change-me"),
+  SEED: z.coerce.number().int().default(42),
+});
+export type DevstackEnv = z.output<typeof zDevstackEnv>;
+
+export function parseDevstackEnv(source: Record<string, unknown>): DevstackEnv {
+  return parseConfig("devstack", zDevstackEnv, source);
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { appEnv, csv, postgresUrl, secret, url, wsProxy } from "./fields.ts";
+import { parseConfig } from "./parse.ts";
+
+/** Settings of the `edge/api` Worker, parsed from its bindings on every request. */
+export const zEdgeEnv = z.object({
+  APP_ENV: appEnv.default("production"),
+  APP_VERSION: z.string().default("0.0.0-dev"),
+  DATABASE_URL: postgresUrl,
+  NEON_WS_PROXY: wsProxy.optional(),
+  UPSTASH_REDIS_REST_URL: url,
+  UPSTASH_REDIS_REST_TOKEN: secret(8),
+  QSTASH_URL: url,
+  QSTASH_TOKEN: secret(8),
+  /** Base URL of the `workers/` service that QStash delivers events to. */
+  EVENTS_DESTINATION_URL: url,
+  CORS_ORIGINS: csv.default([]),
+  /** Bearer token for operator-only procedures until accounts and roles exist. */
+  ADMIN_API_TOKEN: secret(16),
+});
+export type EdgeEnv = z.output<typeof zEdgeEnv>;
+
+export function parseEdgeEnv(bindings: Record<string, unknown>): EdgeEnv {
+  return parseConfig("edge/api", zEdgeEnv, bindings);
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+export const url = z.url({ message: "must be a URL" });
+export const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), { message: "must be a postgres:// or postgresql:// URL" });
+export const port = z.coerce.number().int().min(1).max(65535);
+export const appEnv = z.enum(["development", "test", "production"]);
+/** `host:port/path` of the local Neon WebSocket tunnel; unset in production. */
+export const wsProxy = z
+  .string()
+  .regex(/^[^\s/]+:\d+(\/.*)?$/, { message: "must look like 127.0.0.1:4444/v1" });
+export const csv = z.string().transform((v) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+export const secret = (min = 16) => z.string().min(min, { message: `must be at least ${min} characters` });

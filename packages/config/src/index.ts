@@ -1,0 +1,4 @@
+export { type DevstackEnv, parseDevstackEnv, zDevstackEnv } from "./devstack.ts";
+export { type EdgeEnv, parseEdgeEnv, zEdgeEnv } from "./edge.ts";
+export { ConfigError, parseConfig } from "./parse.ts";
+export { parseWorkersEnv, type WorkersEnv, zWorkersEnv } from "./workers.ts";

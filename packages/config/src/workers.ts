@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { appEnv, port, postgresUrl, secret, url, wsProxy } from "./fields.ts";
+import { parseConfig } from "./parse.ts";
+
+/** Settings of the Bun `workers/` service, parsed once at boot. */
+export const zWorkersEnv = z.object({
+  APP_ENV: appEnv.default("production"),
+  WORKERS_PORT: port.default(8790),
+  DATABASE_URL: postgresUrl,
+  NEON_WS_PROXY: wsProxy.optional(),
+  QSTASH_URL: url,
+  QSTASH_TOKEN: secret(8),
+  QSTASH_CURRENT_SIGNING_KEY: secret(8),
+  QSTASH_NEXT_SIGNING_KEY: secret(8),
+  /** Public base URL of this service, used as the destination of the events it re-publishes. */
+  EVENTS_DESTINATION_URL: url,
+});
+export type WorkersEnv = z.output<typeof zWorkersEnv>;
+
+export function parseWorkersEnv(source: Record<string, unknown>): WorkersEnv {
+  return parseConfig("workers", zWorkersEnv, source);
+}
