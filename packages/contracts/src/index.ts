@@ -1,0 +1,1 @@
+export { AppError, type ErrorCode, errorCodes, errorStatus, isErrorCode } from "./errors.ts";
