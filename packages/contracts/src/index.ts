@@ -1,1 +1,2 @@
 export { AppError, type ErrorCode, errorCodes, errorStatus, isErrorCode } from "./errors.ts";
+export * from "./events/index.ts";
