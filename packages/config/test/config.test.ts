@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseDevstackEnv, parseEdgeEnv, parseWorkersEnv } from "../src/index.ts";
+
+const edge = {
+  DATABASE_URL: "postgres://postgres@127.0.0.1:5432/hometrip",
+  UPSTASH_REDIS_REST_URL: "http://127.0.0.1:8079",
+  UPSTASH_REDIS_REST_TOKEN: "redis-token",
+  QSTASH_URL: "http://127.0.0.1:8081",
+  QSTASH_TOKEN: "qstash-token",
+  EVENTS_DESTINATION_URL: "http://127.0.0.1:8790",
+  ADMIN_API_TOKEN: "a-long-operator-token",
+};
+
+function failure(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("edge config", () => {
+  it("parses bindings and applies defaults", () => {
+    const env = parseEdgeEnv({ ...edge, CORS_ORIGINS: "http://localhost:3000, https://hometrip.app" });
+    expect(env.APP_ENV).toBe("production");
+    expect(env.CORS_ORIGINS).toEqual(["http://localhost:3000", "https://hometrip.app"]);
+    expect(env.NEON_WS_PROXY).toBeUndefined();
+  });
+
+  it("names every missing variable", () => {
+    const { DATABASE_URL: _d, QSTASH_TOKEN: _q, ...rest } = edge;
+    const err = failure(() => parseEdgeEnv(rest));
+    expect(err.issues.map((i) => i.variable).sort()).toEqual(["DATABASE_URL", "QSTASH_TOKEN"]);
+    expect(err.message).toContain("DATABASE_URL: is required but not set");
+  });
+
+  it("treats an empty value as missing and explains a malformed one", () => {
+    const err = failure(() => parseEdgeEnv({ ...edge, QSTASH_TOKEN: "", DATABASE_URL: "mysql://x" }));
+    expect(err.message).toContain("QSTASH_TOKEN: is required but not set");
+    expect(err.message).toContain("DATABASE_URL: must be a postgres:// or postgresql:// URL");
+  });
+
+  it("rejects a tunnel address without a port", () => {
+    const err = failure(() => parseEdgeEnv({ ...edge, NEON_WS_PROXY: "localhost/v1" }));
+    expect(err.issues[0]?.variable).toBe("NEON_WS_PROXY");
+  });
+});
+
+describe("workers config", () => {
+  it("requires both signing keys", () => {
+    const err = failure(() =>
+      parseWorkersEnv({
+        DATABASE_URL: edge.DATABASE_URL,
+        QSTASH_URL: edge.QSTASH_URL,
+        QSTASH_TOKEN: edge.QSTASH_TOKEN,
+        EVENTS_DESTINATION_URL: edge.EVENTS_DESTINATION_URL,
+      }),
+    );
+    expect(err.issues.map((i) => i.variable).sort()).toEqual([
+      "QSTASH_CURRENT_SIGNING_KEY",
+      "QSTASH_NEXT_SIGNING_KEY",
+    ]);
+  });
+
+  it("coerces the port", () => {
+    const env = parseWorkersEnv({
+      ...edge,
+      WORKERS_PORT: "9100",
+      QSTASH_CURRENT_SIGNING_KEY: "sig_current_key",
+      QSTASH_NEXT_SIGNING_KEY: "sig_next_key_00",
+    });
+    expect(env.WORKERS_PORT).toBe(9100);
+  });
+});
+
+describe("devstack config", () => {
+  it("works with nothing set", () => {
+    const env = parseDevstackEnv({});
+    expect(env.API_PORT).toBe(8787);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.HOMETRIP_DATA_DIR).toBe(".hometrip");
+  });
+
+  it("rejects a port out of range with the variable's name", () => {
+    const err = failure(() => parseDevstackEnv({ API_PORT: "70000" }));
+    expect(err.issues[0]?.variable).toBe("API_PORT");
+  });
+});

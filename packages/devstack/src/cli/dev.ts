@@ -1,0 +1,50 @@
+import { fileURLToPath } from "node:url";
+import { ConfigError, parseDevstackEnv } from "@hometrip/config";
+import { startDevStack } from "../orchestrator/stack.ts";
+
+const root = fileURLToPath(new URL("../../../..", import.meta.url));
+
+function table(rows: [string, string][]): string {
+  const w = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`).join("\n");
+}
+
+async function main() {
+  const env = parseDevstackEnv(process.env);
+  const started = Date.now();
+  let stopping: Promise<void> | undefined;
+  let stack: Awaited<ReturnType<typeof startDevStack>> | undefined;
+  const shutdown = (code: number) => {
+    stopping ??= (async () => {
+      process.stdout.write("\nstopping HomeTrip dev stack…\n");
+      await stack?.stop();
+      process.stdout.write("stopped.\n");
+      process.exit(code);
+    })();
+    return stopping;
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  stack = await startDevStack(env, { root, onCrash: () => void shutdown(1) });
+  const u = stack.urls;
+  process.stdout.write(
+    `\nHomeTrip is up in ${((Date.now() - started) / 1000).toFixed(1)} s — all services healthy\n\n${table([
+      ["API (tRPC at /trpc)", u.api],
+      ["API health", `${u.api}/health`],
+      ["Realtime (PartyKit)", u.realtime],
+      ["Workers (events)", u.workers],
+      [`Postgres (${stack.postgresKind})`, u.postgres],
+      ["Neon WS tunnel", u.neonTunnel],
+      [`Upstash REST (${stack.redisKind} Redis)`, u.redisBridge],
+      ["QStash broker", u.qstash],
+    ])}\n\nPress Ctrl-C to stop everything.\n\n`,
+  );
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else
+    process.stderr.write(`dev failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,208 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { DevstackEnv } from "@hometrip/config";
+import { migrate } from "@hometrip/db/migrate";
+import { startNeonTunnel } from "../neon-tunnel.ts";
+import { resolvePostgres } from "../postgres.ts";
+import { startQStashBroker } from "../qstash/index.ts";
+import { resolveRedis } from "../redis.ts";
+import { startRedisBridge } from "../redis-bridge/index.ts";
+import { type Log, prefixedLog } from "./log.ts";
+import { type ManagedProcess, startProcess, waitForHttp } from "./process.ts";
+import { registerOutboxSweep, seedOnFirstRun } from "./setup.ts";
+
+export type StackUrls = Record<
+  "api" | "realtime" | "workers" | "postgres" | "neonTunnel" | "redisBridge" | "qstash",
+  string
+>;
+export type RunningStack = {
+  urls: StackUrls;
+  postgresKind: string;
+  redisKind: string;
+  stop(): Promise<void>;
+};
+
+type Closer = { name: string; close(): Promise<void> };
+
+/**
+ * Brings the local platform up in dependency order: data stores, the stand-ins in front of them,
+ * schema and demo data, then the three runtimes, each awaited until healthy. Anything that fails
+ * stops what was already started, so a failed start leaves no process behind.
+ */
+export async function startDevStack(
+  env: DevstackEnv,
+  opts: { root: string; seed?: boolean; onCrash?: (name: string) => void },
+): Promise<RunningStack> {
+  const dataDir = resolve(opts.root, env.HOMETRIP_DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const closers: Closer[] = [];
+  const processes: ManagedProcess[] = [];
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await Promise.allSettled(processes.reverse().map((p) => p.stop()));
+    for (const c of closers.reverse()) await c.close().catch(() => {});
+  };
+  const log = (name: string, index: number): Log => prefixedLog(name, index);
+  const devLog = log("dev", 0);
+
+  try {
+    devLog("starting Postgres…");
+    const pg = await resolvePostgres({
+      databaseUrl: env.DATABASE_URL,
+      dataDir,
+      pglitePort: env.PGLITE_PORT,
+      dbName: env.HOMETRIP_DB_NAME,
+      log: log("postgres", 1),
+    });
+    closers.push({ name: "postgres", close: pg.close });
+    const tunnel = await startNeonTunnel({
+      port: env.NEON_TUNNEL_PORT,
+      allow: [`${pg.host}:${pg.port}`],
+      log: log("tunnel", 2),
+    });
+    closers.push({ name: "tunnel", close: tunnel.close });
+
+    devLog("starting Redis and the Upstash REST bridge…");
+    const redis = await resolveRedis({ redisUrl: env.REDIS_URL, dataDir, log: log("redis", 3) });
+    closers.push({ name: "redis", close: redis.close });
+    const bridge = await startRedisBridge({
+      port: env.REDIS_BRIDGE_PORT,
+      redisUrl: redis.url,
+      token: env.UPSTASH_REDIS_REST_TOKEN,
+      log: log("redis", 3),
+    });
+    closers.push({ name: "bridge", close: bridge.close });
+
+    devLog("starting the QStash broker…");
+    const broker = await startQStashBroker({
+      port: env.QSTASH_PORT,
+      dataDir,
+      token: env.QSTASH_TOKEN,
+      currentSigningKey: env.QSTASH_CURRENT_SIGNING_KEY,
+      nextSigningKey: env.QSTASH_NEXT_SIGNING_KEY,
+      log: log("qstash", 4),
+    });
+    closers.push({ name: "qstash", close: broker.close });
+
+    devLog("applying migrations…");
+    await migrate(pg.url, { log: devLog });
+    if (opts.seed !== false) await seedOnFirstRun(pg.url, env.SEED, devLog);
+
+    const urls: StackUrls = {
+      api: `http://127.0.0.1:${env.API_PORT}`,
+      realtime: `http://127.0.0.1:${env.REALTIME_PORT}`,
+      workers: `http://127.0.0.1:${env.WORKERS_PORT}`,
+      postgres: redactPassword(pg.url),
+      neonTunnel: `ws://${tunnel.wsProxy}`,
+      redisBridge: bridge.url,
+      qstash: broker.url,
+    };
+    const shared = {
+      APP_ENV: "development",
+      DATABASE_URL: pg.url,
+      NEON_WS_PROXY: tunnel.wsProxy,
+      QSTASH_URL: broker.url,
+      QSTASH_TOKEN: env.QSTASH_TOKEN,
+      EVENTS_DESTINATION_URL: urls.workers,
+    };
+    const childEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      TMPDIR: process.env.TMPDIR,
+      TURBO_TELEMETRY_DISABLED: "1",
+      WRANGLER_SEND_METRICS: "false",
+      NO_UPDATE_NOTIFIER: "1",
+      FORCE_COLOR: "0",
+    };
+    const crashed = (name: string) => () => {
+      if (!stopped) {
+        devLog(`${name} exited unexpectedly`);
+        opts.onCrash?.(name);
+      }
+    };
+
+    const workers = startProcess({
+      name: "workers",
+      command: process.execPath.includes("bun") ? process.execPath : "bun",
+      args: ["src/main.ts"],
+      cwd: join(opts.root, "workers"),
+      env: {
+        ...childEnv,
+        ...shared,
+        WORKERS_PORT: String(env.WORKERS_PORT),
+        QSTASH_CURRENT_SIGNING_KEY: env.QSTASH_CURRENT_SIGNING_KEY,
+        QSTASH_NEXT_SIGNING_KEY: env.QSTASH_NEXT_SIGNING_KEY,
+      },
+      log: log("workers", 5),
+      onExit: crashed("workers"),
+    });
+    processes.push(workers);
+
+    const apiVars = {
+      ...shared,
+      UPSTASH_REDIS_REST_URL: bridge.url,
+      UPSTASH_REDIS_REST_TOKEN: env.UPSTASH_REDIS_REST_TOKEN,
+      ADMIN_API_TOKEN: env.ADMIN_API_TOKEN,
+      CORS_ORIGINS: "http://localhost:3000,http://127.0.0.1:3000",
+    };
+    const api = startProcess({
+      name: "api",
+      command: join(opts.root, "edge/api/node_modules/.bin/wrangler"),
+      args: [
+        "dev",
+        "--config",
+        join(opts.root, "wrangler.toml"),
+        "--port",
+        String(env.API_PORT),
+        "--ip",
+        "127.0.0.1",
+        "--inspector-port",
+        "0",
+        "--show-interactive-dev-session=false",
+        ...Object.entries(apiVars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+      ],
+      cwd: opts.root,
+      env: childEnv,
+      log: log("api", 6),
+      onExit: crashed("api"),
+    });
+    processes.push(api);
+
+    const realtime = startProcess({
+      name: "realtime",
+      command: join(opts.root, "edge/realtime/node_modules/.bin/partykit"),
+      args: [
+        "dev",
+        "--port",
+        String(env.REALTIME_PORT),
+        "--var",
+        `REALTIME_INTERNAL_TOKEN=${env.ADMIN_API_TOKEN}`,
+      ],
+      cwd: opts.root,
+      env: childEnv,
+      log: log("realtime", 7),
+      onExit: crashed("realtime"),
+    });
+    processes.push(realtime);
+
+    const alive = (p: ManagedProcess) => () => p.child.exitCode === null && p.child.signalCode === null;
+    await Promise.all([
+      waitForHttp("workers", `${urls.workers}/health`, { isAlive: alive(workers) }),
+      waitForHttp("api", `${urls.api}/health`, { isAlive: alive(api), timeoutMs: 120_000 }),
+      waitForHttp("realtime", `${urls.realtime}/parties/main/health-check`, { isAlive: alive(realtime) }),
+    ]);
+    await registerOutboxSweep({ qstashUrl: broker.url, token: env.QSTASH_TOKEN, workersUrl: urls.workers });
+    return { urls, postgresKind: pg.kind, redisKind: redis.kind, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+function redactPassword(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = "****";
+  return u.toString();
+}
