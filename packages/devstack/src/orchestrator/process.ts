@@ -23,7 +23,7 @@ export function startProcess(opts: {
     detached: true,
   });
   let stopping = false;
-  const forward = (chunk: Buffer) => opts.log(chunk.toString("utf8").replace(/\x1b\[[0-9;]*[A-Za-z]/g, ""));
+  const forward = (chunk: Buffer) => opts.log(stripAnsi(chunk.toString("utf8")));
   child.stdout?.on("data", forward);
   child.stderr?.on("data", forward);
   const exited = new Promise<void>((resolve) => {
@@ -88,4 +88,10 @@ export async function waitForHttp(
   throw new Error(
     `${name} did not become healthy at ${url} within ${opts.timeoutMs ?? 90_000} ms (last: ${last})`,
   );
+}
+
+// Children colour their own output; the prefix already tells services apart, so strip it.
+const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, "g");
+function stripAnsi(text: string): string {
+  return text.replace(ansi, "");
 }
