@@ -1,0 +1,146 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+const adminUrl = process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const dbName = `hometrip_smoke_${process.pid}_${Date.now().toString(36)}`;
+const adminToken = "smoke-admin-token-0123456789";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect(port, "127.0.0.1");
+    s.once("connect", () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once("error", () => resolve(false));
+  });
+}
+
+let child: ChildProcess;
+let output = "";
+const ports: Record<string, number> = {};
+let dataDir: string;
+let exitCode: number | null = null;
+
+describe("bun run dev", () => {
+  beforeAll(async () => {
+    for (const name of ["API", "REALTIME", "WORKERS", "NEON_TUNNEL", "REDIS_BRIDGE", "QSTASH", "PGLITE"]) {
+      ports[name] = await freePort();
+    }
+    dataDir = mkdtempSync(join(tmpdir(), "hometrip-smoke-"));
+    child = spawn(process.env.BUN_BINARY ?? "bun", ["run", "dev"], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        HOMETRIP_DATA_DIR: dataDir,
+        HOMETRIP_DB_NAME: dbName,
+        ADMIN_API_TOKEN: adminToken,
+        ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [`${k}_PORT`, String(v)])),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.on("data", (d) => {
+      output += d.toString();
+    });
+    child.stderr?.on("data", (d) => {
+      output += d.toString();
+    });
+    child.on("exit", (code) => {
+      exitCode = code;
+    });
+    const deadline = Date.now() + 280_000;
+    while (!output.includes("all services healthy")) {
+      if (exitCode !== null) throw new Error(`dev exited with ${exitCode}:\n${output.slice(-4000)}`);
+      if (Date.now() > deadline) throw new Error(`dev did not come up:\n${output.slice(-4000)}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }, 300_000);
+
+  afterAll(async () => {
+    if (child && exitCode === null) child.kill("SIGKILL");
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it("prints every URL and reaches green health", async () => {
+    expect(output).toContain(`http://127.0.0.1:${ports.API}`);
+    expect(output).toContain(`http://127.0.0.1:${ports.REALTIME}`);
+    const res = await fetch(`http://127.0.0.1:${ports.API}/health`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { status: string };
+    expect(body.status).toBe("ok");
+  }, 30_000);
+
+  it("seeded demo data on first run", async () => {
+    const db = new pg.Client({ connectionString: adminUrl.replace(/\/[^/]*$/, `/${dbName}`) });
+    await db.connect();
+    const { rows } = await db.query<{ n: number }>("select count(*)::int as n from listings");
+    await db.end();
+    expect(rows[0]?.n).toBe(300);
+  }, 30_000);
+
+  it("carries an event from the API through the broker to the workers", async () => {
+    const res = await fetch(`http://127.0.0.1:${ports.API}/trpc/system.ping`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ note: "smoke" }),
+    });
+    expect(res.status).toBe(200);
+    const { result } = (await res.json()) as { result: { data: { eventId: string } } };
+    const db = new pg.Client({ connectionString: adminUrl.replace(/\/[^/]*$/, `/${dbName}`) });
+    await db.connect();
+    let found = 0;
+    for (let i = 0; i < 60 && found === 0; i++) {
+      const { rows } = await db.query("select 1 from system_pings where event_id = $1", [result.data.eventId]);
+      found = rows.length;
+      if (!found) await new Promise((r) => setTimeout(r, 500));
+    }
+    await db.end();
+    expect(found).toBe(1);
+  }, 60_000);
+
+  it("serves a realtime room with presence", async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${ports.REALTIME}/parties/main/smoke-room?userId=u1&name=Ana`);
+    const frame = await new Promise<{ type: string; participants: { userId: string }[] }>((resolve, reject) => {
+      ws.once("message", (data) => resolve(JSON.parse(data.toString())));
+      ws.once("error", reject);
+      setTimeout(() => reject(new Error("no presence frame")), 10_000);
+    });
+    ws.close();
+    expect(frame.type).toBe("presence");
+    expect(frame.participants.map((p) => p.userId)).toEqual(["u1"]);
+  }, 30_000);
+
+  it("stops everything on Ctrl-C and leaves no port open", async () => {
+    child.kill("SIGINT");
+    const deadline = Date.now() + 30_000;
+    while (exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(exitCode).toBe(0);
+    for (const [name, port] of Object.entries(ports)) {
+      expect({ name, open: await portOpen(port) }).toEqual({ name, open: false });
+    }
+  }, 40_000);
+});
