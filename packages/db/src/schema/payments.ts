@@ -1,0 +1,101 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bookings } from "./bookings.ts";
+import { currency, currencyIsIso, id, money, timestamps } from "./columns.ts";
+import { users } from "./users.ts";
+
+export const paymentStatus = pgEnum("payment_status", [
+  "pending",
+  "requires_action",
+  "succeeded",
+  "failed",
+  "refunded",
+  "partially_refunded",
+]);
+export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "failed"]);
+export const payoutStatus = pgEnum("payout_status", [
+  "scheduled",
+  "in_transit",
+  "paid",
+  "failed",
+  "cancelled",
+]);
+
+/** A guest's charge for a booking (a Stripe PaymentIntent in production). */
+export const payments = pgTable(
+  "payments",
+  {
+    id: id(),
+    bookingId: uuid("booking_id")
+      .notNull()
+      .references(() => bookings.id, { onDelete: "restrict" }),
+    amount: money("amount"),
+    currency: currency(),
+    status: paymentStatus("status").notNull().default("pending"),
+    provider: text("provider").notNull().default("stripe"),
+    providerPaymentId: text("provider_payment_id").unique(),
+    failureReason: text("failure_reason"),
+    capturedAt: timestamp("captured_at", { withTimezone: true }),
+    ...timestamps(),
+  },
+  (t) => [
+    index("payments_booking_id_idx").on(t.bookingId),
+    check("payments_amount_non_negative", sql`${t.amount} >= 0`),
+    check("payments_currency_iso", currencyIsIso(t.currency)),
+  ],
+);
+
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: id(),
+    paymentId: uuid("payment_id")
+      .notNull()
+      .references(() => payments.id, { onDelete: "restrict" }),
+    amount: money("amount"),
+    currency: currency(),
+    status: refundStatus("status").notNull().default("pending"),
+    reason: text("reason"),
+    providerRefundId: text("provider_refund_id").unique(),
+    ...timestamps(),
+  },
+  (t) => [
+    index("refunds_payment_id_idx").on(t.paymentId),
+    check("refunds_amount_positive", sql`${t.amount} > 0`),
+    check("refunds_currency_iso", currencyIsIso(t.currency)),
+  ],
+);
+
+/** Money owed to a host for a booking, released after check-in (a Stripe Connect transfer). */
+export const payouts = pgTable(
+  "payouts",
+  {
+    id: id(),
+    hostId: uuid("host_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    bookingId: uuid("booking_id").references(() => bookings.id, { onDelete: "restrict" }),
+    amount: money("amount"),
+    currency: currency(),
+    status: payoutStatus("status").notNull().default("scheduled"),
+    scheduledFor: date("scheduled_for", { mode: "string" }).notNull(),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    providerTransferId: text("provider_transfer_id").unique(),
+    failureReason: text("failure_reason"),
+    ...timestamps(),
+  },
+  (t) => [
+    index("payouts_host_id_idx").on(t.hostId),
+    index("payouts_booking_id_idx").on(t.bookingId),
+    index("payouts_status_scheduled_for_idx").on(t.status, t.scheduledFor),
+    check("payouts_amount_non_negative", sql`${t.amount} >= 0`),
+    check("payouts_currency_iso", currencyIsIso(t.currency)),
+  ],
+);
+
+export type Payment = typeof payments.$inferSelect;
+export type NewPayment = typeof payments.$inferInsert;
+export type Refund = typeof refunds.$inferSelect;
+export type NewRefund = typeof refunds.$inferInsert;
+export type Payout = typeof payouts.$inferSelect;
+export type NewPayout = typeof payouts.$inferInsert;
