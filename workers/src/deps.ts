@@ -1,0 +1,19 @@
+import type { EventPublisher, Logger } from "@hometrip/core";
+import type { Database } from "@hometrip/db";
+import type { EventHandlers } from "./handlers/types.ts";
+import type { SignatureVerifier } from "./signature.ts";
+
+export interface WorkerDeps {
+  db: Database;
+  /** `new Receiver({ currentSigningKey, nextSigningKey })` from `@upstash/qstash`. */
+  receiver: SignatureVerifier;
+  /** Used by the outbox sweep. */
+  publisher: EventPublisher;
+  log: Logger;
+  clock?: () => Date;
+  /** Defaults to the registry in `./handlers`; tests hand in their own to inject failures. */
+  handlers?: EventHandlers;
+  /** Base URL the broker delivers to (signature `sub` claim); default: the request's own URL. */
+  publicUrl?: string;
+  sweep?: { batchSize?: number; maxBatches?: number };
+}

@@ -1,0 +1,32 @@
+import type { EventType, KnownEventEnvelope } from "@hometrip/contracts";
+import type { Logger } from "@hometrip/core";
+import { type Database, processedEvents } from "@hometrip/db";
+import type { EventContext, EventHandlers } from "../handlers/types.ts";
+
+export type ProcessOutcome = "processed" | "duplicate";
+
+/**
+ * Applies an event at most once. The processed_events insert and the handler's writes share one
+ * transaction: a redelivery finds the id and does nothing; a handler that throws rolls the id
+ * back too, so the broker's retry gets a clean second chance. A concurrent duplicate blocks on
+ * the primary key until the first commits, then sees the conflict.
+ */
+export async function processEvent(
+  db: Database,
+  handlers: EventHandlers,
+  event: KnownEventEnvelope,
+  deps: { log: Logger; now: Date },
+): Promise<ProcessOutcome> {
+  // TS cannot correlate handlers[event.type] with event's own type; the mapped type guarantees it.
+  const handler = handlers[event.type] as (ctx: EventContext<EventType>) => Promise<void>;
+  return db.transaction(async (tx) => {
+    const claimed = await tx
+      .insert(processedEvents)
+      .values({ eventId: event.id, eventType: event.type })
+      .onConflictDoNothing()
+      .returning({ eventId: processedEvents.eventId });
+    if (claimed.length === 0) return "duplicate";
+    await handler({ tx, event, log: deps.log, now: deps.now });
+    return "processed";
+  });
+}

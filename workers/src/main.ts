@@ -1,0 +1,63 @@
+import { ConfigError, parseWorkersEnv } from "@hometrip/config";
+import { createQStashPublisher } from "@hometrip/core";
+import { createDb } from "@hometrip/db";
+import { Receiver } from "@upstash/qstash";
+import { createWorkerApp } from "./app.ts";
+import { createJsonLogger } from "./log.ts";
+
+const log = createJsonLogger({ service: "workers" });
+
+function loadEnv() {
+  try {
+    return parseWorkersEnv(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const env = loadEnv();
+
+// One pool for the life of the process. The per-request pool rule exists because workerd ties
+// sockets to the request that opened them; Bun has no such limit, and reusing WebSocket
+// connections saves a handshake (and, through the tunnel, a SCRAM exchange) per delivery.
+const { db, pool } = createDb({ databaseUrl: env.DATABASE_URL, wsProxy: env.NEON_WS_PROXY, max: 10 });
+
+const app = createWorkerApp({
+  db,
+  log,
+  receiver: new Receiver({
+    currentSigningKey: env.QSTASH_CURRENT_SIGNING_KEY,
+    nextSigningKey: env.QSTASH_NEXT_SIGNING_KEY,
+    devMode: false,
+  }),
+  publisher: createQStashPublisher({
+    qstashUrl: env.QSTASH_URL,
+    token: env.QSTASH_TOKEN,
+    destinationUrl: env.EVENTS_DESTINATION_URL,
+  }),
+  // The broker signs the URL it was given, which is built from this same setting.
+  publicUrl: env.EVENTS_DESTINATION_URL,
+});
+
+const server = Bun.serve({ port: env.WORKERS_PORT, fetch: app.fetch });
+log.info("workers listening", { port: server.port, appEnv: env.APP_ENV });
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info("workers stopping", { signal });
+  // Let in-flight deliveries finish: a cut-off handler would roll back and be redelivered anyway,
+  // but finishing avoids the retry delay.
+  await server.stop(false);
+  await pool.end();
+  log.info("workers stopped", { signal });
+  process.exit(0);
+}
+
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
