@@ -72,11 +72,21 @@ export class DeliveryScheduler {
     this.timers.delete(messageId);
   }
 
-  async close(): Promise<void> {
+  /**
+   * Stops all timers, lets attempts on the wire finish for up to `graceMs` (a delivery cut
+   * off after the consumer acted would be delivered again after restart), then aborts the rest.
+   */
+  async close(graceMs = 2000): Promise<void> {
     this.closed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     const pending = [...this.inFlight.values()];
+    let grace: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<void>((resolve) => {
+      grace = setTimeout(resolve, graceMs);
+    });
+    await Promise.race([Promise.allSettled(pending.map((a) => a.done)), graceOver]);
+    clearTimeout(grace);
     for (const attempt of pending) attempt.abort.abort();
     await Promise.allSettled(pending.map((a) => a.done));
   }
