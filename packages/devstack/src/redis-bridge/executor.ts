@@ -1,5 +1,6 @@
 import { type Redis, ReplyError } from "ioredis";
 import { unsupportedReason } from "./commands.ts";
+import { canonicalizeDoubles } from "./doubles.ts";
 import { BridgeError } from "./encoding.ts";
 import type { ScriptRegistry } from "./scripts.ts";
 import type { TransactionConnections } from "./transaction-connections.ts";
@@ -60,8 +61,8 @@ export class CommandExecutor {
       if (!Array.isArray(execResult.reply)) throw new BridgeError("EXECABORT Transaction aborted", 400);
       return execResult.reply.map((reply: unknown, index): Outcome => {
         if (reply instanceof Error) return { ok: false, error: reply.message };
-        const mapReply = prepared[index]?.mapReply;
-        return { ok: true, reply: mapReply ? mapReply(reply) : reply };
+        const { args, mapReply } = prepared[index]!;
+        return { ok: true, reply: canonicalizeDoubles(args, mapReply ? mapReply(reply) : reply) };
       });
     });
   }
@@ -77,7 +78,7 @@ export class CommandExecutor {
     const [name, ...rest] = prepared;
     try {
       const reply = await this.redis.callBuffer(name!.toUpperCase(), ...rest);
-      return { ok: true, reply: mapReply ? mapReply(reply) : reply };
+      return { ok: true, reply: canonicalizeDoubles(prepared, mapReply ? mapReply(reply) : reply) };
     } catch (error) {
       if (error instanceof ReplyError) return { ok: false, error: errorText(error) };
       throw toBridgeError(error);
