@@ -1,0 +1,3 @@
+export { cached } from "./cache.ts";
+export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "./rate-limiter.ts";
+export { createRedis, type Redis, type RedisConnection } from "./redis.ts";

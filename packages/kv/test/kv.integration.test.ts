@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { resolveRedis, startRedisBridge } from "@hometrip/devstack";
+import { Redis } from "@upstash/redis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cached, createRateLimiter, createRedis } from "../src/index.ts";
+
+const token = "kv-test-token";
+let url: string;
+let redis: Redis;
+let prefix: string;
+let stop: () => Promise<void>;
+
+beforeAll(async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), "hometrip-kv-"));
+  const local = await resolveRedis({ dataDir });
+  const bridge = await startRedisBridge({ redisUrl: local.url, token });
+  url = bridge.url;
+  redis = createRedis({ url, token });
+  prefix = `test:kv:${randomUUID()}:`;
+  stop = async () => {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, { match: `${prefix}*`, count: 500 });
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = String(next);
+    } while (cursor !== "0");
+    await bridge.close();
+    await local.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+});
+afterAll(() => stop());
+
+describe("createRedis", () => {
+  it("returns an Upstash client that reads and writes", async () => {
+    expect(redis).toBeInstanceOf(Redis);
+    await redis.set(`${prefix}hello`, { city: "Porto" });
+    expect(await redis.get(`${prefix}hello`)).toEqual({ city: "Porto" });
+  });
+
+  it("fails when the token is wrong", async () => {
+    await expect(createRedis({ url, token: "not-the-token" }).get(`${prefix}hello`)).rejects.toThrow(
+      /Unauthorized/,
+    );
+  });
+});
+
+describe("createRateLimiter", () => {
+  it.each(["slidingWindow", "fixedWindow"] as const)("enforces the limit with %s", async (algorithm) => {
+    const limiter = createRateLimiter(redis, {
+      prefix: `${prefix}rl:${algorithm}`,
+      limit: 2,
+      window: "30 s",
+      algorithm,
+    });
+    const outcomes = [];
+    for (let i = 0; i < 3; i++) outcomes.push((await limiter.limit("guest")).success);
+    expect(outcomes).toEqual([true, true, false]);
+  });
+
+  it("shares counts within a prefix and keeps prefixes apart", async () => {
+    const login = () => createRateLimiter(redis, { prefix: `${prefix}rl:login`, limit: 1, window: "30 s" });
+    const search = createRateLimiter(redis, { prefix: `${prefix}rl:search`, limit: 1, window: "30 s" });
+    expect((await login().limit("1.2.3.4")).success).toBe(true);
+    expect((await login().limit("1.2.3.4")).success).toBe(false);
+    expect((await search.limit("1.2.3.4")).success).toBe(true);
+  });
+});
+
+describe("cached", () => {
+  it("loads once and serves the stored value until the TTL", async () => {
+    let loads = 0;
+    const load = async () => {
+      loads += 1;
+      return { listingId: "l-1", nightly: 12_900 };
+    };
+    const key = `${prefix}cache:listing`;
+    expect(await cached(redis, key, 60, load)).toEqual({ listingId: "l-1", nightly: 12_900 });
+    expect(await cached(redis, key, 60, load)).toEqual({ listingId: "l-1", nightly: 12_900 });
+    expect(loads).toBe(1);
+    const ttl = await redis.ttl(key);
+    expect(ttl).toBeGreaterThan(50);
+    expect(ttl).toBeLessThanOrEqual(60);
+  });
+
+  it("keeps value types exactly, including numeric strings and null", async () => {
+    for (const [name, value] of [
+      ["numeric-string", "123"],
+      ["number", 123],
+      ["null", null],
+      ["text", "Zürich 🏠"],
+      ["list", [1, "2", { three: 3 }]],
+    ] as const) {
+      let loads = 0;
+      const load = async () => {
+        loads += 1;
+        return value;
+      };
+      expect(await cached(redis, `${prefix}cache:${name}`, 60, load)).toEqual(value);
+      expect(await cached(redis, `${prefix}cache:${name}`, 60, load)).toEqual(value);
+      expect(loads).toBe(1);
+    }
+  });
+
+  it("loads again after the entry expires", async () => {
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await cached(redis, `${prefix}cache:short`, 1, load)).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(await cached(redis, `${prefix}cache:short`, 1, load)).toBe(2);
+  });
+
+  it("reads entries through a client without automatic deserialization", async () => {
+    await cached(redis, `${prefix}cache:raw`, 60, async () => ({ a: 1 }));
+    const raw = new Redis({ url, token, automaticDeserialization: false });
+    expect(await cached(raw, `${prefix}cache:raw`, 60, async () => ({ a: 2 }))).toEqual({ a: 1 });
+  });
+});
