@@ -74,6 +74,30 @@ describe("QStash broker: retries, dead letters, restarts, schedules", () => {
     expect((await h.client.dlq.listMessages()).messages).toHaveLength(0);
   });
 
+  it("calls back with the destination's answer, and the failure callback once retries run out", async () => {
+    const h = await broker();
+    const ok = await consumer(() => 200);
+    const failing = await consumer(() => 500);
+    const callbacks = await consumer();
+    const { messageId } = await h.client.publishJSON({
+      url: `${ok.url}/fine`,
+      body: { n: 1 },
+      callback: `${callbacks.url}/success`,
+    });
+    const failed = await h.client.publishJSON({
+      url: `${failing.url}/broken`,
+      body: { n: 2 },
+      retries: 1,
+      failureCallback: `${callbacks.url}/failure`,
+    });
+    const received = await callbacks.waitFor(2);
+    const byPath = Object.fromEntries(received.map((d) => [d.path, JSON.parse(d.body)]));
+    expect(byPath["/success"]).toMatchObject({ status: 200, sourceMessageId: messageId, retried: 0 });
+    expect(Buffer.from(byPath["/success"].body, "base64").toString()).toBe("ok");
+    expect(byPath["/failure"]).toMatchObject({ status: 500, sourceMessageId: failed.messageId, retried: 1 });
+    expect(received.every((d) => typeof d.headers["upstash-signature"] === "string")).toBe(true);
+  });
+
   it("delivers messages accepted before a restart, including one already retrying", async () => {
     const h = await broker({ backoffMs: 600 });
     const down = await startConsumer();

@@ -73,7 +73,10 @@ export function startHttpServer(opts: {
     const pathname = queryAt === -1 ? raw : raw.slice(0, queryAt);
     const search = queryAt === -1 ? "" : raw.slice(queryAt + 1);
     const method = req.method ?? "GET";
-    if (method === "GET" && pathname === "/health") return send(res, { status: 200, body: { ok: true } });
+    // Unauthenticated liveness for health probes; it reveals nothing about messages.
+    if (method === "GET" && (pathname === "/" || pathname === "/health")) {
+      return send(res, { status: 200, body: { ok: true, service: "qstash-local" } });
+    }
     if (!authorised(req.headers.authorization)) throw new BrokerError(401, "Unauthorized");
 
     const candidates = opts.routes.filter((r) => r.path.test(pathname));
