@@ -1,0 +1,27 @@
+import { Hono } from "hono";
+import { requestId } from "hono/request-id";
+import type { HonoEnv } from "./context.ts";
+import { notFound, onError } from "./errors.ts";
+import { loadConfig } from "./middleware/config.ts";
+import { cors } from "./middleware/cors.ts";
+import { init } from "./middleware/init.ts";
+import { requestLogger } from "./middleware/logger.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { trpcRoutes } from "./routes/trpc.ts";
+
+/**
+ * Order matters: the request id and logger come first so every later failure, including a bad
+ * configuration, is answered and logged with the id.
+ */
+export function createApp() {
+  return new Hono<HonoEnv>()
+    .use(requestId({ headerName: "x-request-id" }))
+    .use(requestLogger)
+    .use(loadConfig)
+    .use(cors)
+    .use(init)
+    .route("/", healthRoutes)
+    .route("/", trpcRoutes)
+    .notFound(notFound)
+    .onError(onError);
+}

@@ -1,0 +1,15 @@
+import type { EdgeEnv } from "@hometrip/config";
+import type { Services } from "./services/index.ts";
+import type { Logger } from "./services/logger.ts";
+
+/** Worker bindings as they arrive: plain strings from [vars], secrets, `.dev.vars` or `--var`. */
+export type Bindings = { [K in keyof EdgeEnv]?: string };
+
+export type Variables = {
+  requestId: string;
+  logger: Logger;
+  config: EdgeEnv;
+  services: Services;
+};
+
+export type HonoEnv = { Bindings: Bindings; Variables: Variables };

@@ -1,0 +1,25 @@
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { HonoEnv } from "../context.ts";
+import { createServices } from "../services/index.ts";
+
+/** Builds the per-request service bundle and hands its cleanup to the runtime after the response. */
+export const init = createMiddleware<HonoEnv>(async (c, next) => {
+  const scope = createServices(c.var.config, c.var.logger);
+  c.set("services", scope.services);
+  try {
+    await next();
+  } finally {
+    scope.dispose((task) => backgroundOf(c)(task));
+  }
+});
+
+function backgroundOf(c: Context<HonoEnv>): (task: Promise<unknown>) => void {
+  try {
+    const ctx = c.executionCtx;
+    return (task) => ctx.waitUntil(task);
+  } catch {
+    // `app.request()` in a unit test has no ExecutionContext; let the task run unsupervised.
+    return (task) => void task;
+  }
+}

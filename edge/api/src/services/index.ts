@@ -1,0 +1,82 @@
+import type { EdgeEnv } from "@hometrip/config";
+import { createQStashPublisher, type EventPublisher } from "@hometrip/core";
+import { createDb, type Database } from "@hometrip/db";
+import { type Clock, systemClock } from "./clock.ts";
+import type { Logger } from "./logger.ts";
+import { createRedis, type Redis } from "./redis.ts";
+
+type Pool = ReturnType<typeof createDb>["pool"];
+
+/** Everything a handler may use, built fresh for one request (or one scheduled run). */
+export interface Services {
+  readonly config: EdgeEnv;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  /** Created on first use; a request that never touches Postgres opens no socket. */
+  readonly db: Database;
+  readonly pool: Pool;
+  readonly redis: Redis;
+  readonly publisher: EventPublisher;
+  /** Work to finish after the response; the db pool is ended only once all of it settles. */
+  waitUntil(task: Promise<unknown>): void;
+}
+
+export interface ServiceScope {
+  services: Services;
+  /** Hands the pending tasks and the pool shutdown to the runtime; call once, after the response. */
+  dispose(waitUntil: (task: Promise<unknown>) => void): void;
+}
+
+export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = systemClock): ServiceScope {
+  let database: ReturnType<typeof createDb> | undefined;
+  let redis: Redis | undefined;
+  let publisher: EventPublisher | undefined;
+  const pending: Promise<unknown>[] = [];
+
+  // The neon Pool holds sockets bound to the request that opened them: workerd refuses I/O
+  // on them from another request, so a pool shared across requests hangs. One per request.
+  const openDb = () => {
+    database ??= createDb({ databaseUrl: config.DATABASE_URL, wsProxy: config.NEON_WS_PROXY });
+    return database;
+  };
+
+  const services: Services = {
+    config,
+    logger,
+    clock,
+    get db() {
+      return openDb().db;
+    },
+    get pool() {
+      return openDb().pool;
+    },
+    get redis() {
+      redis ??= createRedis({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN });
+      return redis;
+    },
+    get publisher() {
+      publisher ??= createQStashPublisher({
+        qstashUrl: config.QSTASH_URL,
+        token: config.QSTASH_TOKEN,
+        destinationUrl: config.EVENTS_DESTINATION_URL,
+      });
+      return publisher;
+    },
+    waitUntil(task) {
+      pending.push(
+        task.catch((error: unknown) => logger.error("background task failed", { error: String(error) })),
+      );
+    },
+  };
+
+  const drain = async () => {
+    // Tasks may enqueue more tasks (a relay after a commit), so loop until quiet.
+    while (pending.length > 0) await Promise.allSettled(pending.splice(0));
+    if (database)
+      await database.pool
+        .end()
+        .catch((error: unknown) => logger.warn("pool end failed", { error: String(error) }));
+  };
+
+  return { services, dispose: (waitUntil) => waitUntil(drain()) };
+}

@@ -1,0 +1,58 @@
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import type { Bindings } from "../src/context.ts";
+import worker from "../src/index.ts";
+import type { AppRouter } from "../src/router.ts";
+
+export const origin = "http://api.hometrip.test";
+
+/**
+ * Calls the Worker's own fetch entry with the test bindings, optionally overridden for one request
+ * (e.g. Redis pointing at a dead port), and waits for its waitUntil work (relay, pool shutdown).
+ */
+export async function call(path: string, init: RequestInit = {}, overrides: Partial<Bindings> = {}) {
+  const ctx = createExecutionContext();
+  const response = await worker.fetch(new Request(`${origin}${path}`, init), { ...env, ...overrides }, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
+}
+
+export async function json<T = Record<string, unknown>>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
+
+export const operatorHeaders = (token: string = env.ADMIN_API_TOKEN ?? "") => ({
+  authorization: `Bearer ${token}`,
+  "content-type": "application/json",
+});
+
+/** tRPC's non-batched wire format: queries in `?input=`, mutations as a JSON body. */
+export function trpcQuery(path: string, input?: unknown, overrides: Partial<Bindings> = {}) {
+  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  return call(`/trpc/${path}${query}`, {}, overrides);
+}
+
+export function trpcMutation(path: string, input: unknown, headers: Record<string, string> = {}) {
+  return call(`/trpc/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(input),
+  });
+}
+
+/** The real tRPC client a browser would use, wired to the Worker's fetch instead of the network. */
+export function createTestClient(headers: Record<string, string> = {}) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${origin}/trpc`,
+        headers,
+        fetch: (input, init) => {
+          const url = input instanceof Request ? input.url : String(input);
+          return call(url.slice(origin.length), init as RequestInit);
+        },
+      }),
+    ],
+  });
+}
