@@ -1,6 +1,7 @@
 import { errorStatus, parseEventEnvelope } from "@hometrip/contracts";
 import { describeError } from "@hometrip/core";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { WorkerDeps } from "../deps.ts";
 import { processEvent } from "../events/process-event.ts";
 import { eventHandlers } from "../handlers/index.ts";
@@ -8,15 +9,19 @@ import { requireQStashSignature, type SignedEnv } from "../signature.ts";
 
 /**
  * POST /events — one QStash delivery. Status policy (the broker retries every non-2xx, then
- * dead-letters):
- * - 401: signature missing or invalid. Nothing is read or written.
- * - 400: signed but unprocessable (bad JSON, envelope, unknown type/version, payload). Only our
- *   own relay can sign, so this is a deploy skew (producer ahead of this consumer: heals on a
- *   retry after deploy) or a bug; a non-2xx puts it in the DLQ, visible and replayable, instead
- *   of a 200 that would silently drop a real event.
+ * dead-letters; a 489 with `Upstash-NonRetryable-Error: true` dead-letters at once):
+ * - 401: signature missing or invalid. Nothing is parsed or written.
+ * - 400: unknown event type or version. Only our own relay can sign, so this is deploy skew
+ *   (the producer already emits what this consumer will know after its deploy): retrying heals it.
+ * - 489 non-retryable: bad JSON, malformed envelope, payload failing its schema. Retrying cannot
+ *   help; the DLQ keeps it visible and replayable after a fix, where a 200 would drop a real event.
  * - 500: the handler threw; its transaction rolled back, so the retry starts clean.
  * - 200: applied now ("processed") or already applied earlier ("duplicate").
  */
+function nonRetryable(c: Context, body: Record<string, unknown>) {
+  return c.json(body, 489 as ContentfulStatusCode, { "Upstash-NonRetryable-Error": "true" });
+}
+
 export function eventsRoute(deps: WorkerDeps) {
   const handlers = deps.handlers ?? eventHandlers;
   const clock = deps.clock ?? (() => new Date());
@@ -32,16 +37,15 @@ export function eventsRoute(deps: WorkerDeps) {
       json = JSON.parse(c.get("rawBody"));
     } catch {
       deps.log.error("event body is not JSON", delivery);
-      return c.json({ code: "BAD_REQUEST", message: "Body is not JSON" }, errorStatus.BAD_REQUEST);
+      return nonRetryable(c, { code: "BAD_REQUEST", message: "Body is not JSON" });
     }
 
     const parsed = parseEventEnvelope(json);
     if (!parsed.ok) {
       deps.log.error("unprocessable event", { ...delivery, error: parsed.error });
-      return c.json(
-        { code: "BAD_REQUEST", message: parsed.error.message, details: parsed.error },
-        errorStatus.BAD_REQUEST,
-      );
+      const body = { code: "BAD_REQUEST", message: parsed.error.message, details: parsed.error };
+      const skew = parsed.error.kind === "unknown_type" || parsed.error.kind === "unknown_version";
+      return skew ? c.json(body, errorStatus.BAD_REQUEST) : nonRetryable(c, body);
     }
 
     const { event } = parsed;

@@ -1,0 +1,114 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createQStashPublisher, type EventPublisher, type Logger } from "@hometrip/core";
+import { createDb, type Database } from "@hometrip/db";
+import { startNeonTunnel, startQStashBroker } from "@hometrip/devstack";
+import { createTestDatabase } from "@hometrip/testkit";
+import { serve } from "@hono/node-server";
+import { Client, Receiver } from "@upstash/qstash";
+import { createWorkerApp } from "../../src/app.ts";
+import type { EventHandlers } from "../../src/handlers/index.ts";
+import { signingKeys } from "./signing.ts";
+
+export interface LogEntry {
+  level: "info" | "warn" | "error";
+  message: string;
+  fields: Record<string, unknown>;
+}
+
+export interface EventStack {
+  db: Database;
+  /** Base URL of the workers app (the events destination). */
+  workersUrl: string;
+  brokerUrl: string;
+  /** Publishes through the broker to this stack's workers, 2 delivery retries. */
+  publisher: EventPublisher;
+  /** Raw SDK client on the broker, for DLQ inspection and undeduplicated publishes. */
+  qstash: Client;
+  logs: LogEntry[];
+  /** A database connected like `db`, for apps that must fail to reach Postgres. */
+  wsProxy: string;
+  close(): Promise<void>;
+}
+
+export const brokerToken = "test-qstash-token";
+
+/**
+ * The real thing, wired like production: a fresh migrated database reached through the Neon
+ * WebSocket tunnel, the local QStash broker (fast retries), and the workers app on a random port.
+ */
+export async function startEventStack(opts: { handlers?: EventHandlers } = {}): Promise<EventStack> {
+  const database = await createTestDatabase({ prefix: "workers_events" });
+  const pg = new URL(database.url);
+  const tunnel = await startNeonTunnel({ port: 0, allow: [`${pg.hostname}:${pg.port || 5432}`] });
+  const { db, pool } = createDb({ databaseUrl: database.url, wsProxy: tunnel.wsProxy, max: 8 });
+  const dataDir = await mkdtemp(join(tmpdir(), "hometrip-qstash-"));
+  const broker = await startQStashBroker({
+    port: 0,
+    dataDir,
+    token: brokerToken,
+    currentSigningKey: signingKeys.current,
+    nextSigningKey: signingKeys.next,
+    retryBackoff: () => 100,
+  });
+
+  const logs: LogEntry[] = [];
+  const record =
+    (level: LogEntry["level"]): Logger[typeof level] =>
+    (message, fields = {}) =>
+      logs.push({ level, message, fields });
+  const log: Logger = { info: record("info"), warn: record("warn"), error: record("error") };
+
+  let fetchApp: (request: Request) => Response | Promise<Response> = () =>
+    new Response(null, { status: 503 });
+  const server = serve({ fetch: (request) => fetchApp(request), port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const workersUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const publisher = createQStashPublisher({
+    qstashUrl: broker.url,
+    token: brokerToken,
+    destinationUrl: workersUrl,
+    retries: 2,
+  });
+  const receiver = new Receiver({
+    currentSigningKey: signingKeys.current,
+    nextSigningKey: signingKeys.next,
+    devMode: false,
+  });
+  const app = createWorkerApp({
+    db,
+    receiver,
+    publisher,
+    log,
+    ...(opts.handlers && { handlers: opts.handlers }),
+  });
+  fetchApp = app.fetch;
+
+  const qstash = new Client({
+    baseUrl: broker.url,
+    token: brokerToken,
+    devMode: false,
+    enableTelemetry: false,
+  });
+
+  return {
+    db,
+    workersUrl,
+    brokerUrl: broker.url,
+    publisher,
+    qstash,
+    logs,
+    wsProxy: tunnel.wsProxy,
+    async close() {
+      await broker.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool.end();
+      await tunnel.close();
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
