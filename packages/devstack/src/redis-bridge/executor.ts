@@ -54,9 +54,10 @@ export class CommandExecutor {
       );
       if (multiResult?.status === "rejected") throw toBridgeError(multiResult.reason);
       const refused = queueResults.find((result) => result.status === "rejected");
-      if (refused) {
+      if (refused?.reason instanceof ReplyError) {
         throw new BridgeError(`EXECABORT Transaction discarded because of: ${errorText(refused.reason)}`);
       }
+      if (refused) throw toBridgeError(refused.reason);
       if (!execResult.ok) throw toBridgeError(execResult.error);
       if (!Array.isArray(execResult.reply)) throw new BridgeError("EXECABORT Transaction aborted", 400);
       return execResult.reply.map((reply: unknown, index): Outcome => {
