@@ -113,7 +113,7 @@ export class DeliveryScheduler {
     }
     const entry = { abort: new AbortController(), done: Promise.resolve() };
     entry.done = this.attempt(message, entry.abort.signal)
-      .catch((error: unknown) => this.deps.log(`qstash: ${messageId} bookkeeping failed: ${String(error)}`))
+      .catch((error: unknown) => this.deps.log(`${messageId} bookkeeping failed: ${String(error)}`))
       .finally(() => {
         if (this.inFlight.get(messageId) === entry) this.inFlight.delete(messageId);
       });
@@ -127,7 +127,7 @@ export class DeliveryScheduler {
     const { store, log } = this.deps;
     const attemptNo = `${message.retried + 1}/${message.maxRetries + 1}`;
     log(
-      `qstash: ${message.method} ${message.url} ${message.messageId} attempt ${attemptNo} → ${result.status ?? result.error}`,
+      `${message.method} ${message.url} ${message.messageId} attempt ${attemptNo} → ${result.status ?? result.error}`,
     );
 
     const ok = result.status !== undefined && result.status >= 200 && result.status < 300;

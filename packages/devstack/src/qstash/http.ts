@@ -59,7 +59,7 @@ export function startHttpServer(opts: {
   const server = createServer((req, res) => {
     void serve(req, res).catch((error: unknown) => {
       const known = error instanceof BrokerError;
-      if (!known) opts.log(`qstash: ${req.method} ${req.url} failed: ${String(error)}`);
+      if (!known) opts.log(`${req.method} ${req.url} failed: ${String(error)}`);
       send(res, {
         status: known ? error.status : 500,
         body: { error: error instanceof Error ? error.message : String(error) },

@@ -58,12 +58,12 @@ export async function startQStashBroker(opts: QStashBrokerOptions): Promise<QSta
   broker.resume();
   schedules.start();
   const pruner = setInterval(() => {
-    void broker.pruneDedup().catch((error: unknown) => log(`qstash: dedup prune failed: ${String(error)}`));
+    void broker.pruneDedup().catch((error: unknown) => log(`dedup prune failed: ${String(error)}`));
   }, DEDUP_PRUNE_INTERVAL_MS);
   pruner.unref();
 
   const pending = store.messages.values().length;
-  log(`qstash: broker listening on http://127.0.0.1:${port} (${pending} pending message(s) resumed)`);
+  log(`broker listening on http://127.0.0.1:${port} (${pending} pending message(s) resumed)`);
 
   let closing: Promise<void> | undefined;
   return {

@@ -116,11 +116,12 @@ export function adminRoutes(broker: Broker): Route[] {
       method: "POST",
       path: /^\/v2\/queues\/?$/,
       handle: async ({ body }) => {
-        const input = JSON.parse(body.toString("utf8") || "{}") as Partial<{
-          queueName: string;
-          parallelism: number;
-          paused: boolean;
-        }>;
+        let input: Partial<{ queueName: string; parallelism: number; paused: boolean }>;
+        try {
+          input = JSON.parse(body.toString("utf8") || "{}");
+        } catch {
+          throw new BrokerError(400, "queue upsert body must be JSON");
+        }
         if (!input.queueName) throw new BrokerError(400, "queueName is required");
         const now = Date.now();
         const existing = store.queues.get(input.queueName);

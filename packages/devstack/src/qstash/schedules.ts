@@ -71,7 +71,7 @@ export class ScheduleRunner {
     const job = createJob(schedule.cron, schedule.isPaused, () => {
       const firing = this.fire(schedule.scheduleId)
         .catch((error: unknown) =>
-          this.log(`qstash: schedule ${schedule.scheduleId} failed to fire: ${String(error)}`),
+          this.log(`schedule ${schedule.scheduleId} failed to fire: ${String(error)}`),
         )
         .finally(() => this.firing.delete(firing));
       this.firing.add(firing);
@@ -101,7 +101,7 @@ export class ScheduleRunner {
       },
       { scheduleId },
     );
-    this.log(`qstash: schedule ${scheduleId} (${schedule.cron}) fired ${messageId}`);
+    this.log(`schedule ${scheduleId} (${schedule.cron}) fired ${messageId}`);
     // Re-read: the schedule may have been updated or deleted while publishing.
     const current = this.broker.store.schedules.get(scheduleId);
     if (current) await this.broker.store.schedules.put({ ...current, lastScheduleTime: now });
