@@ -127,4 +127,16 @@ describe("relayOutbox", () => {
     expect(healed).toMatchObject({ attempts: 2, lastError: null });
     expect(healed?.publishedAt).toBeInstanceOf(Date);
   });
+
+  it("gives up on a broker that never answers, so the claimed row is released for the sweep", async () => {
+    const { id } = await ping("stuck");
+    const hanging: EventPublisher = { publish: () => new Promise(() => {}) };
+    expect(await relayOutbox(db, hanging, { ids: [id], publishTimeoutMs: 100 })).toEqual({
+      published: 0,
+      failed: 1,
+    });
+    const [row] = await rowsOf([id]);
+    expect(row).toMatchObject({ publishedAt: null, attempts: 1 });
+    expect(row?.lastError).toContain("timed out");
+  });
 });

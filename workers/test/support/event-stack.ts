@@ -28,7 +28,8 @@ export interface EventStack {
   /** Raw SDK client on the broker, for DLQ inspection and undeduplicated publishes. */
   qstash: Client;
   logs: LogEntry[];
-  /** A database connected like `db`, for apps that must fail to reach Postgres. */
+  databaseUrl: string;
+  /** The tunnel `db` goes through (NEON_WS_PROXY). */
   wsProxy: string;
   close(): Promise<void>;
 }
@@ -101,6 +102,7 @@ export async function startEventStack(opts: { handlers?: EventHandlers } = {}): 
     publisher,
     qstash,
     logs,
+    databaseUrl: database.url,
     wsProxy: tunnel.wsProxy,
     async close() {
       await broker.close();

@@ -8,6 +8,8 @@ export interface RelayOutboxOptions {
   /** Only these outbox rows (the right-after-commit path); otherwise the oldest unpublished. */
   ids?: string[];
   limit?: number;
+  /** A publish slower than this counts as failed (the row stays claimed while it waits). */
+  publishTimeoutMs?: number;
   log?: Logger;
 }
 
@@ -17,6 +19,19 @@ export interface RelayOutboxResult {
 }
 
 type OutboxRow = typeof outbox.$inferSelect;
+
+async function publishWithin(publisher: EventPublisher, envelope: EventEnvelope, ms: number) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`publish timed out after ${ms} ms`)), ms);
+  });
+  try {
+    // If the broker accepts it after all, the next run publishes it again and dedup drops it.
+    await Promise.race([publisher.publish(envelope), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 function toEnvelope(row: OutboxRow): EventEnvelope {
   return {
@@ -40,7 +55,7 @@ export async function relayOutbox(
   publisher: EventPublisher,
   options: RelayOutboxOptions = {},
 ): Promise<RelayOutboxResult> {
-  const { ids, limit = 100, log = silentLogger } = options;
+  const { ids, limit = 100, publishTimeoutMs = 10_000, log = silentLogger } = options;
   if (ids !== undefined && ids.length === 0) return { published: 0, failed: 0 };
 
   return db.transaction(async (tx) => {
@@ -55,7 +70,7 @@ export async function relayOutbox(
     const result: RelayOutboxResult = { published: 0, failed: 0 };
     for (const row of rows) {
       try {
-        await publisher.publish(toEnvelope(row));
+        await publishWithin(publisher, toEnvelope(row), publishTimeoutMs);
       } catch (error) {
         result.failed += 1;
         const lastError = describeError(error).slice(0, 2000);
