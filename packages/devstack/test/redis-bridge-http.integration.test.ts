@@ -26,7 +26,7 @@ describe("Upstash REST wire format", () => {
   it("refuses requests without the bearer token, and accepts it as _token", async () => {
     expect(await post(fx.bridgeUrl, ["ping"], {})).toMatchObject({
       status: 401,
-      body: { error: "Unauthorized" },
+      body: { error: "WRONGPASS invalid or missing auth token" },
     });
     const wrong = await post(fx.bridgeUrl, ["ping"], { authorization: "Bearer nope" });
     expect(wrong.status).toBe(401);
@@ -76,6 +76,7 @@ describe("Upstash REST wire format", () => {
     expect(malformed.status).toBe(400);
     expect(await post(fx.bridgeUrl, [])).toMatchObject({ status: 400, body: { error: /non-empty/ } });
     expect((await fetch(fx.bridgeUrl, { method: "DELETE", headers: auth })).status).toBe(405);
+    expect((await fetch(`${fx.bridgeUrl}/ping`, { method: "HEAD", headers: auth })).status).toBe(200);
   });
 
   it("refuses blocking commands and bare MULTI on the shared connection", async () => {
@@ -120,7 +121,7 @@ describe("Upstash REST wire format", () => {
       ],
       base64,
     );
-    expect(ok.body).toEqual([{ result: b64("OK") }, { result: 2 }]);
+    expect(ok.body).toEqual([{ result: "OK" }, { result: 2 }]);
   });
 
   it("returns a changing upstash-sync-token header", async () => {

@@ -43,7 +43,7 @@ describe("createRedis", () => {
 
   it("fails when the token is wrong", async () => {
     await expect(createRedis({ url, token: "not-the-token" }).get(`${prefix}hello`)).rejects.toThrow(
-      /Unauthorized/,
+      /WRONGPASS/,
     );
   });
 });

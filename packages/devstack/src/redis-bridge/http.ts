@@ -5,6 +5,7 @@ import { BridgeError, encodeReply, type ReplyEncoding, requestedEncoding } from 
 import type { CommandExecutor, Outcome } from "./executor.ts";
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const ALLOWED_METHODS = new Set(["HEAD", "GET", "POST", "PUT"]);
 
 export interface BridgeHandlerDeps {
   executor: CommandExecutor;
@@ -25,8 +26,9 @@ export function createBridgeHandler({ executor, token, log }: BridgeHandlerDeps)
     res.setHeader("upstash-sync-token", String(++syncToken));
     try {
       if (url.pathname === "/health") return await health(executor, res);
-      if (!authorized(req, url, token)) return send(res, 401, { error: "Unauthorized" });
-      if (req.method !== "GET" && req.method !== "POST" && req.method !== "PUT") {
+      if (!authorized(req, url, token))
+        return send(res, 401, { error: "WRONGPASS invalid or missing auth token" });
+      if (!ALLOWED_METHODS.has(req.method ?? "")) {
         return send(res, 405, { error: "ERR method not allowed" });
       }
       const encoding = requestedEncoding(req.headers["upstash-encoding"]);
