@@ -1,0 +1,129 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { connect, type Socket } from "node:net";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import { pipeWebSocketToTcp } from "./tunnel/pipe.ts";
+
+export interface NeonTunnelOptions {
+  /** Port to listen on; 0 or unset picks a free one. */
+  port?: number;
+  /** Interface to bind; defaults to 127.0.0.1 (the tunnel has no authentication). */
+  host?: string;
+  /** Database addresses the tunnel may dial, as "host:port"; anything else is refused. */
+  allow: string[];
+  log?: (line: string) => void;
+}
+
+export interface NeonTunnel {
+  port: number;
+  /** Value for NEON_WS_PROXY / createDb({ wsProxy }): "127.0.0.1:PORT/v1". */
+  wsProxy: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Local stand-in for Neon's WebSocket proxy: `@neondatabase/serverless` opens
+ * `ws://HOST:PORT/v1?address=db-host:db-port` and then speaks the plain Postgres wire
+ * protocol inside binary WebSocket frames. Client settings that work with it:
+ * `neonConfig.wsProxy = (h, p) => \`${wsProxy}?address=${h}:${p}\``, `useSecureWebSocket = false`,
+ * `pipelineConnect = false`, `coalesceWrites = false`, and `webSocketConstructor = ws` on Node 20.
+ */
+export async function startNeonTunnel(opts: NeonTunnelOptions): Promise<NeonTunnel> {
+  const log = opts.log ?? (() => {});
+  const allowed = new Set(opts.allow.map((target) => target.toLowerCase()));
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+  const open = new Set<{ tcp: Socket; close(): void }>();
+
+  const server = createServer((req, res) => answerHttp(req, res, open.size));
+
+  server.on("upgrade", (req: IncomingMessage, client: Duplex, head: Buffer) => {
+    const target = parseTarget(req.url);
+    if (!target) return refuse(client, 400, "expected /v1?address=host:port");
+    if (!allowed.has(target.key)) {
+      log(`refused ${target.key}: not in the tunnel allow-list`);
+      return refuse(client, 403, `${target.key} is not an allowed database address`);
+    }
+    // Dial first and only then finish the handshake: the driver starts talking as soon as
+    // the WebSocket opens, and a database that is down becomes a clear 502 instead.
+    const tcp = connect({ host: target.host, port: target.port });
+    const abandon = () => tcp.destroy();
+    const unreachable = (err: Error) => {
+      log(`cannot reach ${target.key}: ${err.message}`);
+      refuse(client, 502, `cannot reach ${target.key}: ${err.message}`);
+    };
+    client.once("close", abandon);
+    tcp.once("error", unreachable);
+    tcp.once("connect", () => {
+      wss.handleUpgrade(req, client, head, (ws) => {
+        client.off("close", abandon);
+        tcp.off("error", unreachable);
+        const entry = { tcp, close: () => ws.terminate() };
+        open.add(entry);
+        void pipeWebSocketToTcp(ws, tcp, (line) => log(`${target.key}: ${line}`)).finally(() =>
+          open.delete(entry),
+        );
+      });
+    });
+  });
+
+  const host = opts.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("neon tunnel: no TCP address");
+  const reachable = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  log(`listening on ${reachable}:${address.port}, allowing ${[...allowed].join(", ") || "nothing"}`);
+
+  return {
+    port: address.port,
+    wsProxy: `${reachable}:${address.port}/v1`,
+    close: async () => {
+      for (const entry of open) {
+        entry.close();
+        entry.tcp.destroy();
+      }
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+      });
+      wss.close();
+    },
+  };
+}
+
+function answerHttp(req: IncomingMessage, res: ServerResponse, connections: number): void {
+  const path = new URL(req.url ?? "/", "http://tunnel").pathname;
+  if (req.method === "GET" && path === "/health") {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ status: "ok", connections }));
+    return;
+  }
+  const status = path === "/v1" ? 426 : 404;
+  res.writeHead(status, { "content-type": "text/plain" });
+  res.end(status === 426 ? "WebSocket upgrade required\n" : "not found\n");
+}
+
+/** Parses `/v1?address=host:port`; the host may be a bracketed IPv6 literal. */
+export function parseTarget(url: string | undefined): { host: string; port: number; key: string } | null {
+  const parsed = new URL(url ?? "/", "http://tunnel");
+  const address = parsed.searchParams.get("address");
+  if (parsed.pathname !== "/v1" || !address) return null;
+  const match = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(address);
+  if (!match?.[1] || !match[2]) return null;
+  const port = Number(match[2]);
+  if (port < 1 || port > 65535) return null;
+  const host = match[1].toLowerCase();
+  return { host: host.replace(/^\[|\]$/g, ""), port, key: `${host}:${port}` };
+}
+
+/** Answers a refused upgrade with a plain HTTP response (no WebSocket is ever opened). */
+function refuse(client: Duplex, status: 400 | 403 | 502, message: string): void {
+  const reason = { 400: "Bad Request", 403: "Forbidden", 502: "Bad Gateway" }[status];
+  const body = `${message}\n`;
+  client.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}

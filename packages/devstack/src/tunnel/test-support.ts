@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import { neonConfig, Pool } from "@neondatabase/serverless";
+import pg from "pg";
+import ws from "ws";
+
+/** Admin connection for creating throw-away databases; same default as @hometrip/testkit. */
+export const adminUrl = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/** A fresh, uniquely named database on the local Postgres, dropped by `drop()`. */
+export async function createScratchDatabase(
+  prefix: string,
+): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(5).toString("hex")}`;
+  await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
+  return {
+    name,
+    url: `postgres://postgres@127.0.0.1:5432/${name}`,
+    drop: () =>
+      withAdmin(async (c) => {
+        await c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [name]);
+        await c.query(`DROP DATABASE IF EXISTS ${name}`);
+      }),
+  };
+}
+
+export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The driver settings ARCHITECTURE.md prescribes for the local tunnel (Node 20: `ws`). */
+export function neonPoolThroughTunnel(wsProxy: string, connectionString: string, max = 5): Pool {
+  neonConfig.webSocketConstructor = ws;
+  neonConfig.wsProxy = (host, port) => `${wsProxy}?address=${host}:${port}`;
+  neonConfig.useSecureWebSocket = false;
+  neonConfig.pipelineConnect = false;
+  neonConfig.coalesceWrites = false;
+  return new Pool({ connectionString, max });
+}
+
+/** Raw frontend messages, for tests that drive the wire protocol by hand (trust auth only). */
+export const wire = {
+  startup(user: string, database: string): Buffer {
+    const params = Buffer.from(`user\0${user}\0database\0${database}\0\0`);
+    const head = Buffer.alloc(8);
+    head.writeInt32BE(8 + params.length, 0);
+    head.writeInt32BE(196608, 4); // protocol 3.0
+    return Buffer.concat([head, params]);
+  },
+  query(sql: string): Buffer {
+    const text = Buffer.from(`${sql}\0`);
+    const head = Buffer.alloc(5);
+    head.write("Q", 0);
+    head.writeInt32BE(4 + text.length, 1);
+    return Buffer.concat([head, text]);
+  },
+  terminate: Buffer.from([0x58, 0, 0, 0, 4]),
+};
