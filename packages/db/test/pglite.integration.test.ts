@@ -1,0 +1,54 @@
+import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate } from "../src/migrate.ts";
+import { insertBlock, insertBooking, insertListingFixture } from "./support/fixtures.ts";
+import { connect, sqlState } from "./support/scratch-database.ts";
+
+// `bun run dev` falls back to embedded PGlite when no Postgres answers; the same migrations,
+// applied by the same migrator over TCP, must work there.
+let db: PGlite;
+let server: PGLiteSocketServer;
+let url: string;
+
+beforeAll(async () => {
+  db = await PGlite.create({ extensions: { btree_gist, pg_trgm } });
+  server = new PGLiteSocketServer({ db, port: 0, host: "127.0.0.1" });
+  await server.start();
+  url = `postgres://postgres@${server.getServerConn()}/postgres`;
+});
+afterAll(async () => {
+  await server?.stop();
+  await db?.close();
+});
+
+describe("migrations on PGlite", () => {
+  it("apply, re-run as a no-op, and enforce the overlap rule with 23P01", async () => {
+    const lines: string[] = [];
+    await migrate(url, { log: (l) => lines.push(l) });
+    await migrate(url, { log: (l) => lines.push(l) });
+    expect(lines[0]).toMatch(/^migrations: applied \d+/);
+    expect(lines[1]).toBe("migrations: up to date");
+
+    // PGlite serves one connection at a time.
+    const client: pg.Client = await connect(url);
+    try {
+      const { listingId, guestId } = await insertListingFixture(client);
+      await insertBooking(client, { listingId, guestId, checkIn: "2031-01-01", checkOut: "2031-01-04" });
+      await insertBooking(client, { listingId, guestId, checkIn: "2031-01-04", checkOut: "2031-01-06" });
+      const overlap = await insertBooking(client, {
+        listingId,
+        guestId,
+        checkIn: "2031-01-03",
+        checkOut: "2031-01-05",
+      }).catch(sqlState);
+      expect(overlap).toBe("23P01");
+      expect(await insertBlock(client, listingId, "2031-01-05", "2031-01-09").catch(sqlState)).toBe("23P01");
+    } finally {
+      await client.end();
+    }
+  });
+});
