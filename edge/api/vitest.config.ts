@@ -1,25 +1,36 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
-// Tests run inside workerd with the same wrangler.toml as `wrangler dev` and production; only the
-// bindings differ, pointing at the stand-ins test/global-setup.ts started on random ports.
+// The stand-ins start in the root project's globalSetup, which runs under plain Node resolution;
+// the workers plugin (workerd conditions, everything inlined) would break ioredis, pg and ws.
+// Tests run inside workerd with the same wrangler.toml as `wrangler dev` and production; only
+// the bindings differ, pointing at the stand-ins on random ports.
 export default defineConfig({
-  plugins: [
-    cloudflareTest(({ inject }) => ({
-      wrangler: { configPath: "../../wrangler.toml" },
-      miniflare: {
-        bindings: {
-          ...inject("bindings"),
-          TEST_UNREACHABLE_URL: inject("unreachableUrl"),
-          TEST_EVENT_SINK_URL: inject("eventSinkUrl"),
-        },
-      },
-    })),
-  ],
   test: {
     globalSetup: ["./test/global-setup.ts"],
-    include: ["test/**/*.test.ts"],
-    testTimeout: 20_000,
+    projects: [
+      {
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: "../../wrangler.toml" },
+            miniflare: {
+              bindings: {
+                ...inject("bindings"),
+                TEST_UNREACHABLE_URL: inject("unreachableUrl"),
+                TEST_EVENT_SINK_URL: inject("eventSinkUrl"),
+              },
+            },
+          })),
+        ],
+        test: {
+          name: "edge-api",
+          include: ["test/**/*.test.ts"],
+          testTimeout: 20_000,
+        },
+      },
+    ],
     hookTimeout: 60_000,
+    // The Worker logs a JSON line per request; show them only for failing tests.
+    silent: "passed-only",
   },
 });

@@ -10,8 +10,14 @@ export type OutboxRow = {
 };
 
 /** Reads one outbox row through the same driver and tunnel the Worker uses; one pool per call. */
-export async function readOutboxRow(id: string): Promise<OutboxRow | undefined> {
+function openPool() {
   const { pool } = createDb({ databaseUrl: env.DATABASE_URL ?? "", wsProxy: env.NEON_WS_PROXY });
+  pool.on("error", () => {});
+  return pool;
+}
+
+export async function readOutboxRow(id: string): Promise<OutboxRow | undefined> {
+  const pool = openPool();
   try {
     const result = await pool.query<OutboxRow>(
       "select id, event_type, payload, published_at, attempts from outbox where id = $1",
@@ -25,7 +31,7 @@ export async function readOutboxRow(id: string): Promise<OutboxRow | undefined> 
 
 /** Writes an outbox row directly, as a domain transaction would, without relaying it. */
 export async function insertOutboxRow(note: string): Promise<string> {
-  const { pool } = createDb({ databaseUrl: env.DATABASE_URL ?? "", wsProxy: env.NEON_WS_PROXY });
+  const pool = openPool();
   try {
     const result = await pool.query<{ id: string }>(
       `insert into outbox (event_type, event_version, payload) values ('system.pinged', 1, $1) returning id`,

@@ -16,52 +16,64 @@ const adminToken = "edge-test-admin-token-0123456789";
  */
 export default async function setup(project: TestProject) {
   const log = process.env.EDGE_TEST_DEBUG ? (line: string) => console.log(`[stack] ${line}`) : undefined;
-  const database = await createTestDatabase({ prefix: "edge_api" });
-  const target = new URL(database.url);
-  const tunnel = await startNeonTunnel({
-    port: 0,
-    allow: [`${target.hostname}:${target.port || "5432"}`],
-    ...(log ? { log } : {}),
-  });
-  const redis = await startRedisBridge({
-    port: 0,
-    redisUrl: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-    token: redisToken,
-    ...(log ? { log } : {}),
-  });
-  const dataDir = await mkdtemp(join(tmpdir(), "hometrip-edge-test-"));
-  const broker = await startQStashBroker({
-    port: 0,
-    dataDir,
-    token: qstashToken,
-    currentSigningKey: "sig_edge_test_current_0000000",
-    nextSigningKey: "sig_edge_test_next_000000000",
-    retryBackoff: () => 100,
-    ...(log ? { log } : {}),
-  });
-  const sink = await startEventSink();
-
-  project.provide("bindings", {
-    APP_ENV: "test",
-    APP_VERSION: "9.9.9-test",
-    DATABASE_URL: database.url,
-    NEON_WS_PROXY: tunnel.wsProxy,
-    UPSTASH_REDIS_REST_URL: redis.url,
-    UPSTASH_REDIS_REST_TOKEN: redisToken,
-    QSTASH_URL: broker.url,
-    QSTASH_TOKEN: qstashToken,
-    EVENTS_DESTINATION_URL: sink.url,
-    CORS_ORIGINS: "http://localhost:3000,https://app.hometrip.test",
-    ADMIN_API_TOKEN: adminToken,
-  });
-  project.provide("unreachableUrl", `http://127.0.0.1:${await closedPort()}`);
-  project.provide("eventSinkUrl", sink.url);
-
-  return async () => {
-    await Promise.allSettled([sink.close(), broker.close(), redis.close(), tunnel.close()]);
-    await database.drop();
-    await rm(dataDir, { recursive: true, force: true });
+  // Undone in reverse order at teardown, or at once if a later step fails to start.
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const teardown = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   };
+
+  try {
+    const database = await createTestDatabase({ prefix: "edge_api" });
+    cleanups.push(() => database.drop());
+    const target = new URL(database.url);
+    const tunnel = await startNeonTunnel({
+      port: 0,
+      allow: [`${target.hostname}:${target.port || "5432"}`],
+      ...(log ? { log } : {}),
+    });
+    cleanups.push(() => tunnel.close());
+    const redis = await startRedisBridge({
+      port: 0,
+      redisUrl: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+      token: redisToken,
+      ...(log ? { log } : {}),
+    });
+    cleanups.push(() => redis.close());
+    const dataDir = await mkdtemp(join(tmpdir(), "hometrip-edge-test-"));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const broker = await startQStashBroker({
+      port: 0,
+      dataDir,
+      token: qstashToken,
+      currentSigningKey: "sig_edge_test_current_0000000",
+      nextSigningKey: "sig_edge_test_next_000000000",
+      retryBackoff: () => 100,
+      ...(log ? { log } : {}),
+    });
+    cleanups.push(() => broker.close());
+    const sink = await startEventSink();
+    cleanups.push(() => sink.close());
+
+    project.provide("bindings", {
+      APP_ENV: "test",
+      APP_VERSION: "9.9.9-test",
+      DATABASE_URL: database.url,
+      NEON_WS_PROXY: tunnel.wsProxy,
+      UPSTASH_REDIS_REST_URL: redis.url,
+      UPSTASH_REDIS_REST_TOKEN: redisToken,
+      QSTASH_URL: broker.url,
+      QSTASH_TOKEN: qstashToken,
+      EVENTS_DESTINATION_URL: sink.url,
+      CORS_ORIGINS: "http://localhost:3000,https://app.hometrip.test",
+      ADMIN_API_TOKEN: adminToken,
+    });
+    project.provide("unreachableUrl", `http://127.0.0.1:${await closedPort()}`);
+    project.provide("eventSinkUrl", sink.url);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
 }
 
 declare module "vitest" {

@@ -1,6 +1,6 @@
 import type { Services } from "../services/index.ts";
 import { errorFields } from "../services/logger.ts";
-import { createRedis } from "../services/redis.ts";
+import { createRedisProbe } from "./redis-probe.ts";
 
 export const dependencyNames = ["postgres", "redis", "broker"] as const;
 export type DependencyName = (typeof dependencyNames)[number];
@@ -25,12 +25,10 @@ export async function checkHealth(
   const { config } = services;
   const probes: Record<DependencyName, () => Promise<unknown>> = {
     postgres: () => services.pool.query("select 1"),
-    // A probe of its own with retries off: health reports the state now, not after backoff.
     redis: async () => {
-      const redis = createRedis({
+      const redis = createRedisProbe({
         url: config.UPSTASH_REDIS_REST_URL,
         token: config.UPSTASH_REDIS_REST_TOKEN,
-        retries: 0,
       });
       const answer = await redis.ping();
       if (answer !== "PONG") throw new Error(`unexpected PING answer ${String(answer)}`);

@@ -1,16 +1,9 @@
 import { Redis } from "@upstash/redis/cloudflare";
 
-export type { Redis };
-
 /**
- * REST client per request: fetch-based, so it is safe in workerd. Telemetry is off because it
- * adds a header describing the runtime to every command and the local bridge has no use for it.
+ * A client for the health probe only: retries off, because a probe must report the state now,
+ * not after the SDK's backoff (seconds against a refused connection).
  */
-export function createRedis(opts: { url: string; token: string; retries?: number }): Redis {
-  return new Redis({
-    url: opts.url,
-    token: opts.token,
-    enableTelemetry: false,
-    ...(opts.retries === undefined ? {} : { retry: { retries: opts.retries } }),
-  });
+export function createRedisProbe(opts: { url: string; token: string }): Redis {
+  return new Redis({ url: opts.url, token: opts.token, enableTelemetry: false, retry: { retries: 0 } });
 }

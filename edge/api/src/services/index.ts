@@ -1,9 +1,9 @@
 import type { EdgeEnv } from "@hometrip/config";
 import { createQStashPublisher, type EventPublisher } from "@hometrip/core";
 import { createDb, type Database } from "@hometrip/db";
+import { createRedis, type Redis } from "@hometrip/kv";
 import { type Clock, systemClock } from "./clock.ts";
-import type { Logger } from "./logger.ts";
-import { createRedis, type Redis } from "./redis.ts";
+import { errorFields, type Logger } from "./logger.ts";
 
 type Pool = ReturnType<typeof createDb>["pool"];
 
@@ -32,11 +32,21 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
   let redis: Redis | undefined;
   let publisher: EventPublisher | undefined;
   const pending: Promise<unknown>[] = [];
+  let ending = false;
 
   // The neon Pool holds sockets bound to the request that opened them: workerd refuses I/O
   // on them from another request, so a pool shared across requests hangs. One per request.
   const openDb = () => {
-    database ??= createDb({ databaseUrl: config.DATABASE_URL, wsProxy: config.NEON_WS_PROXY });
+    if (!database) {
+      database = createDb({ databaseUrl: config.DATABASE_URL, wsProxy: config.NEON_WS_PROXY });
+      // An idle connection dropping is reported as a pool 'error', and unhandled it throws out
+      // of the isolate. workerd also reports each socket closed by pool.end() this way
+      // ("Network connection lost" once the Terminate went out): not worth a warning.
+      database.pool.on("error", (error: unknown) => {
+        if (ending) logger.debug("database connection closed", errorFields(error));
+        else logger.warn("idle database connection lost", errorFields(error));
+      });
+    }
     return database;
   };
 
@@ -64,7 +74,7 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
     },
     waitUntil(task) {
       pending.push(
-        task.catch((error: unknown) => logger.error("background task failed", { error: String(error) })),
+        task.catch((error: unknown) => logger.error("background task failed", errorFields(error))),
       );
     },
   };
@@ -72,10 +82,9 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
   const drain = async () => {
     // Tasks may enqueue more tasks (a relay after a commit), so loop until quiet.
     while (pending.length > 0) await Promise.allSettled(pending.splice(0));
+    ending = true;
     if (database)
-      await database.pool
-        .end()
-        .catch((error: unknown) => logger.warn("pool end failed", { error: String(error) }));
+      await database.pool.end().catch((error: unknown) => logger.warn("pool end failed", errorFields(error)));
   };
 
   return { services, dispose: (waitUntil) => waitUntil(drain()) };

@@ -13,8 +13,15 @@ export interface Logger {
  * One JSON object per line: Workers Logs and `wrangler tail` index JSON fields, so
  * `requestId` becomes searchable without parsing free text.
  */
-export function createLogger(base: LogFields = {}, write: (line: string) => void = console.log): Logger {
+const rank: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+export function createLogger(
+  base: LogFields = {},
+  opts: { minLevel?: LogLevel; write?: (line: string) => void } = {},
+): Logger {
+  const { minLevel = "info", write = console.log } = opts;
   const emit = (level: LogLevel, message: string, fields?: LogFields) => {
+    if (rank[level] < rank[minLevel]) return;
     write(JSON.stringify({ level, time: new Date().toISOString(), message, ...base, ...fields }));
   };
   return {
@@ -22,12 +29,16 @@ export function createLogger(base: LogFields = {}, write: (line: string) => void
     info: (message, fields) => emit("info", message, fields),
     warn: (message, fields) => emit("warn", message, fields),
     error: (message, fields) => emit("error", message, fields),
-    child: (fields) => createLogger({ ...base, ...fields }, write),
+    child: (fields) => createLogger({ ...base, ...fields }, opts),
   };
 }
 
 /** Error fields safe to log: name, message, and the SQLSTATE drizzle puts on `cause`. */
 export function errorFields(error: unknown): LogFields {
+  // workerd reports socket failures as ErrorEvents wrapping the Error.
+  if (typeof ErrorEvent !== "undefined" && error instanceof ErrorEvent) {
+    return error.error instanceof Error ? errorFields(error.error) : { errorMessage: error.message };
+  }
   if (!(error instanceof Error)) return { error: String(error) };
   const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
   return {
