@@ -29,7 +29,7 @@ async function publishWithin(publisher: EventPublisher, envelope: EventEnvelope,
     // If the broker accepts it after all, the next run publishes it again and dedup drops it.
     await Promise.race([publisher.publish(envelope), timeout]);
   } finally {
-    clearTimeout(timer);
+    if (timer !== undefined) clearTimeout(timer);
   }
 }
 
