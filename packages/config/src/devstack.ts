@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { port, postgresUrl, secret } from "./fields.ts";
 import { parseConfig } from "./parse.ts";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 export const url = z.url({ message: "must be a URL" });
 export const postgresUrl = z
