@@ -33,12 +33,18 @@ export function trpcQuery(path: string, input?: unknown, overrides: Partial<Bind
   return call(`/trpc/${path}${query}`, {}, overrides);
 }
 
-export function trpcMutation(path: string, input: unknown, headers: Record<string, string> = {}) {
-  return call(`/trpc/${path}`, {
+export function trpcMutation(
+  path: string,
+  input: unknown,
+  headers: Record<string, string> = {},
+  overrides: Partial<Bindings> = {},
+) {
+  const init = {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify(input),
-  });
+  };
+  return call(`/trpc/${path}`, init, overrides);
 }
 
 /** The real tRPC client a browser would use, wired to the Worker's fetch instead of the network. */

@@ -86,4 +86,17 @@ describe("system.ping", () => {
     expect(delivery?.body).toMatchObject({ id: eventId, type: "system.pinged", payload: { note } });
     expect(delivery?.signature).toBeTruthy();
   });
+
+  it("still answers when the broker is down, leaving the event for the sweep", async () => {
+    const note = `broker down ${crypto.randomUUID()}`;
+    const response = await trpcMutation("system.ping", { note }, operatorHeaders(), {
+      QSTASH_URL: env.TEST_UNREACHABLE_URL,
+    });
+    const body = await json<{ result: { data: { eventId: string } } }>(response);
+    expect(response.status).toBe(200);
+
+    const row = await readOutboxRow(body.result.data.eventId);
+    expect(row?.published_at).toBeNull();
+    expect(row?.attempts).toBe(1);
+  });
 });
