@@ -22,8 +22,8 @@ export async function migrate(databaseUrl: string, opts: MigrateOptions = {}): P
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    // drizzle's own logger would print every statement; keep the server quiet about
-    // "already exists, skipping" notices for the migrations table too.
+    // The migrator's `create ... if not exists` statements would print "already exists,
+    // skipping" notices on every run.
     await client.query("set client_min_messages = warning");
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     try {
