@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, connect } from "node:net";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -114,7 +114,9 @@ describe("bun run dev", () => {
     await db.connect();
     let found = 0;
     for (let i = 0; i < 60 && found === 0; i++) {
-      const { rows } = await db.query("select 1 from system_pings where event_id = $1", [result.data.eventId]);
+      const { rows } = await db.query("select 1 from system_pings where event_id = $1", [
+        result.data.eventId,
+      ]);
       found = rows.length;
       if (!found) await new Promise((r) => setTimeout(r, 500));
     }
@@ -124,11 +126,13 @@ describe("bun run dev", () => {
 
   it("serves a realtime room with presence", async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${ports.REALTIME}/parties/main/smoke-room?userId=u1&name=Ana`);
-    const frame = await new Promise<{ type: string; participants: { userId: string }[] }>((resolve, reject) => {
-      ws.once("message", (data) => resolve(JSON.parse(data.toString())));
-      ws.once("error", reject);
-      setTimeout(() => reject(new Error("no presence frame")), 10_000);
-    });
+    const frame = await new Promise<{ type: string; participants: { userId: string }[] }>(
+      (resolve, reject) => {
+        ws.once("message", (data) => resolve(JSON.parse(data.toString())));
+        ws.once("error", reject);
+        setTimeout(() => reject(new Error("no presence frame")), 10_000);
+      },
+    );
     ws.close();
     expect(frame.type).toBe("presence");
     expect(frame.participants.map((p) => p.userId)).toEqual(["u1"]);

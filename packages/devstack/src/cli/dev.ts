@@ -25,6 +25,13 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
+  process.on("SIGHUP", () => void shutdown(0));
+  // `bun run dev` is a wrapper process; if it dies without passing a signal on, stop with it
+  // rather than leave the stack running with no terminal attached.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(0);
+  }, 1000).unref();
 
   stack = await startDevStack(env, { root, onCrash: () => void shutdown(1) });
   const u = stack.urls;
