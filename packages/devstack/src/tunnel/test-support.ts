@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { neonConfig, Pool } from "@neondatabase/serverless";
+import { createDb } from "@hometrip/db";
+import type { Pool } from "@neondatabase/serverless";
 import pg from "pg";
-import ws from "ws";
 
 /** Admin connection for creating throw-away databases; same default as @hometrip/testkit. */
 export const adminUrl = "postgres://postgres@127.0.0.1:5432/postgres";
@@ -33,14 +33,9 @@ export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promi
   }
 }
 
-/** The driver settings ARCHITECTURE.md prescribes for the local tunnel (Node 20: `ws`). */
-export function neonPoolThroughTunnel(wsProxy: string, connectionString: string, max = 5): Pool {
-  neonConfig.webSocketConstructor = ws;
-  neonConfig.wsProxy = (host, port) => `${wsProxy}?address=${host}:${port}`;
-  neonConfig.useSecureWebSocket = false;
-  neonConfig.pipelineConnect = false;
-  neonConfig.coalesceWrites = false;
-  return new Pool({ connectionString, max });
+/** A neon Pool from the production client factory, pointed at the tunnel (PGlite: `max` 1). */
+export function neonPoolThroughTunnel(wsProxy: string, databaseUrl: string, max = 5): Pool {
+  return createDb({ databaseUrl, wsProxy, max }).pool;
 }
 
 /** Raw frontend messages, for tests that drive the wire protocol by hand (trust auth only). */
