@@ -30,7 +30,7 @@ export interface NeonTunnel {
  */
 export async function startNeonTunnel(opts: NeonTunnelOptions): Promise<NeonTunnel> {
   const log = opts.log ?? (() => {});
-  const allowed = new Set(opts.allow.map((target) => target.toLowerCase()));
+  const allowed = new Set(opts.allow.map((target) => parseAddress(target)?.key ?? target));
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
   const open = new Set<{ tcp: Socket; close(): void }>();
 
@@ -105,17 +105,23 @@ function answerHttp(req: IncomingMessage, res: ServerResponse, connections: numb
   res.end(status === 426 ? "WebSocket upgrade required\n" : "not found\n");
 }
 
-/** Parses `/v1?address=host:port`; the host may be a bracketed IPv6 literal. */
+/** Parses `/v1?address=host:port`; an IPv6 host may come bracketed or bare ("::1:5432"). */
 export function parseTarget(url: string | undefined): { host: string; port: number; key: string } | null {
   const parsed = new URL(url ?? "/", "http://tunnel");
   const address = parsed.searchParams.get("address");
   if (parsed.pathname !== "/v1" || !address) return null;
-  const match = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(address);
-  if (!match?.[1] || !match[2]) return null;
-  const port = Number(match[2]);
-  if (port < 1 || port > 65535) return null;
-  const host = match[1].toLowerCase();
-  return { host: host.replace(/^\[|\]$/g, ""), port, key: `${host}:${port}` };
+  return parseAddress(address);
+}
+
+function parseAddress(address: string): { host: string; port: number; key: string } | null {
+  const colon = address.lastIndexOf(":");
+  const host = address
+    .slice(0, colon)
+    .replace(/^\[(.*)\]$/, "$1")
+    .toLowerCase();
+  const port = Number(address.slice(colon + 1));
+  if (colon < 1 || !host || !Number.isInteger(port) || port < 1 || port > 65535) return null;
+  return { host, port, key: `${host}:${port}` };
 }
 
 /** Answers a refused upgrade with a plain HTTP response (no WebSocket is ever opened). */
