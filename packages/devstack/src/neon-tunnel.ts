@@ -37,6 +37,8 @@ export async function startNeonTunnel(opts: NeonTunnelOptions): Promise<NeonTunn
   const server = createServer((req, res) => answerHttp(req, res, open.size));
 
   server.on("upgrade", (req: IncomingMessage, client: Duplex, head: Buffer) => {
+    // Node drops its own error listener from upgraded sockets; a reset must not crash dev.
+    client.on("error", () => client.destroy());
     const target = parseTarget(req.url);
     if (!target) return refuse(client, 400, "expected /v1?address=host:port");
     if (!allowed.has(target.key)) {
