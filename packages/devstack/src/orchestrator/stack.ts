@@ -113,6 +113,8 @@ export async function startDevStack(
       TMPDIR: process.env.TMPDIR,
       TURBO_TELEMETRY_DISABLED: "1",
       WRANGLER_SEND_METRICS: "false",
+      // Offline, fetching the `request.cf` placeholder only prints a DNS error at start-up.
+      CLOUDFLARE_CF_FETCH_ENABLED: "false",
       NO_UPDATE_NOTIFIER: "1",
       FORCE_COLOR: "0",
     };
