@@ -134,9 +134,9 @@ describe("neon tunnel", () => {
     socket.on("message", (data: Buffer) => chunks.push(data));
     await new Promise((resolve) => socket.on("open", resolve));
     socket.send(wire.startup("postgres", database.name));
+    await expect.poll(() => Buffer.concat(chunks).includes(Buffer.from("Z\0\0\0\x05I"))).toBe(true);
+    socket.pause(); // a slow client: it stops reading from the tunnel, then asks for 40 MB
     socket.send(wire.query("SELECT repeat('x', 1000) FROM generate_series(1, 40000)"));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    socket.pause(); // a slow client: stop reading from the tunnel
 
     const waitsOnClient = () =>
       withAdmin(async (c) => {
