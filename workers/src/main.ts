@@ -24,7 +24,12 @@ const env = loadEnv();
 // One pool for the life of the process. The per-request pool rule exists because workerd ties
 // sockets to the request that opened them; Bun has no such limit, and reusing WebSocket
 // connections saves a handshake (and, through the tunnel, a SCRAM exchange) per delivery.
-const { db, pool } = createDb({ databaseUrl: env.DATABASE_URL, wsProxy: env.NEON_WS_PROXY, max: 10 });
+const { db, pool } = createDb({
+  databaseUrl: env.DATABASE_URL,
+  wsProxy: env.NEON_WS_PROXY,
+  max: env.DATABASE_POOL_MAX,
+  idleTimeoutMillis: env.DATABASE_IDLE_TIMEOUT_MS,
+});
 
 const app = createWorkerApp({
   db,

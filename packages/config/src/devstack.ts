@@ -7,6 +7,8 @@ export const zDevstackEnv = z.object({
   /** Postgres to use; unset means localhost:5432 if it answers, else embedded PGlite. */
   DATABASE_URL: postgresUrl.optional(),
   /** Redis behind the Upstash REST bridge; unset means localhost:6379, else a redis-server on PATH. */
+  /** auto: DATABASE_URL, else local Postgres, else PGlite; pglite forces the embedded one. */
+  POSTGRES_MODE: z.enum(["auto", "pglite"]).default("auto"),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, { message: "must be a redis:// URL" })

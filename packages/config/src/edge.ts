@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { appEnv, csv, postgresUrl, secret, url, wsProxy } from "./fields.ts";
+import { appEnv, csv, poolMax, postgresUrl, secret, url, wsProxy } from "./fields.ts";
 import { parseConfig } from "./parse.ts";
 
 /** Settings of the `edge/api` Worker, parsed from its bindings on every request. */
@@ -8,6 +8,7 @@ export const zEdgeEnv = z.object({
   APP_VERSION: z.string().default("0.0.0-dev"),
   DATABASE_URL: postgresUrl,
   NEON_WS_PROXY: wsProxy.optional(),
+  DATABASE_POOL_MAX: poolMax.default(10),
   UPSTASH_REDIS_REST_URL: url,
   UPSTASH_REDIS_REST_TOKEN: secret(8),
   QSTASH_URL: url,

@@ -5,6 +5,8 @@ export const postgresUrl = z
   .string()
   .refine((v) => /^postgres(ql)?:\/\//.test(v), { message: "must be a postgres:// or postgresql:// URL" });
 export const port = z.coerce.number().int().min(1).max(65535);
+/** Connections per pool; 1 against embedded PGlite, which serves a single client. */
+export const poolMax = z.coerce.number().int().min(1).max(100);
 export const appEnv = z.enum(["development", "test", "production"]);
 /** `host:port/path` of the local Neon WebSocket tunnel; unset in production. */
 export const wsProxy = z

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { appEnv, port, postgresUrl, secret, url, wsProxy } from "./fields.ts";
+import { appEnv, poolMax, port, postgresUrl, secret, url, wsProxy } from "./fields.ts";
 import { parseConfig } from "./parse.ts";
 
 /** Settings of the Bun `workers/` service, parsed once at boot. */
@@ -8,6 +8,9 @@ export const zWorkersEnv = z.object({
   WORKERS_PORT: port.default(8790),
   DATABASE_URL: postgresUrl,
   NEON_WS_PROXY: wsProxy.optional(),
+  DATABASE_POOL_MAX: poolMax.default(10),
+  /** Idle connections are closed after this long; dev shortens it when PGlite admits one client. */
+  DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   QSTASH_URL: url,
   QSTASH_TOKEN: secret(8),
   QSTASH_CURRENT_SIGNING_KEY: secret(8),

@@ -16,6 +16,8 @@ export interface CreateDbOptions {
   /** `host:port/path` of the local WebSocket-to-TCP tunnel (devstack); unset in production. */
   wsProxy?: string;
   max?: number;
+  /** How long an idle connection stays open; short when the server admits one client (PGlite). */
+  idleTimeoutMillis?: number;
   /** Overrides the WebSocket implementation; by default the global one, or `ws` on Node 20. */
   webSocketConstructor?: WebSocketConstructor;
 }
@@ -50,7 +52,11 @@ export function createDb(opts: CreateDbOptions): { db: Database; pool: Pool } {
     override Client = ConfiguredClient;
   }
 
-  const pool = new ConfiguredPool({ connectionString: opts.databaseUrl, max: opts.max ?? 10 });
+  const pool = new ConfiguredPool({
+    connectionString: opts.databaseUrl,
+    max: opts.max ?? 10,
+    ...(opts.idleTimeoutMillis === undefined ? {} : { idleTimeoutMillis: opts.idleTimeoutMillis }),
+  });
   const db = drizzle({ client: pool, schema });
   return { db, pool };
 }

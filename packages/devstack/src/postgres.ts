@@ -11,6 +11,8 @@ export interface ResolvePostgresOptions {
   dbName: string;
   /** Admin URL of the "local Postgres" to try; tests point it at a closed port. */
   localUrl?: string;
+  /** "pglite" skips DATABASE_URL and the local probe: the embedded database, whatever else runs. */
+  mode?: "auto" | "pglite";
   /** How long a server may take to answer the probe. */
   probeTimeoutMs?: number;
   log?: (line: string) => void;
@@ -36,6 +38,13 @@ export async function resolvePostgres(opts: ResolvePostgresOptions): Promise<Res
   const log = opts.log ?? (() => {});
   const timeoutMs = opts.probeTimeoutMs ?? 3000;
   const nothingToClose = async () => {};
+
+  if (opts.mode === "pglite") {
+    log("POSTGRES_MODE=pglite: starting embedded PGlite (one connection)");
+    const pglite = await startPglite({ dataDir: opts.dataDir, port: opts.pglitePort, log });
+    log(`PGlite listening on ${pglite.host}:${pglite.port}`);
+    return { kind: "pglite", ...pglite };
+  }
 
   if (opts.databaseUrl) {
     try {

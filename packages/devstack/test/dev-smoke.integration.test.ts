@@ -10,7 +10,6 @@ import WebSocket from "ws";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const adminUrl = process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `hometrip_smoke_${process.pid}_${Date.now().toString(36)}`;
 const adminToken = "smoke-admin-token-0123456789";
 
 async function freePort(): Promise<number> {
@@ -35,13 +34,31 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
-let child: ChildProcess;
-let output = "";
-const ports: Record<string, number> = {};
-let dataDir: string;
-let exitCode: number | null = null;
+/**
+ * The whole stack as a developer starts it. "auto" takes the local Postgres (a fresh database);
+ * "pglite" is the fresh-machine path with the embedded database behind its one-client gate.
+ */
+describe.each(["auto", "pglite"] as const)("bun run dev (POSTGRES_MODE=%s)", (mode) => {
+  let child: ChildProcess;
+  let output = "";
+  const ports: Record<string, number> = {};
+  let dataDir: string;
+  let exitCode: number | null = null;
+  const dbName = `hometrip_smoke_${mode}_${process.pid}_${Date.now().toString(36)}`;
+  const appDbUrl = () =>
+    mode === "pglite"
+      ? `postgres://postgres:postgres@127.0.0.1:${ports.PGLITE}/postgres`
+      : adminUrl.replace(/\/[^/]*$/, `/${dbName}`);
+  async function query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+    const db = new pg.Client({ connectionString: appDbUrl() });
+    await db.connect();
+    try {
+      return (await db.query<R>(sql, params)).rows;
+    } finally {
+      await db.end();
+    }
+  }
 
-describe("bun run dev", () => {
   beforeAll(async () => {
     for (const name of ["API", "REALTIME", "WORKERS", "NEON_TUNNEL", "REDIS_BRIDGE", "QSTASH", "PGLITE"]) {
       ports[name] = await freePort();
@@ -54,6 +71,7 @@ describe("bun run dev", () => {
         HOME: process.env.HOME,
         HOMETRIP_DATA_DIR: dataDir,
         HOMETRIP_DB_NAME: dbName,
+        POSTGRES_MODE: mode,
         ADMIN_API_TOKEN: adminToken,
         ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [`${k}_PORT`, String(v)])),
       },
@@ -78,10 +96,12 @@ describe("bun run dev", () => {
 
   afterAll(async () => {
     if (child && exitCode === null) child.kill("SIGKILL");
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+    if (mode === "auto") {
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`drop database if exists ${dbName} with (force)`);
+      await admin.end();
+    }
     rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
@@ -95,10 +115,7 @@ describe("bun run dev", () => {
   }, 30_000);
 
   it("seeded demo data on first run", async () => {
-    const db = new pg.Client({ connectionString: adminUrl.replace(/\/[^/]*$/, `/${dbName}`) });
-    await db.connect();
-    const { rows } = await db.query<{ n: number }>("select count(*)::int as n from listings");
-    await db.end();
+    const rows = await query<{ n: number }>("select count(*)::int as n from listings");
     expect(rows[0]?.n).toBe(300);
   }, 30_000);
 
@@ -110,17 +127,13 @@ describe("bun run dev", () => {
     });
     expect(res.status).toBe(200);
     const { result } = (await res.json()) as { result: { data: { eventId: string } } };
-    const db = new pg.Client({ connectionString: adminUrl.replace(/\/[^/]*$/, `/${dbName}`) });
-    await db.connect();
+    // A connection per look: PGlite admits one client at a time, and the workers need it too.
     let found = 0;
     for (let i = 0; i < 60 && found === 0; i++) {
-      const { rows } = await db.query("select 1 from system_pings where event_id = $1", [
-        result.data.eventId,
-      ]);
+      const rows = await query("select 1 from system_pings where event_id = $1", [result.data.eventId]);
       found = rows.length;
       if (!found) await new Promise((r) => setTimeout(r, 500));
     }
-    await db.end();
     expect(found).toBe(1);
   }, 60_000);
 

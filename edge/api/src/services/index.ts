@@ -38,7 +38,11 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
   // on them from another request, so a pool shared across requests hangs. One per request.
   const openDb = () => {
     if (!database) {
-      database = createDb({ databaseUrl: config.DATABASE_URL, wsProxy: config.NEON_WS_PROXY });
+      database = createDb({
+        databaseUrl: config.DATABASE_URL,
+        wsProxy: config.NEON_WS_PROXY,
+        max: config.DATABASE_POOL_MAX,
+      });
       // An idle connection dropping is reported as a pool 'error', and unhandled it throws out
       // of the isolate. workerd also reports each socket closed by pool.end() this way
       // ("Network connection lost" once the Terminate went out): not worth a warning.

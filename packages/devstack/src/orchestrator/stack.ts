@@ -54,6 +54,7 @@ export async function startDevStack(
       dataDir,
       pglitePort: env.PGLITE_PORT,
       dbName: env.HOMETRIP_DB_NAME,
+      mode: env.POSTGRES_MODE,
       log: log("postgres", 1),
     });
     closers.push({ name: "postgres", close: pg.close });
@@ -106,6 +107,8 @@ export async function startDevStack(
       QSTASH_URL: broker.url,
       QSTASH_TOKEN: env.QSTASH_TOKEN,
       EVENTS_DESTINATION_URL: urls.workers,
+      // PGlite serves one client at a time: one connection per pool, released soon after use.
+      ...(pg.kind === "pglite" ? { DATABASE_POOL_MAX: "1", DATABASE_IDLE_TIMEOUT_MS: "200" } : {}),
     };
     const childEnv = {
       PATH: process.env.PATH,
