@@ -47,6 +47,8 @@ describe("bun src/main.ts", () => {
         QSTASH_CURRENT_SIGNING_KEY: signingKeys.current,
         QSTASH_NEXT_SIGNING_KEY: signingKeys.next,
         EVENTS_DESTINATION_URL: baseUrl,
+        APP_URL: "http://localhost:3000",
+        EMAIL_TRANSPORT: "dev",
       },
     });
     let output = "";

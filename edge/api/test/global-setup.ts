@@ -66,6 +66,9 @@ export default async function setup(project: TestProject) {
       EVENTS_DESTINATION_URL: sink.url,
       CORS_ORIGINS: "http://localhost:3000,https://app.hometrip.test",
       ADMIN_API_TOKEN: adminToken,
+      APP_URL: "http://localhost:3000",
+      JWT_SIGNING_KEYS: "test-1:test-jwt-signing-secret-0123456789abcdef",
+      TOTP_ENCRYPTION_KEY: btoa("test-totp-encryption-key-32bytes"),
     });
     project.provide("unreachableUrl", `http://127.0.0.1:${await closedPort()}`);
     project.provide("eventSinkUrl", sink.url);

@@ -19,6 +19,7 @@ export const zDevstackEnv = z.object({
     .regex(/^[a-z_][a-z0-9_]*$/)
     .default("hometrip_dev"),
   API_PORT: port.default(8787),
+  WEB_PORT: port.default(3000),
   REALTIME_PORT: port.default(1999),
   WORKERS_PORT: port.default(8790),
   NEON_TUNNEL_PORT: port.default(4444),
@@ -30,6 +31,8 @@ export const zDevstackEnv = z.object({
   QSTASH_CURRENT_SIGNING_KEY: secret(8).default("sig_dev_current_key_0000000000"),
   QSTASH_NEXT_SIGNING_KEY: secret(8).default("sig_dev_next_key_000000000000"),
   ADMIN_API_TOKEN: secret(16).default("dev-admin-token-change-me"),
+  JWT_SIGNING_KEYS: z.string().default("dev-1:dev-jwt-signing-secret-0123456789abcdef"),
+  TOTP_ENCRYPTION_KEY: z.string().default("ZGV2LXRvdHAta2V5LTMyLWJ5dGVzLWxvbmctMDAwMDA="),
   SEED: z.coerce.number().int().default(42),
 });
 export type DevstackEnv = z.output<typeof zDevstackEnv>;

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { appEnv, csv, poolMax, postgresUrl, secret, url, wsProxy } from "./fields.ts";
+import { edgeIdentityShape } from "./identity.ts";
 import { parseConfig } from "./parse.ts";
 
 /** Settings of the `edge/api` Worker, parsed from its bindings on every request. */
@@ -18,6 +19,7 @@ export const zEdgeEnv = z.object({
   CORS_ORIGINS: csv.default([]),
   /** Bearer token for operator-only procedures until accounts and roles exist. */
   ADMIN_API_TOKEN: secret(16),
+  ...edgeIdentityShape,
 });
 export type EdgeEnv = z.output<typeof zEdgeEnv>;
 

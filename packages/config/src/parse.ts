@@ -28,7 +28,9 @@ export function parseConfig<S extends z.ZodType>(runtime: string, schema: S, sou
   const issues = result.error.issues.map((issue) => {
     const variable = issue.path.map(String).join(".") || "(root)";
     const present = issue.path.length > 0 && cleaned[String(issue.path[0])] !== undefined;
-    return { variable, problem: present ? issue.message : "is required but not set" };
+    // A custom rule (one setting required by another) explains itself even when the value is absent.
+    const problem = present || issue.code === "custom" ? issue.message : "is required but not set";
+    return { variable, problem };
   });
   throw new ConfigError(runtime, issues);
 }

@@ -1,23 +1,30 @@
 import * as z from "zod";
 import { appEnv, poolMax, port, postgresUrl, secret, url, wsProxy } from "./fields.ts";
+import { workersEmailShape } from "./identity.ts";
 import { parseConfig } from "./parse.ts";
 
 /** Settings of the Bun `workers/` service, parsed once at boot. */
-export const zWorkersEnv = z.object({
-  APP_ENV: appEnv.default("production"),
-  WORKERS_PORT: port.default(8790),
-  DATABASE_URL: postgresUrl,
-  NEON_WS_PROXY: wsProxy.optional(),
-  DATABASE_POOL_MAX: poolMax.default(10),
-  /** Idle connections are closed after this long; dev shortens it when PGlite admits one client. */
-  DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-  QSTASH_URL: url,
-  QSTASH_TOKEN: secret(8),
-  QSTASH_CURRENT_SIGNING_KEY: secret(8),
-  QSTASH_NEXT_SIGNING_KEY: secret(8),
-  /** Public base URL of this service, used as the destination of the events it re-publishes. */
-  EVENTS_DESTINATION_URL: url,
-});
+export const zWorkersEnv = z
+  .object({
+    APP_ENV: appEnv.default("production"),
+    WORKERS_PORT: port.default(8790),
+    DATABASE_URL: postgresUrl,
+    NEON_WS_PROXY: wsProxy.optional(),
+    DATABASE_POOL_MAX: poolMax.default(10),
+    /** Idle connections are closed after this long; dev shortens it when PGlite admits one client. */
+    DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    QSTASH_URL: url,
+    QSTASH_TOKEN: secret(8),
+    QSTASH_CURRENT_SIGNING_KEY: secret(8),
+    QSTASH_NEXT_SIGNING_KEY: secret(8),
+    /** Public base URL of this service, used as the destination of the events it re-publishes. */
+    EVENTS_DESTINATION_URL: url,
+    ...workersEmailShape,
+  })
+  .refine((env) => env.EMAIL_TRANSPORT !== "resend" || Boolean(env.RESEND_API_KEY), {
+    path: ["RESEND_API_KEY"],
+    message: "is required when EMAIL_TRANSPORT=resend",
+  });
 export type WorkersEnv = z.output<typeof zWorkersEnv>;
 
 export function parseWorkersEnv(source: Record<string, unknown>): WorkersEnv {

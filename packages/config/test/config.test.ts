@@ -9,6 +9,9 @@ const edge = {
   QSTASH_TOKEN: "qstash-token",
   EVENTS_DESTINATION_URL: "http://127.0.0.1:8790",
   ADMIN_API_TOKEN: "a-long-operator-token",
+  APP_URL: "http://localhost:3000",
+  JWT_SIGNING_KEYS: "k2:0123456789abcdef0123456789abcdef, k1:fedcba9876543210fedcba9876543210",
+  TOTP_ENCRYPTION_KEY: btoa("x".repeat(32)),
 };
 
 function failure(fn: () => unknown): ConfigError {
@@ -42,6 +45,21 @@ describe("edge config", () => {
     expect(err.message).toContain("DATABASE_URL: must be a postgres:// or postgresql:// URL");
   });
 
+  it("reads signing keys in order, the first one signing", () => {
+    const env = parseEdgeEnv(edge);
+    expect(env.JWT_SIGNING_KEYS.map((k) => k.kid)).toEqual(["k2", "k1"]);
+  });
+
+  it("rejects short signing secrets, duplicate key ids and a wrong-size encryption key", () => {
+    expect(failure(() => parseEdgeEnv({ ...edge, JWT_SIGNING_KEYS: "k1:short" })).issues[0]?.variable).toBe(
+      "JWT_SIGNING_KEYS",
+    );
+    const dup = `k1:${"a".repeat(32)},k1:${"b".repeat(32)}`;
+    expect(failure(() => parseEdgeEnv({ ...edge, JWT_SIGNING_KEYS: dup })).message).toContain("unique");
+    const key = failure(() => parseEdgeEnv({ ...edge, TOTP_ENCRYPTION_KEY: btoa("too short") }));
+    expect(key.message).toContain("TOTP_ENCRYPTION_KEY: must be 32 bytes");
+  });
+
   it("rejects a tunnel address without a port", () => {
     const err = failure(() => parseEdgeEnv({ ...edge, NEON_WS_PROXY: "localhost/v1" }));
     expect(err.issues[0]?.variable).toBe("NEON_WS_PROXY");
@@ -49,15 +67,17 @@ describe("edge config", () => {
 });
 
 describe("workers config", () => {
+  const workers = {
+    DATABASE_URL: edge.DATABASE_URL,
+    QSTASH_URL: edge.QSTASH_URL,
+    QSTASH_TOKEN: edge.QSTASH_TOKEN,
+    EVENTS_DESTINATION_URL: edge.EVENTS_DESTINATION_URL,
+    APP_URL: edge.APP_URL,
+    EMAIL_TRANSPORT: "dev",
+  };
+
   it("requires both signing keys", () => {
-    const err = failure(() =>
-      parseWorkersEnv({
-        DATABASE_URL: edge.DATABASE_URL,
-        QSTASH_URL: edge.QSTASH_URL,
-        QSTASH_TOKEN: edge.QSTASH_TOKEN,
-        EVENTS_DESTINATION_URL: edge.EVENTS_DESTINATION_URL,
-      }),
-    );
+    const err = failure(() => parseWorkersEnv(workers));
     expect(err.issues.map((i) => i.variable).sort()).toEqual([
       "QSTASH_CURRENT_SIGNING_KEY",
       "QSTASH_NEXT_SIGNING_KEY",
@@ -66,12 +86,22 @@ describe("workers config", () => {
 
   it("coerces the port", () => {
     const env = parseWorkersEnv({
-      ...edge,
+      ...workers,
       WORKERS_PORT: "9100",
       QSTASH_CURRENT_SIGNING_KEY: "sig_current_key",
       QSTASH_NEXT_SIGNING_KEY: "sig_next_key_00",
     });
     expect(env.WORKERS_PORT).toBe(9100);
+  });
+
+  it("needs a Resend key only when mail goes through Resend", () => {
+    const keys = {
+      QSTASH_CURRENT_SIGNING_KEY: "sig_current_key",
+      QSTASH_NEXT_SIGNING_KEY: "sig_next_key_00",
+    };
+    const err = failure(() => parseWorkersEnv({ ...workers, ...keys, EMAIL_TRANSPORT: "resend" }));
+    expect(err.message).toContain("RESEND_API_KEY: is required when EMAIL_TRANSPORT=resend");
+    expect(parseWorkersEnv({ ...workers, ...keys }).EMAIL_TRANSPORT).toBe("dev");
   });
 });
 

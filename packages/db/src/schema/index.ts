@@ -2,6 +2,7 @@ export * from "./auth.ts";
 export * from "./bookings.ts";
 export * from "./calendar.ts";
 export * from "./events.ts";
+export * from "./identity.ts";
 export * from "./listings.ts";
 export * from "./messaging.ts";
 export * from "./notifications.ts";

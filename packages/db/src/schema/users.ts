@@ -14,6 +14,10 @@ export const users = pgTable(
     email: text("email").notNull(),
     displayName: text("display_name").notNull(),
     avatarUrl: text("avatar_url"),
+    /** Object key of the uploaded avatar in the AVATARS R2 bucket, served back through the API. */
+    avatarKey: text("avatar_key"),
+    bio: text("bio").notNull().default(""),
+    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
     phone: text("phone"),
     locale: text("locale").notNull().default("en"),
     role: userRole("role").notNull().default("member"),

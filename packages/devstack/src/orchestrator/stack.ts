@@ -12,7 +12,7 @@ import { type ManagedProcess, startProcess, waitForHttp } from "./process.ts";
 import { registerOutboxSweep, seedOnFirstRun } from "./setup.ts";
 
 export type StackUrls = Record<
-  "api" | "realtime" | "workers" | "postgres" | "neonTunnel" | "redisBridge" | "qstash",
+  "api" | "web" | "realtime" | "workers" | "postgres" | "neonTunnel" | "redisBridge" | "qstash",
   string
 >;
 export type RunningStack = {
@@ -93,6 +93,7 @@ export async function startDevStack(
 
     const urls: StackUrls = {
       api: `http://127.0.0.1:${env.API_PORT}`,
+      web: `http://localhost:${env.WEB_PORT}`,
       realtime: `http://127.0.0.1:${env.REALTIME_PORT}`,
       workers: `http://127.0.0.1:${env.WORKERS_PORT}`,
       postgres: redactPassword(pg.url),
@@ -139,6 +140,8 @@ export async function startDevStack(
         WORKERS_PORT: String(env.WORKERS_PORT),
         QSTASH_CURRENT_SIGNING_KEY: env.QSTASH_CURRENT_SIGNING_KEY,
         QSTASH_NEXT_SIGNING_KEY: env.QSTASH_NEXT_SIGNING_KEY,
+        APP_URL: urls.web,
+        EMAIL_TRANSPORT: "dev",
       },
       log: log("workers", 5),
       onExit: crashed("workers"),
@@ -150,7 +153,10 @@ export async function startDevStack(
       UPSTASH_REDIS_REST_URL: bridge.url,
       UPSTASH_REDIS_REST_TOKEN: env.UPSTASH_REDIS_REST_TOKEN,
       ADMIN_API_TOKEN: env.ADMIN_API_TOKEN,
-      CORS_ORIGINS: "http://localhost:3000,http://127.0.0.1:3000",
+      CORS_ORIGINS: `${urls.web},http://127.0.0.1:${env.WEB_PORT}`,
+      APP_URL: urls.web,
+      JWT_SIGNING_KEYS: env.JWT_SIGNING_KEYS,
+      TOTP_ENCRYPTION_KEY: env.TOTP_ENCRYPTION_KEY,
     };
     const api = startProcess({
       name: "api",
