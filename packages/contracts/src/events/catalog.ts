@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { authEvents } from "./auth.ts";
 import type { EventDefinition } from "./define.ts";
 import { systemEvents } from "./system.ts";
 
@@ -9,6 +10,7 @@ import { systemEvents } from "./system.ts";
  */
 export const eventCatalog = {
   ...systemEvents,
+  ...authEvents,
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventCatalog = typeof eventCatalog;

@@ -23,7 +23,7 @@ describe("parseEventEnvelope", () => {
 
   it("applies the payload schema (trims the note)", () => {
     const result = parseEventEnvelope({ ...ping, payload: { note: "  spaced  ", requestedBy: "op" } });
-    expect(result.ok && result.event.payload.note).toBe("spaced");
+    expect(result.ok && result.event.type === "system.pinged" && result.event.payload.note).toBe("spaced");
   });
 
   it("accepts an occurredAt with a UTC offset as Postgres renders it", () => {
