@@ -20,7 +20,7 @@ let pool: Pool;
 const logs: string[] = [];
 
 beforeAll(async () => {
-  database = await createScratchDatabase("tunnel_test");
+  database = await createScratchDatabase({ prefix: "tunnel", migrated: false });
   tunnel = await startNeonTunnel({ port: 0, allow: ["127.0.0.1:5432"], log: (l) => logs.push(l) });
   pool = neonPoolThroughTunnel(tunnel.wsProxy, database.url);
   await pool.query("CREATE TABLE stays (id serial primary key, guest text not null, nights int not null)");

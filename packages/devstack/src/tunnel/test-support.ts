@@ -1,27 +1,12 @@
-import { randomBytes } from "node:crypto";
 import { createDb } from "@hometrip/db";
+
+export { createScratchDatabase } from "@hometrip/db/scratch";
+
 import type { Pool } from "@neondatabase/serverless";
 import pg from "pg";
 
 /** Admin connection for creating throw-away databases; same default as @hometrip/testkit. */
 export const adminUrl = "postgres://postgres@127.0.0.1:5432/postgres";
-
-/** A fresh, uniquely named database on the local Postgres, dropped by `drop()`. */
-export async function createScratchDatabase(
-  prefix: string,
-): Promise<{ url: string; name: string; drop(): Promise<void> }> {
-  const name = `${prefix}_${randomBytes(5).toString("hex")}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
-  return {
-    name,
-    url: `postgres://postgres@127.0.0.1:5432/${name}`,
-    drop: () =>
-      withAdmin(async (c) => {
-        await c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [name]);
-        await c.query(`DROP DATABASE IF EXISTS ${name}`);
-      }),
-  };
-}
 
 export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
