@@ -1,4 +1,11 @@
 export { startNeonTunnel } from "./neon-tunnel.ts";
+export {
+  type OidcClient,
+  type OidcProvider,
+  type OidcProviderOptions,
+  type OidcUser,
+  startOidcProvider,
+} from "./oidc/index.ts";
 export { resolvePostgres } from "./postgres.ts";
 export { startQStashBroker } from "./qstash/index.ts";
 export { resolveRedis } from "./redis.ts";
