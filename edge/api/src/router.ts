@@ -1,9 +1,11 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { authRouter } from "./routers/auth/index.ts";
 import { systemRouter } from "./routers/system/index.ts";
 import { router } from "./trpc.ts";
 
 /** One router per domain; the web app imports `AppRouter` (types only) from here. */
 export const appRouter = router({
+  auth: authRouter,
   system: systemRouter,
 });
 

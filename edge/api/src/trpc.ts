@@ -1,5 +1,10 @@
 import { AppError } from "@hometrip/contracts";
 import { initTRPC, TRPCError } from "@trpc/server";
+import type { Actor } from "./auth/actor.ts";
+import { resolveActor } from "./auth/actor.ts";
+import type { CookieOptions } from "./auth/cookies.ts";
+import { enforceRateLimit, type RateLimitRule } from "./auth/rate-limit.ts";
+import { assertAdmin, assertHost } from "./auth/roles.ts";
 import type { Services } from "./services/index.ts";
 import { describeTrpcError, trpcCodeOf } from "./trpc-errors.ts";
 
@@ -7,22 +12,35 @@ export type TrpcContext = {
   services: Services;
   requestId: string;
   headers: Headers;
+  /** Headers of the response: Set-Cookie, Retry-After. */
+  resHeaders: Headers;
+  /** Client address as Cloudflare reports it; null outside Cloudflare (tests may set the header). */
+  ip: string | null;
+  userAgent: string | null;
+  setCookie(name: string, value: string, opts: CookieOptions): void;
+  clearCookie(name: string): void;
 };
 
-const t = initTRPC.context<TrpcContext>().create({
-  // Stack traces never leave the Worker, whatever NODE_ENV workerd reports.
-  isDev: false,
-  errorFormatter({ shape, error, ctx, path }) {
-    const appEnv = ctx?.services.config.APP_ENV;
-    const described = describeTrpcError(error, {
-      httpStatus: shape.data.httpStatus,
-      path,
-      requestId: ctx?.requestId,
-      exposeInternals: appEnv === "development" || appEnv === "test",
-    });
-    return { message: described.message, code: shape.code, data: described.data };
-  },
-});
+/** `scope`: the API-key scope that lets a partner key call this procedure; without it keys get 403. */
+export type TrpcMeta = { scope?: string };
+
+const t = initTRPC
+  .context<TrpcContext>()
+  .meta<TrpcMeta>()
+  .create({
+    // Stack traces never leave the Worker, whatever NODE_ENV workerd reports.
+    isDev: false,
+    errorFormatter({ shape, error, ctx, path }) {
+      const appEnv = ctx?.services.config.APP_ENV;
+      const described = describeTrpcError(error, {
+        httpStatus: shape.data.httpStatus,
+        path,
+        requestId: ctx?.requestId,
+        exposeInternals: appEnv === "development" || appEnv === "test",
+      });
+      return { message: described.message, code: shape.code, data: described.data };
+    },
+  });
 
 /** Domain code throws AppError; give tRPC the matching code so the HTTP status is right. */
 const appErrors = t.middleware(async ({ next }) => {
@@ -36,19 +54,75 @@ const appErrors = t.middleware(async ({ next }) => {
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(appErrors);
+
+const baseProcedure = t.procedure.use(appErrors);
+
+/** Anyone; `ctx.actor` is the caller when a valid credential came along, else null. */
+export const publicProcedure = baseProcedure.use(async ({ ctx, next }) => {
+  const actor: Actor | null = await resolveActor(ctx.services, ctx.headers);
+  return next({ ctx: { actor } });
+});
+
+const signInRequired = () => new AppError("UNAUTHORIZED", "Sign in to continue");
+
+/** A signed-in member, or a partner API key holding the procedure's `meta.scope`. */
+export const authedProcedure = publicProcedure.use(({ ctx, meta, next }) => {
+  const { actor } = ctx;
+  if (!actor) throw signInRequired();
+  if (actor.kind === "apiKey" && (!meta?.scope || !actor.scopes.includes(meta.scope))) {
+    throw new AppError(
+      "FORBIDDEN",
+      meta?.scope ? `This API key lacks the "${meta.scope}" scope` : "Not available to API keys",
+    );
+  }
+  return next({ ctx: { actor } });
+});
+
+/** Account and security management: a browser or app session only, never an API key. */
+export const sessionProcedure = publicProcedure.use(({ ctx, next }) => {
+  const { actor } = ctx;
+  if (!actor) throw signInRequired();
+  if (actor.kind !== "session") throw new AppError("FORBIDDEN", "Not available to API keys");
+  return next({ ctx: { actor } });
+});
+
+/** A member with a host profile (checked in the database when the token predates becoming a host). */
+export const hostProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const actor = await assertHost(ctx.services.db, ctx.actor);
+  return next({ ctx: { actor } });
+});
+
+/** An admin; the role is re-read from the database so a demotion takes effect at once. */
+export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  await assertAdmin(ctx.services.db, ctx.actor);
+  return next();
+});
 
 /**
- * Operator-only until accounts and roles exist: `Authorization: Bearer <ADMIN_API_TOKEN>`.
- * Both sides are hashed before comparing so the comparison takes the same time for any input.
+ * Limits calls per `rule.key` (e.g. per IP, per account); over the limit answers 429
+ * TOO_MANY_REQUESTS with `Retry-After` in seconds. A key of null skips the limit for that call.
  */
-export const operatorProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export function withRateLimit<TInput = unknown>(
+  rule: RateLimitRule<TrpcContext & { actor?: Actor | null }, TInput>,
+) {
+  return t.middleware(async ({ ctx, input, getRawInput, next }) => {
+    const value = (input ?? (await getRawInput().catch(() => undefined))) as TInput;
+    await enforceRateLimit(ctx, rule, value);
+    return next();
+  });
+}
+
+/**
+ * Operator-only (`Authorization: Bearer <ADMIN_API_TOKEN>`) for platform endpoints such as
+ * system.ping. Both sides are hashed before comparing so the comparison takes the same time for any input.
+ */
+export const operatorProcedure = baseProcedure.use(async ({ ctx, next }) => {
   const header = ctx.headers.get("authorization") ?? "";
   const match = /^Bearer (.+)$/.exec(header);
   if (!match?.[1] || !(await sameSecret(match[1], ctx.services.config.ADMIN_API_TOKEN))) {
     throw new AppError("UNAUTHORIZED", "A valid operator token is required");
   }
-  return next({ ctx: { ...ctx, actor: "operator" as const } });
+  return next({ ctx: { actor: "operator" as const } });
 });
 
 async function sameSecret(given: string, expected: string): Promise<boolean> {

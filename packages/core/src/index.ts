@@ -1,4 +1,65 @@
 export {
+  type AccessClaims,
+  accessTokenAudience,
+  accessTokenIssuer,
+  type SigningKey,
+  signAccessToken,
+  verifyAccessToken,
+} from "./auth/access-token.ts";
+export {
+  type ApiKeyActor,
+  type ApiKeyScope,
+  type ApiKeySummary,
+  apiKeyScopes,
+  authenticateApiKey,
+  createApiKey,
+  listApiKeys,
+  looksLikeApiKey,
+  MAX_ACTIVE_API_KEYS,
+  revokeApiKey,
+} from "./auth/api-keys.ts";
+export { consumeEmailToken, type EmailTokenPurpose, issueEmailToken } from "./auth/email-tokens.ts";
+export {
+  hashPassword,
+  needsRehash,
+  type PasswordHashParams,
+  passwordHashParams,
+  verifyDummyPassword,
+  verifyPassword,
+} from "./auth/password.ts";
+export { RECOVERY_CODE_COUNT } from "./auth/recovery-codes.ts";
+export { hasHostProfile, isActiveAdmin } from "./auth/roles.ts";
+export {
+  type IssuedTokens,
+  listSessions,
+  type RevokedSessions,
+  revokeAllSessions,
+  revokeSession,
+  rotateRefreshToken,
+  type SessionConfig,
+  startSession,
+} from "./auth/sessions.ts";
+export { hashToken, randomToken } from "./auth/tokens.ts";
+export {
+  beginTotpEnrolment,
+  confirmTotpEnrolment,
+  disableTwoFactor,
+  regenerateRecoveryCodes,
+  TOTP_ISSUER,
+  type TwoFactorStatus,
+  twoFactorRequired,
+  twoFactorStatus,
+} from "./auth/two-factor.ts";
+export {
+  issueTwoFactorChallenge,
+  TWO_FACTOR_CHALLENGE_TTL_SECONDS,
+  type TwoFactorChallenge,
+  verifyTwoFactorChallenge,
+} from "./auth/two-factor-challenge.ts";
+export { importTwoFactorKeys, type TwoFactorKeys } from "./auth/two-factor-keys.ts";
+export { type SecondFactor, verifySecondFactor } from "./auth/two-factor-verify.ts";
+export * from "./email/index.ts";
+export {
   createQStashPublisher,
   type EventPublisher,
   type QStashPublisherOptions,
@@ -7,4 +68,3 @@ export { recordEvent } from "./events/record-event.ts";
 export { type RelayOutboxOptions, type RelayOutboxResult, relayOutbox } from "./events/relay-outbox.ts";
 export { describeError, type Logger, silentLogger } from "./logger.ts";
 export { recordSystemPing } from "./system/record-system-ping.ts";
-export * from "./email/index.ts";

@@ -1,8 +1,10 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
+import { serializeCookie } from "../auth/cookies.ts";
 import type { HonoEnv } from "../context.ts";
 import { appRouter } from "../router.ts";
 import { errorFields } from "../services/logger.ts";
+import type { TrpcContext } from "../trpc.ts";
 
 export const trpcEndpoint = "/trpc";
 
@@ -11,10 +13,15 @@ export const trpcRoutes = new Hono<HonoEnv>().all(`${trpcEndpoint}/*`, (c) =>
     endpoint: trpcEndpoint,
     req: c.req.raw,
     router: appRouter,
-    createContext: () => ({
+    createContext: ({ req, resHeaders }): TrpcContext => ({
       services: c.var.services,
       requestId: c.var.requestId,
-      headers: c.req.raw.headers,
+      headers: req.headers,
+      resHeaders,
+      ip: req.headers.get("cf-connecting-ip"),
+      userAgent: req.headers.get("user-agent"),
+      setCookie: (name, value, opts) => resHeaders.append("Set-Cookie", serializeCookie(name, value, opts)),
+      clearCookie: (name) => resHeaders.append("Set-Cookie", serializeCookie(name, "", { maxAgeSeconds: 0 })),
     }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {

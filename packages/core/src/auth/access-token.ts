@@ -1,0 +1,81 @@
+import { decodeProtectedHeader, errors, jwtVerify, SignJWT } from "jose";
+import * as z from "zod";
+
+/** One HMAC key: `kid` goes in the token header so keys can rotate (see JWT_SIGNING_KEYS). */
+export type SigningKey = { kid: string; secret: string };
+
+export type AccessClaims = {
+  /** User id. */
+  sub: string;
+  /** Session family id: revoking the session revokes its access tokens too. */
+  sid: string;
+  role: "member" | "admin";
+  host: boolean;
+};
+
+export const accessTokenIssuer = "hometrip-api";
+export const accessTokenAudience = "hometrip";
+const algorithm = "HS256";
+
+const zClaims = z.object({
+  sub: z.uuid(),
+  sid: z.uuid(),
+  role: z.enum(["member", "admin"]),
+  host: z.boolean(),
+});
+
+const encodeSecret = (key: SigningKey) => new TextEncoder().encode(key.secret);
+
+/** Signs with the first key; the others only verify (tokens signed before a rotation). */
+export async function signAccessToken(
+  keys: readonly SigningKey[],
+  claims: AccessClaims,
+  ttlSeconds: number,
+  now: Date,
+): Promise<string> {
+  const key = keys[0];
+  if (!key) throw new Error("no signing key configured");
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ sid: claims.sid, role: claims.role, host: claims.host })
+    .setProtectedHeader({ alg: algorithm, kid: key.kid, typ: "JWT" })
+    .setSubject(claims.sub)
+    .setIssuer(accessTokenIssuer)
+    .setAudience(accessTokenAudience)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + ttlSeconds)
+    .sign(encodeSecret(key));
+}
+
+/**
+ * The claims of a valid token, or null. Only HS256 is accepted (so `alg: none` and algorithm
+ * confusion fail), the `kid` must name a configured key, and iss, aud and exp are checked at `now`.
+ */
+export async function verifyAccessToken(
+  keys: readonly SigningKey[],
+  token: string,
+  now: Date,
+): Promise<AccessClaims | null> {
+  let kid: string | undefined;
+  try {
+    kid = decodeProtectedHeader(token).kid;
+  } catch {
+    return null;
+  }
+  const key = keys.find((k) => k.kid === kid);
+  if (!key) return null;
+  try {
+    const { payload } = await jwtVerify(token, encodeSecret(key), {
+      algorithms: [algorithm],
+      issuer: accessTokenIssuer,
+      audience: accessTokenAudience,
+      currentDate: now,
+      requiredClaims: ["exp", "iat", "sub"],
+      typ: "JWT",
+    });
+    const claims = zClaims.safeParse(payload);
+    return claims.success ? claims.data : null;
+  } catch (error) {
+    if (error instanceof errors.JOSEError) return null;
+    throw error;
+  }
+}
