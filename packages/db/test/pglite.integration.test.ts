@@ -1,5 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import { cube } from "@electric-sql/pglite/contrib/cube";
+import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import type pg from "pg";
@@ -15,7 +17,7 @@ let server: PGLiteSocketServer;
 let url: string;
 
 beforeAll(async () => {
-  db = await PGlite.create({ extensions: { btree_gist, pg_trgm } });
+  db = await PGlite.create({ extensions: { btree_gist, pg_trgm, cube, earthdistance } });
   server = new PGLiteSocketServer({ db, port: 0, host: "127.0.0.1" });
   await server.start();
   url = `postgres://postgres@${server.getServerConn()}/postgres`;
