@@ -1,5 +1,5 @@
 import { AppError } from "@hometrip/contracts";
-import { type Database, type DbOrTx, recoveryCodes, totpFactors } from "@hometrip/db";
+import { type Database, type DbOrTx, recoveryCodes, totpFactors, users } from "@hometrip/db";
 import { and, count, eq, isNotNull, isNull } from "drizzle-orm";
 import { generateRecoveryCodes, hashRecoveryCode } from "./recovery-codes.ts";
 import { matchTotp, otpauthUri } from "./totp.ts";
@@ -51,11 +51,13 @@ export async function twoFactorStatus(db: DbOrTx, userId: string): Promise<TwoFa
 export async function beginTotpEnrolment(
   db: DbOrTx,
   keys: TwoFactorKeys,
-  input: { userId: string; email: string; now: Date },
+  input: { userId: string; now: Date },
 ): Promise<{ secret: string; otpauthUri: string }> {
   if (await twoFactorRequired(db, input.userId)) {
     throw new AppError("CONFLICT", "Two-factor authentication is already on");
   }
+  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, input.userId));
+  if (!user) throw new AppError("NOT_FOUND", "Account not found");
   const secret = crypto.getRandomValues(new Uint8Array(SECRET_BYTES));
   const secretCiphertext = await sealTotpSecret(keys.encryption, secret, input.userId);
   await db
@@ -70,7 +72,7 @@ export async function beginTotpEnrolment(
   const secretBase32 = base32Encode(secret);
   return {
     secret: secretBase32,
-    otpauthUri: otpauthUri({ issuer: TOTP_ISSUER, account: input.email, secretBase32 }),
+    otpauthUri: otpauthUri({ issuer: TOTP_ISSUER, account: user.email, secretBase32 }),
   };
 }
 
