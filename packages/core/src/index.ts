@@ -19,6 +19,30 @@ export {
   revokeApiKey,
 } from "./auth/api-keys.ts";
 export { consumeEmailToken, type EmailTokenPurpose, issueEmailToken } from "./auth/email-tokens.ts";
+export { linkOrCreateOAuthUser, type OAuthAccountOutcome } from "./auth/oauth-account.ts";
+export {
+  beginOAuthSignIn,
+  completeOAuthSignIn,
+  type OAuthIdentity,
+  type OAuthStart,
+} from "./auth/oauth-client.ts";
+export { type OAuthErrorCode, OAuthSignInError, oauthErrorCodes } from "./auth/oauth-errors.ts";
+export {
+  configuredOAuthProviders,
+  findOAuthProvider,
+  type OAuthProvider,
+  type OAuthProviderId,
+  type OAuthSettings,
+  oauthProviderIds,
+} from "./auth/oauth-providers.ts";
+export { safeRedirectPath } from "./auth/oauth-redirect.ts";
+export {
+  OAUTH_STATE_TTL_SECONDS,
+  type OAuthStateStore,
+  type PendingOAuth,
+  savePendingOAuth,
+  takePendingOAuth,
+} from "./auth/oauth-state.ts";
 export {
   hashPassword,
   needsRehash,
