@@ -1,5 +1,6 @@
 import type { EventPublisher, Logger } from "@hometrip/core";
 import type { Database } from "@hometrip/db";
+import type { MailDeps } from "./handlers/auth/mail-deps.ts";
 import type { EventHandlers } from "./handlers/types.ts";
 import type { SignatureVerifier } from "./signature.ts";
 
@@ -11,6 +12,8 @@ export interface WorkerDeps {
   publisher: EventPublisher;
   log: Logger;
   clock?: () => Date;
+  /** Mail links and transport for the auth mail handlers; without it those events fail and retry. */
+  mail?: MailDeps;
   /** Defaults to the registry in `./handlers`; tests hand in their own to inject failures. */
   handlers?: EventHandlers;
   /** Base URL the broker delivers to (signature `sub` claim); default: the request's own URL. */

@@ -3,6 +3,7 @@ import { createQStashPublisher } from "@hometrip/core";
 import { createDb } from "@hometrip/db";
 import { Receiver } from "@upstash/qstash";
 import { createWorkerApp } from "./app.ts";
+import { createMailDeps } from "./handlers/index.ts";
 import { createJsonLogger } from "./log.ts";
 
 const log = createJsonLogger({ service: "workers" });
@@ -44,6 +45,7 @@ const app = createWorkerApp({
     token: env.QSTASH_TOKEN,
     destinationUrl: env.EVENTS_DESTINATION_URL,
   }),
+  mail: createMailDeps(env),
   // The broker signs the URL it was given, which is built from this same setting.
   publicUrl: env.EVENTS_DESTINATION_URL,
 });

@@ -1,13 +1,17 @@
+import { createAuthHandlers, type MailDeps } from "./auth/index.ts";
 import { systemHandlers } from "./system/index.ts";
-import { acknowledgeOnly, type EventHandlers } from "./types.ts";
+import type { EventHandlers } from "./types.ts";
 
 /** Each domain exports its handlers from `./<domain>/index.ts`; they are merged here. */
-export const eventHandlers: EventHandlers = {
-  ...systemHandlers,
-  // Placeholders until the mail handlers land.
-  "auth.email_verification_requested": acknowledgeOnly,
-  "auth.password_reset_requested": acknowledgeOnly,
-  "auth.password_changed": acknowledgeOnly,
-};
+export function createEventHandlers(deps: { mail?: MailDeps } = {}): EventHandlers {
+  return {
+    ...systemHandlers,
+    ...createAuthHandlers(deps.mail),
+  };
+}
 
+/** The registry without mail settings: mail events fail (and are retried) until configured. */
+export const eventHandlers: EventHandlers = createEventHandlers();
+
+export { createMailDeps, type MailDeps } from "./auth/index.ts";
 export { acknowledgeOnly, type EventContext, type EventHandler, type EventHandlers } from "./types.ts";

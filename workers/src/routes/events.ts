@@ -4,7 +4,7 @@ import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { WorkerDeps } from "../deps.ts";
 import { processEvent } from "../events/process-event.ts";
-import { eventHandlers } from "../handlers/index.ts";
+import { createEventHandlers } from "../handlers/index.ts";
 import { requireQStashSignature, type SignedEnv } from "../signature.ts";
 
 /**
@@ -23,7 +23,7 @@ function nonRetryable(c: Context, body: Record<string, unknown>) {
 }
 
 export function eventsRoute(deps: WorkerDeps) {
-  const handlers = deps.handlers ?? eventHandlers;
+  const handlers = deps.handlers ?? createEventHandlers({ ...(deps.mail && { mail: deps.mail }) });
   const clock = deps.clock ?? (() => new Date());
   const app = new Hono<SignedEnv>();
 
