@@ -1,0 +1,9 @@
+import { LoadingBlock } from "@/components/ui/spinner.tsx";
+
+export default function Loading() {
+  return (
+    <div className="page">
+      <LoadingBlock />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { SessionUser } from "@/lib/session.ts";
+import { ButtonLink } from "../ui/button.tsx";
+import { Nav, type NavItem } from "../ui/nav.tsx";
+import { LogOutButton } from "./log-out-button.tsx";
+
+/** The app's navigation for a visitor or a signed-in member (host links once they host). */
+export function SiteNav({ user, devTools }: { user: SessionUser | null; devTools: boolean }) {
+  const items: NavItem[] = [{ href: "/", label: "Home" }];
+  if (user) {
+    items.push({ href: "/account", label: "Account" }, { href: "/account/security", label: "Security" });
+    if (!user.isHost) items.push({ href: "/become-host", label: "Become a host" });
+  }
+  if (devTools) items.push({ href: "/dev/mailbox", label: "Dev mailbox" });
+  return (
+    <Nav
+      items={items}
+      end={
+        user ? (
+          <>
+            <span className="muted" data-testid="signed-in-as">
+              {user.displayName}
+            </span>
+            <LogOutButton />
+          </>
+        ) : (
+          <>
+            <ButtonLink href="/login" variant="ghost" size="small">
+              Log in
+            </ButtonLink>
+            <ButtonLink href="/signup" size="small">
+              Sign up
+            </ButtonLink>
+          </>
+        )
+      }
+    />
+  );
+}

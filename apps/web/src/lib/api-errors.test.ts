@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { apiErrorCode, errorMessage, formErrorsFrom } from "./api-errors.ts";
+
+/** The shape TRPCClientError has when the API rejects input (see edge/api/src/trpc-errors.ts). */
+function apiError(code: string, message: string, issues?: { path: string; message: string }[]) {
+  return Object.assign(new Error(message), { data: { code, httpStatus: 400, issues } });
+}
+
+describe("formErrorsFrom", () => {
+  it("puts each field's first issue on that field and leaves the form message empty", () => {
+    const error = apiError("BAD_REQUEST", "Invalid input", [
+      { path: "email", message: "Invalid email address" },
+      { path: "password", message: "Too small: expected string to have >=12 characters" },
+      { path: "password", message: "Must contain a letter" },
+    ]);
+    expect(formErrorsFrom(error, ["email", "password", "displayName"])).toEqual({
+      fields: { email: "Enter a valid email address.", password: "Must be at least 12 characters." },
+      form: null,
+    });
+  });
+
+  it("maps nested paths onto their top-level field", () => {
+    const error = apiError("BAD_REQUEST", "Invalid input", [{ path: "languages.2", message: "Too long" }]);
+    expect(formErrorsFrom(error, ["languages"]).fields).toEqual({ languages: "Too long" });
+  });
+
+  it("shows issues on fields the form does not have as a form message", () => {
+    const error = apiError("BAD_REQUEST", "Invalid input", [
+      { path: "(root)", message: "Nothing to change" },
+    ]);
+    expect(formErrorsFrom(error, ["email"])).toEqual({ fields: {}, form: "Nothing to change" });
+  });
+
+  it("uses the API's message for non-validation errors", () => {
+    const error = apiError("UNAUTHORIZED", "Email or password is incorrect");
+    expect(formErrorsFrom(error, ["email", "password"])).toEqual({
+      fields: {},
+      form: "Email or password is incorrect",
+    });
+  });
+
+  it("is empty when there is no error", () => {
+    expect(formErrorsFrom(null, ["email"])).toEqual({ fields: {}, form: null });
+  });
+});
+
+describe("errorMessage", () => {
+  it("never shows internal messages", () => {
+    expect(errorMessage(apiError("INTERNAL", "relation users does not exist"))).toMatch(/on our side/);
+  });
+
+  it("explains network failures in plain words", () => {
+    expect(errorMessage(new TypeError("Failed to fetch"))).toMatch(/could not reach HomeTrip/);
+  });
+
+  it("falls back to a sentence per code when the API gave none", () => {
+    expect(errorMessage(apiError("TOO_MANY_REQUESTS", ""))).toMatch(/Too many attempts/);
+  });
+});
+
+describe("apiErrorCode", () => {
+  it("reads the code from error.data or from a raw tRPC error shape", () => {
+    expect(apiErrorCode(apiError("FORBIDDEN", "no"))).toBe("FORBIDDEN");
+    expect(apiErrorCode({ shape: { data: { code: "CONFLICT" } } })).toBe("CONFLICT");
+    expect(apiErrorCode(new Error("boom"))).toBeNull();
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Turns an error from the API into what a form shows: a message per field and one for the form.
+ * The API answers invalid input with BAD_REQUEST and `data.issues: [{ path: "a.b", message }]`
+ * (edge/api/src/trpc-errors.ts); other failures carry our closed `data.code`.
+ */
+export type FieldIssue = { path: string; message: string };
+export type FormErrors = { fields: Record<string, string>; form: string | null };
+
+type ErrorLike = {
+  message?: unknown;
+  data?: { code?: unknown; issues?: unknown } | null;
+  shape?: { data?: { code?: unknown; issues?: unknown } } | null;
+};
+
+export const noErrors: FormErrors = { fields: {}, form: null };
+
+const fallbackByCode: Record<string, string> = {
+  UNAUTHORIZED: "Please log in to continue.",
+  FORBIDDEN: "You are not allowed to do that.",
+  NOT_FOUND: "We could not find that.",
+  CONFLICT: "That conflicts with something that already exists.",
+  TOO_MANY_REQUESTS: "Too many attempts. Please wait a moment and try again.",
+  UNAVAILABLE: "The service is unavailable right now. Please try again shortly.",
+  INTERNAL: "Something went wrong on our side. Please try again.",
+};
+
+/** The API's error code (`BAD_REQUEST`, `UNAUTHORIZED`, …), or null for network failures. */
+export function apiErrorCode(error: unknown): string | null {
+  const data = dataOf(error);
+  return typeof data?.code === "string" ? data.code : null;
+}
+
+export function fieldIssuesOf(error: unknown): FieldIssue[] {
+  const issues = dataOf(error)?.issues;
+  if (!Array.isArray(issues)) return [];
+  return issues.filter(
+    (i): i is FieldIssue =>
+      typeof i === "object" && i !== null && typeof i.path === "string" && typeof i.message === "string",
+  );
+}
+
+/**
+ * Issues whose path starts with one of `fields` land on that field (the first issue wins, so a
+ * field shows one message); the rest, and any non-validation error, become the form message.
+ */
+export function formErrorsFrom(error: unknown, fields: readonly string[]): FormErrors {
+  if (!error) return noErrors;
+  const result: FormErrors = { fields: {}, form: null };
+  const stray: string[] = [];
+  for (const issue of fieldIssuesOf(error)) {
+    const field = fields.find((f) => issue.path === f || issue.path.startsWith(`${f}.`));
+    if (field === undefined) stray.push(issue.message);
+    else result.fields[field] ??= humanizeIssue(issue.message);
+  }
+  if (stray.length > 0) result.form = stray.map(humanizeIssue).join(" ");
+  else if (Object.keys(result.fields).length === 0) result.form = errorMessage(error);
+  return result;
+}
+
+/** One sentence for an error that is not about a single field. */
+export function errorMessage(error: unknown): string {
+  const code = apiErrorCode(error);
+  const raw = (error as ErrorLike | null)?.message;
+  const message = typeof raw === "string" ? raw.trim() : "";
+  if (code === null) {
+    return /fetch|network|Failed to/i.test(message) || message === ""
+      ? "We could not reach HomeTrip. Check your connection and try again."
+      : message;
+  }
+  if (code === "INTERNAL" || message === "" || message === "Invalid input") {
+    return fallbackByCode[code] ?? "Something went wrong. Please try again.";
+  }
+  return message;
+}
+
+// zod's default messages speak of types; a person filling a form wants plain words.
+function humanizeIssue(message: string): string {
+  const tooSmall = /^Too small: expected string to have >=?(\d+) characters?/i.exec(message);
+  if (tooSmall) return `Must be at least ${tooSmall[1]} characters.`;
+  const tooBig = /^Too big: expected string to have <=?(\d+) characters?/i.exec(message);
+  if (tooBig) return `Must be at most ${tooBig[1]} characters.`;
+  if (/^Invalid email/i.test(message)) return "Enter a valid email address.";
+  if (/expected string, received undefined/i.test(message)) return "This field is required.";
+  return message;
+}
+
+function dataOf(error: unknown): { code?: unknown; issues?: unknown } | null {
+  if (typeof error !== "object" || error === null) return null;
+  const e = error as ErrorLike;
+  return e.data ?? e.shape?.data ?? null;
+}

@@ -1,0 +1,19 @@
+/**
+ * The web server's settings, read once here (the only module besides next.config.ts that reads
+ * process.env). The browser never needs them: it reaches the API through the web origin.
+ */
+export type WebEnv = {
+  /** Where the API Worker listens, as seen from the Next server. */
+  apiUrl: string;
+  /** The dev mailbox page exists outside production, or when HOMETRIP_DEV_TOOLS=1. */
+  devTools: boolean;
+};
+
+export function webEnv(source: Record<string, string | undefined> = process.env): WebEnv {
+  const apiUrl = (source.API_URL ?? "http://127.0.0.1:8787").replace(/\/$/, "");
+  if (!/^https?:\/\//.test(apiUrl)) throw new Error(`API_URL must be an http(s) URL, got "${apiUrl}"`);
+  return {
+    apiUrl,
+    devTools: source.NODE_ENV !== "production" || source.HOMETRIP_DEV_TOOLS === "1",
+  };
+}
