@@ -6,7 +6,9 @@ import { loadConfig } from "./middleware/config.ts";
 import { cors } from "./middleware/cors.ts";
 import { init } from "./middleware/init.ts";
 import { requestLogger } from "./middleware/logger.ts";
+import { apiRateLimit } from "./rate-limit/api-limit.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { oauthRoutes } from "./routes/oauth.ts";
 import { trpcRoutes } from "./routes/trpc.ts";
 
 /**
@@ -21,6 +23,8 @@ export function createApp() {
     .use(cors)
     .use(init)
     .route("/", healthRoutes)
+    .route("/", oauthRoutes)
+    .use("/trpc/*", apiRateLimit)
     .route("/", trpcRoutes)
     .notFound(notFound)
     .onError(onError);

@@ -1,0 +1,76 @@
+import { hashToken, verifyAccessToken } from "@hometrip/core";
+import { createRateLimiter } from "@hometrip/kv";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
+import { createMiddleware } from "hono/factory";
+import { presentedCredential } from "../auth/actor.ts";
+import type { HonoEnv } from "../context.ts";
+import type { Services } from "../services/index.ts";
+import { errorFields } from "../services/logger.ts";
+import { clientIp } from "./client-ip.ts";
+import { apiLimits } from "./rules.ts";
+
+/**
+ * The general ceiling on /trpc, before any procedure runs: one budget per client IP and one per
+ * credential. A credential's budget is only keyed by something the caller proved (a verified access
+ * token's user, or the hash of the presented API key), so nobody can drain another user's budget
+ * by sending their id. Auth procedures carry their own, much tighter limits on top.
+ */
+export const apiRateLimit = createMiddleware<HonoEnv>(async (c, next) => {
+  const { services } = c.var;
+  const checks: { rule: (typeof apiLimits)[keyof typeof apiLimits]; key: string }[] = [];
+  const ip = clientIp(c.req.raw.headers, services.config.APP_ENV);
+  if (ip) checks.push({ rule: apiLimits.perIp, key: ip });
+  const credential = await credentialKey(services, c.req.raw.headers);
+  if (credential) checks.push({ rule: apiLimits.perCredential, key: credential });
+
+  const now = services.clock.now().getTime();
+  let results: Awaited<ReturnType<ReturnType<typeof createRateLimiter>["limit"]>>[];
+  try {
+    results = await Promise.all(
+      checks.map(({ rule, key }) =>
+        createRateLimiter(services.redis, {
+          prefix: `rl:${rule.name}`,
+          limit: rule.limit,
+          window: rule.window,
+        }).limit(key),
+      ),
+    );
+  } catch (error) {
+    // This ceiling is about load, not security: with Redis down the API stays up (health reports
+    // it), while the auth limits inside procedures fail closed.
+    services.logger.warn("general rate limit unavailable", errorFields(error));
+    return next();
+  }
+  for (const result of results) services.waitUntil(result.pending);
+  const refused = results.filter((result) => !result.success);
+  if (refused.length === 0) return next();
+
+  const retryAfter = Math.max(1, ...refused.map((result) => Math.ceil((result.reset - now) / 1000)));
+  c.header("Retry-After", String(retryAfter));
+  return c.json(tooManyRequests(c.req.path, c.req.query("batch") === "1", c.var.requestId, retryAfter), 429);
+});
+
+async function credentialKey(services: Services, headers: Headers): Promise<string | null> {
+  const presented = presentedCredential(headers);
+  if (!presented) return null;
+  if (presented.kind === "apiKey") return `key:${await hashToken(presented.value)}`;
+  const claims = await verifyAccessToken(
+    services.config.JWT_SIGNING_KEYS,
+    presented.value,
+    services.clock.now(),
+  );
+  return claims ? `user:${claims.sub}` : null;
+}
+
+/** tRPC's own error shape (an array for batched calls), so clients surface it like any procedure error. */
+function tooManyRequests(path: string, batched: boolean, requestId: string, retryAfter: number) {
+  const procedures = decodeURIComponent(path.replace(/^\/trpc\/?/, "")).split(",");
+  const errorFor = (procedure: string) => ({
+    error: {
+      message: "Too many requests; try again later",
+      code: TRPC_ERROR_CODES_BY_KEY.TOO_MANY_REQUESTS,
+      data: { code: "TOO_MANY_REQUESTS", httpStatus: 429, path: procedure, requestId, retryAfter },
+    },
+  });
+  return batched ? procedures.map(errorFor) : errorFor(procedures[0] ?? "");
+}

@@ -1,0 +1,56 @@
+import type { Actor } from "../auth/actor.ts";
+import type { RateLimitRule } from "../auth/rate-limit.ts";
+import type { TrpcContext } from "../trpc.ts";
+
+/**
+ * Every limit on the auth surface, in one place so the numbers can be read together. Keys read the
+ * raw input defensively: the limit runs before validation, so a malformed body still spends budget.
+ * Per-IP limits stop one machine spraying many accounts; per-account limits stop many machines
+ * (a botnet) guessing one account's password, at the price that an attacker can lock an account out
+ * of password login for a window: the ASVS-preferred trade-off over unlimited guessing.
+ */
+type Ctx = TrpcContext & { actor?: Actor | null };
+type Rule = RateLimitRule<Ctx, unknown>;
+
+const byIp = (ctx: Ctx) => ctx.ip;
+const byUser = (ctx: Ctx) => ctx.actor?.userId ?? null;
+/** Emails are keyed as the account is looked up: trimmed and lower-cased, so casing cannot dodge a limit. */
+const byEmail = (_ctx: Ctx, input: unknown) => {
+  const email = (input as { email?: unknown } | undefined)?.email;
+  return typeof email === "string" && email.trim() ? email.trim().toLowerCase() : null;
+};
+
+export const loginPerIp: Rule = { name: "login-ip", limit: 20, window: "15 m", key: byIp };
+export const loginPerAccount: Rule = { name: "login-account", limit: 10, window: "15 m", key: byEmail };
+export const signUpPerIp: Rule = { name: "sign-up-ip", limit: 10, window: "1 h", key: byIp };
+export const passwordResetPerIp: Rule = { name: "password-reset-ip", limit: 10, window: "1 h", key: byIp };
+export const passwordResetPerEmail: Rule = {
+  name: "password-reset-email",
+  limit: 5,
+  window: "1 h",
+  key: byEmail,
+};
+/** The reset form itself: guessing tokens is hopeless (256 bits) but cheap requests should not be free. */
+export const resetPasswordPerIp: Rule = { name: "reset-password-ip", limit: 20, window: "1 h", key: byIp };
+export const verificationPerIp: Rule = { name: "verification-ip", limit: 10, window: "1 h", key: byIp };
+export const verificationPerUser: Rule = { name: "verification-user", limit: 5, window: "1 h", key: byUser };
+/** Anything that checks the current password of a signed-in user (change password, 2FA changes). */
+export const reauthPerUser: Rule = { name: "reauth-user", limit: 10, window: "15 m", key: byUser };
+/** Confirming enrolment guesses a 6-digit code, like login does. */
+export const twoFactorEnrolPerUser: Rule = { name: "2fa-enrol-user", limit: 10, window: "15 m", key: byUser };
+
+/**
+ * Second-factor attempts at login, spent after the challenge verifies (the keys need its contents).
+ * Per challenge: a stolen challenge gets 5 guesses, not the 1,000,000 a 6-digit code needs. Per user:
+ * fresh challenges (each needs the password) still share 10 guesses per 15 minutes.
+ */
+export const twoFactorAttemptLimits = {
+  perChallenge: { name: "2fa-challenge", limit: 5, window: "5 m" },
+  perUser: { name: "2fa-user", limit: 10, window: "15 m" },
+} as const;
+
+/** General ceilings for every tRPC call, far above what a person or a well-behaved integration needs. */
+export const apiLimits = {
+  perIp: { name: "api-ip", limit: 600, window: "1 m" },
+  perCredential: { name: "api-credential", limit: 1200, window: "1 m" },
+} as const;

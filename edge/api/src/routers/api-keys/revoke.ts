@@ -1,0 +1,14 @@
+import { AppError } from "@hometrip/contracts";
+import { revokeApiKey } from "@hometrip/core";
+import { sessionProcedure } from "../../trpc.ts";
+import { ZRevokeApiKeyRequestSchema, ZRevokeApiKeyResponseSchema } from "./revoke.types.ts";
+
+/** Revokes one of the member's own keys; another member's key id looks exactly like an unknown one. */
+export const revokeProcedure = sessionProcedure
+  .input(ZRevokeApiKeyRequestSchema)
+  .output(ZRevokeApiKeyResponseSchema)
+  .mutation(async ({ ctx, input }) => {
+    const revoked = await revokeApiKey(ctx.services.db, ctx.actor.userId, input.id, ctx.services.clock.now());
+    if (!revoked) throw new AppError("NOT_FOUND", "No such API key");
+    return { revoked: true as const };
+  });

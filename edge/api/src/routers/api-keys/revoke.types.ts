@@ -1,0 +1,4 @@
+import * as z from "zod";
+
+export const ZRevokeApiKeyRequestSchema = z.object({ id: z.uuid() });
+export const ZRevokeApiKeyResponseSchema = z.object({ revoked: z.literal(true) });
