@@ -1,2 +1,3 @@
 export { AppError, type ErrorCode, errorCodes, errorStatus, isErrorCode } from "./errors.ts";
 export * from "./events/index.ts";
+export * from "./search.ts";

@@ -1,0 +1,158 @@
+import * as z from "zod";
+
+/** Listing property types (mirrors the `property_type` enum in the database). */
+export const searchPropertyTypes = [
+  "apartment",
+  "house",
+  "villa",
+  "cabin",
+  "cottage",
+  "loft",
+  "condo",
+  "townhouse",
+  "guesthouse",
+  "private_room",
+] as const;
+
+export const searchSorts = ["relevance", "price_asc", "price_desc", "rating", "distance"] as const;
+
+/** Longest stay a search may ask about; matches the longest max_nights a listing may set. */
+export const MAX_SEARCH_NIGHTS = 365;
+export const MAX_SEARCH_LIMIT = 50;
+
+const isoDate = z.iso.date();
+const latitude = z.number().min(-90).max(90);
+const longitude = z.number().min(-180).max(180);
+const minorUnits = z.number().int().nonnegative();
+
+export const zSearchBounds = z
+  .object({ north: latitude, south: latitude, east: longitude, west: longitude })
+  .refine((b) => b.north >= b.south, { message: "north must not be below south", path: ["north"] });
+
+export const zSearchNear = z.object({
+  lat: latitude,
+  lng: longitude,
+  radiusKm: z.number().positive().max(1000),
+});
+
+/**
+ * One search. Prices are integer minor units in the listing's currency: per night without
+ * dates, the total for the stay (nights x nightly price + cleaning fee) with dates.
+ * `bounds` with west > east crosses the antimeridian.
+ */
+export const zSearchQuery = z
+  .object({
+    text: z.string().trim().min(1).max(200).optional(),
+    bounds: zSearchBounds.optional(),
+    near: zSearchNear.optional(),
+    checkIn: isoDate.optional(),
+    checkOut: isoDate.optional(),
+    guests: z.number().int().min(1).max(50).optional(),
+    priceMin: minorUnits.optional(),
+    priceMax: minorUnits.optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+    propertyTypes: z.array(z.enum(searchPropertyTypes)).max(searchPropertyTypes.length).optional(),
+    bedroomsMin: z.number().int().min(0).max(50).optional(),
+    amenities: z.array(z.string().trim().min(1).max(60)).max(30).optional(),
+    instantBook: z.boolean().optional(),
+    sort: z.enum(searchSorts).default("relevance"),
+    cursor: z.string().max(500).optional(),
+    limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).default(20),
+  })
+  .superRefine((q, ctx) => {
+    if ((q.checkIn === undefined) !== (q.checkOut === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["checkOut"], message: "checkIn and checkOut go together" });
+    }
+    if (q.checkIn && q.checkOut) {
+      const nights = stayNights(q.checkIn, q.checkOut);
+      if (nights < 1) ctx.addIssue({ code: "custom", path: ["checkOut"], message: "must be after checkIn" });
+      if (nights > MAX_SEARCH_NIGHTS) {
+        ctx.addIssue({ code: "custom", path: ["checkOut"], message: `at most ${MAX_SEARCH_NIGHTS} nights` });
+      }
+    }
+    if (q.priceMin !== undefined && q.priceMax !== undefined && q.priceMin > q.priceMax) {
+      ctx.addIssue({ code: "custom", path: ["priceMax"], message: "must not be below priceMin" });
+    }
+    if (q.bounds && q.near) {
+      ctx.addIssue({ code: "custom", path: ["near"], message: "use bounds or near, not both" });
+    }
+    if (q.sort === "distance" && !q.near && !q.bounds) {
+      ctx.addIssue({ code: "custom", path: ["sort"], message: "distance needs near or bounds" });
+    }
+  });
+
+export type SearchQueryInput = z.input<typeof zSearchQuery>;
+export type SearchQuery = z.output<typeof zSearchQuery>;
+export type SearchSort = (typeof searchSorts)[number];
+export type SearchPropertyType = (typeof searchPropertyTypes)[number];
+
+/** What a result card needs. */
+export const zSearchHit = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  city: z.string(),
+  country: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  coverPhotoUrl: z.string().nullable(),
+  rating: z.object({ average: z.number().nullable(), count: z.number().int().nonnegative() }),
+  nightlyPrice: minorUnits,
+  /** With dates: nights x nightly price + cleaning fee; per-date overrides are applied by the quote. */
+  totalPrice: minorUnits.nullable(),
+  nights: z.number().int().positive().nullable(),
+  currency: z.string(),
+  propertyType: z.enum(searchPropertyTypes),
+  bedrooms: z.number().int().nonnegative(),
+  capacity: z.number().int().positive(),
+  instantBook: z.boolean(),
+  /** Kilometres from `near` (or the centre of `bounds`) when either was given. */
+  distanceKm: z.number().nonnegative().nullable(),
+});
+export type SearchHit = z.infer<typeof zSearchHit>;
+
+const zFacetCount = z.object({ value: z.string(), count: z.number().int().nonnegative() });
+
+export const zPriceBucket = z.object({
+  min: minorUnits,
+  /** Exclusive; null for the open-ended last bucket. */
+  max: minorUnits.nullable(),
+  count: z.number().int().nonnegative(),
+});
+export type PriceBucket = z.infer<typeof zPriceBucket>;
+
+/**
+ * Counts over the filtered result set, each facet ignoring its own filter where that is what a
+ * filter UI needs: property types without the property-type filter (so other types stay
+ * selectable), the price histogram without the price filter (so the slider shows the whole
+ * distribution); amenities are all-of, so their counts are over the fully filtered set.
+ */
+export const zSearchFacets = z.object({
+  propertyType: z.array(zFacetCount),
+  amenities: z.array(zFacetCount),
+  price: z.array(zPriceBucket),
+});
+export type SearchFacets = z.infer<typeof zSearchFacets>;
+
+export const zSearchResult = z.object({
+  hits: z.array(zSearchHit),
+  facets: zSearchFacets,
+  /** Opaque; pass back as `cursor` for the next page. Null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type SearchResult = z.infer<typeof zSearchResult>;
+
+/** Nights between two ISO dates (UTC calendar days). */
+export function stayNights(checkIn: string, checkOut: string): number {
+  return Math.round((Date.parse(`${checkOut}T00:00:00Z`) - Date.parse(`${checkIn}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Per-night bucket edges in major units; with dates they scale by the number of nights. */
+const NIGHTLY_EDGES = [0, 50, 100, 150, 200, 300, 500, 750, 1000];
+
+/** Lower edges (minor units) of the price histogram for a stay of `nights` (null: per night). */
+export function priceBucketEdges(nights: number | null): number[] {
+  return NIGHTLY_EDGES.map((edge) => edge * 100 * (nights ?? 1));
+}
