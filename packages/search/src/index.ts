@@ -1,0 +1,6 @@
+export { bumpSearchVersion, cachedSearch, type SearchCacheOptions, searchCacheKey } from "./cache.ts";
+export { type CursorPosition, decodeCursor, encodeCursor } from "./cursor.ts";
+export { planSearch, type SearchOrder, type SearchPlan } from "./plan.ts";
+export { type SearchIndex, SearchQueryError, type SqlExecutor } from "./port.ts";
+export { createPostgresSearchIndex, searchStatement } from "./postgres/adapter.ts";
+export { refreshListingRatings } from "./postgres/ratings.ts";

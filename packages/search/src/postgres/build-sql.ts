@@ -1,0 +1,140 @@
+import type { CursorPosition } from "../cursor.ts";
+import type { SearchOrder, SearchPlan } from "../plan.ts";
+import { earthPoint, mapPoint, prefixTsQuery, published, searchDocument } from "./expressions.ts";
+import { Params } from "./params.ts";
+
+/** Sort keys over the `base` CTE columns; the listing id (ascending) breaks every tie. */
+const sortKeys: Record<SearchOrder, { column: string; dir: "asc" | "desc"; cast: string }[]> = {
+  relevance: [{ column: "score", dir: "desc", cast: "float8" }],
+  price_asc: [{ column: "price", dir: "asc", cast: "bigint" }],
+  price_desc: [{ column: "price", dir: "desc", cast: "bigint" }],
+  rating: [
+    { column: "rating_avg", dir: "desc", cast: "float8" },
+    { column: "rating_count", dir: "desc", cast: "int" },
+  ],
+  distance: [{ column: "distance_km", dir: "asc", cast: "float8" }],
+};
+
+export const sortColumns = (order: SearchOrder) => sortKeys[order].map((k) => k.column);
+
+export interface SearchSql {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * One statement answers a page: `base` holds every published listing passing the filters that
+ * facets share (all but property type and price), materialised once; the page, the property-type
+ * counts (without their own filter), amenity counts and the price histogram (without the price
+ * filter) are all read from it. Hits come back as JSON so one round trip carries everything.
+ */
+export function buildSearchSql(plan: SearchPlan, after: CursorPosition | null): SearchSql {
+  const { query: q, nights, center } = plan;
+  const p = new Params();
+  const where = [published];
+  let score = "0::float8";
+
+  if (q.text) {
+    const raw = p.add(q.text, "text");
+    const words = prefixTsQuery(q.text);
+    const tsq = words ? `to_tsquery('simple'::regconfig, ${p.add(words, "text")})` : null;
+    // Trigram word similarity (pg_trgm.word_similarity_threshold, 0.6) forgives typos in a place or title word.
+    const matches = [`l.city %> ${raw}`, `l.title %> ${raw}`];
+    if (tsq) matches.unshift(`${searchDocument} @@ ${tsq}`);
+    where.push(`(${matches.join(" OR ")})`);
+    const rank = tsq ? `ts_rank(${searchDocument}, ${tsq})::float8` : "0::float8";
+    score = `greatest(${rank}, word_similarity(${raw}, l.city)::float8, (word_similarity(${raw}, l.title) * 0.8)::float8)`;
+  }
+  if (q.bounds) {
+    const { north, south, east, west } = q.bounds;
+    const box = (w: number, e: number) =>
+      `${mapPoint} <@ box(point(${p.add(w, "float8")}, ${p.add(south, "float8")}), point(${p.add(e, "float8")}, ${p.add(north, "float8")}))`;
+    where.push(west <= east ? box(west, east) : `(${box(west, 180)} OR ${box(-180, east)})`);
+  }
+  if (q.near) {
+    const origin = `ll_to_earth(${p.add(q.near.lat, "float8")}, ${p.add(q.near.lng, "float8")})`;
+    const metres = p.add(q.near.radiusKm * 1000, "float8");
+    where.push(
+      `earth_box(${origin}, ${metres}) @> ${earthPoint}`,
+      `earth_distance(${origin}, ${earthPoint}) <= ${metres}`,
+    );
+  }
+  if (q.checkIn && q.checkOut && nights !== null) {
+    const n = p.add(nights, "int");
+    where.push(
+      `l.min_nights <= ${n} AND l.max_nights >= ${n}`,
+      // Half-open ranges: a stay may start the day another ends. Served by the exclusion constraint's GiST index.
+      `NOT EXISTS (SELECT 1 FROM listing_occupancy o WHERE o.listing_id = l.id AND daterange(o.check_in, o.check_out, '[)') && daterange(${p.add(q.checkIn, "date")}, ${p.add(q.checkOut, "date")}, '[)'))`,
+    );
+  }
+  if (q.guests !== undefined) where.push(`l.capacity >= ${p.add(q.guests, "int")}`);
+  if (q.bedroomsMin !== undefined) where.push(`l.bedrooms >= ${p.add(q.bedroomsMin, "int")}`);
+  if (q.amenities?.length) where.push(`l.amenities @> ${p.add(q.amenities, "text[]")}`);
+  if (q.instantBook !== undefined) where.push(`l.instant_book = ${p.add(q.instantBook, "boolean")}`);
+  if (q.currency) where.push(`l.currency = ${p.add(q.currency, "text")}`);
+
+  const price =
+    nights === null
+      ? "l.nightly_price::bigint"
+      : `(l.nightly_price::bigint * ${p.add(nights, "int")} + l.cleaning_fee)`;
+  const distance = center
+    ? `(earth_distance(ll_to_earth(${p.add(center.lat, "float8")}, ${p.add(center.lng, "float8")}), ${earthPoint}) / 1000.0)::float8`
+    : "NULL::float8";
+
+  const typeOk = q.propertyTypes?.length
+    ? `b.property_type = ANY(${p.add(q.propertyTypes, "text[]")})`
+    : "true";
+  const priceParts: string[] = [];
+  if (q.priceMin !== undefined) priceParts.push(`b.price >= ${p.add(q.priceMin, "bigint")}`);
+  if (q.priceMax !== undefined) priceParts.push(`b.price <= ${p.add(q.priceMax, "bigint")}`);
+  const priceOk = priceParts.length ? priceParts.join(" AND ") : "true";
+
+  const keys = sortKeys[plan.order];
+  const orderBy = [...keys.map((k) => `b.${k.column} ${k.dir}`), "b.id asc"].join(", ");
+  const keyset = after ? keysetAfter(p, plan.order, after) : "true";
+  const edges = p.add(plan.priceEdges, "bigint[]");
+  const limit = p.add(q.limit + 1, "int");
+
+  const text = `WITH base AS MATERIALIZED (
+  SELECT l.id, l.property_type::text AS property_type, l.amenities, ${price} AS price, ${score} AS score,
+    ${distance} AS distance_km, coalesce(r.rating_avg, 0)::float8 AS rating_avg, coalesce(r.rating_count, 0) AS rating_count
+  FROM listings l LEFT JOIN listing_ratings r ON r.listing_id = l.id
+  WHERE ${where.join("\n    AND ")}
+), page AS (
+  SELECT b.* FROM base b WHERE ${typeOk} AND ${priceOk} AND ${keyset} ORDER BY ${orderBy} LIMIT ${limit}
+)
+SELECT
+  (SELECT coalesce(json_agg(json_build_object('id', l.id, 'title', l.title, 'city', l.city, 'country', l.country,
+      'lat', l.lat, 'lng', l.lng, 'nightlyPrice', l.nightly_price, 'currency', l.currency, 'bedrooms', l.bedrooms,
+      'capacity', l.capacity, 'instantBook', l.instant_book, 'propertyType', b.property_type, 'price', b.price,
+      'score', b.score, 'distanceKm', b.distance_km, 'ratingAvg', b.rating_avg, 'ratingCount', b.rating_count,
+      'coverPhotoUrl', (SELECT ph.url FROM listing_photos ph WHERE ph.listing_id = l.id ORDER BY ph.position LIMIT 1)
+    ) ORDER BY ${orderBy}), '[]'::json)
+   FROM page b JOIN listings l ON l.id = b.id) AS hits,
+  (SELECT coalesce(json_agg(json_build_object('value', t.property_type, 'count', t.n)), '[]'::json)
+   FROM (SELECT b.property_type, count(*)::int AS n FROM base b WHERE ${priceOk} GROUP BY 1) t) AS property_types,
+  (SELECT coalesce(json_agg(json_build_object('value', t.amenity, 'count', t.n)), '[]'::json)
+   FROM (SELECT a.amenity, count(*)::int AS n FROM base b CROSS JOIN LATERAL unnest(b.amenities) AS a(amenity)
+         WHERE ${typeOk} AND ${priceOk} GROUP BY 1) t) AS amenities,
+  (SELECT coalesce(json_agg(json_build_object('bucket', t.bucket, 'count', t.n)), '[]'::json)
+   FROM (SELECT width_bucket(b.price, ${edges}) AS bucket, count(*)::int AS n FROM base b WHERE ${typeOk} GROUP BY 1) t) AS price_buckets`;
+  return { text, values: p.values };
+}
+
+/** Rows strictly after the cursor in the sort order: lexicographic over the keys, then the id. */
+function keysetAfter(p: Params, order: SearchOrder, after: CursorPosition): string {
+  const keys = sortKeys[order];
+  const values = after.keys;
+  const id = p.add(values[keys.length], "uuid");
+  const placeholders = keys.map((k, i) => p.add(values[i], k.cast));
+  const alternatives: string[] = [];
+  for (let i = 0; i <= keys.length; i++) {
+    const equal = keys.slice(0, i).map((k, j) => `b.${k.column} = ${placeholders[j]}`);
+    const key = keys[i];
+    const beyond = key
+      ? `b.${key.column} ${key.dir === "asc" ? ">" : "<"} ${placeholders[i]}`
+      : `b.id > ${id}`;
+    alternatives.push([...equal, beyond].join(" AND "));
+  }
+  return `(${alternatives.map((a) => `(${a})`).join(" OR ")})`;
+}
