@@ -57,6 +57,10 @@ export function describeTrpcError(
     data.issues = fieldIssues(cause);
     return { message: "Invalid input", data };
   }
+  // Domain checks that belong to one field (a wrong current password, an expired link) say which.
+  const issues =
+    cause instanceof AppError ? (cause.details as { issues?: unknown } | undefined)?.issues : undefined;
+  if (code === "BAD_REQUEST" && Array.isArray(issues)) data.issues = issues as FieldIssue[];
   const message = code === "INTERNAL" && !opts.exposeInternals ? "Internal error" : error.message;
   return { message, data };
 }

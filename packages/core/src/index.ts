@@ -7,6 +7,14 @@ export {
   verifyAccessToken,
 } from "./auth/access-token.ts";
 export {
+  emailAlreadyUsed,
+  findUserByEmail,
+  invalidLink,
+  requestEmailVerification,
+  signUp,
+  verifyEmail,
+} from "./auth/accounts.ts";
+export {
   type ApiKeyActor,
   type ApiKeyScope,
   type ApiKeySummary,
@@ -19,6 +27,7 @@ export {
   revokeApiKey,
 } from "./auth/api-keys.ts";
 export { consumeEmailToken, type EmailTokenPurpose, issueEmailToken } from "./auth/email-tokens.ts";
+export { checkPassword, loadSignedInUser, type SignedInUser } from "./auth/log-in.ts";
 export { linkOrCreateOAuthUser, type OAuthAccountOutcome } from "./auth/oauth-account.ts";
 export {
   beginOAuthSignIn,
@@ -51,19 +60,40 @@ export {
   verifyDummyPassword,
   verifyPassword,
 } from "./auth/password.ts";
+export {
+  isCommonPassword,
+  passwordMaxLength,
+  passwordContextIssue,
+  passwordMinLength,
+  passwordPolicyIssue,
+} from "./auth/password-policy.ts";
+export { changePassword, requestPasswordReset, resetPassword } from "./auth/passwords.ts";
 export { RECOVERY_CODE_COUNT } from "./auth/recovery-codes.ts";
 export { hasHostProfile, isActiveAdmin } from "./auth/roles.ts";
 export {
-  type IssuedTokens,
   listSessions,
-  type RevokedSessions,
   revokeAllSessions,
   revokeSession,
+  revokeSessionByRefreshToken,
+} from "./auth/session-management.ts";
+export {
+  type IssuedTokens,
+  type RevokedSessions,
   rotateRefreshToken,
   type SessionConfig,
   startSession,
 } from "./auth/sessions.ts";
 export { hashToken, randomToken } from "./auth/tokens.ts";
+export {
+  hotp,
+  matchTotp,
+  otpauthUri,
+  TOTP_DIGITS,
+  TOTP_PERIOD_SECONDS,
+  totpCode,
+  totpStep,
+} from "./auth/totp.ts";
+export { base32Decode, base32Encode } from "./auth/totp-base32.ts";
 export {
   beginTotpEnrolment,
   confirmTotpEnrolment,
@@ -92,3 +122,4 @@ export { recordEvent } from "./events/record-event.ts";
 export { type RelayOutboxOptions, type RelayOutboxResult, relayOutbox } from "./events/relay-outbox.ts";
 export { describeError, type Logger, silentLogger } from "./logger.ts";
 export { recordSystemPing } from "./system/record-system-ping.ts";
+export * from "./users/index.ts";

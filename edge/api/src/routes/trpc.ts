@@ -2,6 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
 import { serializeCookie } from "../auth/cookies.ts";
 import type { HonoEnv } from "../context.ts";
+import { clientIp } from "../rate-limit/client-ip.ts";
 import { appRouter } from "../router.ts";
 import { errorFields } from "../services/logger.ts";
 import type { TrpcContext } from "../trpc.ts";
@@ -18,7 +19,7 @@ export const trpcRoutes = new Hono<HonoEnv>().all(`${trpcEndpoint}/*`, (c) =>
       requestId: c.var.requestId,
       headers: req.headers,
       resHeaders,
-      ip: req.headers.get("cf-connecting-ip"),
+      ip: clientIp(req.headers, c.var.services.config.APP_ENV),
       userAgent: req.headers.get("user-agent"),
       setCookie: (name, value, opts) => resHeaders.append("Set-Cookie", serializeCookie(name, value, opts)),
       clearCookie: (name) => resHeaders.append("Set-Cookie", serializeCookie(name, "", { maxAgeSeconds: 0 })),

@@ -7,7 +7,7 @@ import {
   sessionFamilies,
   users,
 } from "@hometrip/db";
-import { and, eq, gt, isNull, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { type AccessClaims, type SigningKey, signAccessToken } from "./access-token.ts";
 import { hashToken, randomToken } from "./tokens.ts";
 
@@ -125,73 +125,6 @@ export async function rotateRefreshToken(
   }
   if (outcome.kind === "invalid") throw invalidRefresh();
   return issue(cfg, outcome.claims, next, refreshExpiresAt, outcome.claims.sid);
-}
-
-/** Ends one of the user's sessions; false when it is not theirs or already ended. */
-export async function revokeSession(
-  db: DbOrTx,
-  userId: string,
-  sessionId: string,
-  opts: { now?: Date; reason?: string; revoked?: RevokedSessions } = {},
-): Promise<boolean> {
-  const rows = await db
-    .update(sessionFamilies)
-    .set({ revokedAt: opts.now ?? new Date(), revokedReason: opts.reason ?? "logout" })
-    .where(
-      and(
-        eq(sessionFamilies.id, sessionId),
-        eq(sessionFamilies.userId, userId),
-        isNull(sessionFamilies.revokedAt),
-      ),
-    )
-    .returning({ id: sessionFamilies.id });
-  if (rows.length > 0) await opts.revoked?.add([sessionId]);
-  return rows.length > 0;
-}
-
-/** Ends every live session of the user, optionally keeping the caller's; returns the ended ids. */
-export async function revokeAllSessions(
-  db: DbOrTx,
-  userId: string,
-  exceptSessionId?: string,
-  opts: { now?: Date; reason?: string; revoked?: RevokedSessions } = {},
-): Promise<string[]> {
-  const rows = await db
-    .update(sessionFamilies)
-    .set({ revokedAt: opts.now ?? new Date(), revokedReason: opts.reason ?? "logout_everywhere" })
-    .where(
-      and(
-        eq(sessionFamilies.userId, userId),
-        isNull(sessionFamilies.revokedAt),
-        exceptSessionId ? ne(sessionFamilies.id, exceptSessionId) : undefined,
-      ),
-    )
-    .returning({ id: sessionFamilies.id });
-  const ids = rows.map((r) => r.id);
-  if (ids.length > 0) await opts.revoked?.add(ids);
-  return ids;
-}
-
-/** Live sessions of a user, newest use first. */
-export async function listSessions(db: DbOrTx, userId: string, now: Date) {
-  return db
-    .select({
-      id: sessionFamilies.id,
-      userAgent: sessionFamilies.userAgent,
-      ip: sessionFamilies.ip,
-      createdAt: sessionFamilies.createdAt,
-      lastUsedAt: sessionFamilies.lastUsedAt,
-      expiresAt: sessionFamilies.expiresAt,
-    })
-    .from(sessionFamilies)
-    .where(
-      and(
-        eq(sessionFamilies.userId, userId),
-        isNull(sessionFamilies.revokedAt),
-        gt(sessionFamilies.expiresAt, now),
-      ),
-    )
-    .orderBy(sessionFamilies.lastUsedAt);
 }
 
 async function revokeFamilies(tx: DbOrTx, ids: string[], reason: string, now: Date) {
