@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startNeonTunnel, startQStashBroker, startRedisBridge } from "@hometrip/devstack";
+import { startNeonTunnel, startOidcProvider, startQStashBroker, startRedisBridge } from "@hometrip/devstack";
 import { createTestDatabase } from "@hometrip/testkit";
 import type { TestProject } from "vitest/node";
 import { closedPort, startEventSink } from "./consumer.ts";
@@ -9,6 +9,11 @@ import { closedPort, startEventSink } from "./consumer.ts";
 const redisToken = "edge-test-redis-token";
 const qstashToken = "edge-test-qstash-token";
 const adminToken = "edge-test-admin-token-0123456789";
+const appUrl = "http://localhost:3000";
+const oauthClients = {
+  google: { clientId: "edge-test-google-client", clientSecret: "edge-test-google-secret" },
+  github: { clientId: "edge-test-github-client", clientSecret: "edge-test-github-secret" },
+};
 
 /**
  * Runs in Node before the workerd pool starts: the real local stand-ins on random ports, their
@@ -53,6 +58,16 @@ export default async function setup(project: TestProject) {
     cleanups.push(() => broker.close());
     const sink = await startEventSink();
     cleanups.push(() => sink.close());
+    // Both sign-in providers; tests pick the returned user with POST ${OAUTH_GOOGLE_ISSUER}/__test/users.
+    const oidc = await startOidcProvider({
+      clients: (["google", "github"] as const).map((provider) => ({
+        provider,
+        ...oauthClients[provider],
+        redirectUris: [`${appUrl}/auth/oauth/${provider}/callback`],
+      })),
+      ...(log ? { log } : {}),
+    });
+    cleanups.push(() => oidc.close());
 
     project.provide("bindings", {
       APP_ENV: "test",
@@ -66,9 +81,17 @@ export default async function setup(project: TestProject) {
       EVENTS_DESTINATION_URL: sink.url,
       CORS_ORIGINS: "http://localhost:3000,https://app.hometrip.test",
       ADMIN_API_TOKEN: adminToken,
-      APP_URL: "http://localhost:3000",
+      APP_URL: appUrl,
       JWT_SIGNING_KEYS: "test-1:test-jwt-signing-secret-0123456789abcdef",
       TOTP_ENCRYPTION_KEY: btoa("test-totp-encryption-key-32bytes"),
+      OAUTH_GOOGLE_CLIENT_ID: oauthClients.google.clientId,
+      OAUTH_GOOGLE_CLIENT_SECRET: oauthClients.google.clientSecret,
+      OAUTH_GOOGLE_ISSUER: oidc.googleIssuer,
+      OAUTH_GITHUB_CLIENT_ID: oauthClients.github.clientId,
+      OAUTH_GITHUB_CLIENT_SECRET: oauthClients.github.clientSecret,
+      OAUTH_GITHUB_AUTHORIZE_URL: oidc.github.authorizeUrl,
+      OAUTH_GITHUB_TOKEN_URL: oidc.github.tokenUrl,
+      OAUTH_GITHUB_API_URL: oidc.github.apiUrl,
     });
     project.provide("unreachableUrl", `http://127.0.0.1:${await closedPort()}`);
     project.provide("eventSinkUrl", sink.url);

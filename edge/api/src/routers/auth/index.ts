@@ -5,6 +5,7 @@ import { listSessionsProcedure } from "./list-sessions.ts";
 import { logInProcedure } from "./log-in.ts";
 import { logOutProcedure } from "./log-out.ts";
 import { logOutEverywhereProcedure } from "./log-out-everywhere.ts";
+import { oauthProvidersProcedure } from "./oauth-providers.ts";
 import { refreshProcedure } from "./refresh.ts";
 import { requestEmailVerificationProcedure } from "./request-email-verification.ts";
 import { requestPasswordResetProcedure } from "./request-password-reset.ts";
@@ -29,5 +30,6 @@ export const authRouter = router({
   listSessions: listSessionsProcedure,
   revokeSession: revokeSessionProcedure,
   completeTwoFactor: completeTwoFactorProcedure,
+  oauthProviders: oauthProvidersProcedure,
   twoFactor: twoFactorRouter,
 });
