@@ -1,0 +1,107 @@
+import type { SqlExecutor } from "../port.ts";
+import { BOOKED_DAYS_HORIZON, type ListingDocument, MAX_TOTAL_NIGHTS, totalField } from "./schema.ts";
+
+interface ListingRow {
+  id: string;
+  title: string;
+  city: string;
+  region: string;
+  country: string;
+  lat: number;
+  lng: number;
+  property_type: string;
+  amenities: string[];
+  bedrooms: number;
+  capacity: number;
+  nightly_price: number;
+  cleaning_fee: number;
+  currency: string;
+  min_nights: number;
+  max_nights: number;
+  instant_book: boolean;
+  rating_avg: number;
+  rating_count: number;
+  cover_photo_url: string | null;
+  created_ms: number;
+  booked_days: number[];
+}
+
+const columns = `l.id, l.title, l.city, coalesce(l.region, '') AS region, l.country::text AS country, l.lat, l.lng,
+  l.property_type::text AS property_type, l.amenities, l.bedrooms, l.capacity, l.nightly_price, l.cleaning_fee,
+  l.currency::text AS currency, l.min_nights, l.max_nights, l.instant_book,
+  coalesce(r.rating_avg, 0)::float8 AS rating_avg, coalesce(r.rating_count, 0) AS rating_count,
+  (SELECT ph.url FROM listing_photos ph WHERE ph.listing_id = l.id ORDER BY ph.position LIMIT 1) AS cover_photo_url,
+  (extract(epoch FROM l.created_at) * 1000)::float8 AS created_ms,
+  ARRAY(
+    SELECT DISTINCT (d::date - DATE '1970-01-01')
+    FROM listing_occupancy o,
+      generate_series(greatest(o.check_in, $1::date)::timestamp, (least(o.check_out, $2::date) - 1)::timestamp, interval '1 day') d
+    WHERE o.listing_id = l.id AND o.check_out > $1::date AND o.check_in < $2::date
+    ORDER BY 1
+  ) AS booked_days`;
+
+const from =
+  "FROM listings l LEFT JOIN listing_ratings r ON r.listing_id = l.id WHERE l.status = 'published'";
+
+function window(today: Date): [string, string] {
+  const start = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - 86_400_000;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return [iso(start), iso(start + (BOOKED_DAYS_HORIZON + 1) * 86_400_000)];
+}
+
+/** The documents of those of `ids` that are published; the others should leave the index. */
+export async function loadDocuments(sql: SqlExecutor, ids: readonly string[], today: Date) {
+  const { rows } = await sql.query(`SELECT ${columns} ${from} AND l.id = ANY($3::uuid[])`, [
+    ...window(today),
+    ids,
+  ]);
+  return (rows as ListingRow[]).map(toDocument);
+}
+
+/** One batch of published listings in id order, after `afterId`, for a full rebuild. */
+export async function loadDocumentBatch(sql: SqlExecutor, afterId: string | null, size: number, today: Date) {
+  const { rows } = await sql.query(
+    `SELECT ${columns} ${from} AND ($3::uuid IS NULL OR l.id > $3::uuid) ORDER BY l.id LIMIT $4`,
+    [...window(today), afterId, size],
+  );
+  return (rows as ListingRow[]).map(toDocument);
+}
+
+export async function countPublished(sql: SqlExecutor): Promise<number> {
+  const { rows } = await sql.query("SELECT count(*)::int AS n FROM listings WHERE status = 'published'");
+  return (rows[0] as { n: number }).n;
+}
+
+export const tiebreakOf = (id: string) => Number.parseInt(id.replaceAll("-", "").slice(0, 13), 16);
+
+function toDocument(row: ListingRow): ListingDocument {
+  const doc: ListingDocument = {
+    id: row.id,
+    title: row.title,
+    city: row.city,
+    region: row.region,
+    country: row.country,
+    location: [row.lat, row.lng],
+    lat: row.lat,
+    lng: row.lng,
+    property_type: row.property_type,
+    amenities: row.amenities,
+    bedrooms: row.bedrooms,
+    capacity: row.capacity,
+    nightly_price: row.nightly_price,
+    cleaning_fee: row.cleaning_fee,
+    currency: row.currency,
+    min_nights: row.min_nights,
+    max_nights: row.max_nights,
+    instant_book: row.instant_book,
+    rating_x100: Math.round(row.rating_avg * 100),
+    rating_count: row.rating_count,
+    cover_photo_url: row.cover_photo_url ?? "",
+    booked_days: row.booked_days.map(Number),
+    tiebreak: tiebreakOf(row.id),
+    created_ms: Math.floor(row.created_ms),
+  };
+  for (let n = 1; n <= MAX_TOTAL_NIGHTS; n++)
+    doc[totalField(n) as `total_${number}`] = row.nightly_price * n + row.cleaning_fee;
+  return doc;
+}
