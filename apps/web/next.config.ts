@@ -6,6 +6,8 @@ import type { NextConfig } from "next";
 const apiUrl = (process.env.API_URL ?? "http://127.0.0.1:8787").replace(/\/$/, "");
 
 const config: NextConfig = {
+  // A second `next dev` in this folder (the e2e stack beside a developer's) needs its own build dir.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   devIndicators: false,

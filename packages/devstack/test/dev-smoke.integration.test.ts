@@ -60,7 +60,7 @@ describe.each(["auto", "pglite"] as const)("bun run dev (POSTGRES_MODE=%s)", (mo
   }
 
   beforeAll(async () => {
-    for (const name of ["API", "REALTIME", "WORKERS", "NEON_TUNNEL", "REDIS_BRIDGE", "QSTASH", "PGLITE"]) {
+    for (const name of ["API", "WEB", "REALTIME", "WORKERS", "NEON_TUNNEL", "REDIS_BRIDGE", "QSTASH", "PGLITE"]) {
       ports[name] = await freePort();
     }
     dataDir = mkdtempSync(join(tmpdir(), "hometrip-smoke-"));

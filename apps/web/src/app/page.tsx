@@ -17,7 +17,7 @@ export default async function HomePage() {
           {user ? (
             <>
               <ButtonLink href="/account">Your account</ButtonLink>
-              {!user.isHost && (
+              {!user.roles.isHost && (
                 <ButtonLink href="/become-host" variant="secondary">
                   Become a host
                 </ButtonLink>

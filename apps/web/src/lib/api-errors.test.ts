@@ -13,34 +13,48 @@ describe("formErrorsFrom", () => {
       { path: "password", message: "Too small: expected string to have >=12 characters" },
       { path: "password", message: "Must contain a letter" },
     ]);
-    expect(formErrorsFrom(error, ["email", "password", "displayName"])).toEqual({
+    const fields = { email: "Email", password: "Password", displayName: "Name" };
+    expect(formErrorsFrom(error, fields)).toEqual({
       fields: { email: "Enter a valid email address.", password: "Must be at least 12 characters." },
       form: null,
     });
   });
 
+  it("reads the API's field-relative wording as a sentence about the field", () => {
+    const error = apiError("BAD_REQUEST", "Invalid input", [
+      { path: "password", message: "is too common; choose something harder to guess" },
+      { path: "displayName", message: "is required" },
+      { path: "phone", message: "must be an international number like +4930123456" },
+    ]);
+    expect(formErrorsFrom(error, { password: "Password", displayName: "Name", phone: "Phone" }).fields).toEqual({
+      password: "Password is too common; choose something harder to guess.",
+      displayName: "Name is required.",
+      phone: "Phone must be an international number like +4930123456.",
+    });
+  });
+
   it("maps nested paths onto their top-level field", () => {
     const error = apiError("BAD_REQUEST", "Invalid input", [{ path: "languages.2", message: "Too long" }]);
-    expect(formErrorsFrom(error, ["languages"]).fields).toEqual({ languages: "Too long" });
+    expect(formErrorsFrom(error, { languages: "Languages" }).fields).toEqual({ languages: "Too long." });
   });
 
   it("shows issues on fields the form does not have as a form message", () => {
     const error = apiError("BAD_REQUEST", "Invalid input", [
       { path: "(root)", message: "Nothing to change" },
     ]);
-    expect(formErrorsFrom(error, ["email"])).toEqual({ fields: {}, form: "Nothing to change" });
+    expect(formErrorsFrom(error, { email: "Email" })).toEqual({ fields: {}, form: "Nothing to change." });
   });
 
   it("uses the API's message for non-validation errors", () => {
     const error = apiError("UNAUTHORIZED", "Email or password is incorrect");
-    expect(formErrorsFrom(error, ["email", "password"])).toEqual({
+    expect(formErrorsFrom(error, { email: "Email", password: "Password" })).toEqual({
       fields: {},
       form: "Email or password is incorrect",
     });
   });
 
   it("is empty when there is no error", () => {
-    expect(formErrorsFrom(null, ["email"])).toEqual({ fields: {}, form: null });
+    expect(formErrorsFrom(null, { email: "Email" })).toEqual({ fields: {}, form: null });
   });
 });
 

@@ -40,21 +40,34 @@ export function fieldIssuesOf(error: unknown): FieldIssue[] {
 }
 
 /**
- * Issues whose path starts with one of `fields` land on that field (the first issue wins, so a
- * field shows one message); the rest, and any non-validation error, become the form message.
+ * Issues whose path starts with one of the form's fields (name → label) land on that field (the
+ * first issue wins, so a field shows one message); the rest, and any non-validation error,
+ * become the form message.
  */
-export function formErrorsFrom(error: unknown, fields: readonly string[]): FormErrors {
+export function formErrorsFrom(error: unknown, fields: Readonly<Record<string, string>>): FormErrors {
   if (!error) return noErrors;
   const result: FormErrors = { fields: {}, form: null };
   const stray: string[] = [];
+  const names = Object.keys(fields);
   for (const issue of fieldIssuesOf(error)) {
-    const field = fields.find((f) => issue.path === f || issue.path.startsWith(`${f}.`));
-    if (field === undefined) stray.push(issue.message);
-    else result.fields[field] ??= humanizeIssue(issue.message);
+    const field = names.find((f) => issue.path === f || issue.path.startsWith(`${f}.`));
+    if (field === undefined) stray.push(sentence(humanizeIssue(issue.message), null));
+    else result.fields[field] ??= sentence(humanizeIssue(issue.message), fields[field] ?? null);
   }
-  if (stray.length > 0) result.form = stray.map(humanizeIssue).join(" ");
+  if (stray.length > 0) result.form = stray.join(" ");
   else if (Object.keys(result.fields).length === 0) result.form = errorMessage(error);
   return result;
+}
+
+/**
+ * The API words field issues to follow the field's name ("must be at least 12 characters");
+ * with the label that reads "Password must be at least 12 characters."
+ */
+function sentence(message: string, label: string | null): string {
+  let text = message.trim();
+  if (label && /^(is|are|must|should|cannot|may)\b/.test(text)) text = `${label} ${text}`;
+  text = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 /** One sentence for an error that is not about a single field. */

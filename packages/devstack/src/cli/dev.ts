@@ -33,10 +33,15 @@ async function main() {
     if (process.ppid !== parent) void shutdown(0);
   }, 1000).unref();
 
-  stack = await startDevStack(env, { root, onCrash: () => void shutdown(1) });
+  stack = await startDevStack(env, {
+    root,
+    onCrash: () => void shutdown(1),
+    webDistDir: process.env.NEXT_DIST_DIR,
+  });
   const u = stack.urls;
   process.stdout.write(
     `\nHomeTrip is up in ${((Date.now() - started) / 1000).toFixed(1)} s — all services healthy\n\n${table([
+      ["Web app", u.web],
       ["API (tRPC at /trpc)", u.api],
       ["API health", `${u.api}/health`],
       ["Realtime (PartyKit)", u.realtime],

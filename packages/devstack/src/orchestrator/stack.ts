@@ -3,6 +3,8 @@ import { join, resolve } from "node:path";
 import type { DevstackEnv } from "@hometrip/config";
 import { migrate } from "@hometrip/db/migrate";
 import { startNeonTunnel } from "../neon-tunnel.ts";
+import { devOAuthClients, devOAuthSettings } from "../oidc/dev-clients.ts";
+import { startOidcProvider } from "../oidc/index.ts";
 import { resolvePostgres } from "../postgres.ts";
 import { startQStashBroker } from "../qstash/index.ts";
 import { resolveRedis } from "../redis.ts";
@@ -86,6 +88,10 @@ export async function startDevStack(
       log: log("qstash", 4),
     });
     closers.push({ name: "qstash", close: broker.close });
+    // Google and GitHub sign-in against a local provider; any email typed there signs in, verified.
+    const webOrigins = [`http://localhost:${env.WEB_PORT}`, `http://127.0.0.1:${env.WEB_PORT}`];
+    const oidc = await startOidcProvider({ clients: devOAuthClients(webOrigins), log: log("oidc", 4) });
+    closers.push({ name: "oidc", close: oidc.close });
 
     devLog("applying migrations…");
     await migrate(pg.url, { log: devLog });
@@ -157,6 +163,7 @@ export async function startDevStack(
       APP_URL: urls.web,
       JWT_SIGNING_KEYS: env.JWT_SIGNING_KEYS,
       TOTP_ENCRYPTION_KEY: env.TOTP_ENCRYPTION_KEY,
+      ...devOAuthSettings(oidc),
     };
     const api = startProcess({
       name: "api",

@@ -12,6 +12,7 @@ import type { SessionUser } from "@/lib/session.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
 
 const fields = ["displayName", "bio", "languages", "phone"] as const;
+const labels = { displayName: "Name", bio: "About you", languages: "Languages", phone: "Phone" };
 
 export function ProfileForm({ user }: { user: SessionUser }) {
   const trpc = useTRPC();
@@ -25,7 +26,7 @@ export function ProfileForm({ user }: { user: SessionUser }) {
       },
     }),
   );
-  const errors = formErrorsFrom(update.error, fields);
+  const errors = formErrorsFrom(update.error, labels);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -64,7 +65,7 @@ export function ProfileForm({ user }: { user: SessionUser }) {
           label="Languages you speak"
           name="languages"
           defaultValue={user.languages.join(", ")}
-          hint="Separate with commas, e.g. English, Español"
+          hint="Two-letter language codes separated by commas, e.g. en, es, fr"
           error={errors.fields.languages}
         />
         <TextField

@@ -12,7 +12,7 @@ export default async function BecomeHostPage() {
   return (
     <div className="page page--narrow">
       <Card title="Host on HomeTrip" headingLevel={1}>
-        {user.isHost ? (
+        {user.roles.isHost ? (
           <div className="stack">
             <p>You are a host. Listing tools and payouts arrive here soon.</p>
             <div>

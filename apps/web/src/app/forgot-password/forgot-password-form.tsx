@@ -13,7 +13,7 @@ import { useTRPC } from "@/lib/trpc/client.ts";
 export function ForgotPasswordForm() {
   const trpc = useTRPC();
   const request = useMutation(trpc.auth.requestPasswordReset.mutationOptions());
-  const errors = formErrorsFrom(request.error, ["email"]);
+  const errors = formErrorsFrom(request.error, { email: "Email" });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

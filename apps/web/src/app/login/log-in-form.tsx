@@ -13,6 +13,7 @@ import { useTRPC } from "@/lib/trpc/client.ts";
 import { TwoFactorStep } from "./two-factor-step.tsx";
 
 const fields = ["email", "password"] as const;
+const labels = { email: "Email", password: "Password" };
 
 export function LogInForm({
   returnTo,
@@ -36,7 +37,7 @@ export function LogInForm({
       },
     }),
   );
-  const errors = formErrorsFrom(logIn.error, fields);
+  const errors = formErrorsFrom(logIn.error, labels);
 
   if (challenge) {
     return (

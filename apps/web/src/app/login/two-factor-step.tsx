@@ -22,7 +22,7 @@ export function TwoFactorStep({
   const trpc = useTRPC();
   const [useRecovery, setUseRecovery] = useState(false);
   const complete = useMutation(trpc.auth.completeTwoFactor.mutationOptions({ onSuccess: onSignedIn }));
-  const errors = formErrorsFrom(complete.error, ["code", "recoveryCode"]);
+  const errors = formErrorsFrom(complete.error, { code: "Code", recoveryCode: "Recovery code" });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -14,7 +14,7 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
   const trpc = useTRPC();
   const reset = useMutation(trpc.auth.resetPassword.mutationOptions());
   const [mismatch, setMismatch] = useState(false);
-  const errors = formErrorsFrom(reset.error, ["newPassword", "token"]);
+  const errors = formErrorsFrom(reset.error, { newPassword: "New password", token: "The link" });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

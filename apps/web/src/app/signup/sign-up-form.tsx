@@ -11,12 +11,13 @@ import { formValues } from "@/lib/forms.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
 
 const fields = ["displayName", "email", "password"] as const;
+const labels = { displayName: "Name", email: "Email", password: "Password" };
 
 export function SignUpForm() {
   const trpc = useTRPC();
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const [email, setEmail] = useState("");
-  const errors = formErrorsFrom(signUp.error, fields);
+  const errors = formErrorsFrom(signUp.error, labels);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

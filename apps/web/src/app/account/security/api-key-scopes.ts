@@ -1,2 +1,13 @@
-/** The scopes a member may grant a key; the API rejects any it does not know. */
-export const apiKeyScopes = [{ id: "profile:read", label: "Read your profile" }] as const;
+import type { RouterInputs } from "@hometrip/api/router";
+
+type Scope = RouterInputs["apiKeys"]["create"]["scopes"][number];
+
+/** What each scope lets a partner app do, in the member's words. */
+export const apiKeyScopes: readonly { id: Scope; label: string }[] = [
+  { id: "profile:read", label: "Read your profile" },
+  { id: "profile:write", label: "Update your profile" },
+];
+
+export function isApiKeyScope(value: string): value is Scope {
+  return apiKeyScopes.some((s) => s.id === value);
+}

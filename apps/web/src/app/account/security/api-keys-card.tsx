@@ -9,7 +9,7 @@ import { LoadingBlock } from "@/components/ui/spinner.tsx";
 import { errorMessage, formErrorsFrom } from "@/lib/api-errors.ts";
 import { formatWhen } from "@/lib/format.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
-import { apiKeyScopes } from "./api-key-scopes.ts";
+import { apiKeyScopes, isApiKeyScope } from "./api-key-scopes.ts";
 
 export function ApiKeysCard() {
   const trpc = useTRPC();
@@ -18,14 +18,14 @@ export function ApiKeysCard() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
   const create = useMutation(trpc.apiKeys.create.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions({ onSuccess: refresh }));
-  const errors = formErrorsFrom(create.error, ["name", "scopes"]);
+  const errors = formErrorsFrom(create.error, { name: "Name", scopes: "Permissions" });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
     const name = String(data.get("name") ?? "").trim();
-    const scopes = data.getAll("scopes").map(String);
+    const scopes = data.getAll("scopes").map(String).filter(isApiKeyScope);
     create.mutate({ name, scopes }, { onSuccess: () => form.reset() });
   }
 

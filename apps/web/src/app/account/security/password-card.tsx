@@ -10,12 +10,13 @@ import { formValues } from "@/lib/forms.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
 
 const fields = ["currentPassword", "newPassword"] as const;
+const labels = { currentPassword: "Current password", newPassword: "New password" };
 
 export function PasswordCard() {
   const trpc = useTRPC();
   const [mismatch, setMismatch] = useState(false);
   const change = useMutation(trpc.auth.changePassword.mutationOptions());
-  const errors = formErrorsFrom(change.error, fields);
+  const errors = formErrorsFrom(change.error, labels);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -34,7 +34,7 @@ export function TwoFactorEnrolment({
     started.current = true;
     begin.mutate();
   }, [begin]);
-  const errors = formErrorsFrom(confirm.error, ["code"]);
+  const errors = formErrorsFrom(confirm.error, { code: "Code" });
 
   if (begin.isError) {
     return (

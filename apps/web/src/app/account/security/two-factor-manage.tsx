@@ -9,6 +9,7 @@ import { formValues } from "@/lib/forms.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
 
 const fields = ["password", "code"] as const;
+const labels = { password: "Password", code: "Code" };
 
 /** Turning 2FA off or replacing recovery codes asks for the password and a current code again. */
 export function TwoFactorManage({ onNewCodes }: { onNewCodes: (codes: string[]) => void }) {
@@ -27,7 +28,7 @@ export function TwoFactorManage({ onNewCodes }: { onNewCodes: (codes: string[]) 
     }),
   );
   const running = action === "disable" ? disable : regenerate;
-  const errors = formErrorsFrom(running.error, fields);
+  const errors = formErrorsFrom(running.error, labels);
 
   if (!action) {
     return (

@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createScratchDatabase } from "@hometrip/db/scratch";
+
+const webDir = fileURLToPath(new URL("..", import.meta.url));
+const root = join(webDir, "../..");
+const services = ["API", "WEB", "REALTIME", "WORKERS", "NEON_TUNNEL", "REDIS_BRIDGE", "QSTASH", "PGLITE"];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The stack as a developer starts it (`bun run dev`), on free ports and a scratch database so it
+ * runs beside a developer's own stack; its own Next build folder because `next dev` locks one.
+ * Returns the teardown: Ctrl-C to the orchestrator, then the database is dropped.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const ports: Record<string, number> = {};
+  for (const name of services) ports[name] = await freePort();
+  const db = await createScratchDatabase({ prefix: "e2e", migrated: false });
+  const dataDir = mkdtempSync(join(tmpdir(), "hometrip-e2e-"));
+  const logPath = join(dataDir, "dev-stack.log");
+  const log = createWriteStream(logPath);
+
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    HOMETRIP_DATA_DIR: dataDir,
+    DATABASE_URL: db.url,
+    NEXT_DIST_DIR: ".next-e2e",
+    ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [`${k}_PORT`, String(v)])),
+  };
+  const child: ChildProcess = spawn(process.env.BUN_BINARY ?? "bun", ["run", "dev"], {
+    cwd: root,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  let exitCode: number | null = null;
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    log.write(chunk);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", (code) => {
+      exitCode = code ?? 1;
+      resolve();
+    }),
+  );
+
+  const teardown = async () => {
+    if (exitCode === null) {
+      child.kill("SIGINT");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    log.end();
+    // Kept beside the screenshots: the first place to look when a step fails.
+    mkdirSync(join(webDir, "test-results"), { recursive: true });
+    copyFileSync(logPath, join(webDir, "test-results/dev-stack.log"));
+    rmSync(dataDir, { recursive: true, force: true });
+    await db.drop();
+  };
+
+  const deadline = Date.now() + 300_000;
+  while (!output.includes("all services healthy")) {
+    if (exitCode !== null || Date.now() > deadline) {
+      await teardown();
+      throw new Error(`bun run dev did not come up (exit ${exitCode}):\n${output.slice(-4000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  process.env.E2E_BASE_URL = `http://localhost:${ports.WEB}`;
+  process.env.E2E_API_URL = `http://127.0.0.1:${ports.API}`;
+  return teardown;
+}
