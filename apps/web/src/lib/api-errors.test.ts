@@ -26,7 +26,9 @@ describe("formErrorsFrom", () => {
       { path: "displayName", message: "is required" },
       { path: "phone", message: "must be an international number like +4930123456" },
     ]);
-    expect(formErrorsFrom(error, { password: "Password", displayName: "Name", phone: "Phone" }).fields).toEqual({
+    expect(
+      formErrorsFrom(error, { password: "Password", displayName: "Name", phone: "Phone" }).fields,
+    ).toEqual({
       password: "Password is too common; choose something harder to guess.",
       displayName: "Name is required.",
       phone: "Phone must be an international number like +4930123456.",
