@@ -33,7 +33,13 @@ type Closer = { name: string; close(): Promise<void> };
  */
 export async function startDevStack(
   env: DevstackEnv,
-  opts: { root: string; seed?: boolean; onCrash?: (name: string) => void },
+  opts: {
+    root: string;
+    seed?: boolean;
+    onCrash?: (name: string) => void;
+    /** Next's build folder inside apps/web; a second stack (e2e) needs its own, next dev locks it. */
+    webDistDir?: string;
+  },
 ): Promise<RunningStack> {
   const dataDir = resolve(opts.root, env.HOMETRIP_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
@@ -205,11 +211,29 @@ export async function startDevStack(
     });
     processes.push(realtime);
 
+    const web = startProcess({
+      name: "web",
+      command: join(opts.root, "apps/web/node_modules/.bin/next"),
+      args: ["dev", "--port", String(env.WEB_PORT)],
+      cwd: join(opts.root, "apps/web"),
+      env: {
+        ...childEnv,
+        NEXT_TELEMETRY_DISABLED: "1",
+        API_URL: urls.api,
+        ...(opts.webDistDir ? { NEXT_DIST_DIR: opts.webDistDir } : {}),
+      },
+      log: log("web", 8),
+      onExit: crashed("web"),
+    });
+    processes.push(web);
+
     const alive = (p: ManagedProcess) => () => p.child.exitCode === null && p.child.signalCode === null;
     await Promise.all([
       waitForHttp("workers", `${urls.workers}/health`, { isAlive: alive(workers) }),
       waitForHttp("api", `${urls.api}/health`, { isAlive: alive(api), timeoutMs: 120_000 }),
       waitForHttp("realtime", `${urls.realtime}/parties/main/health-check`, { isAlive: alive(realtime) }),
+      // The first request compiles the route, which takes a while on a cold cache.
+      waitForHttp("web", `${urls.web}/health`, { isAlive: alive(web), timeoutMs: 120_000 }),
     ]);
     await registerOutboxSweep({ qstashUrl: broker.url, token: env.QSTASH_TOKEN, workersUrl: urls.workers });
     return { urls, postgresKind: pg.kind, redisKind: redis.kind, stop };
