@@ -57,7 +57,11 @@ export async function signUp(email: string, pw = password, displayName = "Test M
 
 /** Logs in with tokens in the body, as a mobile app or script would. */
 export async function logIn(email: string, pw = password): Promise<Tokens> {
-  const result = await mutate<{ tokens: Tokens }>("auth.logIn", { email, password: pw, tokenDelivery: "body" });
+  const result = await mutate<{ tokens: Tokens }>("auth.logIn", {
+    email,
+    password: pw,
+    tokenDelivery: "body",
+  });
   if (result.status !== 200) throw new Error(`log in failed: ${JSON.stringify(result.body)}`);
   return result.data.tokens;
 }
@@ -79,7 +83,8 @@ export function setCookies(headers: Headers): Record<string, string> {
   return out;
 }
 
-export const cookieValue = (setCookie: string | undefined) => setCookie?.split(";")[0]?.split("=").slice(1).join("=");
+export const cookieValue = (setCookie: string | undefined) =>
+  setCookie?.split(";")[0]?.split("=").slice(1).join("=");
 
 /**
  * The database the Worker uses, through the same driver and tunnel, for what a test must arrange

@@ -1,6 +1,16 @@
 import { issueEmailToken } from "@hometrip/core";
 import { describe, expect, it } from "vitest";
-import { bearer, logIn, mutate, outboxEvents, password, signUp, sql, uniqueEmail, withDb } from "./auth-helpers.ts";
+import {
+  bearer,
+  logIn,
+  mutate,
+  outboxEvents,
+  password,
+  signUp,
+  sql,
+  uniqueEmail,
+  withDb,
+} from "./auth-helpers.ts";
 
 describe("auth.signUp", () => {
   it("creates the account with a lower-cased email and asks for a verification mail", async () => {
@@ -36,16 +46,24 @@ describe("auth.signUp", () => {
     ["a padded common word", "Qwerty1234567!", /too common/],
     ["too long", "x".repeat(129), /at most 128/],
   ])("rejects a password that is %s with 400 on the password field", async (_label, pw, message) => {
-    const result = await mutate("auth.signUp", { email: uniqueEmail("weak"), password: pw, displayName: "Weak" });
+    const result = await mutate("auth.signUp", {
+      email: uniqueEmail("weak"),
+      password: pw,
+      displayName: "Weak",
+    });
     expect(result.status).toBe(400);
-    expect(result.body.error?.data.issues).toEqual([{ path: "password", message: expect.stringMatching(message) }]);
+    expect(result.body.error?.data.issues).toEqual([
+      { path: "password", message: expect.stringMatching(message) },
+    ]);
   });
 
   it("rejects the account's own email as password", async () => {
     const email = uniqueEmail("selfpw");
     const result = await mutate("auth.signUp", { email, password: email, displayName: "Self" });
     expect(result.status).toBe(400);
-    expect(result.body.error?.data.issues).toEqual([{ path: "password", message: "must not be your email address" }]);
+    expect(result.body.error?.data.issues).toEqual([
+      { path: "password", message: "must not be your email address" },
+    ]);
   });
 
   it("accepts long passphrases with spaces and any characters, no composition rules", async () => {
@@ -57,7 +75,11 @@ describe("auth.signUp", () => {
   it("answers malformed input with 400 and field paths", async () => {
     const result = await mutate("auth.signUp", { email: "not-an-email", password: 5, displayName: "" });
     expect(result.status).toBe(400);
-    expect(result.body.error?.data.issues?.map((i) => i.path).sort()).toEqual(["displayName", "email", "password"]);
+    expect(result.body.error?.data.issues?.map((i) => i.path).sort()).toEqual([
+      "displayName",
+      "email",
+      "password",
+    ]);
   });
 });
 

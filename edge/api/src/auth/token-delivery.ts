@@ -26,13 +26,10 @@ export function deliverTokens(
       expiresAt: tokens.accessExpiresAt.toISOString(),
     };
   }
-  const now = ctx.services.clock.now().getTime();
-  ctx.setCookie(accessCookie, tokens.accessToken, {
-    maxAgeSeconds: (tokens.accessExpiresAt.getTime() - now) / 1000,
-  });
-  ctx.setCookie(refreshCookie, tokens.refreshToken, {
-    maxAgeSeconds: (tokens.refreshExpiresAt.getTime() - now) / 1000,
-  });
+  // Tokens were issued moments ago with these lifetimes; the cookies live exactly as long.
+  const { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_DAYS } = ctx.services.config;
+  ctx.setCookie(accessCookie, tokens.accessToken, { maxAgeSeconds: ACCESS_TOKEN_TTL_SECONDS });
+  ctx.setCookie(refreshCookie, tokens.refreshToken, { maxAgeSeconds: REFRESH_TOKEN_TTL_DAYS * 86_400 });
   return undefined;
 }
 

@@ -1,0 +1,212 @@
+import { env } from "cloudflare:workers";
+import { signAccessToken } from "@hometrip/core";
+import { describe, expect, it } from "vitest";
+import { bearer, cookieValue, mutate, newMember, query, setCookies, type Tokens } from "./auth-helpers.ts";
+
+const keys = [{ kid: "test-1", secret: "test-jwt-signing-secret-0123456789abcdef" }];
+const b64 = (value: unknown) =>
+  btoa(JSON.stringify(value)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+
+async function listWith(token: string) {
+  return query("auth.listSessions", undefined, bearer(token));
+}
+
+describe("access tokens", () => {
+  it("a valid token from logIn is accepted", async () => {
+    const { tokens } = await newMember("tok-ok");
+    expect((await listWith(tokens.accessToken)).status).toBe(200);
+  });
+
+  it("rejects tampered, expired, wrong-key, unknown-kid and alg:none tokens with 401", async () => {
+    const { userId, tokens } = await newMember("tok-bad");
+    const [header, payload, signature] = tokens.accessToken.split(".") as [string, string, string];
+    const claims = JSON.parse(atob(payload.replaceAll("-", "+").replaceAll("_", "/")));
+    const sid = claims.sid as string;
+    const fresh = { sub: userId, sid, role: "member" as const, host: false };
+
+    const tampered = `${header}.${b64({ ...claims, role: "admin" })}.${signature}`;
+    const expired = await signAccessToken(keys, fresh, 60, new Date(Date.now() - 3600_000));
+    const wrongKey = await signAccessToken(
+      [{ kid: "test-1", secret: "another-secret-of-enough-length-000000" }],
+      fresh,
+      900,
+      new Date(),
+    );
+    const unknownKid = await signAccessToken(
+      [{ kid: "retired", secret: keys[0]!.secret }],
+      fresh,
+      900,
+      new Date(),
+    );
+    const algNone = `${b64({ alg: "none", typ: "JWT", kid: "test-1" })}.${payload}.`;
+    const algNoneSigned = `${b64({ alg: "none", typ: "JWT", kid: "test-1" })}.${payload}.${signature}`;
+    const hs512 = `${b64({ alg: "HS512", typ: "JWT", kid: "test-1" })}.${payload}.${signature}`;
+
+    for (const token of [
+      tampered,
+      expired,
+      wrongKey,
+      unknownKid,
+      algNone,
+      algNoneSigned,
+      hs512,
+      "not.a.jwt",
+      "garbage",
+    ]) {
+      const result = await listWith(token);
+      expect(result.status, token).toBe(401);
+      expect(result.body.error?.data.code).toBe("UNAUTHORIZED");
+    }
+    // The real token still works: the rejections were about the tokens, not the session.
+    expect((await listWith(tokens.accessToken)).status).toBe(200);
+  });
+
+  it("refuses an access token whose issuer or audience is someone else's", async () => {
+    const { tokens } = await newMember("tok-aud");
+    const [header, payload] = tokens.accessToken.split(".") as [string, string];
+    const claims = JSON.parse(atob(payload.replaceAll("-", "+").replaceAll("_", "/")));
+    const key = await crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(keys[0]!.secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
+    for (const change of [{ aud: "someone-else" }, { iss: "someone-else" }]) {
+      const body = `${header}.${b64({ ...claims, ...change })}`;
+      const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(body)));
+      const sig = btoa(String.fromCharCode(...mac))
+        .replaceAll("+", "-")
+        .replaceAll("/", "_")
+        .replace(/=+$/, "");
+      expect((await listWith(`${body}.${sig}`)).status).toBe(401);
+    }
+  });
+});
+
+describe("auth.refresh", () => {
+  it("rotates: the new pair works, and the old refresh token is spent", async () => {
+    const { tokens } = await newMember("rot");
+    const rotated = await mutate<{ tokens: Tokens }>("auth.refresh", {
+      refreshToken: tokens.refreshToken,
+      tokenDelivery: "body",
+    });
+    expect(rotated.status).toBe(200);
+    expect(rotated.data.tokens.refreshToken).not.toBe(tokens.refreshToken);
+    expect((await listWith(rotated.data.tokens.accessToken)).status).toBe(200);
+  });
+
+  it("a reused refresh token revokes the whole family: the newer tokens stop working too", async () => {
+    const { tokens } = await newMember("reuse");
+    const first = await mutate<{ tokens: Tokens }>("auth.refresh", {
+      refreshToken: tokens.refreshToken,
+      tokenDelivery: "body",
+    });
+    const newer = first.data.tokens;
+    expect((await listWith(newer.accessToken)).status).toBe(200);
+
+    // The thief (or the victim) presents the old token again.
+    const replay = await mutate("auth.refresh", { refreshToken: tokens.refreshToken, tokenDelivery: "body" });
+    expect(replay.status).toBe(401);
+
+    expect(
+      (await mutate("auth.refresh", { refreshToken: newer.refreshToken, tokenDelivery: "body" })).status,
+    ).toBe(401);
+    expect((await listWith(newer.accessToken)).status).toBe(401);
+  });
+
+  it("refreshes from the ht_refresh cookie and sets new httpOnly cookies", async () => {
+    const { tokens } = await newMember("cookie-refresh");
+    const result = await mutate<{ status: string; tokens?: unknown }>("auth.refresh", undefined, {
+      cookie: `ht_refresh=${tokens.refreshToken}`,
+    });
+    expect(result.status).toBe(200);
+    expect(result.data.tokens).toBeUndefined();
+    const cookies = setCookies(result.headers);
+    expect(cookies.ht_access).toMatch(/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(cookies.ht_refresh).toMatch(/Max-Age=\d+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(cookieValue(cookies.ht_refresh)).not.toBe(tokens.refreshToken);
+  });
+
+  it("answers 401 and clears the cookies for an unknown token, 400 for a malformed body", async () => {
+    const unknown = await mutate("auth.refresh", undefined, {
+      cookie: "ht_refresh=not-a-real-token-000000000000",
+    });
+    expect(unknown.status).toBe(401);
+    expect(setCookies(unknown.headers).ht_refresh).toMatch(/^ht_refresh=; Max-Age=0/);
+    expect((await mutate("auth.refresh", undefined)).status).toBe(401);
+    expect((await mutate("auth.refresh", { refreshToken: 42 })).status).toBe(400);
+    expect((await mutate("auth.refresh", { tokenDelivery: "carrier-pigeon" })).status).toBe(400);
+  });
+});
+
+describe("auth.logOut", () => {
+  it("makes the access token fail at once and the refresh token useless", async () => {
+    const { tokens } = await newMember("logout");
+    const result = await mutate("auth.logOut", undefined, bearer(tokens.accessToken));
+    expect(result.status).toBe(200);
+    expect(setCookies(result.headers).ht_access).toMatch(/^ht_access=; Max-Age=0/);
+    expect((await listWith(tokens.accessToken)).status).toBe(401);
+    expect((await mutate("auth.refresh", { refreshToken: tokens.refreshToken })).status).toBe(401);
+  });
+
+  it("works with only the refresh cookie (the access token already expired)", async () => {
+    const { tokens } = await newMember("logout-cookie");
+    const result = await mutate("auth.logOut", undefined, { cookie: `ht_refresh=${tokens.refreshToken}` });
+    expect(result.status).toBe(200);
+    expect((await listWith(tokens.accessToken)).status).toBe(401);
+  });
+
+  it("is ok for an anonymous caller", async () => {
+    expect((await mutate("auth.logOut", undefined)).status).toBe(200);
+  });
+});
+
+describe("auth.logOutEverywhere", () => {
+  it("ends every session of the account", async () => {
+    const member = await newMember("everywhere");
+    const { logIn } = await import("./auth-helpers.ts");
+    const second = await logIn(member.email);
+    const result = await mutate<{ endedSessions: number }>(
+      "auth.logOutEverywhere",
+      undefined,
+      bearer(second.accessToken),
+    );
+    expect(result.status).toBe(200);
+    expect(result.data.endedSessions).toBe(2);
+    expect((await listWith(member.tokens.accessToken)).status).toBe(401);
+    expect((await listWith(second.accessToken)).status).toBe(401);
+    expect((await mutate("auth.refresh", { refreshToken: member.tokens.refreshToken })).status).toBe(401);
+  });
+
+  it("needs a session", async () => {
+    expect((await mutate("auth.logOutEverywhere", undefined)).status).toBe(401);
+  });
+});
+
+describe("cookie sign-in", () => {
+  it("sets httpOnly Secure SameSite=Lax cookies, returns no tokens, and the cookie authenticates", async () => {
+    const { email } = await newMember("cookies");
+    const { password } = await import("./auth-helpers.ts");
+    const result = await mutate<{ status: string; tokens?: unknown; user: { email: string } }>("auth.logIn", {
+      email,
+      password,
+    });
+    expect(result.status).toBe(200);
+    expect(result.data).toMatchObject({ status: "signed_in", user: { email } });
+    expect(result.data.tokens).toBeUndefined();
+    const cookies = setCookies(result.headers);
+    expect(cookies.ht_access).toMatch(
+      new RegExp(
+        `^ht_access=[^;]+; Max-Age=${env.ACCESS_TOKEN_TTL_SECONDS ?? 900}; Path=/; HttpOnly; Secure; SameSite=Lax$`,
+      ),
+    );
+    expect(cookies.ht_refresh).toMatch(
+      /^ht_refresh=[^;]+; Max-Age=2592000; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    );
+    const access = cookieValue(cookies.ht_access)!;
+    expect(
+      (await query("auth.listSessions", undefined, { cookie: `theme=dark; ht_access=${access}` })).status,
+    ).toBe(200);
+  });
+});
