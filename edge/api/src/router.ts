@@ -1,14 +1,18 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { apiKeysRouter } from "./routers/api-keys/index.ts";
 import { authRouter } from "./routers/auth/index.ts";
+import { devMailboxRouter } from "./routers/dev-mailbox/index.ts";
 import { systemRouter } from "./routers/system/index.ts";
+import { usersRouter } from "./routers/users/index.ts";
 import { router } from "./trpc.ts";
 
 /** One router per domain; the web app imports `AppRouter` (types only) from here. */
 export const appRouter = router({
   apiKeys: apiKeysRouter,
   auth: authRouter,
+  devMailbox: devMailboxRouter,
   system: systemRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;
