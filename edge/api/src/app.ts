@@ -7,6 +7,7 @@ import { cors } from "./middleware/cors.ts";
 import { init } from "./middleware/init.ts";
 import { requestLogger } from "./middleware/logger.ts";
 import { apiRateLimit } from "./rate-limit/api-limit.ts";
+import { avatarRoutes } from "./routes/avatars.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { oauthRoutes } from "./routes/oauth.ts";
 import { trpcRoutes } from "./routes/trpc.ts";
@@ -23,6 +24,7 @@ export function createApp() {
     .use(cors)
     .use(init)
     .route("/", healthRoutes)
+    .route("/", avatarRoutes)
     .route("/", oauthRoutes)
     .use("/trpc/*", apiRateLimit)
     .route("/", trpcRoutes)
