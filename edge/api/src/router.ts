@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { apiKeysRouter } from "./routers/api-keys/index.ts";
 import { authRouter } from "./routers/auth/index.ts";
 import { devMailboxRouter } from "./routers/dev-mailbox/index.ts";
+import { searchRouter } from "./routers/search/index.ts";
 import { systemRouter } from "./routers/system/index.ts";
 import { usersRouter } from "./routers/users/index.ts";
 import { router } from "./trpc.ts";
@@ -11,6 +12,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   auth: authRouter,
   devMailbox: devMailboxRouter,
+  search: searchRouter,
   system: systemRouter,
   users: usersRouter,
 });

@@ -1,0 +1,38 @@
+import { AppError } from "@hometrip/contracts";
+import { cachedSearch, createPostgresSearchIndex, SearchQueryError } from "@hometrip/search";
+import { errorFields } from "../../services/logger.ts";
+import { publicProcedure } from "../../trpc.ts";
+import { ZSearchListingsRequestSchema, ZSearchListingsResponseSchema } from "./listings.types.ts";
+
+/** Availability changes with every booking, so cached pages live briefly; edits bump the version anyway. */
+const CACHE_TTL_SECONDS = 30;
+export const searchCacheControl = "public, max-age=30, stale-while-revalidate=60";
+
+/**
+ * Guests' search, answered by the Postgres adapter (the source of truth) behind a Redis
+ * read-through cache keyed by the normalised query and the search version, which listing,
+ * calendar, booking and review changes bump (`bumpSearchVersion`). Redis down: answered uncached.
+ */
+export const searchListingsProcedure = publicProcedure
+  .input(ZSearchListingsRequestSchema)
+  .output(ZSearchListingsResponseSchema)
+  .query(async ({ ctx, input }) => {
+    const { services } = ctx;
+    const index = createPostgresSearchIndex(services.pool);
+    const { result, cache } = await cachedSearch(
+      services.redis,
+      input,
+      {
+        ttlSeconds: CACHE_TTL_SECONDS,
+        onError: (error) => services.logger.warn("search cache unavailable", errorFields(error)),
+      },
+      () =>
+        index.search(input).catch((error: unknown) => {
+          if (error instanceof SearchQueryError) throw new AppError("BAD_REQUEST", error.message);
+          throw error;
+        }),
+    );
+    ctx.resHeaders.set("Cache-Control", searchCacheControl);
+    ctx.resHeaders.set("X-Search-Cache", cache);
+    return result;
+  });
