@@ -168,9 +168,10 @@ describe("TOTP enrolment, login challenge and recovery codes", () => {
       }),
     );
     expect(dataOf<{ tokens?: unknown }>(browser).tokens).toBeUndefined();
-    const cookies = browser.response.headers.getSetCookie();
-    expect(cookies.some((c) => c.startsWith("ht_access=") && /HttpOnly/.test(c))).toBe(true);
-    expect(cookies.some((c) => c.startsWith("ht_refresh=") && /HttpOnly/.test(c))).toBe(true);
+    // workers-types has no getSetCookie(); get() joins the headers with ", ".
+    const cookies = browser.response.headers.get("set-cookie") ?? "";
+    expect(cookies).toMatch(/ht_access=[^;]+;[^,]*HttpOnly/);
+    expect(cookies).toMatch(/ht_refresh=[^;]+;[^,]*HttpOnly/);
 
     for (const text of later) expect(text).not.toContain(begun.secret);
     // The capture works: every request left its access line.
