@@ -12,8 +12,10 @@ const member = {
   password: `violet-harbour-${id}-lantern`,
 };
 
-async function logIn(page: Page) {
+async function logIn(page: Page, screenshot?: string) {
   await page.goto("/login");
+  await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
+  if (screenshot) await snap(page, screenshot);
   await page.getByLabel("Email").fill(member.email);
   await page.getByLabel("Password").fill(member.password);
   await page.getByRole("button", { name: "Log in" }).click();
@@ -58,7 +60,7 @@ test("sign up, verify by mail, enrol two-step verification, log in with a TOTP c
   await expect(page.getByText("Email verified")).toBeVisible();
   await snap(page, "email-verified");
 
-  await logIn(page);
+  await logIn(page, "login");
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId("signed-in-as")).toHaveText(member.name);
   await expect(page.getByTestId("email-status")).toHaveText("Verified");
@@ -82,7 +84,7 @@ test("sign up, verify by mail, enrol two-step verification, log in with a TOTP c
   await expect(page.getByTestId("two-factor-status")).toHaveText("On");
   await snap(page, "security");
 
-  await page.getByRole("button", { name: "Log out" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole("link", { name: "Sign up" })).toBeVisible();
 

@@ -64,10 +64,15 @@ export function AvatarCard({ displayName, avatarUrl }: { displayName: string; av
           />
         </label>
       </div>
-      <div style={{ marginTop: "1rem" }}>
-        {state.status === "error" && <Alert tone="error">{state.message}</Alert>}
-        {state.status === "done" && <Alert tone="success">Your photo is updated.</Alert>}
-      </div>
+      {(state.status === "error" || state.status === "done") && (
+        <div style={{ marginTop: "1rem" }}>
+          {state.status === "error" ? (
+            <Alert tone="error">{state.message}</Alert>
+          ) : (
+            <Alert tone="success">Your photo is updated.</Alert>
+          )}
+        </div>
+      )}
     </Card>
   );
 }
