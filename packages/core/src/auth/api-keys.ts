@@ -1,6 +1,6 @@
 import { AppError } from "@hometrip/contracts";
 import { apiKeys, type DbOrTx, hostProfiles, users } from "@hometrip/db";
-import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, isNull, lte, or } from "drizzle-orm";
 import { constantTimeEqual, hashToken } from "./tokens.ts";
 import { base32Encode } from "./totp-base32.ts";
 
@@ -139,7 +139,7 @@ export async function authenticateApiKey(
       .update(apiKeys)
       .set({ lastUsedAt: now })
       .where(
-        and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, staleBefore))),
+        and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lte(apiKeys.lastUsedAt, staleBefore))),
       );
   }
   return {
