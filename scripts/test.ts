@@ -6,6 +6,9 @@
  *
  *   bun run test                 all suites
  *   bun run test db devstack     only suites whose folder contains one of the words
+ *
+ * A workspace with a `test:e2e` script also gets a second suite, "<dir> e2e", run with
+ * Playwright's JSON reporter (select it alone with `bun run test e2e`).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -14,23 +17,52 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const groups = ["packages", "edge", "."];
+const groups = ["packages", "edge", "apps", "."];
 
-function suites(): string[] {
-  const found: string[] = [];
+type Suite = { dir: string; kind: "vitest" | "e2e"; name: string };
+
+function suites(): Suite[] {
+  const found: Suite[] = [];
   for (const group of groups) {
+    if (group !== "." && !existsSync(join(root, group))) continue;
     const dirs = group === "." ? ["workers"] : readdirSync(join(root, group)).map((d) => join(group, d));
     for (const dir of dirs) {
       const pkg = join(root, dir, "package.json");
       if (!existsSync(pkg)) continue;
       const scripts = JSON.parse(readFileSync(pkg, "utf8")).scripts ?? {};
-      if (scripts.test) found.push(dir);
+      if (scripts.test) found.push({ dir, kind: "vitest", name: dir });
+      if (scripts["test:e2e"]) found.push({ dir, kind: "e2e", name: `${dir} e2e` });
     }
   }
   return found;
 }
 
 type Counts = { passed: number; failed: number; skipped: number };
+
+/** Playwright in the workspace, reporting to the terminal and to `out` (its JSON report). */
+function runE2eSuite(dir: string, out: string): Promise<{ code: number; counts: Counts | null }> {
+  const bin = join(root, dir, "node_modules/.bin/playwright");
+  return new Promise((resolve) => {
+    const child = spawn(bin, ["test", "--reporter=list,json"], {
+      cwd: join(root, dir),
+      stdio: "inherit",
+      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: out, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    child.on("error", () => resolve({ code: 1, counts: null }));
+    child.on("exit", (code) => {
+      let counts: Counts | null = null;
+      if (existsSync(out)) {
+        const stats = JSON.parse(readFileSync(out, "utf8")).stats ?? {};
+        counts = {
+          passed: (stats.expected ?? 0) + (stats.flaky ?? 0),
+          failed: stats.unexpected ?? 0,
+          skipped: stats.skipped ?? 0,
+        };
+      }
+      resolve({ code: code ?? 1, counts });
+    });
+  });
+}
 
 function runSuite(dir: string, out: string): Promise<{ code: number; counts: Counts | null }> {
   const local = join(root, dir, "node_modules/.bin/vitest");
@@ -57,7 +89,7 @@ function runSuite(dir: string, out: string): Promise<{ code: number; counts: Cou
 }
 
 const filters = process.argv.slice(2);
-const selected = suites().filter((d) => filters.length === 0 || filters.some((f) => d.includes(f)));
+const selected = suites().filter((s) => filters.length === 0 || filters.some((f) => s.name.includes(f)));
 if (selected.length === 0) {
   console.error(`no test suite matches ${filters.join(", ")}`);
   process.exit(1);
@@ -65,10 +97,11 @@ if (selected.length === 0) {
 const outDir = mkdtempSync(join(tmpdir(), "hometrip-test-"));
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 const summary: string[] = [];
-for (const [i, dir] of selected.entries()) {
-  console.log(`\n━━ [${i + 1}/${selected.length}] ${dir} ━━`);
+for (const [i, { dir, kind, name }] of selected.entries()) {
+  console.log(`\n━━ [${i + 1}/${selected.length}] ${name} ━━`);
   const started = Date.now();
-  const { code, counts } = await runSuite(dir, join(outDir, `${i}.json`));
+  const run = kind === "e2e" ? runE2eSuite : runSuite;
+  const { code, counts } = await run(dir, join(outDir, `${i}.json`));
   const c = counts ?? { passed: 0, failed: 1, skipped: 0 };
   if (code !== 0 && c.failed === 0) c.failed = 1; // crashed or errored outside a test
   total.passed += c.passed;
@@ -76,7 +109,7 @@ for (const [i, dir] of selected.entries()) {
   total.skipped += c.skipped;
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   summary.push(
-    `  ${dir.padEnd(22)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped (${secs} s)`,
+    `  ${name.padEnd(22)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped (${secs} s)`,
   );
 }
 console.log(`\n━━ summary ━━\n${summary.join("\n")}\n`);
