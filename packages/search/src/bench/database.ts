@@ -1,0 +1,66 @@
+import { migrate } from "@hometrip/db/migrate";
+import { seed } from "@hometrip/db/seed";
+import pg from "pg";
+import { progressBar } from "../cli/progress.ts";
+
+/**
+ * The benchmark's own database on the local server: created, migrated and seeded with `listings`
+ * listings, or reused as it is when `reuse` is set and it already holds them.
+ */
+export async function prepareBenchDatabase(opts: {
+  adminUrl: string;
+  name: string;
+  listings: number;
+  reuse: boolean;
+  log: (line: string) => void;
+}): Promise<string> {
+  const url = new URL(opts.adminUrl);
+  url.pathname = `/${opts.name}`;
+  const databaseUrl = url.toString();
+  const admin = new pg.Client({ connectionString: opts.adminUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query("select 1 from pg_database where datname = $1", [opts.name]);
+    if (rows.length > 0 && opts.reuse) {
+      const existing = await countListings(databaseUrl);
+      if (existing >= opts.listings) {
+        opts.log(`reusing database ${opts.name} (${existing} listings)`);
+        await migrate(databaseUrl);
+        return databaseUrl;
+      }
+      opts.log(`database ${opts.name} has ${existing} listings; reseeding`);
+    }
+    if (rows.length > 0) {
+      await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1", [
+        opts.name,
+      ]);
+      await admin.query(`drop database "${opts.name}"`);
+    }
+    await admin.query(`create database "${opts.name}"`);
+  } finally {
+    await admin.end();
+  }
+  await migrate(databaseUrl);
+  const bar = progressBar("seed");
+  const summary = await seed({
+    databaseUrl,
+    seed: 7,
+    listings: opts.listings,
+    onProgress: (done, total, stage) => bar.update(done, total, stage),
+  });
+  bar.done(`seeded ${summary.counts.listings} listings in ${(summary.durationMs / 1000).toFixed(0)} s`);
+  return databaseUrl;
+}
+
+async function countListings(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>("select count(*)::int as n from listings");
+    return rows[0]?.n ?? 0;
+  } catch {
+    return 0;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * bun run bench:search [--reuse] [--rounds N] [--listings N] [--database NAME] [--plans]
+ *
+ * Seeds its own database (50,000 listings by default; --reuse keeps an existing one), then runs
+ * a fixed set of representative searches through the API Worker in workerd and the same SQL
+ * straight over TCP, and prints p50/p95/p99 of each, API/SQL ratios, EXPLAIN (ANALYZE) plans and
+ * a last line to compare runs.
+ */
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { createRedis } from "@hometrip/kv";
+import pg from "pg";
+import { startBenchApi } from "../bench/api.ts";
+import { prepareBenchDatabase } from "../bench/database.ts";
+import { explain } from "../bench/explain.ts";
+import { benchQueries } from "../bench/queries.ts";
+import { ms, summarize } from "../bench/stats.ts";
+import { bumpSearchVersion } from "../cache.ts";
+import { searchStatement } from "../postgres/adapter.ts";
+import { progressBar } from "./progress.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    reuse: { type: "boolean", default: false },
+    rounds: { type: "string", default: "25" },
+    listings: { type: "string", default: "50000" },
+    database: { type: "string", default: "hometrip_bench_search" },
+    plans: { type: "boolean", default: true },
+  },
+});
+const rounds = Number(args.rounds);
+const listings = Number(args.listings);
+const root = fileURLToPath(new URL("../../../../", import.meta.url));
+const adminUrl = process.env.TEST_PG_ADMIN_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379";
+const log = (line: string) => console.log(line);
+
+const databaseUrl = await prepareBenchDatabase({
+  adminUrl,
+  name: args.database,
+  listings,
+  reuse: args.reuse,
+  log,
+});
+const sqlPool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+const api = await startBenchApi({ root, databaseUrl, redisUrl, log });
+const redis = createRedis(api.redis);
+
+const timings = benchQueries.map(() => ({
+  sql: [] as number[],
+  apiCold: [] as number[],
+  apiWarm: [] as number[],
+  hits: 0,
+}));
+let ip = 0;
+const callApi = async (input: unknown) => {
+  const started = performance.now();
+  const response = await fetch(
+    `${api.url}/trpc/search.listings?input=${encodeURIComponent(JSON.stringify(input))}`,
+    {
+      // A distinct client address per request: the per-IP API limit would otherwise refuse a benchmark.
+      headers: { "x-forwarded-for": `10.${(ip >> 16) & 255}.${(ip >> 8) & 255}.${ip++ & 255}` },
+    },
+  );
+  const body = (await response.json()) as { result?: { data: { hits: unknown[] } } };
+  const elapsed = performance.now() - started;
+  if (!response.ok || !body.result)
+    throw new Error(`API answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  return { elapsed, cache: response.headers.get("x-search-cache"), hits: body.result.data.hits.length };
+};
+
+try {
+  // Warm-up: JIT in workerd, Postgres buffers, connection paths.
+  for (const { query } of benchQueries) {
+    const statement = searchStatement(query);
+    await sqlPool.query(statement.text, statement.values);
+    await callApi(query);
+  }
+  const bar = progressBar("queries");
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, { query }] of benchQueries.entries()) {
+      const t = timings[i]!;
+      const statement = searchStatement(query);
+      const started = performance.now();
+      await sqlPool.query(statement.text, statement.values);
+      t.sql.push(performance.now() - started);
+      // Cold: a version bump makes the API miss its cache and run the search.
+      await bumpSearchVersion(redis);
+      const cold = await callApi(query);
+      if (cold.cache !== "miss") throw new Error(`expected a cache miss, got ${cold.cache}`);
+      t.apiCold.push(cold.elapsed);
+      t.hits = cold.hits;
+      const warm = await callApi(query);
+      t.apiWarm.push(warm.elapsed);
+    }
+    bar.update(round + 1, rounds);
+  }
+  bar.done();
+
+  if (args.plans) {
+    const client = await sqlPool.connect();
+    try {
+      for (const { name, query } of benchQueries) {
+        const { plan, indexes } = await explain(client, searchStatement(query));
+        console.log(`\n── EXPLAIN (ANALYZE) ${name} — indexes: ${indexes.join(", ")}\n${plan}`);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  const pad = (s: string, n: number) => s.padEnd(n);
+  console.log(
+    `\n${listings} listings, ${rounds} rounds; milliseconds (API = HTTP into wrangler dev, cache missed; warm = cache hit)`,
+  );
+  console.log(
+    `${pad("query", 26)}${pad("hits", 6)}${pad("sql p50/p95/p99", 22)}${pad("api p50/p95/p99", 22)}${pad("warm p50/p95", 16)}ratio p95`,
+  );
+  for (const [i, { name }] of benchQueries.entries()) {
+    const t = timings[i]!;
+    const [s, a, w] = [summarize(t.sql), summarize(t.apiCold), summarize(t.apiWarm)];
+    console.log(
+      `${pad(name, 26)}${pad(String(t.hits), 6)}${pad(`${ms(s.p50)}/${ms(s.p95)}/${ms(s.p99)}`, 22)}${pad(`${ms(a.p50)}/${ms(a.p95)}/${ms(a.p99)}`, 22)}${pad(`${ms(w.p50)}/${ms(w.p95)}`, 16)}${(a.p95 / s.p95).toFixed(2)}`,
+    );
+  }
+  const all = (key: "sql" | "apiCold" | "apiWarm") => summarize(timings.flatMap((t) => t[key]));
+  const [sql, apiCold, apiWarm] = [all("sql"), all("apiCold"), all("apiWarm")];
+  console.log(
+    `${pad("all", 32)}${pad(`${ms(sql.p50)}/${ms(sql.p95)}/${ms(sql.p99)}`, 22)}${pad(`${ms(apiCold.p50)}/${ms(apiCold.p95)}/${ms(apiCold.p99)}`, 22)}${pad(`${ms(apiWarm.p50)}/${ms(apiWarm.p95)}`, 16)}${(apiCold.p95 / sql.p95).toFixed(2)}`,
+  );
+  console.log(
+    `bench:search listings=${listings} p95_api_ms=${ms(apiCold.p95)} p95_sql_ms=${ms(sql.p95)} ratio=${(apiCold.p95 / sql.p95).toFixed(2)}`,
+  );
+} finally {
+  await api.close();
+  await sqlPool.end();
+}

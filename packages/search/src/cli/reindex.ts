@@ -1,0 +1,76 @@
+/**
+ * bun run search:reindex
+ *
+ * Rebuilds what search reads. With TYPESENSE_URL (and TYPESENSE_API_KEY) set: every published
+ * listing is copied into a fresh Typesense collection, then the alias (TYPESENSE_COLLECTION,
+ * default "listings") is swapped to it and the old collection dropped. Postgres itself reads live;
+ * its one derived table, listing_ratings, is recomputed from reviews and the listings table analysed.
+ * DATABASE_URL defaults to the local dev database.
+ */
+import { migrate } from "@hometrip/db/migrate";
+import pg from "pg";
+import { createTypesenseClient, swapAlias } from "../typesense/client.ts";
+import { countPublished, loadDocumentBatch } from "../typesense/documents.ts";
+import { collectionSchema } from "../typesense/schema.ts";
+import { progressBar } from "./progress.ts";
+
+const databaseUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/hometrip_dev";
+const typesenseUrl = process.env.TYPESENSE_URL;
+const apiKey = process.env.TYPESENSE_API_KEY;
+const alias = process.env.TYPESENSE_COLLECTION || "listings";
+const BATCH = 1000;
+
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+try {
+  // The derived table and its triggers come with migration 0004; a fresh database needs them first.
+  await migrate(databaseUrl);
+  await refreshRatings(pool);
+  if (typesenseUrl) {
+    if (!apiKey) throw new Error("TYPESENSE_API_KEY is required when TYPESENSE_URL is set");
+    await rebuildTypesense(pool, typesenseUrl, apiKey);
+  } else {
+    console.log(
+      "TYPESENSE_URL not set: search runs on Postgres, which reads listings, calendars and bookings live",
+    );
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await pool.end();
+}
+
+async function refreshRatings(sql: pg.Pool) {
+  const { rows } = await sql.query<{ id: string }>("SELECT id FROM listings ORDER BY id");
+  const bar = progressBar("ratings");
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const ids = rows.slice(i, i + BATCH).map((r) => r.id);
+    await sql.query("SELECT listing_ratings_refresh($1::uuid[])", [ids]);
+    bar.update(Math.min(i + BATCH, rows.length), rows.length);
+  }
+  await sql.query("ANALYZE listings, listing_ratings, listing_occupancy");
+  bar.done(`postgres: listing_ratings recomputed for ${rows.length} listings; statistics refreshed`);
+}
+
+async function rebuildTypesense(sql: pg.Pool, url: string, key: string) {
+  const client = createTypesenseClient({ url, apiKey: key });
+  const name = `${alias}_${Date.now()}`;
+  await client.collections().create(collectionSchema(name));
+  const total = await countPublished(sql);
+  const bar = progressBar("typesense");
+  const today = new Date();
+  let after: string | null = null;
+  let done = 0;
+  for (;;) {
+    const docs = await loadDocumentBatch(sql, after, BATCH, today);
+    if (docs.length === 0) break;
+    const results = await client.collections(name).documents().import(docs, { action: "upsert" });
+    const failed = results.filter((r) => !r.success);
+    if (failed.length > 0) throw new Error(`typesense import failed: ${JSON.stringify(failed.slice(0, 3))}`);
+    done += docs.length;
+    after = docs.at(-1)?.id ?? null;
+    bar.update(done, total);
+  }
+  await swapAlias(client, alias, name);
+  bar.done(`typesense: ${done} listings in ${name}; alias ${alias} now points at it`);
+}
