@@ -115,6 +115,19 @@ describe("redirectTo", () => {
   );
 });
 
+describe("start rate limit", () => {
+  it("answers 429 with Retry-After once one address starts too many sign-ins", async () => {
+    const { call } = await import("./harness.ts");
+    const headers = { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}, 10.0.0.1` };
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await call("/auth/oauth/github/start", { headers })).status);
+    expect(statuses.every((status) => status === 302)).toBe(true);
+    const refused = await call("/auth/oauth/github/start", { headers });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
 describe("unknown provider", () => {
   it("sends start and callback for an unconfigured provider to the login page", async () => {
     const { call } = await import("./harness.ts");

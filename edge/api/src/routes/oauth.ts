@@ -1,9 +1,11 @@
+import { AppError } from "@hometrip/contracts";
 import {
   beginOAuthSignIn,
   completeOAuthSignIn,
   findOAuthProvider,
   issueTwoFactorChallenge,
   linkOrCreateOAuthUser,
+  OAUTH_STATE_TTL_SECONDS,
   type OAuthErrorCode,
   OAuthSignInError,
   safeRedirectPath,
@@ -12,10 +14,13 @@ import {
   takePendingOAuth,
   twoFactorRequired,
 } from "@hometrip/core";
+import { createRateLimiter } from "@hometrip/kv";
 import { type Context, Hono } from "hono";
 import { accessCookie, readCookie, refreshCookie, serializeCookie } from "../auth/cookies.ts";
 import { sessionConfigOf } from "../auth/session-config.ts";
 import type { HonoEnv } from "../context.ts";
+import { errorBody } from "../errors.ts";
+import { clientIp } from "../rate-limit/client-ip.ts";
 import { errorFields } from "../services/logger.ts";
 
 /**
@@ -25,6 +30,9 @@ import { errorFields } from "../services/logger.ts";
  */
 const bindingCookie = "ht_oauth_state";
 const bindingPath = "/auth/oauth";
+
+/** Each start parks 10 minutes of state in Redis; a person retrying a sign-in never needs more. */
+const startsPerIp = { name: "oauth-start-ip", limit: 30, window: "15 m" } as const;
 
 /**
  * Social sign-in over plain HTTP redirects (tRPC cannot answer with a 302). The browser reaches
@@ -43,6 +51,8 @@ export const oauthRoutes = new Hono<HonoEnv>()
     if (!provider)
       return failed(c, new OAuthSignInError("oauth_provider_unknown", "provider not configured"));
     try {
+      const limited = await startLimit(c);
+      if (limited) return limited;
       const start = await beginOAuthSignIn(provider, callbackUrl(c, provider.id));
       await savePendingOAuth(redis, start.state, {
         provider: provider.id,
@@ -50,7 +60,7 @@ export const oauthRoutes = new Hono<HonoEnv>()
         nonce: start.nonce,
         redirectTo: safeRedirectPath(c.req.query("redirectTo")),
       });
-      c.header("Set-Cookie", binding(start.state, 600));
+      c.header("Set-Cookie", binding(start.state, OAUTH_STATE_TTL_SECONDS));
       return redirect(c, start.authorizationUrl.href);
     } catch (error) {
       return failed(c, error);
@@ -128,6 +138,24 @@ export const oauthRoutes = new Hono<HonoEnv>()
       return failed(c, error);
     }
   });
+
+async function startLimit(c: Context<HonoEnv>): Promise<Response | null> {
+  const { services } = c.var;
+  const ip = clientIp(c.req.raw.headers, services.config.APP_ENV);
+  if (!ip) return null;
+  const { prefix, ...rule } = {
+    prefix: `rl:${startsPerIp.name}`,
+    limit: startsPerIp.limit,
+    window: startsPerIp.window,
+  };
+  const result = await createRateLimiter(services.redis, { prefix, ...rule }).limit(ip);
+  services.waitUntil(result.pending);
+  if (result.success) return null;
+  const retryAfter = Math.max(1, Math.ceil((result.reset - services.clock.now().getTime()) / 1000));
+  c.header("Retry-After", String(retryAfter));
+  const error = new AppError("TOO_MANY_REQUESTS", "Too many sign-in attempts; try again later");
+  return c.json(errorBody(error, c.var.requestId), 429);
+}
 
 /** Where the provider sends the browser back: on the web origin, which proxies it to us. */
 function callbackUrl(c: Context<HonoEnv>, provider: string): string {
