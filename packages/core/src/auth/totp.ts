@@ -24,7 +24,8 @@ export async function hotp(secret: Uint8Array, counter: number, opts: TotpOption
   const digits = opts.digits ?? TOTP_DIGITS;
   const key = await crypto.subtle.importKey(
     "raw",
-    secret,
+    // A copy on its own ArrayBuffer: DOM typings (the web app checks this file too) refuse views of shared buffers.
+    new Uint8Array(secret),
     { name: "HMAC", hash: opts.algorithm ?? "SHA-1" },
     false,
     ["sign"],
