@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { authEvents } from "./auth.ts";
 import type { EventDefinition } from "./define.ts";
+import { listingEvents } from "./listings.ts";
 import { systemEvents } from "./system.ts";
 
 /**
@@ -11,6 +12,7 @@ import { systemEvents } from "./system.ts";
 export const eventCatalog = {
   ...systemEvents,
   ...authEvents,
+  ...listingEvents,
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventCatalog = typeof eventCatalog;
