@@ -21,8 +21,8 @@ export async function bumpSearchVersion(redis: Redis, opts: { prefix?: string } 
   return redis.incr(versionKey(opts.prefix ?? ""));
 }
 
-/** Same key for queries that mean the same: key order, filter array order and text case are irrelevant. */
-export async function searchCacheKey(query: SearchQuery, version: number, prefix = ""): Promise<string> {
+/** Same hash for queries that mean the same: key order, filter array order and text case are irrelevant. */
+export async function searchQueryHash(query: SearchQuery): Promise<string> {
   const normal = {
     ...query,
     text: query.text?.toLowerCase().replace(/\s+/g, " "),
@@ -30,23 +30,37 @@ export async function searchCacheKey(query: SearchQuery, version: number, prefix
     amenities: query.amenities && [...new Set(query.amenities)].sort(),
   };
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(canonicalJson(normal)));
-  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${prefix}search:v${version}:${hex}`;
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** Read-through cache of one search page; `cache` says whether Redis answered it. */
+export async function searchCacheKey(query: SearchQuery, version: number, prefix = ""): Promise<string> {
+  return `${prefix}search:v${version}:${await searchQueryHash(query)}`;
+}
+
+// One round trip for a lookup: read the version, then the page cached under it.
+const lookupScript = `local version = redis.call('GET', KEYS[1]) or '0'
+return { version, redis.call('GET', ARGV[1] .. version .. ':' .. ARGV[2]) }`;
+
+/**
+ * Read-through cache of one search page; `cache` says whether Redis answered it. On a miss the
+ * page is stored through `defer` (the Worker's waitUntil) so the response does not wait for it.
+ */
 export async function cachedSearch(
   redis: Redis,
   query: SearchQuery,
-  opts: SearchCacheOptions,
+  opts: SearchCacheOptions & { defer?: (task: Promise<unknown>) => void },
   load: () => Promise<SearchResult>,
 ): Promise<{ result: SearchResult; cache: "hit" | "miss" | "bypass" }> {
   const prefix = opts.prefix ?? "";
   let key: string;
   try {
-    const version = Number((await redis.get<number | string>(versionKey(prefix))) ?? 0);
-    key = await searchCacheKey(query, version, prefix);
-    const stored = await redis.get<unknown>(key);
+    const hash = await searchQueryHash(query);
+    const [version, stored] = (await redis.eval(
+      lookupScript,
+      [versionKey(prefix)],
+      [`${prefix}search:v`, hash],
+    )) as [string | number, unknown];
+    key = `${prefix}search:v${version}:${hash}`;
     const envelope = typeof stored === "string" ? JSON.parse(stored) : stored;
     if (envelope && typeof envelope === "object" && "v" in envelope) {
       return { result: (envelope as { v: SearchResult }).v, cache: "hit" };
@@ -57,9 +71,13 @@ export async function cachedSearch(
   }
   const result = await load();
   // Wrapped as { v } so the REST client's auto-deserialisation cannot reshape the value.
-  await redis.set(key, JSON.stringify({ v: result }), { ex: opts.ttlSeconds }).catch((error: unknown) => {
-    opts.onError?.(error);
-  });
+  const store = redis
+    .set(key, JSON.stringify({ v: result }), { ex: opts.ttlSeconds })
+    .catch((error: unknown) => {
+      opts.onError?.(error);
+    });
+  if (opts.defer) opts.defer(store);
+  else await store;
   return { result, cache: "miss" };
 }
 

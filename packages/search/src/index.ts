@@ -1,4 +1,10 @@
-export { bumpSearchVersion, cachedSearch, type SearchCacheOptions, searchCacheKey } from "./cache.ts";
+export {
+  bumpSearchVersion,
+  cachedSearch,
+  type SearchCacheOptions,
+  searchCacheKey,
+  searchQueryHash,
+} from "./cache.ts";
 export { type CursorPosition, decodeCursor, encodeCursor } from "./cursor.ts";
 export { planSearch, type SearchOrder, type SearchPlan } from "./plan.ts";
 export { type SearchIndex, SearchQueryError, type SqlExecutor } from "./port.ts";

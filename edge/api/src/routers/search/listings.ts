@@ -24,6 +24,7 @@ export const searchListingsProcedure = publicProcedure
       input,
       {
         ttlSeconds: CACHE_TTL_SECONDS,
+        defer: (task) => services.waitUntil(task),
         onError: (error) => services.logger.warn("search cache unavailable", errorFields(error)),
       },
       () =>
