@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { bearer, mutate, newMember, query } from "./auth-helpers.ts";
+import { bearer, mutate, newMember, query, uniqueEmail } from "./auth-helpers.ts";
 
-/** Every auth procedure this file covers, with inputs a careless or hostile client might send. */
+/**
+ * Every auth procedure this file covers, with inputs a careless or hostile client might send.
+ * Emails are unique: per-account limits count before validation and Redis outlives a run.
+ */
 const cases: { path: string; kind: "mutation" | "query"; session?: boolean; inputs: unknown[] }[] = [
   {
     path: "auth.signUp",
@@ -15,7 +18,11 @@ const cases: { path: string; kind: "mutation" | "query"; session?: boolean; inpu
       { email: "a@b.c".repeat(100) },
     ],
   },
-  { path: "auth.requestEmailVerification", kind: "mutation", inputs: ["x", { email: "nope" }, { email: 5 }] },
+  {
+    path: "auth.requestEmailVerification",
+    kind: "mutation",
+    inputs: ["x", { email: `nope-${crypto.randomUUID()}` }, { email: 5 }],
+  },
   {
     path: "auth.verifyEmail",
     kind: "mutation",
@@ -27,9 +34,9 @@ const cases: { path: string; kind: "mutation" | "query"; session?: boolean; inpu
     inputs: [
       null,
       {},
-      { email: "a@b.co" },
-      { email: "a@b.co", password: ["x"] },
-      { email: "a@b.co", password: "x", tokenDelivery: 1 },
+      { email: uniqueEmail("bad") },
+      { email: uniqueEmail("bad"), password: ["x"] },
+      { email: uniqueEmail("bad"), password: "x", tokenDelivery: 1 },
     ],
   },
   {
@@ -38,7 +45,11 @@ const cases: { path: string; kind: "mutation" | "query"; session?: boolean; inpu
     inputs: ["x", { refreshToken: "" }, { refreshToken: "r".repeat(600) }],
   },
   { path: "auth.logOut", kind: "mutation", inputs: ["x", { refreshToken: 7 }] },
-  { path: "auth.requestPasswordReset", kind: "mutation", inputs: [null, {}, { email: "" }, { email: "x@" }] },
+  {
+    path: "auth.requestPasswordReset",
+    kind: "mutation",
+    inputs: [null, {}, { email: "" }, { email: `${crypto.randomUUID()}@` }],
+  },
   {
     path: "auth.resetPassword",
     kind: "mutation",
