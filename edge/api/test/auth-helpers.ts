@@ -73,10 +73,14 @@ export async function newMember(tag: string) {
   return { email, userId, tokens };
 }
 
+/** Every Set-Cookie line; workerd has `getSetCookie`, its type declarations do not yet. */
+export const setCookieLines = (headers: Headers): string[] =>
+  (headers as unknown as { getSetCookie(): string[] }).getSetCookie();
+
 /** Set-Cookie values by cookie name. */
 export function setCookies(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const line of headers.getSetCookie()) {
+  for (const line of setCookieLines(headers)) {
     const name = line.slice(0, line.indexOf("="));
     out[name] = line;
   }

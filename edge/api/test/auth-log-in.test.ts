@@ -1,6 +1,6 @@
 import { hashPassword, passwordHashParams } from "@hometrip/core";
 import { describe, expect, it } from "vitest";
-import { mutate, password, signUp, sql, uniqueEmail } from "./auth-helpers.ts";
+import { mutate, password, setCookieLines, signUp, sql, uniqueEmail } from "./auth-helpers.ts";
 
 describe("auth.logIn", () => {
   it("signs in with the email in any casing and returns the member", async () => {
@@ -35,7 +35,7 @@ describe("auth.logIn", () => {
     expect(unknown.status).toBe(401);
     expect(wrong.body.error?.message).toBe("Incorrect email or password");
     expect(unknown.body.error?.message).toBe(wrong.body.error?.message);
-    expect(wrong.headers.getSetCookie()).toEqual([]);
+    expect(setCookieLines(wrong.headers)).toEqual([]);
   });
 
   it("refuses a suspended account, but only to someone who knows its password", async () => {
@@ -62,7 +62,7 @@ describe("auth.logIn", () => {
     expect(result.status).toBe(200);
     expect(result.data.status).toBe("two_factor_required");
     expect(result.data.challengeToken).toEqual(expect.any(String));
-    expect(result.headers.getSetCookie()).toEqual([]);
+    expect(setCookieLines(result.headers)).toEqual([]);
     const [session] = await sql("select count(*)::int as n from session_families where user_id = $1", [
       userId,
     ]);
