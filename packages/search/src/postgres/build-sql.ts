@@ -1,6 +1,13 @@
 import type { CursorPosition } from "../cursor.ts";
 import type { SearchOrder, SearchPlan } from "../plan.ts";
-import { earthPoint, mapPoint, prefixTsQuery, published, searchDocument } from "./expressions.ts";
+import {
+  correctedTsQuery,
+  earthPoint,
+  mapPoint,
+  published,
+  queryWords,
+  searchDocument,
+} from "./expressions.ts";
 import { Params } from "./params.ts";
 
 /** Sort keys over the `base` CTE columns; the listing id (ascending) breaks every tie. */
@@ -34,16 +41,13 @@ export function buildSearchSql(plan: SearchPlan, after: CursorPosition | null): 
   const where = [published];
   let score = "0::float8";
 
-  if (q.text) {
-    const raw = p.add(q.text, "text");
-    const words = prefixTsQuery(q.text);
-    const tsq = words ? `to_tsquery('simple'::regconfig, ${p.add(words, "text")})` : null;
-    // Trigram word similarity (pg_trgm.word_similarity_threshold, 0.6) forgives typos in a place or title word.
-    const matches = [`l.city %> ${raw}`, `l.title %> ${raw}`];
-    if (tsq) matches.unshift(`${searchDocument} @@ ${tsq}`);
-    where.push(`(${matches.join(" OR ")})`);
-    const rank = tsq ? `ts_rank(${searchDocument}, ${tsq})::float8` : "0::float8";
-    score = `greatest(${rank}, word_similarity(${raw}, l.city)::float8, (word_similarity(${raw}, l.title) * 0.8)::float8)`;
+  let preamble = "";
+  const words = q.text ? queryWords(q.text) : [];
+  if (words.length > 0) {
+    // Computed once (a one-row CTE), then used as an index condition and for ranking.
+    preamble = `text_query AS MATERIALIZED (SELECT ${correctedTsQuery(p.add(words, "text[]"))} AS tsq),\n`;
+    where.push(`${searchDocument} @@ (SELECT tsq FROM text_query)`);
+    score = `ts_rank(${searchDocument}, (SELECT tsq FROM text_query))::float8`;
   }
   if (q.bounds) {
     const { north, south, east, west } = q.bounds;
@@ -63,8 +67,9 @@ export function buildSearchSql(plan: SearchPlan, after: CursorPosition | null): 
     const n = p.add(nights, "int");
     where.push(
       `l.min_nights <= ${n} AND l.max_nights >= ${n}`,
-      // Half-open ranges: a stay may start the day another ends. Served by the exclusion constraint's GiST index.
-      `NOT EXISTS (SELECT 1 FROM listing_occupancy o WHERE o.listing_id = l.id AND daterange(o.check_in, o.check_out, '[)') && daterange(${p.add(q.checkIn, "date")}, ${p.add(q.checkOut, "date")}, '[)'))`,
+      // Half-open ranges overlap when each starts before the other ends, so a stay may start the
+      // day another ends. Served by listing_occupancy_listing_check_in_idx.
+      `NOT EXISTS (SELECT 1 FROM listing_occupancy o WHERE o.listing_id = l.id AND o.check_in < ${p.add(q.checkOut, "date")} AND o.check_out > ${p.add(q.checkIn, "date")})`,
     );
   }
   if (q.guests !== undefined) where.push(`l.capacity >= ${p.add(q.guests, "int")}`);
@@ -95,7 +100,7 @@ export function buildSearchSql(plan: SearchPlan, after: CursorPosition | null): 
   const edges = p.add(plan.priceEdges, "bigint[]");
   const limit = p.add(q.limit + 1, "int");
 
-  const text = `WITH base AS MATERIALIZED (
+  const text = `WITH ${preamble}base AS MATERIALIZED (
   SELECT l.id, l.property_type::text AS property_type, l.amenities, ${price} AS price, ${score} AS score,
     ${distance} AS distance_km, coalesce(r.rating_avg, 0)::float8 AS rating_avg, coalesce(r.rating_count, 0) AS rating_count
   FROM listings l LEFT JOIN listing_ratings r ON r.listing_id = l.id

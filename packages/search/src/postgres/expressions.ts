@@ -1,8 +1,10 @@
 /**
- * SQL expressions that must match the expression indexes of migration 0004_search_indexes
- * character for character in meaning (the planner compares parsed trees), with `l` the listings alias.
+ * SQL the adapter's statements share with migrations 0004/0005_search_*, with `l` the listings
+ * alias. The partial indexes only serve queries that repeat their predicate.
  */
-export const searchDocument = `(setweight(to_tsvector('simple'::regconfig, l.city || ' ' || coalesce(l.region, '') || ' ' || l.country), 'A') || setweight(to_tsvector('simple'::regconfig, l.title), 'B'))`;
+
+/** Stored generated column (migration 0005): place words weigh A, title words B. GIN-indexed. */
+export const searchDocument = "l.search_document";
 
 /** GiST listings_published_earth_idx. */
 export const earthPoint = "ll_to_earth(l.lat, l.lng)";
@@ -13,11 +15,27 @@ export const mapPoint = "point(l.lng, l.lat)";
 /** Every index above is partial on this predicate, so every search query carries it. */
 export const published = "l.status = 'published'";
 
+/** Words of free text, lower-cased; only letters and digits survive, so input is never tsquery syntax. */
+export function queryWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+}
+
 /**
- * Words of free text as a prefix tsquery ("lisb alf" -> "lisb:* & alf:*"). Only letters and
- * digits survive, so user input can never be tsquery syntax.
+ * A tsquery built in SQL from `$words`: every word must match, either as a prefix (typing
+ * "lisb") or as one of the three vocabulary words closest to it by trigram similarity (typos:
+ * "lisbom" -> lisbon). Words shorter than four letters are not corrected: too many neighbours.
  */
-export function prefixTsQuery(text: string): string | null {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length === 0 ? null : words.map((w) => `${w}:*`).join(" & ");
+export function correctedTsQuery(wordsParam: string): string {
+  return `(SELECT to_tsquery('simple'::regconfig, string_agg('(' || alternatives || ')', ' & '))
+  FROM (
+    SELECT quote_literal(w.word) || ':*' || coalesce((
+      SELECT string_agg(' | ' || quote_literal(c.lexeme), '')
+      FROM (
+        SELECT x.lexeme FROM search_lexemes x
+        WHERE length(w.word) >= 4 AND x.lexeme % w.word AND x.lexeme ~ '^[[:alnum:]]+$'
+          AND similarity(x.lexeme, w.word) >= 0.45
+        ORDER BY similarity(x.lexeme, w.word) DESC, x.lexeme LIMIT 3
+      ) c), '') AS alternatives
+    FROM unnest(${wordsParam}) AS w(word)
+  ) t)`;
 }
