@@ -33,8 +33,10 @@ describe("migrate()", () => {
     const lines: string[] = [];
     await migrate(database.url, { log: (l) => lines.push(l) });
     const first = await schemaFingerprint(database.url);
-    expect(first).toMatchObject({ migrations: migrationFiles.length, exclusions: 1, triggers: 4 });
+    expect(first).toMatchObject({ migrations: migrationFiles.length, exclusions: 1 });
     expect(first?.tables).toBeGreaterThanOrEqual(22);
+    // Four keep listing_occupancy in step; later migrations add their own (search ratings, vocabulary).
+    expect(first?.triggers).toBeGreaterThanOrEqual(4);
 
     await migrate(database.url, { log: (l) => lines.push(l) });
     expect(await schemaFingerprint(database.url)).toEqual(first);
