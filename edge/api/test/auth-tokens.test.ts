@@ -84,6 +84,19 @@ describe("access tokens", () => {
   });
 });
 
+describe("revocation list outage", () => {
+  it("answers 503 rather than let a possibly revoked token through when Redis is down", async () => {
+    const { tokens } = await newMember("redis-down");
+    const { call } = await import("./harness.ts");
+    const response = await call(
+      "/trpc/auth.listSessions",
+      { headers: bearer(tokens.accessToken) },
+      { UPSTASH_REDIS_REST_URL: env.TEST_UNREACHABLE_URL },
+    );
+    expect(response.status).toBe(503);
+  });
+});
+
 describe("auth.refresh", () => {
   it("rotates: the new pair works, and the old refresh token is spent", async () => {
     const { tokens } = await newMember("rot");

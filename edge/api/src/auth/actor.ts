@@ -1,3 +1,4 @@
+import { AppError } from "@hometrip/contracts";
 import { authenticateApiKey, verifyAccessToken } from "@hometrip/core";
 import type { Services } from "../services/index.ts";
 import { accessCookie, readCookie } from "./cookies.ts";
@@ -47,7 +48,7 @@ export async function resolveActor(services: Services, headers: Headers): Promis
   }
   const claims = await verifyAccessToken(services.config.JWT_SIGNING_KEYS, presented.value, now);
   if (!claims) return null;
-  if (await revokedSessionsOf(services).has(claims.sid)) return null;
+  if (await isRevoked(services, claims.sid)) return null;
   return {
     kind: "session",
     userId: claims.sub,
@@ -55,4 +56,13 @@ export async function resolveActor(services: Services, headers: Headers): Promis
     role: claims.role,
     isHost: claims.host,
   };
+}
+
+/** Fails closed: without the revocation list a logged-out token could pass, so answer 503 instead. */
+async function isRevoked(services: Services, sessionId: string): Promise<boolean> {
+  try {
+    return await revokedSessionsOf(services).has(sessionId);
+  } catch (error) {
+    throw new AppError("UNAVAILABLE", "Sign-in is unavailable for a moment; try again", { cause: error });
+  }
 }

@@ -73,7 +73,7 @@ export async function requestEmailVerification(
         ? eq(users.id, who.userId)
         : eq(sql`lower(${users.email})`, who.email.trim().toLowerCase()),
     );
-  if (!user || user.status !== "active" || user.emailVerifiedAt) return null;
+  if (user?.status !== "active" || user.emailVerifiedAt) return null;
   const { id } = await recordEvent(db, "auth.email_verification_requested", {
     userId: user.id,
     email: user.email,
