@@ -6,6 +6,7 @@
  * straight over TCP, and prints p50/p95/p99 of each, API/SQL ratios, EXPLAIN (ANALYZE) plans and
  * a last line to compare runs.
  */
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createRedis } from "@hometrip/kv";
@@ -110,6 +111,10 @@ try {
   }
 
   const pad = (s: string, n: number) => s.padEnd(n);
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
+  console.log(`\nmachine: ${cpus().length} cores, load average ${load} (1/5/15 min) at the end of the run`);
   console.log(
     `\n${listings} listings, ${rounds} rounds; milliseconds (API = HTTP into wrangler dev, cache missed; warm = cache hit)`,
   );

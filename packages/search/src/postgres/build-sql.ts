@@ -95,15 +95,24 @@ export function buildSearchSql(plan: SearchPlan, after: CursorPosition | null): 
   const priceOk = priceParts.length ? priceParts.join(" AND ") : "true";
 
   const keys = sortKeys[plan.order];
+  // Rank and distance cost per row: every candidate pays only for the one that orders the page;
+  // the hits get their distance computed afterwards.
+  // Ratings are joined for every candidate only when they order the page; otherwise just for the hits.
+  const byRating = plan.order === "rating";
+  const ratingColumns = byRating
+    ? ", coalesce(r.rating_avg, 0)::float8 AS rating_avg, coalesce(r.rating_count, 0) AS rating_count"
+    : "";
+  const ratingJoin = byRating ? " LEFT JOIN listing_ratings r ON r.listing_id = l.id" : "";
   const orderBy = [...keys.map((k) => `b.${k.column} ${k.dir}`), "b.id asc"].join(", ");
   const keyset = after ? keysetAfter(p, plan.order, after) : "true";
   const edges = p.add(plan.priceEdges, "bigint[]");
   const limit = p.add(q.limit + 1, "int");
 
   const text = `WITH ${preamble}base AS MATERIALIZED (
-  SELECT l.id, l.property_type::text AS property_type, l.amenities, ${price} AS price, ${score} AS score,
-    ${distance} AS distance_km, coalesce(r.rating_avg, 0)::float8 AS rating_avg, coalesce(r.rating_count, 0) AS rating_count
-  FROM listings l LEFT JOIN listing_ratings r ON r.listing_id = l.id
+  SELECT l.id, l.property_type::text AS property_type, l.amenities, ${price} AS price,
+    ${plan.order === "relevance" ? score : "0::float8"} AS score,
+    ${plan.order === "distance" ? distance : "NULL::float8"} AS distance_km${ratingColumns}
+  FROM listings l${ratingJoin}
   WHERE ${where.join("\n    AND ")}
 ), page AS (
   SELECT b.* FROM base b WHERE ${typeOk} AND ${priceOk} AND ${keyset} ORDER BY ${orderBy} LIMIT ${limit}
@@ -112,10 +121,11 @@ SELECT
   (SELECT coalesce(json_agg(json_build_object('id', l.id, 'title', l.title, 'city', l.city, 'country', l.country,
       'lat', l.lat, 'lng', l.lng, 'nightlyPrice', l.nightly_price, 'currency', l.currency, 'bedrooms', l.bedrooms,
       'capacity', l.capacity, 'instantBook', l.instant_book, 'propertyType', b.property_type, 'price', b.price,
-      'score', b.score, 'distanceKm', b.distance_km, 'ratingAvg', b.rating_avg, 'ratingCount', b.rating_count,
+      'score', b.score, 'distanceKm', ${plan.order === "distance" ? "b.distance_km" : distance}, 'ratingAvg', coalesce(r.rating_avg, 0)::float8,
+      'ratingCount', coalesce(r.rating_count, 0),
       'coverPhotoUrl', (SELECT ph.url FROM listing_photos ph WHERE ph.listing_id = l.id ORDER BY ph.position LIMIT 1)
     ) ORDER BY ${orderBy}), '[]'::json)
-   FROM page b JOIN listings l ON l.id = b.id) AS hits,
+   FROM page b JOIN listings l ON l.id = b.id LEFT JOIN listing_ratings r ON r.listing_id = b.id) AS hits,
   (SELECT coalesce(json_agg(json_build_object('value', t.property_type, 'count', t.n)), '[]'::json)
    FROM (SELECT b.property_type, count(*)::int AS n FROM base b WHERE ${priceOk} GROUP BY 1) t) AS property_types,
   (SELECT coalesce(json_agg(json_build_object('value', t.amenity, 'count', t.n)), '[]'::json)
