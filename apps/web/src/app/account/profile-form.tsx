@@ -44,7 +44,7 @@ export function ProfileForm({ user }: { user: SessionUser }) {
 
   return (
     <Card title="Profile">
-      <form className="stack" onSubmit={onSubmit} noValidate>
+      <form method="post" className="stack" onSubmit={onSubmit} noValidate>
         {errors.form && <Alert tone="error">{errors.form}</Alert>}
         {update.isSuccess && <Alert tone="success">Your profile is saved.</Alert>}
         <TextField

@@ -32,7 +32,7 @@ export function ForgotPasswordForm() {
           If an account uses that address, a reset link is on its way. It expires soon, so use it shortly.
         </Alert>
       ) : (
-        <form className="stack" onSubmit={onSubmit} noValidate>
+        <form method="post" className="stack" onSubmit={onSubmit} noValidate>
           {errors.form && <Alert tone="error">{errors.form}</Alert>}
           <TextField
             label="Email"

@@ -52,7 +52,7 @@ export function LogInForm({
 
   return (
     <Card title="Log in" description="Welcome back to HomeTrip." headingLevel={1}>
-      <form className="stack" onSubmit={onSubmit} noValidate>
+      <form method="post" className="stack" onSubmit={onSubmit} noValidate>
         {errors.form && <Alert tone="error">{errors.form}</Alert>}
         <TextField
           label="Email"

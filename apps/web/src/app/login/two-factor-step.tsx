@@ -44,7 +44,7 @@ export function TwoFactorStep({
       }
       headingLevel={1}
     >
-      <form className="stack" onSubmit={onSubmit} noValidate key={field}>
+      <form method="post" className="stack" onSubmit={onSubmit} noValidate key={field}>
         {errors.form && <Alert tone="error">{errors.form}</Alert>}
         {useRecovery ? (
           <TextField

@@ -48,7 +48,7 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
   const tokenError = errors.fields.token ?? null;
   return (
     <Card title="Choose a new password" headingLevel={1}>
-      <form className="stack" onSubmit={onSubmit} noValidate>
+      <form method="post" className="stack" onSubmit={onSubmit} noValidate>
         {(errors.form || tokenError) && (
           <Alert tone="error">
             {errors.form ?? tokenError} <Link href="/forgot-password">Ask for a new link</Link>.

@@ -48,7 +48,7 @@ export function SignUpForm() {
       description="Book stays and host homes with one account."
       headingLevel={1}
     >
-      <form className="stack" onSubmit={onSubmit} noValidate>
+      <form method="post" className="stack" onSubmit={onSubmit} noValidate>
         {errors.form && <Alert tone="error">{errors.form}</Alert>}
         <TextField
           label="Your name"

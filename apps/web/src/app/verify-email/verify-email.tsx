@@ -1,5 +1,5 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert.tsx";
@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card.tsx";
 import { LoadingBlock } from "@/components/ui/spinner.tsx";
 import { errorMessage } from "@/lib/api-errors.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
+import { useSession } from "@/lib/use-session.ts";
 
 /**
  * Verifies in the browser rather than on the server render: link scanners in mail clients fetch
@@ -16,7 +17,16 @@ import { useTRPC } from "@/lib/trpc/client.ts";
 export function VerifyEmail({ token }: { token: string | null }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const verify = useMutation(trpc.auth.verifyEmail.mutationOptions({ onSuccess: () => router.refresh() }));
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const verify = useMutation(
+    trpc.auth.verifyEmail.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.users.me.queryKey() });
+        router.refresh();
+      },
+    }),
+  );
   const sent = useRef(false);
 
   useEffect(() => {
@@ -36,10 +46,11 @@ export function VerifyEmail({ token }: { token: string | null }) {
           Thanks! Your email address is confirmed.
         </Alert>
         <div className="row">
-          <ButtonLink href="/account">Go to your account</ButtonLink>
-          <ButtonLink href="/login" variant="secondary">
-            Log in
-          </ButtonLink>
+          {session.status === "signed-in" ? (
+            <ButtonLink href="/account">Go to your account</ButtonLink>
+          ) : (
+            <ButtonLink href="/login">Log in</ButtonLink>
+          )}
         </div>
       </div>
     );

@@ -1,5 +1,6 @@
+"use client";
 import Link from "next/link";
-import type { ButtonHTMLAttributes, ComponentProps } from "react";
+import { type ButtonHTMLAttributes, type ComponentProps, useSyncExternalStore } from "react";
 import { Spinner } from "./spinner.tsx";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
@@ -17,7 +18,21 @@ function classes({ variant = "primary", size = "normal", block = false }: Look, 
     .join(" ");
 }
 
-/** A button that shows a spinner and stays disabled while `pending`, so a form submits once. */
+const noSubscription = () => () => {};
+
+/** False in the server render and during hydration, true once React owns the page. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * A button that shows a spinner and stays disabled while `pending`, so a form submits once.
+ * Submit buttons also wait for hydration: before it, the browser would submit the form itself.
+ */
 export function Button({
   variant,
   size,
@@ -29,12 +44,13 @@ export function Button({
   type = "button",
   ...rest
 }: ButtonHTMLAttributes<HTMLButtonElement> & Look & { pending?: boolean }) {
+  const hydrated = useHydrated();
   return (
     <button
       {...rest}
       type={type}
       className={classes({ variant, size, block }, className)}
-      disabled={disabled || pending}
+      disabled={disabled || pending || (type === "submit" && !hydrated)}
       aria-busy={pending || undefined}
     >
       {pending && <Spinner label={null} />}

@@ -73,7 +73,7 @@ export function ApiKeysCard() {
             ))}
           </ul>
         )}
-        <form className="stack" onSubmit={onSubmit} noValidate>
+        <form method="post" className="stack" onSubmit={onSubmit} noValidate>
           <h3>Create a key</h3>
           {errors.form && <Alert tone="error">{errors.form}</Alert>}
           <TextField

@@ -32,7 +32,7 @@ export function PasswordCard() {
 
   return (
     <Card title="Password" description="Use a password you do not use anywhere else.">
-      <form className="stack" onSubmit={onSubmit} noValidate>
+      <form method="post" className="stack" onSubmit={onSubmit} noValidate>
         {errors.form && <Alert tone="error">{errors.form}</Alert>}
         {change.isSuccess && <Alert tone="success">Your password is changed.</Alert>}
         <TextField

@@ -26,7 +26,12 @@ export function TwoFactorCard() {
   } else if (status.isError) {
     body = <Alert tone="error">{errorMessage(status.error)}</Alert>;
   } else if (status.data.enabled) {
-    body = <TwoFactorManage onNewCodes={setFreshCodes} />;
+    body = (
+      <TwoFactorManage
+        recoveryCodesRemaining={status.data.recoveryCodesRemaining}
+        onNewCodes={setFreshCodes}
+      />
+    );
   } else if (enrolling) {
     body = (
       <TwoFactorEnrolment

@@ -86,7 +86,7 @@ export function TwoFactorEnrolment({
           </a>
         </div>
       </div>
-      <form className="stack" onSubmit={onSubmit} noValidate>
+      <form method="post" className="stack" onSubmit={onSubmit} noValidate>
         {errors.form && <Alert tone="error">{errors.form}</Alert>}
         <TextField
           label="Code from the app"

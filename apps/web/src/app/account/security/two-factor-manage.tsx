@@ -12,7 +12,13 @@ const fields = ["password", "code"] as const;
 const labels = { password: "Password", code: "Code" };
 
 /** Turning 2FA off or replacing recovery codes asks for the password and a current code again. */
-export function TwoFactorManage({ onNewCodes }: { onNewCodes: (codes: string[]) => void }) {
+export function TwoFactorManage({
+  recoveryCodesRemaining,
+  onNewCodes,
+}: {
+  recoveryCodesRemaining: number;
+  onNewCodes: (codes: string[]) => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [action, setAction] = useState<"disable" | "regenerate" | null>(null);
@@ -33,7 +39,18 @@ export function TwoFactorManage({ onNewCodes }: { onNewCodes: (codes: string[]) 
   if (!action) {
     return (
       <div className="stack">
-        <p className="muted">You are asked for a code from your authenticator app each time you log in.</p>
+        <p className="muted">
+          You are asked for a code from your authenticator app each time you log in. You have{" "}
+          {recoveryCodesRemaining === 1
+            ? "1 unused recovery code"
+            : `${recoveryCodesRemaining} unused recovery codes`}
+          .
+        </p>
+        {recoveryCodesRemaining <= 2 && (
+          <Alert tone="warning">
+            You are running out of recovery codes. Create new ones so you are not locked out.
+          </Alert>
+        )}
         <div className="row">
           <Button variant="secondary" onClick={() => setAction("regenerate")}>
             New recovery codes
@@ -55,7 +72,7 @@ export function TwoFactorManage({ onNewCodes }: { onNewCodes: (codes: string[]) 
   }
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate>
       <p className="muted">
         {action === "disable"
           ? "Confirm it is you to turn off two-step verification."

@@ -26,7 +26,13 @@ export function Mailbox({ to }: { to: string | null }) {
 
   return (
     <Card>
-      <form className="row" onSubmit={onFilter} style={{ alignItems: "flex-end", marginBottom: "1rem" }}>
+      <form
+        method="get"
+        action="/dev/mailbox"
+        className="row"
+        onSubmit={onFilter}
+        style={{ alignItems: "flex-end", marginBottom: "1rem" }}
+      >
         <div style={{ flex: 1, minWidth: 220 }}>
           <TextField
             label="Recipient"

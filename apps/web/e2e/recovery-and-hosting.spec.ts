@@ -1,0 +1,82 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { snap } from "./screenshots.ts";
+
+test.use({ baseURL: process.env.E2E_BASE_URL });
+
+const id = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+const member = {
+  name: "Bo Host",
+  email: `bo.${id}@example.test`,
+  password: `copper-meadow-${id}-kettle`,
+  newPassword: `amber-glacier-${id}-violin`,
+};
+
+test("forgotten password reset by mail, then become a host and manage an API key", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill(member.name);
+  await page.getByLabel("Email").fill(member.email);
+  await page.getByLabel("Password").fill(member.password);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
+  await page.getByLabel("Email").fill(member.email);
+  await snap(page, "forgot-password");
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByText("If an account uses that address")).toBeVisible();
+
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(member.email)}`);
+  const mail = page.getByRole("link", { name: "Reset your HomeTrip password" });
+  await expect(mail).toBeVisible({ timeout: 60_000 });
+  await mail.click();
+  const resetLink = page.getByRole("navigation", { name: "Links in this message" }).getByRole("link").first();
+  await expect(resetLink).toHaveAttribute("href", /\/reset-password\?token=/);
+  await resetLink.click();
+  await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+  await page.getByLabel("New password", { exact: true }).fill(member.newPassword);
+  await page.getByLabel("Repeat the new password").fill(`${member.newPassword}x`);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("The passwords do not match.")).toBeVisible();
+  await snap(page, "reset-password");
+  await page.getByLabel("Repeat the new password").fill(member.newPassword);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("heading", { name: "Password changed" })).toBeVisible();
+
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(member.email);
+  await page.getByLabel("Password").fill(member.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.locator(".alert--error")).toBeVisible();
+  await snap(page, "login-old-password-refused");
+  await page.getByLabel("Password").fill(member.newPassword);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+
+  await page.getByRole("link", { name: "Become a host" }).first().click();
+  await expect(page.getByRole("heading", { name: "Host on HomeTrip" })).toBeVisible();
+  await snap(page, "become-host");
+  await page.getByRole("button", { name: "Become a host" }).click();
+  await expect(page.getByText("You are a host.")).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Become a host" }),
+  ).toHaveCount(0);
+  await snap(page, "host");
+
+  await page.goto("/account/security");
+  await expect(page.getByText("You have no API keys.")).toBeVisible();
+  await page.getByLabel("Name").fill("Channel manager");
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByTestId("new-api-key")).toHaveText(/^htk_/);
+  const keys = page.getByRole("list", { name: "API keys" });
+  await expect(keys.getByRole("listitem")).toHaveCount(1);
+  await snap(page, "api-key-created");
+  await keys.getByRole("button", { name: "Revoke Channel manager" }).click();
+  await expect(page.getByText("You have no API keys.")).toBeVisible();
+
+  await page.goto("/no-such-page");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await snap(page, "not-found");
+});
