@@ -29,6 +29,7 @@ async function freePort(): Promise<number> {
 export default async function globalSetup(): Promise<() => Promise<void>> {
   // A stale dev cache has been seen to put the browser in a reload loop; compile from scratch.
   rmSync(join(webDir, ".next-e2e"), { recursive: true, force: true });
+  rmSync(join(webDir, "test-results/screenshots"), { recursive: true, force: true });
   const ports: Record<string, number> = {};
   for (const name of services) ports[name] = await freePort();
   const db = await createScratchDatabase({ prefix: "e2e", migrated: false });
