@@ -4,7 +4,8 @@
  * Rebuilds what search reads. With TYPESENSE_URL (and TYPESENSE_API_KEY) set: every published
  * listing is copied into a fresh Typesense collection, then the alias (TYPESENSE_COLLECTION,
  * default "listings") is swapped to it and the old collection dropped. Postgres itself reads live;
- * its one derived table, listing_ratings, is recomputed from reviews and the listings table analysed.
+ * its derived tables are rebuilt (listing_ratings from reviews, the search_lexemes typo vocabulary
+ * from the listings' documents) and statistics refreshed.
  * DATABASE_URL defaults to the local dev database.
  */
 import { migrate } from "@hometrip/db/migrate";
@@ -48,8 +49,25 @@ async function refreshRatings(sql: pg.Pool) {
     await sql.query("SELECT listing_ratings_refresh($1::uuid[])", [ids]);
     bar.update(Math.min(i + BATCH, rows.length), rows.length);
   }
-  await sql.query("ANALYZE listings, listing_ratings, listing_occupancy");
-  bar.done(`postgres: listing_ratings recomputed for ${rows.length} listings; statistics refreshed`);
+  // The typo vocabulary only grows as listings change; rebuild it from the current documents.
+  const client = await sql.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("DELETE FROM search_lexemes");
+    await client.query(
+      "INSERT INTO search_lexemes (lexeme) SELECT DISTINCT unnest(tsvector_to_array(search_document)) FROM listings",
+    );
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  } finally {
+    client.release();
+  }
+  await sql.query("ANALYZE listings, listing_ratings, listing_occupancy, search_lexemes");
+  bar.done(
+    `postgres: listing_ratings recomputed for ${rows.length} listings; typo vocabulary rebuilt; statistics refreshed`,
+  );
 }
 
 async function rebuildTypesense(sql: pg.Pool, url: string, key: string) {
