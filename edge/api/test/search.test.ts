@@ -3,7 +3,7 @@ import type { SearchResult } from "@hometrip/contracts";
 import { createRedis } from "@hometrip/kv";
 import { bumpSearchVersion } from "@hometrip/search";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestClient, json, trpcQuery } from "./harness.ts";
+import { call, createTestClient, json, trpcQuery } from "./harness.ts";
 import { insertHome, insertHost, insertStay, randomArea, renameHome } from "./search-fixtures.ts";
 
 type Ok = { result: { data: SearchResult } };
@@ -41,6 +41,16 @@ beforeAll(async () => {
 });
 
 describe("search.listings", () => {
+  it("never lets a shared cache keep a batch that also carries another call", async () => {
+    const input = encodeURIComponent(
+      JSON.stringify({ 0: { text: "Valdoria", bounds: area.bounds }, 1: { userId: crypto.randomUUID() } }),
+    );
+    const response = await call(`/trpc/search.listings,users.publicProfile?batch=1&input=${input}`);
+    const results = await json<unknown[]>(response);
+    expect(results).toHaveLength(2);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+  });
+
   it("finds published homes by a misspelt place inside the map, with card fields and public cache headers", async () => {
     const response = await trpcQuery("search.listings", { text: "Valdorria", bounds: area.bounds });
     expect(response.status).toBe(200);

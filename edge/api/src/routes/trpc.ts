@@ -9,8 +9,8 @@ import type { TrpcContext } from "../trpc.ts";
 
 export const trpcEndpoint = "/trpc";
 
-export const trpcRoutes = new Hono<HonoEnv>().all(`${trpcEndpoint}/*`, (c) =>
-  fetchRequestHandler({
+export const trpcRoutes = new Hono<HonoEnv>().all(`${trpcEndpoint}/*`, async (c) => {
+  const response = await fetchRequestHandler({
     endpoint: trpcEndpoint,
     req: c.req.raw,
     router: appRouter,
@@ -29,5 +29,26 @@ export const trpcRoutes = new Hono<HonoEnv>().all(`${trpcEndpoint}/*`, (c) =>
         c.var.logger.error("procedure failed", { path, ...errorFields(error.cause ?? error) });
       }
     },
-  }),
-);
+  });
+  return withSafeCaching(c.req.raw, response);
+});
+
+/**
+ * A procedure may mark its answer publicly cacheable (search does), but resHeaders are shared by
+ * every call in a batch: a batch that also carries a private call, a failed call or a cookie
+ * must never be stored by a shared cache. Only a single successful GET keeps `public`.
+ */
+function withSafeCaching(req: Request, response: Response): Response {
+  const cacheControl = response.headers.get("cache-control") ?? "";
+  if (!/\bpublic\b/i.test(cacheControl)) return response;
+  const paths = new URL(req.url).pathname.slice(trpcEndpoint.length + 1).split(",");
+  const safe =
+    req.method === "GET" &&
+    paths.length === 1 &&
+    response.status === 200 &&
+    !response.headers.has("set-cookie");
+  if (safe) return response;
+  const headers = new Headers(response.headers);
+  headers.set("cache-control", "private, no-store");
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
