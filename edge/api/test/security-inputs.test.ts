@@ -178,3 +178,41 @@ describe("malformed requests to every procedure", () => {
     expect((await call("/trpc/__proto__.constructor")).status).toBe(404);
   });
 });
+
+describe("malformed requests to the HTTP routes beside tRPC", () => {
+  it("answer 4xx or a redirect, never 500", async () => {
+    const member = await createMember("bad-http");
+    const long = "x".repeat(20_000);
+    const requests: [string, RequestInit][] = [
+      [`/avatars/${long}`, {}],
+      ["/avatars/..%2f..%2fetc%2fpasswd", {}],
+      ["/avatars/%00", {}],
+      ["/users/me/avatar", { method: "PUT", body: "not an image" }],
+      ["/users/me/avatar", { method: "PUT", headers: { "content-type": "image/png" }, body: "garbage" }],
+      [
+        "/users/me/avatar",
+        {
+          method: "PUT",
+          headers: { ...member.auth, "content-type": "image/png; charset=binary" },
+          body: "garbage",
+        },
+      ],
+      ["/users/me/avatar", { method: "PUT", headers: { ...member.auth, "content-type": long }, body: "x" }],
+      ["/auth/oauth/%00/start", {}],
+      [`/auth/oauth/google/start?redirectTo=${encodeURIComponent(`//evil.example/${long}`)}`, {}],
+      ["/auth/oauth/google/callback", {}],
+      [`/auth/oauth/google/callback?state=${long}&code=${long}`, { headers: { cookie: `garbage=${long}` } }],
+      ["/auth/oauth/github/callback?error=access_denied&state=x", {}],
+      ["/auth/oauth/nope/callback?state=x&code=y", {}],
+    ];
+    for (const [path, init] of requests) {
+      const response = await call(path, init);
+      expect(response.status, `${init.method ?? "GET"} ${path.slice(0, 60)}`).toBeLessThan(500);
+      // A redirect must stay on the web app's origin (no open redirect from garbage).
+      const location = response.headers.get("location");
+      if (location && !location.includes("/authorize")) {
+        expect(new URL(location, "http://x").origin, location).toMatch(/^http:\/\/(x|localhost:3000)$/);
+      }
+    }
+  });
+});
