@@ -60,9 +60,8 @@ describe.each(["auto", "pglite"] as const)("bun run dev (POSTGRES_MODE=%s)", (mo
   }
 
   beforeAll(async () => {
-    for (const name of ["API", "WEB", "REALTIME", "WORKERS", "NEON_TUNNEL", "REDIS_BRIDGE", "QSTASH", "PGLITE"]) {
-      ports[name] = await freePort();
-    }
+    const services = ["API", "WEB", "REALTIME", "WORKERS", "NEON_TUNNEL", "REDIS_BRIDGE", "QSTASH", "PGLITE"];
+    for (const name of services) ports[name] = await freePort();
     dataDir = mkdtempSync(join(tmpdir(), "hometrip-smoke-"));
     child = spawn(process.env.BUN_BINARY ?? "bun", ["run", "dev"], {
       cwd: root,
@@ -72,6 +71,8 @@ describe.each(["auto", "pglite"] as const)("bun run dev (POSTGRES_MODE=%s)", (mo
         HOMETRIP_DATA_DIR: dataDir,
         HOMETRIP_DB_NAME: dbName,
         POSTGRES_MODE: mode,
+        // `next dev` locks its build folder; a developer's own stack keeps apps/web/.next.
+        NEXT_DIST_DIR: ".next-smoke",
         ADMIN_API_TOKEN: adminToken,
         ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [`${k}_PORT`, String(v)])),
       },
@@ -108,6 +109,7 @@ describe.each(["auto", "pglite"] as const)("bun run dev (POSTGRES_MODE=%s)", (mo
   it("prints every URL and reaches green health", async () => {
     expect(output).toContain(`http://127.0.0.1:${ports.API}`);
     expect(output).toContain(`http://127.0.0.1:${ports.REALTIME}`);
+    expect(output).toContain(`http://localhost:${ports.WEB}`);
     const res = await fetch(`http://127.0.0.1:${ports.API}/health`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { status: string };
