@@ -1,3 +1,4 @@
 export { AppError, type ErrorCode, errorCodes, errorStatus, isErrorCode } from "./errors.ts";
 export * from "./events/index.ts";
 export * from "./search.ts";
+export * from "./calendar.ts";

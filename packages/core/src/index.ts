@@ -123,3 +123,4 @@ export { type RelayOutboxOptions, type RelayOutboxResult, relayOutbox } from "./
 export { describeError, type Logger, silentLogger } from "./logger.ts";
 export { recordSystemPing } from "./system/record-system-ping.ts";
 export * from "./users/index.ts";
+export * from "./calendar/index.ts";

@@ -1,0 +1,75 @@
+import * as z from "zod";
+
+/** A calendar day as `YYYY-MM-DD`; ranges are half-open [from, to) like bookings. */
+export const zCalendarDate = z.iso.date();
+
+export const zCalendarDayStatus = z.enum(["available", "booked", "blocked"]);
+export type CalendarDayStatus = z.infer<typeof zCalendarDayStatus>;
+
+export const zBlockDatesInput = z
+  .object({
+    listingId: z.uuid(),
+    from: zCalendarDate,
+    to: zCalendarDate,
+    note: z.string().trim().max(500).optional(),
+  })
+  .refine((v) => v.to > v.from, { message: "`to` must be after `from`", path: ["to"] });
+
+export const zCalendarBlock = z.object({
+  id: z.uuid(),
+  listingId: z.uuid(),
+  from: zCalendarDate,
+  to: zCalendarDate,
+  note: z.string().nullable(),
+});
+export type CalendarBlockView = z.infer<typeof zCalendarBlock>;
+
+export const zPriceOverrideInput = z.object({
+  listingId: z.uuid(),
+  date: zCalendarDate,
+  /** Minor units of the listing's currency. */
+  price: z.int().min(0).max(100_000_000),
+});
+
+export const zCalendarRangeInput = z
+  .object({ listingId: z.uuid(), from: zCalendarDate, to: zCalendarDate })
+  .refine((v) => v.to > v.from, { message: "`to` must be after `from`", path: ["to"] });
+
+export const zCalendarDay = z.object({
+  date: zCalendarDate,
+  status: zCalendarDayStatus,
+  /** Override for that date, else the listing's nightly price; null while no price is set. */
+  price: z.int().nullable(),
+  priceOverridden: z.boolean(),
+  bookingId: z.uuid().nullable(),
+  blockId: z.uuid().nullable(),
+  blockNote: z.string().nullable(),
+});
+export type CalendarDay = z.infer<typeof zCalendarDay>;
+
+export const zCalendarRange = z.object({
+  listingId: z.uuid(),
+  currency: z.string(),
+  minNights: z.int(),
+  maxNights: z.int(),
+  days: z.array(zCalendarDay),
+});
+export type CalendarRange = z.infer<typeof zCalendarRange>;
+
+export const zListingAvailability = z.object({
+  listingId: z.uuid(),
+  from: zCalendarDate,
+  to: zCalendarDate,
+  minNights: z.int(),
+  maxNights: z.int(),
+  /** Occupied nights as half-open ranges; bookings and blocks look the same to the public. */
+  unavailable: z.array(z.object({ from: zCalendarDate, to: zCalendarDate })),
+});
+export type ListingAvailability = z.infer<typeof zListingAvailability>;
+
+/** Body of the scheduled iCal import job (QStash → workers /jobs/ical-import). */
+export const zIcalImportJob = z.object({
+  listingId: z.uuid(),
+  url: z.url({ protocol: /^https?$/ }),
+});
+export type IcalImportJob = z.infer<typeof zIcalImportJob>;

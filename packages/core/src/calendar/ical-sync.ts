@@ -1,0 +1,75 @@
+import { calendarBlocks, type Database } from "@hometrip/db";
+import { and, eq, like } from "drizzle-orm";
+import { recordEvent } from "../events/record-event.ts";
+import type { Logger } from "../logger.ts";
+import { isOverlapViolation } from "./access.ts";
+import type { IcalImportedEvent } from "./ical-parse.ts";
+
+/** Short, stable id of a feed URL: blocks of a feed carry it in their note as `[ical:<key>] <uid>`. */
+export async function icalFeedKey(url: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(url));
+  return [...new Uint8Array(digest).slice(0, 6)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+const notePrefix = (feedKey: string) => `[ical:${feedKey}] `;
+
+export type IcalSyncResult = { created: number; removed: number; unchanged: number; skipped: number };
+
+/**
+ * Makes the feed's blocks equal its events, in one transaction: unchanged events keep their
+ * block, moved ones are replaced, vanished ones unblocked. An event overlapping a booking (or a
+ * host's own block) is skipped and logged; each insert runs in a savepoint so one skip does not
+ * undo the rest.
+ */
+export async function syncIcalFeedBlocks(
+  db: Database,
+  opts: { listingId: string; url: string; events: IcalImportedEvent[]; log: Logger },
+): Promise<IcalSyncResult> {
+  const prefix = notePrefix(await icalFeedKey(opts.url));
+  const wanted = new Map(opts.events.map((e) => [`${prefix}${e.uid}`, e]));
+  const result: IcalSyncResult = { created: 0, removed: 0, unchanged: 0, skipped: 0 };
+  await db.transaction(async (tx) => {
+    const existing = await tx
+      .select()
+      .from(calendarBlocks)
+      .where(and(eq(calendarBlocks.listingId, opts.listingId), like(calendarBlocks.note, `${prefix}%`)));
+    const kept = new Set<string>();
+    for (const block of existing) {
+      const event = block.note ? wanted.get(block.note) : undefined;
+      if (event && event.from === block.checkIn && event.to === block.checkOut && !kept.has(block.note!)) {
+        kept.add(block.note!);
+        result.unchanged += 1;
+        continue;
+      }
+      await tx.delete(calendarBlocks).where(eq(calendarBlocks.id, block.id));
+      result.removed += 1;
+    }
+    for (const [note, event] of wanted) {
+      if (kept.has(note)) continue;
+      try {
+        await tx.transaction((sp) =>
+          sp.insert(calendarBlocks).values({
+            listingId: opts.listingId,
+            checkIn: event.from,
+            checkOut: event.to,
+            note,
+          }),
+        );
+        result.created += 1;
+      } catch (error) {
+        if (!isOverlapViolation(error)) throw error;
+        result.skipped += 1;
+        opts.log.warn("ical event overlaps a booking or block; skipped", {
+          listingId: opts.listingId,
+          uid: event.uid,
+          from: event.from,
+          to: event.to,
+        });
+      }
+    }
+    if (result.created + result.removed > 0) {
+      await recordEvent(tx, "listing.changed", { listingIds: [opts.listingId], cause: "calendar" });
+    }
+  });
+  return result;
+}

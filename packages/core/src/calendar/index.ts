@@ -1,0 +1,11 @@
+export { type CalendarActor, findListing, isOverlapViolation, listingManagedBy } from "./access.ts";
+export { AVAILABILITY_DAYS, listingAvailability } from "./availability.ts";
+export { blockDates, unblockDates } from "./blocks.ts";
+export { addDays, daysBetween, todayIn } from "./dates.ts";
+export { listingIcalFeed } from "./ical-export.ts";
+export { escapeIcalText, foldIcalLine, type IcalExportEvent, renderIcalFeed } from "./ical-format.ts";
+export { type IcalImportedEvent, parseIcalEvents } from "./ical-parse.ts";
+export { type IcalSyncResult, icalFeedKey, syncIcalFeedBlocks } from "./ical-sync.ts";
+export { icalFeedToken, icalTokenMatches } from "./ical-token.ts";
+export { clearPriceOverride, setPriceOverride } from "./prices.ts";
+export { listingCalendar, MAX_CALENDAR_DAYS } from "./range.ts";

@@ -1,0 +1,60 @@
+import { AppError, type CalendarDay, type CalendarRange } from "@hometrip/contracts";
+import { type DbOrTx, priceOverrides } from "@hometrip/db";
+import { and, eq, gte, lt } from "drizzle-orm";
+import { type CalendarActor, listingManagedBy } from "./access.ts";
+import { addDays, daysBetween } from "./dates.ts";
+import { occupiedRanges } from "./occupancy.ts";
+
+export const MAX_CALENDAR_DAYS = 400;
+
+/**
+ * The host's calendar for [from, to): each night's status, price (per-date override, else the
+ * base nightly price; the schema has no separate weekend price) and what occupies it.
+ */
+export async function listingCalendar(
+  db: DbOrTx,
+  actor: CalendarActor,
+  input: { listingId: string; from: string; to: string },
+): Promise<CalendarRange> {
+  const span = daysBetween(input.from, input.to);
+  if (span > MAX_CALENDAR_DAYS) {
+    throw new AppError("BAD_REQUEST", `A calendar range covers at most ${MAX_CALENDAR_DAYS} days`);
+  }
+  const listing = await listingManagedBy(db, input.listingId, actor);
+  const [occupied, overrides] = await Promise.all([
+    occupiedRanges(db, input.listingId, input.from, input.to),
+    db
+      .select({ date: priceOverrides.date, price: priceOverrides.nightlyPrice })
+      .from(priceOverrides)
+      .where(
+        and(
+          eq(priceOverrides.listingId, input.listingId),
+          gte(priceOverrides.date, input.from),
+          lt(priceOverrides.date, input.to),
+        ),
+      ),
+  ]);
+  const overrideOf = new Map(overrides.map((o) => [o.date, o.price]));
+  const days: CalendarDay[] = [];
+  for (let i = 0; i < span; i++) {
+    const date = addDays(input.from, i);
+    const occupant = occupied.find((o) => o.from <= date && date < o.to);
+    const override = overrideOf.get(date);
+    days.push({
+      date,
+      status: occupant ? (occupant.bookingId ? "booked" : "blocked") : "available",
+      price: override ?? listing.nightlyPrice ?? null,
+      priceOverridden: override !== undefined,
+      bookingId: occupant?.bookingId ?? null,
+      blockId: occupant?.blockId ?? null,
+      blockNote: occupant?.blockNote ?? null,
+    });
+  }
+  return {
+    listingId: listing.id,
+    currency: listing.currency,
+    minNights: listing.minNights,
+    maxNights: listing.maxNights,
+    days,
+  };
+}
