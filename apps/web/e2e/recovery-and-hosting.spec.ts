@@ -12,7 +12,12 @@ const member = {
   newPassword: `amber-glacier-${id}-violin`,
 };
 
-test("forgotten password reset by mail, then become a host and manage an API key", async ({ page }) => {
+const onePixelPng = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+test("password reset by mail, profile and photo, becoming a host, an API key", async ({ page }) => {
   await page.goto("/signup");
   await page.getByLabel("Your name").fill(member.name);
   await page.getByLabel("Email").fill(member.email);
@@ -54,6 +59,25 @@ test("forgotten password reset by mail, then become a host and manage an API key
   await page.getByLabel("Password").fill(member.newPassword);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/account$/);
+
+  // Profile: the API's field errors land on the field, then a valid profile and a photo save.
+  await page.getByLabel("Phone").fill("12345");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByLabel("Phone")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Phone must be an international number")).toBeVisible();
+  await page.getByLabel("Phone").fill("+49 30 1234567");
+  await page.getByLabel("Languages you speak").fill("en, fr");
+  await page.getByLabel("About you").fill("I host a flat by the canal.");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Your profile is saved.")).toBeVisible();
+  await page
+    .getByLabel("Upload photo")
+    .setInputFiles({ name: "me.png", mimeType: "image/png", buffer: onePixelPng });
+  await expect(page.getByText("Your photo is updated.")).toBeVisible();
+  const photo = page.getByRole("img", { name: member.name });
+  await expect(photo).toBeVisible();
+  expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  await snap(page, "profile-saved");
 
   await page.getByRole("link", { name: "Become a host" }).first().click();
   await expect(page.getByRole("heading", { name: "Host on HomeTrip" })).toBeVisible();
