@@ -1,4 +1,4 @@
-import type { AppRouter, RouterOutputs } from "@hometrip/api/router";
+import type { AppRouter, RouterOutputs } from "@hometrip/api";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";

@@ -1,5 +1,5 @@
 "use client";
-import type { AppRouter } from "@hometrip/api/router";
+import type { AppRouter } from "@hometrip/api";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { type ReactNode, useState } from "react";

@@ -1,4 +1,4 @@
-import type { RouterInputs } from "@hometrip/api/router";
+import type { RouterInputs } from "@hometrip/api";
 
 type Scope = RouterInputs["apiKeys"]["create"]["scopes"][number];
 
