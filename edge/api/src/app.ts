@@ -9,6 +9,7 @@ import { requestLogger } from "./middleware/logger.ts";
 import { apiRateLimit } from "./rate-limit/api-limit.ts";
 import { avatarRoutes } from "./routes/avatars.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { icalRoutes } from "./routes/ical.ts";
 import { oauthRoutes } from "./routes/oauth.ts";
 import { trpcRoutes } from "./routes/trpc.ts";
 
@@ -26,6 +27,7 @@ export function createApp() {
     .route("/", healthRoutes)
     .route("/", avatarRoutes)
     .route("/", oauthRoutes)
+    .route("/", icalRoutes)
     .use("/trpc/*", apiRateLimit)
     .route("/", trpcRoutes)
     .notFound(notFound)

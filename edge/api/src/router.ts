@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { apiKeysRouter } from "./routers/api-keys/index.ts";
 import { authRouter } from "./routers/auth/index.ts";
+import { calendarRouter } from "./routers/calendar/index.ts";
 import { devMailboxRouter } from "./routers/dev-mailbox/index.ts";
 import { searchRouter } from "./routers/search/index.ts";
 import { systemRouter } from "./routers/system/index.ts";
@@ -11,6 +12,7 @@ import { router } from "./trpc.ts";
 export const appRouter = router({
   apiKeys: apiKeysRouter,
   auth: authRouter,
+  calendar: calendarRouter,
   devMailbox: devMailboxRouter,
   search: searchRouter,
   system: systemRouter,

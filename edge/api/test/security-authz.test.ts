@@ -32,6 +32,7 @@ const intendedPublic = [
   "auth.resetPassword", // the mailed token is the credential
   "auth.signUp",
   "auth.verifyEmail", // the mailed token is the credential
+  "calendar.availability", // a listing's booked nights, as the public calendar shows them
   "devMailbox.get", // development and test only; "not found" elsewhere
   "devMailbox.list",
   "search.listings",

@@ -1,0 +1,23 @@
+import { router } from "../../trpc.ts";
+import { blockDatesProcedure, unblockProcedure } from "./block-dates.ts";
+import {
+  addIcalImportProcedure,
+  icalExportUrlProcedure,
+  icalImportsProcedure,
+  removeIcalImportProcedure,
+} from "./ical.ts";
+import { clearPriceOverrideProcedure, setPriceOverrideProcedure } from "./price-override.ts";
+import { availabilityProcedure, rangeProcedure } from "./range.ts";
+
+export const calendarRouter = router({
+  blockDates: blockDatesProcedure,
+  unblock: unblockProcedure,
+  setPriceOverride: setPriceOverrideProcedure,
+  clearPriceOverride: clearPriceOverrideProcedure,
+  range: rangeProcedure,
+  availability: availabilityProcedure,
+  icalExportUrl: icalExportUrlProcedure,
+  addIcalImport: addIcalImportProcedure,
+  icalImports: icalImportsProcedure,
+  removeIcalImport: removeIcalImportProcedure,
+});

@@ -1,0 +1,43 @@
+import { createMember, type Member, sqlRows, trpcGet, trpcPost } from "./users-support.ts";
+
+export { createMember, type Member, sqlRows, trpcGet, trpcPost };
+
+/** A listing row written directly (the listings router is tested on its own); €100 a night. */
+export async function insertListing(hostId: string, status: "draft" | "published" = "published") {
+  const [row] = await sqlRows<{ id: string }>(
+    `insert into listings (host_id, title, property_type, address_line1, city, country, lat, lng, timezone,
+       capacity, bedrooms, beds, baths, nightly_price, cleaning_fee, currency, min_nights, max_nights, status)
+     values ($1, 'Calendar test home', 'house', 'Rua 1', 'Lisbon', 'PT', 38.7, -9.1, 'UTC',
+       4, 2, 2, 1, 10000, 2000, 'EUR', 2, 30, $2::listing_status) returning id`,
+    [hostId, status],
+  );
+  return row!.id;
+}
+
+/** A booking as the booking flow would leave it; only the dates matter to the calendar. */
+export async function insertBooking(listingId: string, guestId: string, from: string, to: string) {
+  const [row] = await sqlRows<{ id: string }>(
+    `insert into bookings (listing_id, guest_id, status, check_in, check_out, guests, nightly_subtotal,
+       cleaning_fee, service_fee, taxes, total, currency, idempotency_key)
+     values ($1, $2, 'confirmed', $3, $4, 2, 30000, 2000, 0, 0, 32000, 'EUR', gen_random_uuid()::text)
+     returning id`,
+    [listingId, guestId, from, to],
+  );
+  return row!.id;
+}
+
+/** A host with one listing, and a guest with a confirmed stay on it. */
+export async function hostWithListing(tag: string, status: "draft" | "published" = "published") {
+  const host = await createMember(`${tag}-host`);
+  await sqlRows("insert into host_profiles (user_id) values ($1)", [host.userId]);
+  const guest = await createMember(`${tag}-guest`);
+  const listingId = await insertListing(host.userId, status);
+  return { host, guest, listingId };
+}
+
+export async function listingChangedEvents(listingId: string) {
+  return sqlRows<{ payload: { cause: string } }>(
+    `select payload from outbox where event_type = 'listing.changed' and payload->'listingIds' ? $1`,
+    [listingId],
+  );
+}
