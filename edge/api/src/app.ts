@@ -10,6 +10,7 @@ import { apiRateLimit } from "./rate-limit/api-limit.ts";
 import { avatarRoutes } from "./routes/avatars.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { icalRoutes } from "./routes/ical.ts";
+import { listingPhotoRoutes } from "./routes/listing-photos.ts";
 import { oauthRoutes } from "./routes/oauth.ts";
 import { trpcRoutes } from "./routes/trpc.ts";
 
@@ -26,6 +27,7 @@ export function createApp() {
     .use(init)
     .route("/", healthRoutes)
     .route("/", avatarRoutes)
+    .route("/", listingPhotoRoutes)
     .route("/", oauthRoutes)
     .route("/", icalRoutes)
     .use("/trpc/*", apiRateLimit)

@@ -3,6 +3,7 @@ import { apiKeysRouter } from "./routers/api-keys/index.ts";
 import { authRouter } from "./routers/auth/index.ts";
 import { calendarRouter } from "./routers/calendar/index.ts";
 import { devMailboxRouter } from "./routers/dev-mailbox/index.ts";
+import { listingsRouter } from "./routers/listings/index.ts";
 import { searchRouter } from "./routers/search/index.ts";
 import { systemRouter } from "./routers/system/index.ts";
 import { usersRouter } from "./routers/users/index.ts";
@@ -14,6 +15,7 @@ export const appRouter = router({
   auth: authRouter,
   calendar: calendarRouter,
   devMailbox: devMailboxRouter,
+  listings: listingsRouter,
   search: searchRouter,
   system: systemRouter,
   users: usersRouter,

@@ -19,6 +19,8 @@ export type TrpcContext = {
   userAgent: string | null;
   setCookie(name: string, value: string, opts: CookieOptions): void;
   clearCookie(name: string): void;
+  /** The R2 bucket of listing photos (binding LISTING_PHOTOS), for procedures that delete them. */
+  listingPhotos?: R2Bucket;
 };
 
 /** `scope`: the API-key scope that lets a partner key call this procedure; without it keys get 403. */

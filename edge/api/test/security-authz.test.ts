@@ -35,6 +35,7 @@ const intendedPublic = [
   "calendar.availability", // a listing's booked nights, as the public calendar shows them
   "devMailbox.get", // development and test only; "not found" elsewhere
   "devMailbox.list",
+  "listings.get", // published listings; drafts only to their host or an admin
   "search.listings",
   "system.health",
   "system.version",

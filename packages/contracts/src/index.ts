@@ -2,3 +2,4 @@ export { AppError, type ErrorCode, errorCodes, errorStatus, isErrorCode } from "
 export * from "./events/index.ts";
 export * from "./search.ts";
 export * from "./calendar.ts";
+export * from "./listings.ts";

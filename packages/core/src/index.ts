@@ -124,3 +124,4 @@ export { describeError, type Logger, silentLogger } from "./logger.ts";
 export { recordSystemPing } from "./system/record-system-ping.ts";
 export * from "./users/index.ts";
 export * from "./calendar/index.ts";
+export * from "./listings/index.ts";

@@ -23,6 +23,7 @@ export const trpcRoutes = new Hono<HonoEnv>().all(`${trpcEndpoint}/*`, async (c)
       userAgent: req.headers.get("user-agent"),
       setCookie: (name, value, opts) => resHeaders.append("Set-Cookie", serializeCookie(name, value, opts)),
       clearCookie: (name) => resHeaders.append("Set-Cookie", serializeCookie(name, "", { maxAgeSeconds: 0 })),
+      listingPhotos: (c.env as { LISTING_PHOTOS?: R2Bucket }).LISTING_PHOTOS,
     }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {

@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import {
+  completeDetails,
+  createDraft,
+  createHost,
+  createPublished,
+  type ListingBody,
+  photos,
+  putPhoto,
+  trpcGet,
+  trpcPost,
+  withDatabase,
+} from "./listings-support.ts";
+import { createMember } from "./users-support.ts";
+
+const somewhere = () => ({ lat: -40 + Math.random() * 80, lng: -150 + Math.random() * 300 });
+
+describe("listings lifecycle", () => {
+  it("takes a draft through editing and five photos to published, unlisted and back", async () => {
+    const host = await createHost("listing-host");
+    const draft = await createDraft(host, "Sunny loft");
+    expect(draft).toMatchObject({ title: "Sunny loft", status: "draft", hostId: host.userId, photos: [] });
+
+    const { lat, lng } = somewhere();
+    const updated = await trpcPost<ListingBody>(
+      "listings.update",
+      {
+        id: draft.id,
+        changes: { ...completeDetails(lat, lng, "Lisbon"), checkInTime: "16:00", instantBook: true },
+      },
+      host.auth,
+    );
+    expect(updated.status).toBe(200);
+    expect(updated.data).toMatchObject({
+      city: "Lisbon",
+      baths: 1.5,
+      checkInTime: "16:00",
+      instantBook: true,
+    });
+
+    for (let i = 0; i < 5; i++) {
+      expect((await putPhoto(draft.id, photos.png(800, 600), "image/png", host.auth)).status).toBe(201);
+    }
+    const published = await trpcPost<ListingBody>("listings.publish", { id: draft.id }, host.auth);
+    expect(published.status).toBe(200);
+    expect(published.data.status).toBe("published");
+    expect(published.data.publishedAt).toEqual(expect.any(String));
+    expect(published.data.photos.map((p) => p.position)).toEqual([0, 1, 2, 3, 4]);
+
+    const seenByAnyone = await trpcGet<ListingBody>("listings.get", { id: draft.id });
+    expect(seenByAnyone.status).toBe(200);
+    expect(seenByAnyone.data.title).toBe("Sunny loft");
+
+    const mine = await trpcGet<ListingBody[]>("listings.mine", undefined, host.auth);
+    expect(mine.data.map((l) => l.id)).toEqual([draft.id]);
+
+    const unlisted = await trpcPost<ListingBody>("listings.unlist", { id: draft.id }, host.auth);
+    expect(unlisted.data.status).toBe("unlisted");
+    expect((await trpcGet("listings.get", { id: draft.id })).status).toBe(404);
+    expect((await trpcGet("listings.get", { id: draft.id }, host.auth)).status).toBe(200);
+
+    const republished = await trpcPost<ListingBody>("listings.publish", { id: draft.id }, host.auth);
+    expect(republished.data.status).toBe("published");
+    expect(republished.data.publishedAt).toBe(published.data.publishedAt);
+  });
+
+  it("refuses to publish an incomplete listing, naming exactly what is missing", async () => {
+    const host = await createHost("listing-incomplete");
+    const draft = await createDraft(host);
+    const refused = await trpcPost("listings.publish", { id: draft.id }, host.auth);
+    expect(refused.status).toBe(400);
+    expect(refused.error?.data.code).toBe("BAD_REQUEST");
+    expect(refused.error?.data.issues?.map((i) => i.path)).toEqual([
+      "description",
+      "addressLine1",
+      "city",
+      "country",
+      "location",
+      "photos",
+      "nightlyPrice",
+      "beds",
+    ]);
+
+    const { lat, lng } = somewhere();
+    await trpcPost(
+      "listings.update",
+      { id: draft.id, changes: completeDetails(lat, lng, "Porto") },
+      host.auth,
+    );
+    for (let i = 0; i < 3; i++) await putPhoto(draft.id, photos.jpeg(), "image/jpeg", host.auth);
+    const stillShort = await trpcPost("listings.publish", { id: draft.id }, host.auth);
+    expect(stillShort.status).toBe(400);
+    expect(stillShort.error?.data.issues).toEqual([
+      { path: "photos", message: "Add at least 5 photos (3 so far)" },
+    ]);
+    expect((await trpcGet<ListingBody>("listings.get", { id: draft.id }, host.auth)).data.status).toBe(
+      "draft",
+    );
+  });
+
+  it("keeps a published listing complete and min/max nights consistent", async () => {
+    const host = await createHost("listing-keep-complete");
+    const listing = await createPublished(host, { ...somewhere(), city: "Faro" });
+    const cleared = await trpcPost(
+      "listings.update",
+      { id: listing.id, changes: { description: "" } },
+      host.auth,
+    );
+    expect(cleared.status).toBe(400);
+    expect(cleared.error?.data.issues?.map((i) => i.path)).toEqual(["description"]);
+    const nights = await trpcPost(
+      "listings.update",
+      { id: listing.id, changes: { minNights: 7, maxNights: 3 } },
+      host.auth,
+    );
+    expect(nights.status).toBe(400);
+    expect(nights.error?.data.issues?.map((i) => i.path)).toEqual(["changes.maxNights"]);
+  });
+
+  it("rejects unknown or invalid fields with 400 naming them", async () => {
+    const host = await createHost("listing-invalid");
+    const draft = await createDraft(host);
+    const result = await trpcPost(
+      "listings.update",
+      { id: draft.id, changes: { country: "Portugal", nightlyPrice: -5, weekendPrice: 100 } },
+      host.auth,
+    );
+    expect(result.status).toBe(400);
+    const paths = result.error?.data.issues?.map((i) => i.path) ?? [];
+    expect(paths).toEqual(expect.arrayContaining(["changes.country", "changes.nightlyPrice"]));
+  });
+});
+
+describe("who may change a listing", () => {
+  it("answers 401 to anonymous callers and 403 to members who are not hosts", async () => {
+    expect((await trpcPost("listings.create", { title: "x", propertyType: "house" })).status).toBe(401);
+    const guest = await createMember("listing-guest");
+    const refused = await trpcPost("listings.create", { title: "x", propertyType: "house" }, guest.auth);
+    expect(refused.status).toBe(403);
+    expect((await trpcGet("listings.mine", undefined, guest.auth)).status).toBe(403);
+    const draftless = await putPhoto(crypto.randomUUID(), photos.png(), "image/png");
+    expect(draftless.status).toBe(401);
+  });
+
+  it("hides another host's draft (404) and forbids changing their published listing (403)", async () => {
+    const owner = await createHost("listing-owner");
+    const intruder = await createHost("listing-intruder");
+    const draft = await createDraft(owner);
+    const changes = { title: "Mine now" };
+    expect((await trpcPost("listings.update", { id: draft.id, changes }, intruder.auth)).status).toBe(404);
+    expect((await trpcGet("listings.get", { id: draft.id }, intruder.auth)).status).toBe(404);
+    expect((await putPhoto(draft.id, photos.png(), "image/png", intruder.auth)).status).toBe(404);
+
+    const published = await createPublished(owner, { ...somewhere(), city: "Braga" });
+    for (const [path, input] of [
+      ["listings.update", { id: published.id, changes }],
+      ["listings.unlist", { id: published.id }],
+      ["listings.deletePhoto", { listingId: published.id, photoId: published.photos[0]?.id }],
+      ["listings.setCoverPhoto", { listingId: published.id, photoId: published.photos[1]?.id }],
+    ] as const) {
+      const result = await trpcPost(path, input, intruder.auth);
+      expect(result.status, path).toBe(403);
+    }
+    const stillOwners = await trpcGet<ListingBody>("listings.get", { id: published.id });
+    expect(stillOwners.data).toMatchObject({ status: "published", title: "Harbour flat" });
+    expect(stillOwners.data.photos).toHaveLength(5);
+  });
+
+  it("lets an admin change any listing", async () => {
+    const owner = await createHost("listing-admin-owner");
+    const admin = await createHost("listing-admin");
+    await withDatabase((_db, pool) =>
+      pool.query("update users set role = 'admin' where id = $1", [admin.userId]),
+    );
+    const draft = await createDraft(owner);
+    const result = await trpcPost<ListingBody>(
+      "listings.update",
+      { id: draft.id, changes: { title: "Fixed" } },
+      admin.auth,
+    );
+    expect(result.status).toBe(200);
+    expect(result.data).toMatchObject({ title: "Fixed", hostId: owner.userId });
+  });
+});

@@ -1,0 +1,125 @@
+import { call } from "./harness.ts";
+import { createMember, type Member, trpcGet, trpcPost, withDatabase } from "./users-support.ts";
+
+export { trpcGet, trpcPost, withDatabase };
+
+/** A member who became a host through the API, as the web app does it. */
+export async function createHost(tag: string): Promise<Member> {
+  const member = await createMember(tag);
+  const result = await trpcPost("users.becomeHost", undefined, member.auth);
+  if (result.status !== 200) throw new Error(`becomeHost failed: ${JSON.stringify(result)}`);
+  return member;
+}
+
+export function putPhoto(
+  listingId: string,
+  body: BodyInit | null,
+  contentType: string | null,
+  headers: Record<string, string> = {},
+) {
+  return call(`/listings/${listingId}/photos`, {
+    method: "PUT",
+    headers: { ...(contentType && { "content-type": contentType }), ...headers },
+    body,
+  });
+}
+
+const be32 = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+const be16 = (n: number) => [(n >>> 8) & 255, n & 255];
+const le16 = (n: number) => [n & 255, (n >>> 8) & 255];
+const le24 = (n: number) => [n & 255, (n >>> 8) & 255, (n >>> 16) & 255];
+const le32 = (n: number) => [...le16(n & 0xffff), ...le16(n >>> 16)];
+const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+const riff = (chunk: number[]) =>
+  Uint8Array.from([...ascii("RIFF"), ...le32(chunk.length + 4), ...ascii("WEBP"), ...chunk]);
+
+/** Files whose headers are what each format's reader expects; pixel data is irrelevant here. */
+export const photos = {
+  png: (width = 640, height = 480) =>
+    Uint8Array.from([
+      ...[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+      ...be32(13),
+      ...ascii("IHDR"),
+      ...be32(width),
+      ...be32(height),
+      ...[8, 2, 0, 0, 0, 0, 0, 0, 0],
+    ]),
+  /** APP0 (JFIF) before the frame header, as real cameras write it. */
+  jpeg: (width = 1024, height = 768) =>
+    Uint8Array.from([
+      ...[0xff, 0xd8],
+      ...[0xff, 0xe0, 0, 16, ...ascii("JFIF"), 0, 1, 1, 0, 0, 1, 0, 1, 0, 0],
+      ...[0xff, 0xc0, 0, 17, 8, ...be16(height), ...be16(width), 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1],
+      ...[0xff, 0xd9],
+    ]),
+  webpLossy: (width = 800, height = 600) =>
+    riff([
+      ...ascii("VP8 "),
+      ...le32(10),
+      0x30,
+      0x01,
+      0x00,
+      0x9d,
+      0x01,
+      0x2a,
+      ...le16(width),
+      ...le16(height),
+    ]),
+  webpLossless: (width = 300, height = 200) => {
+    const bits = (width - 1) | ((height - 1) << 14);
+    return riff([...ascii("VP8L"), ...le32(5), 0x2f, ...le32(bits)]);
+  },
+  webpExtended: (width = 4000, height = 3000) =>
+    riff([...ascii("VP8X"), ...le32(10), 0, 0, 0, 0, ...le24(width - 1), ...le24(height - 1)]),
+};
+
+export type ListingBody = {
+  id: string;
+  status: string;
+  title: string;
+  photos: { id: string; url: string; width: number; height: number; position: number }[];
+  [field: string]: unknown;
+};
+
+/** Everything publishing needs except photos. */
+export const completeDetails = (lat: number, lng: number, city: string) => ({
+  description: "Bright flat two streets from the harbour.",
+  addressLine1: "Rua das Flores 12",
+  city,
+  country: "PT",
+  lat,
+  lng,
+  timezone: "Europe/Lisbon",
+  capacity: 4,
+  bedrooms: 2,
+  beds: 3,
+  baths: 1.5,
+  amenities: ["wifi", "kitchen"],
+  nightlyPrice: 12_500,
+  cleaningFee: 3_000,
+  currency: "EUR",
+});
+
+export async function createDraft(host: Member, title = "Harbour flat"): Promise<ListingBody> {
+  const created = await trpcPost<ListingBody>(
+    "listings.create",
+    { title, propertyType: "apartment" },
+    host.auth,
+  );
+  if (created.status !== 200) throw new Error(`create failed: ${JSON.stringify(created)}`);
+  return created.data;
+}
+
+/** A published listing with five photos, at the given point. */
+export async function createPublished(host: Member, at: { lat: number; lng: number; city: string }) {
+  const draft = await createDraft(host);
+  await trpcPost(
+    "listings.update",
+    { id: draft.id, changes: completeDetails(at.lat, at.lng, at.city) },
+    host.auth,
+  );
+  for (let i = 0; i < 5; i++) await putPhoto(draft.id, photos.png(600 + i, 400), "image/png", host.auth);
+  const published = await trpcPost<ListingBody>("listings.publish", { id: draft.id }, host.auth);
+  if (published.status !== 200) throw new Error(`publish failed: ${JSON.stringify(published)}`);
+  return published.data;
+}

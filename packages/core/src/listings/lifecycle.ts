@@ -1,0 +1,158 @@
+import {
+  AppError,
+  type CreateListingInput,
+  type ListingChanges,
+  type ListingView,
+} from "@hometrip/contracts";
+import { type Database, type Listing, listings, type Tx } from "@hometrip/db";
+import { eq } from "drizzle-orm";
+import { recordEvent } from "../events/record-event.ts";
+import { type ListingActor, lockListingForChange } from "./access.ts";
+import { type ListingIssue, missingForPublication, UNKNOWN_COUNTRY } from "./completeness.ts";
+import { listingViewOf, photosOf } from "./listing-view.ts";
+
+/** A committed change: relay `eventId` after commit; bump the search cache when `searchVisible`. */
+export interface ListingChange<T = ListingView> {
+  value: T;
+  eventId: string;
+  /** The listing was or is published: cached searches may show the old version. */
+  searchVisible: boolean;
+}
+
+const pricingFields = new Set<keyof ListingChanges>(["nightlyPrice", "cleaningFee", "currency"]);
+
+export function incompleteListing(issues: ListingIssue[]): AppError {
+  return new AppError(
+    "BAD_REQUEST",
+    `The listing is not ready: ${issues.map((i) => i.path).join(", ")} missing`,
+    {
+      details: { issues },
+    },
+  );
+}
+
+/** A draft with placeholders the host replaces step by step; see `missingForPublication`. */
+export async function createListingDraft(
+  db: Database,
+  actor: ListingActor,
+  input: CreateListingInput,
+): Promise<ListingChange> {
+  return db.transaction(async (tx) => {
+    const [listing] = await tx
+      .insert(listings)
+      .values({
+        hostId: actor.userId,
+        title: input.title,
+        propertyType: input.propertyType,
+        addressLine1: "",
+        city: "",
+        country: UNKNOWN_COUNTRY,
+        lat: 0,
+        lng: 0,
+        timezone: "UTC",
+        capacity: 1,
+        bedrooms: 0,
+        beds: 0,
+        baths: 0,
+        nightlyPrice: 0,
+        currency: "EUR",
+      })
+      .returning();
+    if (!listing) throw new Error("listing insert returned nothing");
+    const { id: eventId } = await recordEvent(tx, "listing.changed", {
+      listingIds: [listing.id],
+      cause: "listing",
+    });
+    return { value: await listingViewOf(tx, listing), eventId, searchVisible: false };
+  });
+}
+
+export async function updateListing(
+  db: Database,
+  actor: ListingActor,
+  listingId: string,
+  changes: ListingChanges,
+  now: Date,
+): Promise<ListingChange> {
+  return db.transaction(async (tx) => {
+    const current = await lockListingForChange(tx, listingId, actor);
+    const merged = { ...current, ...changes } as Listing;
+    if (merged.maxNights < merged.minNights) {
+      throw new AppError("BAD_REQUEST", "Maximum nights cannot be below minimum nights", {
+        details: { issues: [{ path: "changes.maxNights", message: "Must be at least the minimum nights" }] },
+      });
+    }
+    if (current.status === "published") {
+      const issues = missingForPublication(merged, (await photosOf(tx, listingId)).length);
+      if (issues.length > 0) throw incompleteListing(issues);
+    }
+    const [updated] = await tx
+      .update(listings)
+      .set({ ...changes, updatedAt: now })
+      .where(eq(listings.id, listingId))
+      .returning();
+    if (!updated) throw new Error("listing update returned nothing");
+    const keys = Object.keys(changes) as (keyof ListingChanges)[];
+    const cause = keys.length > 0 && keys.every((k) => pricingFields.has(k)) ? "pricing" : "listing";
+    const { id: eventId } = await recordEvent(tx, "listing.changed", { listingIds: [listingId], cause });
+    return {
+      value: await listingViewOf(tx, updated),
+      eventId,
+      searchVisible: current.status === "published",
+    };
+  });
+}
+
+/** Draft or unlisted → published, once nothing is missing; publishing again changes nothing. */
+export async function publishListing(
+  db: Database,
+  actor: ListingActor,
+  listingId: string,
+  now: Date,
+): Promise<ListingChange> {
+  return db.transaction(async (tx) => {
+    const current = await lockListingForChange(tx, listingId, actor);
+    const issues = missingForPublication(current, (await photosOf(tx, listingId)).length);
+    if (issues.length > 0) throw incompleteListing(issues);
+    return setStatus(tx, current, "published", { publishedAt: current.publishedAt ?? now, updatedAt: now });
+  });
+}
+
+/** Published → unlisted: hidden from search, kept with its photos for republishing. */
+export async function unlistListing(
+  db: Database,
+  actor: ListingActor,
+  listingId: string,
+  now: Date,
+): Promise<ListingChange> {
+  return db.transaction(async (tx) => {
+    const current = await lockListingForChange(tx, listingId, actor);
+    if (current.status === "draft") {
+      throw new AppError("BAD_REQUEST", "A draft is not listed; publish it first");
+    }
+    return setStatus(tx, current, "unlisted", { updatedAt: now });
+  });
+}
+
+async function setStatus(
+  tx: Tx,
+  current: Listing,
+  status: Listing["status"],
+  fields: Partial<Listing>,
+): Promise<ListingChange> {
+  const [updated] = await tx
+    .update(listings)
+    .set({ ...fields, status })
+    .where(eq(listings.id, current.id))
+    .returning();
+  if (!updated) throw new Error("listing update returned nothing");
+  const { id: eventId } = await recordEvent(tx, "listing.changed", {
+    listingIds: [current.id],
+    cause: "listing",
+  });
+  return {
+    value: await listingViewOf(tx, updated),
+    eventId,
+    searchVisible: current.status === "published" || status === "published",
+  };
+}
