@@ -91,6 +91,8 @@ test("password reset by mail, profile and photo, becoming a host, an API key", a
 
   await page.goto("/account/security");
   await expect(page.getByText("You have no API keys.")).toBeVisible();
+  // The short-lived access cookie expiring under an open page: the client refreshes and carries on.
+  await page.context().clearCookies({ name: "ht_access" });
   await page.getByLabel("Name").fill("Channel manager");
   await page.getByRole("button", { name: "Create key" }).click();
   await expect(page.getByTestId("new-api-key")).toHaveText(/^htk_/);
@@ -99,6 +101,12 @@ test("password reset by mail, profile and photo, becoming a host, an API key", a
   await snap(page, "api-key-created");
   await keys.getByRole("button", { name: "Revoke Channel manager" }).click();
   await expect(page.getByText("You have no API keys.")).toBeVisible();
+
+  // And on a page load the server side (src/proxy.ts) rotates before rendering.
+  await page.context().clearCookies({ name: "ht_access" });
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(page.getByTestId("signed-in-as")).toHaveText(member.name);
 
   await page.goto("/no-such-page");
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

@@ -40,8 +40,10 @@ export function createRefreshingFetch(opts: {
   };
 }
 
-// Auth procedures answer 401 for wrong credentials; refreshing would not change that.
+// These answer 401 for wrong credentials (or are the refresh itself); a new session changes nothing.
+const credentialCalls = /\/trpc\/auth\.(refresh|logIn|completeTwoFactor)\b/;
+
 function isAuthCall(input: RequestInfo | URL): boolean {
   const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-  return /\/trpc\/auth\./.test(url);
+  return credentialCalls.test(url);
 }
