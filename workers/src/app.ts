@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import type { WorkerDeps } from "./deps.ts";
 import { eventsRoute } from "./routes/events.ts";
 import { healthRoute } from "./routes/health.ts";
+import { icalImportRoute } from "./routes/ical-import.ts";
 import { outboxSweepRoute } from "./routes/outbox-sweep.ts";
 
 export type { WorkerDeps } from "./deps.ts";
@@ -13,6 +14,7 @@ export function createWorkerApp(deps: WorkerDeps) {
   const app = new Hono();
   app.route("/", eventsRoute(deps));
   app.route("/", outboxSweepRoute(deps));
+  app.route("/", icalImportRoute(deps));
   app.route("/", healthRoute(deps));
   app.notFound((c) => c.json({ code: "NOT_FOUND", message: "No such route" }, errorStatus.NOT_FOUND));
   app.onError((error, c) => {

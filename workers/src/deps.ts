@@ -1,6 +1,7 @@
 import type { EventPublisher, Logger } from "@hometrip/core";
 import type { Database } from "@hometrip/db";
 import type { MailDeps } from "./handlers/auth/mail-deps.ts";
+import type { FeedFetchOptions } from "./handlers/calendar/fetch-feed.ts";
 import type { EventHandlers } from "./handlers/types.ts";
 import type { SignatureVerifier } from "./signature.ts";
 
@@ -19,4 +20,6 @@ export interface WorkerDeps {
   /** Base URL the broker delivers to (signature `sub` claim); default: the request's own URL. */
   publicUrl?: string;
   sweep?: { batchSize?: number; maxBatches?: number };
+  /** iCal import fetching; private network addresses are refused unless allowed (dev, tests). */
+  icalFetch?: Partial<FeedFetchOptions>;
 }

@@ -48,6 +48,8 @@ const app = createWorkerApp({
   mail: createMailDeps(env),
   // The broker signs the URL it was given, which is built from this same setting.
   publicUrl: env.EVENTS_DESTINATION_URL,
+  // Feeds on localhost are how development tests a sync; production only fetches public hosts.
+  icalFetch: { allowPrivateNetworks: env.APP_ENV !== "production" },
 });
 
 const server = Bun.serve({ port: env.WORKERS_PORT, fetch: app.fetch });
