@@ -1,0 +1,71 @@
+import type { SearchResult } from "@hometrip/contracts";
+import { describe, expect, it } from "vitest";
+import { json, trpcQuery } from "./harness.ts";
+import { createHost, createPublished, type ListingBody, trpcPost, withDatabase } from "./listings-support.ts";
+import { randomArea } from "./search-fixtures.ts";
+
+type Ok = { result: { data: SearchResult } };
+
+async function search(query: Record<string, unknown>) {
+  const response = await trpcQuery("search.listings", query);
+  expect(response.status).toBe(200);
+  return { cache: response.headers.get("x-search-cache"), hits: (await json<Ok>(response)).result.data.hits };
+}
+
+describe("listings and search", () => {
+  it("a published listing is found, edits reach cached searches at once, unlisting removes it", async () => {
+    const area = randomArea();
+    const host = await createHost("listing-search");
+    const listing = await createPublished(host, { ...area.centre, city: "Lagos" });
+    const query = { bounds: area.bounds };
+
+    const first = await search(query);
+    expect(first.hits.map((h) => h.id)).toEqual([listing.id]);
+    expect(first.hits[0]).toMatchObject({
+      title: "Harbour flat",
+      city: "Lagos",
+      nightlyPrice: 12_500,
+      coverPhotoUrl: listing.photos[0]?.url,
+    });
+    expect((await search(query)).cache).toBe("hit");
+
+    const renamed = await trpcPost(
+      "listings.update",
+      { id: listing.id, changes: { title: "Harbour flat with terrace" } },
+      host.auth,
+    );
+    expect(renamed.status).toBe(200);
+    const afterEdit = await search(query);
+    expect(afterEdit.cache).toBe("miss");
+    expect(afterEdit.hits[0]?.title).toBe("Harbour flat with terrace");
+
+    const lastPhoto = listing.photos[4]?.id ?? "";
+    await trpcPost("listings.setCoverPhoto", { listingId: listing.id, photoId: lastPhoto }, host.auth);
+    const afterCover = await search(query);
+    expect(afterCover.hits[0]?.coverPhotoUrl).toBe(listing.photos[4]?.url);
+
+    await trpcPost("listings.unlist", { id: listing.id }, host.auth);
+    expect((await search(query)).hits).toEqual([]);
+  });
+
+  it("records listing.changed in the outbox for every change, with its cause", async () => {
+    const host = await createHost("listing-outbox");
+    const listing: ListingBody = await createPublished(host, { ...randomArea().centre, city: "Sagres" });
+    await trpcPost("listings.update", { id: listing.id, changes: { nightlyPrice: 14_000 } }, host.auth);
+    const rows = await withDatabase(async (_db, pool) => {
+      const result = await pool.query<{
+        event_version: number;
+        payload: { listingIds: string[]; cause: string };
+      }>(
+        `select event_version, payload from outbox
+          where event_type = 'listing.changed' and payload->'listingIds' ? $1 order by occurred_at, id`,
+        [listing.id],
+      );
+      return result.rows;
+    });
+    // create, update, 5 photos, publish, price change
+    expect(rows).toHaveLength(9);
+    expect(rows.every((r) => r.event_version === 1 && r.payload.listingIds.length === 1)).toBe(true);
+    expect(new Set(rows.map((r) => r.payload.cause))).toEqual(new Set(["listing", "photos", "pricing"]));
+  });
+});
