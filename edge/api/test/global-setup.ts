@@ -39,11 +39,19 @@ export default async function setup(project: TestProject) {
     cleanups.push(() => tunnel.close());
     const redis = await startRedisBridge({
       port: 0,
-      redisUrl: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+      // A logical database of its own, emptied at every start: rate-limit counters and cached
+      // searches from an earlier run would otherwise spend this run's budgets.
+      redisUrl: process.env.TEST_EDGE_REDIS_URL ?? "redis://127.0.0.1:6379/11",
       token: redisToken,
       ...(log ? { log } : {}),
     });
     cleanups.push(() => redis.close());
+    const flushed = await fetch(redis.url, {
+      method: "POST",
+      headers: { authorization: `Bearer ${redisToken}` },
+      body: JSON.stringify(["FLUSHDB"]),
+    });
+    if (!flushed.ok) throw new Error(`could not empty the test Redis database: ${await flushed.text()}`);
     const dataDir = await mkdtemp(join(tmpdir(), "hometrip-edge-test-"));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     const broker = await startQStashBroker({
