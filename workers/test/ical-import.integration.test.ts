@@ -19,7 +19,8 @@ let feedUrl: string;
 let feedBody = "";
 const warnings: string[] = [];
 const log: Logger = { info: () => {}, warn: (message) => warnings.push(message), error: () => {} };
-const publisher: EventPublisher = { publish: async () => {} };
+const published: { type: string; payload: unknown }[] = [];
+const publisher: EventPublisher = { publish: async (envelope) => void published.push(envelope) };
 const receiver = new Receiver({ currentSigningKey: signingKeys.current, nextSigningKey: signingKeys.next });
 
 beforeAll(async () => {
@@ -124,6 +125,8 @@ describe("POST /jobs/ical-import", () => {
       sql`select count(*)::int as n from outbox where event_type = 'listing.changed' and payload->'listingIds' ? ${listingId}`,
     );
     expect((events.rows[0] as { n: number }).n).toBe(3);
+    const relayed = published.filter((e) => JSON.stringify(e.payload).includes(listingId));
+    expect(relayed.map((e) => e.type)).toEqual(["listing.changed", "listing.changed", "listing.changed"]);
   });
 
   it("skips an event that overlaps a booking and keeps the rest", async () => {

@@ -1,5 +1,5 @@
 import { errorStatus, zIcalImportJob } from "@hometrip/contracts";
-import { describeError, parseIcalEvents, syncIcalFeedBlocks } from "@hometrip/core";
+import { describeError, parseIcalEvents, relayOutbox, syncIcalFeedBlocks } from "@hometrip/core";
 import { listings } from "@hometrip/db";
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
@@ -48,8 +48,11 @@ export function icalImportRoute(deps: WorkerDeps) {
       events,
       log: deps.log,
     });
-    deps.log.info("ical feed imported", { listingId: job.listingId, events: events.length, ...result });
-    return c.json({ status: "imported" as const, ...result });
+    const { eventId, ...counts } = result;
+    deps.log.info("ical feed imported", { listingId: job.listingId, events: events.length, ...counts });
+    // Publish now rather than at the next outbox sweep; a failure here is left to the sweep.
+    if (eventId) await relayOutbox(deps.db, deps.publisher, { ids: [eventId], log: deps.log });
+    return c.json({ status: "imported" as const, ...counts });
   });
   return app;
 }

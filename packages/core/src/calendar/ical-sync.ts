@@ -13,7 +13,14 @@ export async function icalFeedKey(url: string): Promise<string> {
 
 const notePrefix = (feedKey: string) => `[ical:${feedKey}] `;
 
-export type IcalSyncResult = { created: number; removed: number; unchanged: number; skipped: number };
+export type IcalSyncResult = {
+  created: number;
+  removed: number;
+  unchanged: number;
+  skipped: number;
+  /** The listing.changed outbox id when blocks changed, for an immediate relay. */
+  eventId: string | null;
+};
 
 /**
  * Makes the feed's blocks equal its events, in one transaction: unchanged events keep their
@@ -27,7 +34,7 @@ export async function syncIcalFeedBlocks(
 ): Promise<IcalSyncResult> {
   const prefix = notePrefix(await icalFeedKey(opts.url));
   const wanted = new Map(opts.events.map((e) => [`${prefix}${e.uid}`, e]));
-  const result: IcalSyncResult = { created: 0, removed: 0, unchanged: 0, skipped: 0 };
+  const result: IcalSyncResult = { created: 0, removed: 0, unchanged: 0, skipped: 0, eventId: null };
   await db.transaction(async (tx) => {
     const existing = await tx
       .select()
@@ -68,7 +75,11 @@ export async function syncIcalFeedBlocks(
       }
     }
     if (result.created + result.removed > 0) {
-      await recordEvent(tx, "listing.changed", { listingIds: [opts.listingId], cause: "calendar" });
+      const { id } = await recordEvent(tx, "listing.changed", {
+        listingIds: [opts.listingId],
+        cause: "calendar",
+      });
+      result.eventId = id;
     }
   });
   return result;
