@@ -19,6 +19,10 @@ const config: NextConfig = {
       { source: "/auth/oauth/:path*", destination: `${apiUrl}/auth/oauth/:path*` },
       { source: "/users/me/avatar", destination: `${apiUrl}/users/me/avatar` },
       { source: "/avatars/:path*", destination: `${apiUrl}/avatars/:path*` },
+      // Listing photos and the per-listing iCal export feed that hosts hand to other platforms.
+      { source: "/listing-photos/:path*", destination: `${apiUrl}/listing-photos/:path*` },
+      { source: "/listings/:id/photos", destination: `${apiUrl}/listings/:id/photos` },
+      { source: "/ical/:path*", destination: `${apiUrl}/ical/:path*` },
     ];
   },
 };

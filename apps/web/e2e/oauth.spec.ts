@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { snap } from "./screenshots.ts";
+import { base32Decode, totp, totpStep } from "./totp.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });
 
@@ -20,4 +21,45 @@ test("sign in with GitHub through the local provider stand-in", async ({ page })
   await expect(page.getByText(email)).toBeVisible();
   await expect(page.getByTestId("email-status")).toHaveText("Verified");
   await snap(page, "oauth-signed-in");
+});
+
+// With two-step verification on, an OAuth sign-in stops at the second step before any cookie is set.
+test("an OAuth sign-in asks for the second step when two-step verification is on", async ({ page }) => {
+  await page.goto("/login");
+  const github = page.getByRole("link", { name: "Continue with GitHub" });
+  test.skip((await github.count()) === 0, "no OAuth providers configured in this stack");
+  const email = `oauth2fa.${Date.now().toString(36)}${randomBytes(3).toString("hex")}@example.test`;
+  await github.click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+
+  await page.getByRole("link", { name: "Security" }).click();
+  await page.getByRole("button", { name: "Set up two-step verification" }).click();
+  const secret = base32Decode((await page.getByTestId("totp-secret").textContent())?.trim() ?? "");
+  const enrolStep = totpStep();
+  await page.getByLabel("Code from the app").fill(totp(secret));
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await page.getByRole("button", { name: "I have saved them" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("link", { name: "Sign up" })).toBeVisible();
+
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Continue with GitHub" }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Two-step verification" })).toBeVisible();
+  // The challenge is taken out of the address bar once the page has read it.
+  await expect(page).toHaveURL(/\/login\/two-factor$/);
+  await snap(page, "oauth-two-factor");
+  while (totpStep() <= enrolStep) await new Promise((r) => setTimeout(r, 500));
+  await page.getByLabel("Authentication code").fill(totp(secret));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText(email)).toBeVisible();
+});
+
+test("a failed OAuth sign-in explains itself on the log-in page", async ({ page }) => {
+  await page.goto("/login?error=oauth_denied");
+  await expect(page.getByRole("alert")).toHaveText("Sign-in was cancelled at the provider.");
 });

@@ -18,9 +18,11 @@ const labels = { email: "Email", password: "Password" };
 export function LogInForm({
   returnTo,
   providers,
+  notice,
 }: {
   returnTo: string;
   providers: { id: string; name: string }[];
+  notice?: string | null;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -54,6 +56,7 @@ export function LogInForm({
     <Card title="Log in" description="Welcome back to HomeTrip." headingLevel={1}>
       <form method="post" className="stack" onSubmit={onSubmit} noValidate>
         {errors.form && <Alert tone="error">{errors.form}</Alert>}
+        {!errors.form && notice && <Alert tone="error">{notice}</Alert>}
         <TextField
           label="Email"
           name="email"

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { safeReturnPath } from "@/lib/forms.ts";
+import { oauthErrorMessage } from "@/lib/oauth-errors.ts";
 import { getSessionUser, serverApi } from "@/lib/session.ts";
 import { LogInForm } from "./log-in-form.tsx";
 
@@ -17,12 +18,21 @@ async function oauthProviders(): Promise<OAuthProvider[]> {
   }
 }
 
-export default async function LogInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const returnTo = safeReturnPath((await searchParams).next);
+export default async function LogInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; error?: string }>;
+}) {
+  const params = await searchParams;
+  const returnTo = safeReturnPath(params.next);
   if (await getSessionUser().catch(() => null)) redirect(returnTo);
   return (
     <div className="page page--narrow">
-      <LogInForm returnTo={returnTo} providers={await oauthProviders()} />
+      <LogInForm
+        returnTo={returnTo}
+        providers={await oauthProviders()}
+        notice={oauthErrorMessage(params.error)}
+      />
     </div>
   );
 }
