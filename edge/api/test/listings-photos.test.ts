@@ -3,6 +3,7 @@ import { call } from "./harness.ts";
 import {
   createDraft,
   createHost,
+  createPublished,
   type ListingBody,
   photos,
   putPhoto,
@@ -141,5 +142,26 @@ describe("managing a listing's photos", () => {
 
     const again = await trpcPost("listings.deletePhoto", { listingId: draft.id, photoId: c.id }, host.auth);
     expect(again.status).toBe(404);
+  });
+
+  it("keeps a published listing at five photos or more", async () => {
+    const host = await createHost("photo-floor");
+    const listing = await createPublished(host, {
+      lat: 10 + Math.random(),
+      lng: 20 + Math.random(),
+      city: "Tavira",
+    });
+    const photoId = listing.photos[2]?.id;
+    const refused = await trpcPost("listings.deletePhoto", { listingId: listing.id, photoId }, host.auth);
+    expect(refused.status).toBe(400);
+    expect(refused.error?.message).toMatch(/at least 5 photos/);
+    await upload(listing.id, photos.jpeg(), "image/jpeg", host.auth);
+    const allowed = await trpcPost<Photo[]>(
+      "listings.deletePhoto",
+      { listingId: listing.id, photoId },
+      host.auth,
+    );
+    expect(allowed.status).toBe(200);
+    expect(allowed.data.map((p) => p.position)).toEqual([0, 1, 2, 3, 4]);
   });
 });
