@@ -1,5 +1,5 @@
+export * from "./calendar.ts";
 export { AppError, type ErrorCode, errorCodes, errorStatus, isErrorCode } from "./errors.ts";
 export * from "./events/index.ts";
-export * from "./search.ts";
-export * from "./calendar.ts";
 export * from "./listings.ts";
+export * from "./search.ts";

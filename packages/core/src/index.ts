@@ -62,8 +62,8 @@ export {
 } from "./auth/password.ts";
 export {
   isCommonPassword,
-  passwordMaxLength,
   passwordContextIssue,
+  passwordMaxLength,
   passwordMinLength,
   passwordPolicyIssue,
 } from "./auth/password-policy.ts";
@@ -112,6 +112,7 @@ export {
 } from "./auth/two-factor-challenge.ts";
 export { importTwoFactorKeys, type TwoFactorKeys } from "./auth/two-factor-keys.ts";
 export { type SecondFactor, verifySecondFactor } from "./auth/two-factor-verify.ts";
+export * from "./calendar/index.ts";
 export * from "./email/index.ts";
 export {
   createQStashPublisher,
@@ -120,8 +121,7 @@ export {
 } from "./events/publisher.ts";
 export { recordEvent } from "./events/record-event.ts";
 export { type RelayOutboxOptions, type RelayOutboxResult, relayOutbox } from "./events/relay-outbox.ts";
+export * from "./listings/index.ts";
 export { describeError, type Logger, silentLogger } from "./logger.ts";
 export { recordSystemPing } from "./system/record-system-ping.ts";
 export * from "./users/index.ts";
-export * from "./calendar/index.ts";
-export * from "./listings/index.ts";

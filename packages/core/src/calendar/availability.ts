@@ -21,7 +21,9 @@ export async function listingAvailability(
   const to = addDays(from, AVAILABILITY_DAYS);
   const unavailable: { from: string; to: string }[] = [];
   for (const range of await occupiedRanges(db, listingId, from, to)) {
+    // biome-ignore lint/complexity/useMathMinMax: ISO date strings compare as text, Math.max would give NaN
     const start = range.from < from ? from : range.from;
+    // biome-ignore lint/complexity/useMathMinMax: as above
     const end = range.to > to ? to : range.to;
     const last = unavailable.at(-1);
     if (last && last.to === start) last.to = end;
