@@ -19,19 +19,24 @@ import { trpcRoutes } from "./routes/trpc.ts";
  * configuration, is answered and logged with the id.
  */
 export function createApp() {
-  return new Hono<HonoEnv>()
-    .use(requestId({ headerName: "x-request-id" }))
-    .use(requestLogger)
-    .use(loadConfig)
-    .use(cors)
-    .use(init)
-    .route("/", healthRoutes)
-    .route("/", avatarRoutes)
-    .route("/", listingPhotoRoutes)
-    .route("/", oauthRoutes)
-    .route("/", icalRoutes)
-    .use("/trpc/*", apiRateLimit)
-    .route("/", trpcRoutes)
-    .notFound(notFound)
-    .onError(onError);
+  return (
+    new Hono<HonoEnv>()
+      .use(requestId({ headerName: "x-request-id" }))
+      .use(requestLogger)
+      .use(loadConfig)
+      .use(cors)
+      .use(init)
+      // Uploads share the general budget with tRPC calls: they are the most expensive requests.
+      .use("/users/me/avatar", apiRateLimit)
+      .use("/listings/:id/photos", apiRateLimit)
+      .route("/", healthRoutes)
+      .route("/", avatarRoutes)
+      .route("/", listingPhotoRoutes)
+      .route("/", oauthRoutes)
+      .route("/", icalRoutes)
+      .use("/trpc/*", apiRateLimit)
+      .route("/", trpcRoutes)
+      .notFound(notFound)
+      .onError(onError)
+  );
 }

@@ -152,6 +152,11 @@ describe("general API limit", () => {
     expect(batch.status).toBe(429);
     const body = (await batch.json()) as { error: { data: { path: string } } }[];
     expect(body.map((entry) => entry.error.data.path)).toEqual(["system.version", "system.health"]);
+    // Uploads draw on the same budget and answer in the API's own error shape.
+    const upload = await call("/users/me/avatar", { method: "PUT", headers: fromIp(ip), body: "x" });
+    expect(upload.status).toBe(429);
+    expectRetryAfter(upload, 60);
+    expect(await upload.json()).toMatchObject({ code: "TOO_MANY_REQUESTS" });
     // Another address is unaffected.
     expect((await call("/trpc/system.version", { headers: fromIp(uniqueIp()) })).status).toBe(200);
   });

@@ -10,7 +10,7 @@ import { clientIp } from "./client-ip.ts";
 import { apiLimits } from "./rules.ts";
 
 /**
- * The general ceiling on /trpc, before any procedure runs: one budget per client IP and one per
+ * The general ceiling on /trpc and the upload routes, before any handler runs: one budget per client IP and one per
  * credential. A credential's budget is only keyed by something the caller proved (a verified access
  * token's user, or the hash of the presented API key), so nobody can drain another user's budget
  * by sending their id. Auth procedures carry their own, much tighter limits on top.
@@ -47,6 +47,16 @@ export const apiRateLimit = createMiddleware<HonoEnv>(async (c, next) => {
 
   const retryAfter = Math.max(1, ...refused.map((result) => Math.ceil((result.reset - now) / 1000)));
   c.header("Retry-After", String(retryAfter));
+  if (!c.req.path.startsWith("/trpc")) {
+    return c.json(
+      {
+        code: "TOO_MANY_REQUESTS",
+        message: "Too many requests; try again later",
+        requestId: c.var.requestId,
+      },
+      429,
+    );
+  }
   return c.json(tooManyRequests(c.req.path, c.req.query("batch") === "1", c.var.requestId, retryAfter), 429);
 });
 
