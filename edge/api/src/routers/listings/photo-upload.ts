@@ -1,5 +1,6 @@
 import { AppError } from "@hometrip/contracts";
 import { type ImageHeader, type ListingPhotoType, readImageHeader, sniffImageType } from "@hometrip/core";
+import { readLimitedBody } from "../../services/limited-body.ts";
 
 export const maxListingPhotoBytes = 10 * 1024 * 1024;
 
@@ -29,29 +30,6 @@ export function checkedListingPhoto(contentType: string | undefined, bytes: Uint
 
 const tooLarge = () => badPhoto("A photo may be at most 10 MB");
 
-/** Reads the body, refusing (without buffering the rest) once it passes the limit. */
-export async function readListingPhotoBody(request: Request): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > maxListingPhotoBytes) throw tooLarge();
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxListingPhotoBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+export function readListingPhotoBody(request: Request): Promise<Uint8Array> {
+  return readLimitedBody(request, maxListingPhotoBytes, tooLarge);
 }
