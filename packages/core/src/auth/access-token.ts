@@ -1,8 +1,8 @@
-import { decodeProtectedHeader, errors, jwtVerify, SignJWT } from "jose";
+import { SignJWT } from "jose";
 import * as z from "zod";
+import { jwtAlgorithm as algorithm, encodeSecret, type SigningKey, verifySignedJwt } from "./signed-jwt.ts";
 
-/** One HMAC key: `kid` goes in the token header so keys can rotate (see JWT_SIGNING_KEYS). */
-export type SigningKey = { kid: string; secret: string };
+export type { SigningKey };
 
 export type AccessClaims = {
   /** User id. */
@@ -15,7 +15,6 @@ export type AccessClaims = {
 
 export const accessTokenIssuer = "hometrip-api";
 export const accessTokenAudience = "hometrip";
-const algorithm = "HS256";
 
 const zClaims = z.object({
   sub: z.uuid(),
@@ -23,8 +22,6 @@ const zClaims = z.object({
   role: z.enum(["member", "admin"]),
   host: z.boolean(),
 });
-
-const encodeSecret = (key: SigningKey) => new TextEncoder().encode(key.secret);
 
 /** Signs with the first key; the others only verify (tokens signed before a rotation). */
 export async function signAccessToken(
@@ -55,27 +52,13 @@ export async function verifyAccessToken(
   token: string,
   now: Date,
 ): Promise<AccessClaims | null> {
-  let kid: string | undefined;
-  try {
-    kid = decodeProtectedHeader(token).kid;
-  } catch {
-    return null;
-  }
-  const key = keys.find((k) => k.kid === kid);
-  if (!key) return null;
-  try {
-    const { payload } = await jwtVerify(token, encodeSecret(key), {
-      algorithms: [algorithm],
-      issuer: accessTokenIssuer,
-      audience: accessTokenAudience,
-      currentDate: now,
-      requiredClaims: ["exp", "iat", "sub"],
-      typ: "JWT",
-    });
-    const claims = zClaims.safeParse(payload);
-    return claims.success ? claims.data : null;
-  } catch (error) {
-    if (error instanceof errors.JOSEError) return null;
-    throw error;
-  }
+  const payload = await verifySignedJwt(keys, token, {
+    issuer: accessTokenIssuer,
+    audience: accessTokenAudience,
+    typ: "JWT",
+    requiredClaims: ["exp", "iat", "sub"],
+    now,
+  });
+  const claims = zClaims.safeParse(payload);
+  return claims.success ? claims.data : null;
 }

@@ -1,6 +1,7 @@
-import { decodeProtectedHeader, errors, jwtVerify, SignJWT } from "jose";
+import { SignJWT } from "jose";
 import * as z from "zod";
-import { accessTokenIssuer, type SigningKey } from "./access-token.ts";
+import { accessTokenIssuer } from "./access-token.ts";
+import { jwtAlgorithm as algorithm, encodeSecret, type SigningKey, verifySignedJwt } from "./signed-jwt.ts";
 
 /**
  * The hand-off between "password correct" and "second factor correct": a 5-minute JWT signed with
@@ -10,7 +11,6 @@ import { accessTokenIssuer, type SigningKey } from "./access-token.ts";
 export const TWO_FACTOR_CHALLENGE_TTL_SECONDS = 300;
 const audience = "hometrip:2fa";
 const typ = "ht-2fa+jwt";
-const algorithm = "HS256";
 
 export type TwoFactorChallenge = { userId: string; challengeId: string; expiresAt: Date };
 
@@ -32,7 +32,7 @@ export async function issueTwoFactorChallenge(
     .setAudience(audience)
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + TWO_FACTOR_CHALLENGE_TTL_SECONDS)
-    .sign(new TextEncoder().encode(key.secret));
+    .sign(encodeSecret(key));
 }
 
 /** The challenge a valid, unexpired token stands for, or null. */
@@ -41,32 +41,18 @@ export async function verifyTwoFactorChallenge(
   token: string,
   now: Date,
 ): Promise<TwoFactorChallenge | null> {
-  let kid: string | undefined;
-  try {
-    kid = decodeProtectedHeader(token).kid;
-  } catch {
-    return null;
-  }
-  const key = keys.find((k) => k.kid === kid);
-  if (!key) return null;
-  try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(key.secret), {
-      algorithms: [algorithm],
-      issuer: accessTokenIssuer,
-      audience,
-      currentDate: now,
-      requiredClaims: ["exp", "iat", "sub", "jti"],
-      typ,
-    });
-    const claims = zClaims.safeParse(payload);
-    if (!claims.success) return null;
-    return {
-      userId: claims.data.sub,
-      challengeId: claims.data.jti,
-      expiresAt: new Date(claims.data.exp * 1000),
-    };
-  } catch (error) {
-    if (error instanceof errors.JOSEError) return null;
-    throw error;
-  }
+  const payload = await verifySignedJwt(keys, token, {
+    issuer: accessTokenIssuer,
+    audience,
+    typ,
+    requiredClaims: ["exp", "iat", "sub", "jti"],
+    now,
+  });
+  const claims = zClaims.safeParse(payload);
+  if (!claims.success) return null;
+  return {
+    userId: claims.data.sub,
+    challengeId: claims.data.jti,
+    expiresAt: new Date(claims.data.exp * 1000),
+  };
 }
