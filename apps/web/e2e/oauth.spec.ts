@@ -61,5 +61,8 @@ test("an OAuth sign-in asks for the second step when two-step verification is on
 
 test("a failed OAuth sign-in explains itself on the log-in page", async ({ page }) => {
   await page.goto("/login?error=oauth_denied");
-  await expect(page.getByRole("alert")).toHaveText("Sign-in was cancelled at the provider.");
+  // Next.js keeps an empty route announcer with role=alert on every page; look for ours by its text.
+  const alert = page.getByRole("alert").filter({ hasText: "Sign-in was cancelled at the provider." });
+  await expect(alert).toBeVisible();
+  await expect(alert).toHaveClass(/alert--error/);
 });
