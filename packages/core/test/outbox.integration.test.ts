@@ -1,29 +1,18 @@
 import { AppError, type EventEnvelope, parseEventEnvelope } from "@hometrip/contracts";
-import { createDb, type Database, outbox } from "@hometrip/db";
-import { startNeonTunnel } from "@hometrip/devstack";
-import { createTestDatabase, type TestDatabase } from "@hometrip/testkit";
+import { type Database, outbox } from "@hometrip/db";
+import { createTunnelledDatabase, type TunnelledDatabase } from "@hometrip/testkit";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EventPublisher, recordEvent, relayOutbox } from "../src/index.ts";
 
-let database: TestDatabase;
-let tunnel: Awaited<ReturnType<typeof startNeonTunnel>>;
+let database: TunnelledDatabase;
 let db: Database;
-let endPool: () => Promise<void>;
 
 beforeAll(async () => {
-  database = await createTestDatabase({ prefix: "core_outbox" });
-  const pg = new URL(database.url);
-  tunnel = await startNeonTunnel({ port: 0, allow: [`${pg.hostname}:${pg.port || 5432}`] });
-  const created = createDb({ databaseUrl: database.url, wsProxy: tunnel.wsProxy, max: 4 });
-  db = created.db;
-  endPool = () => created.pool.end();
+  database = await createTunnelledDatabase({ prefix: "core_outbox" });
+  db = database.db;
 });
-afterAll(async () => {
-  await endPool?.();
-  await tunnel?.close();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 /** Stands in for the broker: remembers what it was given, refuses the ids it is told to. */
 function recordingPublisher(refuse: Set<string> = new Set()) {

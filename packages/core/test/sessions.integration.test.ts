@@ -1,7 +1,6 @@
 import { AppError } from "@hometrip/contracts";
-import { createDb, type Database, users } from "@hometrip/db";
-import { startNeonTunnel } from "@hometrip/devstack";
-import { createTestDatabase, type TestDatabase } from "@hometrip/testkit";
+import { type Database, users } from "@hometrip/db";
+import { createTunnelledDatabase, type TunnelledDatabase } from "@hometrip/testkit";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -14,24 +13,14 @@ import {
   verifyAccessToken,
 } from "../src/index.ts";
 
-let database: TestDatabase;
-let tunnel: Awaited<ReturnType<typeof startNeonTunnel>>;
+let database: TunnelledDatabase;
 let db: Database;
-let endPool: () => Promise<void>;
 
 beforeAll(async () => {
-  database = await createTestDatabase({ prefix: "core_sessions" });
-  const pg = new URL(database.url);
-  tunnel = await startNeonTunnel({ port: 0, allow: [`${pg.hostname}:${pg.port || 5432}`] });
-  const created = createDb({ databaseUrl: database.url, wsProxy: tunnel.wsProxy, max: 4 });
-  db = created.db;
-  endPool = () => created.pool.end();
+  database = await createTunnelledDatabase({ prefix: "core_sessions" });
+  db = database.db;
 });
-afterAll(async () => {
-  await endPool?.();
-  await tunnel?.close();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 const keys = [{ kid: "k1", secret: "integration-signing-secret-0123456789" }];
 

@@ -1,1 +1,2 @@
 export { createTestDatabase, type TestDatabase } from "./test-database.ts";
+export { createTunnelledDatabase, type TunnelledDatabase } from "./tunnelled-database.ts";

@@ -1,7 +1,6 @@
 import { AppError } from "@hometrip/contracts";
-import { apiKeys, createDb, type Database, hostProfiles, users } from "@hometrip/db";
-import { startNeonTunnel } from "@hometrip/devstack";
-import { createTestDatabase, type TestDatabase } from "@hometrip/testkit";
+import { apiKeys, type Database, hostProfiles, users } from "@hometrip/db";
+import { createTunnelledDatabase, type TunnelledDatabase } from "@hometrip/testkit";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -12,24 +11,14 @@ import {
   revokeApiKey,
 } from "./api-keys.ts";
 
-let database: TestDatabase;
-let tunnel: Awaited<ReturnType<typeof startNeonTunnel>>;
+let database: TunnelledDatabase;
 let db: Database;
-let endPool: () => Promise<void>;
 
 beforeAll(async () => {
-  database = await createTestDatabase({ prefix: "core_api_keys" });
-  const pg = new URL(database.url);
-  tunnel = await startNeonTunnel({ port: 0, allow: [`${pg.hostname}:${pg.port || 5432}`] });
-  const created = createDb({ databaseUrl: database.url, wsProxy: tunnel.wsProxy, max: 4 });
-  db = created.db;
-  endPool = () => created.pool.end();
+  database = await createTunnelledDatabase({ prefix: "core_api_keys" });
+  db = database.db;
 });
-afterAll(async () => {
-  await endPool?.();
-  await tunnel?.close();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 const t0 = new Date("2026-06-01T10:00:00Z");
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);

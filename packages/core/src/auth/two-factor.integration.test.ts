@@ -1,6 +1,5 @@
-import { createDb, type Database, users } from "@hometrip/db";
-import { startNeonTunnel } from "@hometrip/devstack";
-import { createTestDatabase, type TestDatabase } from "@hometrip/testkit";
+import { type Database, users } from "@hometrip/db";
+import { createTunnelledDatabase, type TunnelledDatabase } from "@hometrip/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAccessToken } from "./access-token.ts";
 import { hotp, totpStep } from "./totp.ts";
@@ -10,26 +9,16 @@ import { issueTwoFactorChallenge, verifyTwoFactorChallenge } from "./two-factor-
 import { importTwoFactorKeys, type TwoFactorKeys } from "./two-factor-keys.ts";
 import { verifySecondFactor } from "./two-factor-verify.ts";
 
-let database: TestDatabase;
-let tunnel: Awaited<ReturnType<typeof startNeonTunnel>>;
+let database: TunnelledDatabase;
 let db: Database;
-let endPool: () => Promise<void>;
 let keys: TwoFactorKeys;
 
 beforeAll(async () => {
-  database = await createTestDatabase({ prefix: "core_two_factor" });
-  const pg = new URL(database.url);
-  tunnel = await startNeonTunnel({ port: 0, allow: [`${pg.hostname}:${pg.port || 5432}`] });
-  const created = createDb({ databaseUrl: database.url, wsProxy: tunnel.wsProxy, max: 4 });
-  db = created.db;
-  endPool = () => created.pool.end();
+  database = await createTunnelledDatabase({ prefix: "core_two_factor" });
+  db = database.db;
   keys = await importTwoFactorKeys(btoa("core-two-factor-test-key-32bytes"));
 });
-afterAll(async () => {
-  await endPool?.();
-  await tunnel?.close();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 const now = new Date("2026-06-01T10:00:00Z");
 
