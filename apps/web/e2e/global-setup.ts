@@ -27,8 +27,10 @@ async function freePort(): Promise<number> {
  * Returns the teardown: Ctrl-C to the orchestrator, then the database is dropped.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  // Two e2e runs side by side (say, one per spec) each need their own folder: E2E_DIST_DIR.
+  const distDir = process.env.E2E_DIST_DIR ?? ".next-e2e";
   // A stale dev cache has been seen to put the browser in a reload loop; compile from scratch.
-  rmSync(join(webDir, ".next-e2e"), { recursive: true, force: true });
+  rmSync(join(webDir, distDir), { recursive: true, force: true });
   rmSync(join(webDir, "test-results/screenshots"), { recursive: true, force: true });
   const ports: Record<string, number> = {};
   for (const name of services) ports[name] = await freePort();
@@ -42,7 +44,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     HOME: process.env.HOME,
     HOMETRIP_DATA_DIR: dataDir,
     DATABASE_URL: db.url,
-    NEXT_DIST_DIR: ".next-e2e",
+    NEXT_DIST_DIR: distDir,
     ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [`${k}_PORT`, String(v)])),
   };
   const child: ChildProcess = spawn(process.env.BUN_BINARY ?? "bun", ["run", "dev"], {
