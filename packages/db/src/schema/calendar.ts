@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, id, timestamps } from "./columns.ts";
 import { listings } from "./listings.ts";
 import { users } from "./users.ts";
@@ -42,7 +53,31 @@ export const priceOverrides = pgTable(
   ],
 );
 
+/**
+ * External calendars (iCal feed URLs) a host syncs into blocks on a schedule. `scheduleId` is the
+ * QStash schedule that triggers the sync; the last_* columns describe the latest attempt.
+ */
+export const icalImports = pgTable(
+  "ical_imports",
+  {
+    id: id(),
+    listingId: uuid("listing_id")
+      .notNull()
+      .references(() => listings.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    scheduleId: text("schedule_id"),
+    createdAt: createdAt(),
+    lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
+    lastError: text("last_error"),
+    lastEventCount: integer("last_event_count"),
+  },
+  // The unique (listing_id, url) index also serves "imports of a listing" and the foreign key.
+  (t) => [unique("ical_imports_listing_url_key").on(t.listingId, t.url)],
+);
+
 export type CalendarBlock = typeof calendarBlocks.$inferSelect;
 export type NewCalendarBlock = typeof calendarBlocks.$inferInsert;
 export type PriceOverride = typeof priceOverrides.$inferSelect;
 export type NewPriceOverride = typeof priceOverrides.$inferInsert;
+export type IcalImport = typeof icalImports.$inferSelect;
+export type NewIcalImport = typeof icalImports.$inferInsert;

@@ -9,6 +9,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  smallint,
   text,
   time,
   timestamp,
@@ -70,6 +71,11 @@ export const listings = pgTable(
     checkOutTime: time("check_out_time").notNull().default("11:00"),
     nightlyPrice: money("nightly_price"),
     cleaningFee: money("cleaning_fee").default(0),
+    /** Friday and Saturday nights; NULL means the nightly price applies every night. */
+    weekendPrice: integer("weekend_price"),
+    /** Off the nights subtotal from 7 nights (weekly) and 28 nights (monthly, which wins). */
+    weeklyDiscountPercent: smallint("weekly_discount_percent").notNull().default(0),
+    monthlyDiscountPercent: smallint("monthly_discount_percent").notNull().default(0),
     currency: currency(),
     minNights: integer("min_nights").notNull().default(1),
     maxNights: integer("max_nights").notNull().default(365),
@@ -91,6 +97,11 @@ export const listings = pgTable(
     check("listings_capacity_positive", sql`${t.capacity} >= 1`),
     check("listings_rooms_non_negative", sql`${t.bedrooms} >= 0 and ${t.beds} >= 0 and ${t.baths} >= 0`),
     check("listings_money_non_negative", sql`${t.nightlyPrice} >= 0 and ${t.cleaningFee} >= 0`),
+    check("listings_weekend_price_non_negative", sql`${t.weekendPrice} >= 0`),
+    check(
+      "listings_discounts_range",
+      sql`${t.weeklyDiscountPercent} between 0 and 90 and ${t.monthlyDiscountPercent} between 0 and 90`,
+    ),
     check("listings_currency_iso", currencyIsIso(t.currency)),
     check("listings_nights_range", sql`${t.minNights} >= 1 and ${t.maxNights} >= ${t.minNights}`),
   ],
@@ -104,6 +115,11 @@ export const listingPhotos = pgTable(
       .notNull()
       .references(() => listings.id, { onDelete: "cascade" }),
     url: text("url").notNull(),
+    /**
+     * Key of the uploaded object in the PHOTOS R2 bucket; NULL for photos hosted elsewhere (the
+     * demo seed's). Deleting a photo deletes this object.
+     */
+    objectKey: text("object_key"),
     caption: text("caption").notNull().default(""),
     width: integer("width").notNull(),
     height: integer("height").notNull(),
