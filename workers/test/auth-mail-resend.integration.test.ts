@@ -3,9 +3,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { KnownEventEnvelope } from "@hometrip/contracts";
 import { consumeEmailToken, type Logger, silentLogger } from "@hometrip/core";
-import { createDb, type Database, devEmails, emailTokens, processedEvents } from "@hometrip/db";
-import { startNeonTunnel } from "@hometrip/devstack";
-import { createTestDatabase, type TestDatabase } from "@hometrip/testkit";
+import { type Database, devEmails, emailTokens, processedEvents } from "@hometrip/db";
+import { createTunnelledDatabase, type TunnelledDatabase } from "@hometrip/testkit";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { processEvent } from "../src/events/process-event.ts";
@@ -16,10 +15,8 @@ import { createMember, tokenFromMail } from "./support/accounts.ts";
 let resend: Server;
 let requests: { url: string | undefined; headers: IncomingHttpHeaders; body: Record<string, unknown> }[] = [];
 let failWith: number | undefined;
-let database: TestDatabase;
-let tunnel: Awaited<ReturnType<typeof startNeonTunnel>>;
+let database: TunnelledDatabase;
 let db: Database;
-let endPool: () => Promise<void>;
 
 beforeAll(async () => {
   resend = createServer((req, res) => {
@@ -34,17 +31,11 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => resend.listen(0, "127.0.0.1", resolve));
-  database = await createTestDatabase({ prefix: "workers_resend" });
-  const pg = new URL(database.url);
-  tunnel = await startNeonTunnel({ port: 0, allow: [`${pg.hostname}:${pg.port || 5432}`] });
-  const created = createDb({ databaseUrl: database.url, wsProxy: tunnel.wsProxy, max: 4 });
-  db = created.db;
-  endPool = () => created.pool.end();
+  database = await createTunnelledDatabase({ prefix: "workers_resend" });
+  db = database.db;
 });
 afterAll(async () => {
-  await endPool?.();
-  await tunnel?.close();
-  await database?.drop();
+  await database?.close();
   await new Promise<void>((resolve) => resend.close(() => resolve()));
 });
 beforeEach(() => {

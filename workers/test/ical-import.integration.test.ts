@@ -2,9 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { EventPublisher } from "@hometrip/core";
 import { type Logger, renderIcalFeed } from "@hometrip/core";
-import { calendarBlocks, createDb, type Database } from "@hometrip/db";
-import { startNeonTunnel } from "@hometrip/devstack";
-import { createTestDatabase } from "@hometrip/testkit";
+import { calendarBlocks, type Database } from "@hometrip/db";
+import { createTunnelledDatabase } from "@hometrip/testkit";
 import { Receiver } from "@upstash/qstash";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,11 +23,8 @@ const publisher: EventPublisher = { publish: async (envelope) => void published.
 const receiver = new Receiver({ currentSigningKey: signingKeys.current, nextSigningKey: signingKeys.next });
 
 beforeAll(async () => {
-  const database = await createTestDatabase({ prefix: "workers_ical" });
-  const pg = new URL(database.url);
-  const tunnel = await startNeonTunnel({ port: 0, allow: [`${pg.hostname}:${pg.port || 5432}`] });
-  const opened = createDb({ databaseUrl: database.url, wsProxy: tunnel.wsProxy, max: 4 });
-  db = opened.db;
+  const database = await createTunnelledDatabase({ prefix: "workers_ical" });
+  db = database.db;
   feedServer = createServer((_req, res) => {
     res.writeHead(200, { "content-type": "text/calendar" });
     res.end(feedBody);
@@ -37,9 +33,7 @@ beforeAll(async () => {
   feedUrl = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/feed.ics`;
   close = async () => {
     await new Promise<void>((resolve) => feedServer.close(() => resolve()));
-    await opened.pool.end();
-    await tunnel.close();
-    await database.drop();
+    await database.close();
   };
 });
 afterAll(async () => {

@@ -3,9 +3,9 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createQStashPublisher, type EventPublisher, type Logger } from "@hometrip/core";
-import { createDb, type Database } from "@hometrip/db";
-import { startNeonTunnel, startQStashBroker } from "@hometrip/devstack";
-import { createTestDatabase } from "@hometrip/testkit";
+import type { Database } from "@hometrip/db";
+import { startQStashBroker } from "@hometrip/devstack";
+import { createTunnelledDatabase } from "@hometrip/testkit";
 import { serve } from "@hono/node-server";
 import { Client, Receiver } from "@upstash/qstash";
 import { createWorkerApp } from "../../src/app.ts";
@@ -41,10 +41,8 @@ export const brokerToken = "test-qstash-token";
  * WebSocket tunnel, the local QStash broker (fast retries), and the workers app on a random port.
  */
 export async function startEventStack(opts: { handlers?: EventHandlers } = {}): Promise<EventStack> {
-  const database = await createTestDatabase({ prefix: "workers_events" });
-  const pg = new URL(database.url);
-  const tunnel = await startNeonTunnel({ port: 0, allow: [`${pg.hostname}:${pg.port || 5432}`] });
-  const { db, pool } = createDb({ databaseUrl: database.url, wsProxy: tunnel.wsProxy, max: 8 });
+  const database = await createTunnelledDatabase({ prefix: "workers_events", max: 8 });
+  const { db } = database;
   const dataDir = await mkdtemp(join(tmpdir(), "hometrip-qstash-"));
   const broker = await startQStashBroker({
     port: 0,
@@ -103,13 +101,11 @@ export async function startEventStack(opts: { handlers?: EventHandlers } = {}): 
     qstash,
     logs,
     databaseUrl: database.url,
-    wsProxy: tunnel.wsProxy,
+    wsProxy: database.wsProxy,
     async close() {
       await broker.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await pool.end();
-      await tunnel.close();
-      await database.drop();
+      await database.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
