@@ -64,6 +64,83 @@ describe("listings lifecycle", () => {
     expect(republished.data.publishedAt).toBe(published.data.publishedAt);
   });
 
+  it("saves weekend price and discounts, and shows the host, the rating and what publishing needs", async () => {
+    const host = await createHost("listing-pricing");
+    const draft = await createDraft(host, "Quiet cottage");
+    expect(draft).toMatchObject({
+      weekendPrice: null,
+      weeklyDiscountPercent: 0,
+      monthlyDiscountPercent: 0,
+      host: { id: host.userId, displayName: "Member listing-pricing", avatarUrl: null },
+      rating: { average: null, count: 0 },
+      missingForPublish: [
+        "description",
+        "addressLine1",
+        "city",
+        "country",
+        "location",
+        "photos",
+        "nightlyPrice",
+        "beds",
+      ],
+    });
+
+    const { lat, lng } = somewhere();
+    const priced = await trpcPost<ListingBody>(
+      "listings.update",
+      {
+        id: draft.id,
+        changes: {
+          ...completeDetails(lat, lng, "Évora"),
+          weekendPrice: 15_000,
+          weeklyDiscountPercent: 10,
+          monthlyDiscountPercent: 25,
+        },
+      },
+      host.auth,
+    );
+    expect(priced.status).toBe(200);
+    expect(priced.data).toMatchObject({
+      weekendPrice: 15_000,
+      weeklyDiscountPercent: 10,
+      monthlyDiscountPercent: 25,
+      missingForPublish: ["photos"],
+    });
+
+    const guest = await createMember("listing-pricing-guest");
+    await withDatabase(async (_db, pool) => {
+      for (const [i, rating] of [4, 5].entries()) {
+        const { rows } = await pool.query<{ id: string }>(
+          `insert into bookings (listing_id, guest_id, status, check_in, check_out, guests, nightly_subtotal,
+             cleaning_fee, service_fee, taxes, total, currency, idempotency_key)
+           values ($1, $2, 'completed', $3, $4, 2, 10000, 0, 0, 0, 10000, 'EUR', gen_random_uuid()::text)
+           returning id`,
+          [draft.id, guest.userId, `2020-0${i + 1}-01`, `2020-0${i + 1}-03`],
+        );
+        await pool.query(
+          `insert into reviews (booking_id, listing_id, author_id, kind, rating, body)
+           values ($1, $2, $3, 'of_listing', $4, 'Lovely')`,
+          [rows[0]!.id, draft.id, guest.userId, rating],
+        );
+      }
+    });
+    const mine = await trpcGet<ListingBody[]>("listings.mine", undefined, host.auth);
+    expect(mine.data[0]).toMatchObject({
+      id: draft.id,
+      weekendPrice: 15_000,
+      rating: { average: 4.5, count: 2 },
+      host: { id: host.userId },
+    });
+    expect(mine.data[0]?.host).toMatchObject({ memberSince: expect.any(String) });
+
+    const sameEveryNight = await trpcPost<ListingBody>(
+      "listings.update",
+      { id: draft.id, changes: { weekendPrice: null } },
+      host.auth,
+    );
+    expect(sameEveryNight.data.weekendPrice).toBeNull();
+  });
+
   it("refuses to publish an incomplete listing, naming exactly what is missing", async () => {
     const host = await createHost("listing-incomplete");
     const draft = await createDraft(host);
@@ -122,12 +199,22 @@ describe("listings lifecycle", () => {
     const draft = await createDraft(host);
     const result = await trpcPost(
       "listings.update",
-      { id: draft.id, changes: { country: "Portugal", nightlyPrice: -5, weekendPrice: 100 } },
+      {
+        id: draft.id,
+        changes: { country: "Portugal", nightlyPrice: -5, weeklyDiscountPercent: 95, weekendPrice: -1 },
+      },
       host.auth,
     );
     expect(result.status).toBe(400);
     const paths = result.error?.data.issues?.map((i) => i.path) ?? [];
-    expect(paths).toEqual(expect.arrayContaining(["changes.country", "changes.nightlyPrice"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "changes.country",
+        "changes.nightlyPrice",
+        "changes.weeklyDiscountPercent",
+        "changes.weekendPrice",
+      ]),
+    );
   });
 });
 

@@ -20,10 +20,10 @@ export const zCreateListingInput = z.object({
 });
 export type CreateListingInput = z.infer<typeof zCreateListingInput>;
 
-/**
- * Every field optional: the editor saves one step at a time. Weekend price and weekly/monthly
- * discounts are not here because the listings table has no columns for them yet.
- */
+const percent = z.int().min(0).max(90);
+const isoDate = z.iso.date();
+
+/** Every field optional: the editor saves one step at a time. */
 export const zListingChanges = z
   .object({
     title: text(120).min(1),
@@ -56,6 +56,12 @@ export const zListingChanges = z
     checkOutTime: timeOfDay,
     nightlyPrice: minorUnits,
     cleaningFee: minorUnits,
+    /** Friday and Saturday nights; null = the nightly price every night. */
+    weekendPrice: minorUnits.nullable(),
+    /** Off the nights subtotal of stays of 7+ nights. */
+    weeklyDiscountPercent: percent,
+    /** Off the nights subtotal of stays of 28+ nights (replaces the weekly discount). */
+    monthlyDiscountPercent: percent,
     currency: z
       .string()
       .trim()
@@ -81,6 +87,22 @@ export const zListingPhoto = z.object({
   caption: z.string(),
 });
 export type ListingPhotoView = z.infer<typeof zListingPhoto>;
+
+/** Who hosts a listing, as a guest sees them on the listing page. */
+export const zListingHost = z.object({
+  id: z.uuid(),
+  displayName: z.string(),
+  avatarUrl: z.string().nullable(),
+  memberSince: z.iso.datetime(),
+});
+export type ListingHostView = z.infer<typeof zListingHost>;
+
+/** Guests' reviews of the listing: average 1–5 (null before the first review) and how many. */
+export const zListingRating = z.object({
+  average: z.number().nullable(),
+  count: z.number().int().nonnegative(),
+});
+export type ListingRatingView = z.infer<typeof zListingRating>;
 
 export const zListing = z.object({
   id: z.uuid(),
@@ -108,6 +130,9 @@ export const zListing = z.object({
   checkOutTime: z.string(),
   nightlyPrice: z.number().int(),
   cleaningFee: z.number().int(),
+  weekendPrice: z.number().int().nullable(),
+  weeklyDiscountPercent: z.number().int(),
+  monthlyDiscountPercent: z.number().int(),
   currency: z.string(),
   minNights: z.number().int(),
   maxNights: z.number().int(),
@@ -117,6 +142,14 @@ export const zListing = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   photos: z.array(zListingPhoto),
+  host: zListingHost,
+  rating: zListingRating,
+  /**
+   * What publishing still needs, as the completeness check names it (title, description,
+   * addressLine1, city, country, location, photos, nightlyPrice, capacity, beds); empty when the
+   * listing may be published.
+   */
+  missingForPublish: z.array(z.string()),
 });
 export type ListingView = z.infer<typeof zListing>;
 
@@ -128,3 +161,62 @@ export const zReorderPhotosInput = z.object({
 });
 export const zListingPhotoInput = z.object({ listingId: z.uuid(), photoId: z.uuid() });
 export const zListingPhotos = z.array(zListingPhoto);
+
+/** Longest stay a quote prices; matches the longest max_nights a listing may set. */
+export const MAX_QUOTE_NIGHTS = 365;
+
+export const zStayQuoteInput = z
+  .object({
+    listingId: z.uuid(),
+    checkIn: isoDate,
+    checkOut: isoDate,
+    guests: z.int().min(1).max(50).optional(),
+  })
+  .refine((q) => q.checkOut > q.checkIn, { message: "must be after checkIn", path: ["checkOut"] })
+  .refine((q) => Date.parse(q.checkOut) - Date.parse(q.checkIn) <= MAX_QUOTE_NIGHTS * 86_400_000, {
+    message: `at most ${MAX_QUOTE_NIGHTS} nights`,
+    path: ["checkOut"],
+  });
+export type StayQuoteInput = z.infer<typeof zStayQuoteInput>;
+
+export const stayUnavailableReasons = [
+  "dates_taken",
+  "min_nights",
+  "max_nights",
+  "too_many_guests",
+  "in_the_past",
+] as const;
+export type StayUnavailableReason = (typeof stayUnavailableReasons)[number];
+
+export const nightPriceKinds = ["base", "weekend", "override"] as const;
+export type NightPriceKind = (typeof nightPriceKinds)[number];
+
+/**
+ * The price of a stay, in integer minor units of `currency`. Friday and Saturday nights cost the
+ * weekend price when one is set; a per-date override beats both. The discount (monthly from 28
+ * nights, else weekly from 7) applies to `nightsSubtotal` only, never to the cleaning fee. A quote
+ * for dates that cannot be booked still carries the prices, with `available: false` and the reason.
+ */
+export const zStayQuote = z.object({
+  listingId: z.uuid(),
+  checkIn: isoDate,
+  checkOut: isoDate,
+  nights: z.int().positive(),
+  currency: z.string(),
+  available: z.boolean(),
+  unavailableReason: z.enum(stayUnavailableReasons).nullable(),
+  minNights: z.int(),
+  maxNights: z.int(),
+  nightly: z.array(z.object({ date: isoDate, price: z.int().nonnegative(), kind: z.enum(nightPriceKinds) })),
+  nightsSubtotal: z.int().nonnegative(),
+  discount: z
+    .object({
+      kind: z.enum(["weekly", "monthly"]),
+      percent: z.int().positive(),
+      amount: z.int().nonnegative(),
+    })
+    .nullable(),
+  cleaningFee: z.int().nonnegative(),
+  total: z.int().nonnegative(),
+});
+export type StayQuote = z.infer<typeof zStayQuote>;

@@ -12,7 +12,6 @@ export { listHostListings, toListingView } from "./listing-view.ts";
 export {
   addListingPhoto,
   deleteListingPhoto,
-  listingPhotoKeyOf,
   listingPhotoUrlPrefix,
   reorderListingPhotos,
   setListingCoverPhoto,

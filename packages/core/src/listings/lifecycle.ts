@@ -19,7 +19,14 @@ export interface ListingChange<T = ListingView> {
   searchVisible: boolean;
 }
 
-const pricingFields = new Set<keyof ListingChanges>(["nightlyPrice", "cleaningFee", "currency"]);
+const pricingFields = new Set<keyof ListingChanges>([
+  "nightlyPrice",
+  "cleaningFee",
+  "weekendPrice",
+  "weeklyDiscountPercent",
+  "monthlyDiscountPercent",
+  "currency",
+]);
 
 export function incompleteListing(issues: ListingIssue[]): AppError {
   return new AppError(

@@ -11,9 +11,8 @@ import { type ListingActor, lockListingForChange } from "./access.ts";
 import type { ListingChange } from "./lifecycle.ts";
 import { photosOf, toPhotoView } from "./listing-view.ts";
 
-/** Served by the API under this path; the object key is the last segment. */
+/** Served by the API under this path followed by the object key. */
 export const listingPhotoUrlPrefix = "/listing-photos/";
-export const listingPhotoKeyOf = (url: string) => url.slice(listingPhotoUrlPrefix.length);
 
 type PhotoChange<T> = ListingChange<T> & { deletedKey?: string };
 
@@ -51,6 +50,7 @@ export async function addListingPhoto(
       .values({
         listingId,
         url: `${listingPhotoUrlPrefix}${photo.key}`,
+        objectKey: photo.key,
         width: photo.width,
         height: photo.height,
         position: count,
@@ -104,7 +104,7 @@ export async function deleteListingPhoto(
   listingId: string,
   photoId: string,
 ): Promise<PhotoChange<ListingPhotoView[]>> {
-  let deletedKey = "";
+  let deletedKey: string | undefined;
   const change = await changePhotos(db, actor, listingId, async (tx, listing) => {
     const current = await photosOf(tx, listingId);
     const photo = current.find((p) => p.id === photoId);
@@ -118,7 +118,8 @@ export async function deleteListingPhoto(
     await tx
       .delete(listingPhotos)
       .where(and(eq(listingPhotos.id, photoId), eq(listingPhotos.listingId, listingId)));
-    deletedKey = listingPhotoKeyOf(photo.url);
+    // Photos hosted elsewhere (the demo seed's) have no object in the bucket.
+    deletedKey = photo.objectKey ?? undefined;
     const rest = current.filter((p) => p.id !== photoId).map((p) => p.id);
     return writePhotoOrder(tx, listingId, rest);
   });
