@@ -1,3 +1,4 @@
+import { SearchForm } from "@/components/search/search-form.tsx";
 import { ButtonLink } from "@/components/ui/button.tsx";
 import { Card } from "@/components/ui/card.tsx";
 import { getSessionUser } from "@/lib/session.ts";
@@ -33,6 +34,7 @@ export default async function HomePage() {
           )}
         </div>
       </header>
+      <SearchForm layout="hero" trip={{ place: null, checkIn: null, checkOut: null, guests: null }} />
       <div className="stack" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(240px, 1fr))" }}>
         <Card title="Stay" headingLevel={3}>
           <p className="muted">Search homes by place and dates, book, and pay securely.</p>

@@ -1,3 +1,5 @@
+import { type MapTiles, mapTilesFrom } from "../components/map/map-tiles.ts";
+
 /**
  * The web server's settings, read once here (the only module besides next.config.ts that reads
  * process.env). The browser never needs them: it reaches the API through the web origin.
@@ -7,6 +9,8 @@ export type WebEnv = {
   apiUrl: string;
   /** The dev mailbox page exists outside production, or when HOMETRIP_DEV_TOOLS=1. */
   devTools: boolean;
+  /** Raster tiles for the search map (NEXT_PUBLIC_MAP_TILE_URL + _ATTRIBUTION); null: the offline land base. */
+  mapTiles: MapTiles | null;
 };
 
 export function webEnv(source: Record<string, string | undefined> = process.env): WebEnv {
@@ -15,5 +19,6 @@ export function webEnv(source: Record<string, string | undefined> = process.env)
   return {
     apiUrl,
     devTools: source.NODE_ENV !== "production" || source.HOMETRIP_DEV_TOOLS === "1",
+    mapTiles: mapTilesFrom(source),
   };
 }

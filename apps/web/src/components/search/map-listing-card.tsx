@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { formatMoney } from "../listing/money.ts";
+import { ratingLabel, ratingText, type SearchHit } from "./result-card.tsx";
+
+/** The small card a map pin opens; its title links to the listing. */
+export function MapListingCard({
+  hit,
+  href,
+  onClose,
+}: {
+  hit: SearchHit;
+  href: string;
+  onClose: () => void;
+}) {
+  return (
+    <section className="map-card" aria-label="Selected home">
+      {hit.coverPhotoUrl ? (
+        // biome-ignore lint/performance/noImgElement: photos come through the API proxy with their own long cache headers
+        <img className="map-card__photo" src={hit.coverPhotoUrl} alt="" />
+      ) : (
+        <span className="map-card__photo" />
+      )}
+      <div>
+        <Link className="map-card__title" href={href}>
+          {hit.title}
+        </Link>
+        <p className="muted">{hit.city}</p>
+        <p>
+          <span aria-hidden="true">{ratingText(hit.rating)}</span>
+          <span className="visually-hidden">{ratingLabel(hit.rating)}</span>
+        </p>
+        <p>
+          <strong>{formatMoney(hit.nightlyPrice, hit.currency)}</strong> night
+          {hit.totalPrice !== null && ` · ${formatMoney(hit.totalPrice, hit.currency)} total`}
+        </p>
+      </div>
+      <button type="button" className="button button--ghost button--small map-card__close" onClick={onClose}>
+        <span aria-hidden="true">×</span>
+        <span className="visually-hidden">Close</span>
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import type { RouterOutputs } from "@hometrip/api";
+import Link from "next/link";
+import { formatMoney } from "../listing/money.ts";
+import { propertyTypeLabel } from "./search-url.ts";
+
+export type SearchHit = RouterOutputs["search"]["listings"]["hits"][number];
+
+export function ratingText(rating: SearchHit["rating"]): string {
+  if (rating.average === null || rating.count === 0) return "New";
+  return `★ ${rating.average.toFixed(2)} (${rating.count})`;
+}
+
+export function ratingLabel(rating: SearchHit["rating"]): string {
+  if (rating.average === null || rating.count === 0) return "No reviews yet";
+  return `Rated ${rating.average.toFixed(2)} out of 5 from ${rating.count} review${rating.count === 1 ? "" : "s"}`;
+}
+
+/** What a guest decides on: photo, title, place, rating, nightly price and, with dates, the total. */
+export function ResultCard({
+  hit,
+  href,
+  onHighlight,
+}: {
+  hit: SearchHit;
+  href: string;
+  onHighlight?: (id: string | null) => void;
+}) {
+  return (
+    <article
+      className="result-card"
+      aria-labelledby={`hit-${hit.id}`}
+      onMouseEnter={() => onHighlight?.(hit.id)}
+      onMouseLeave={() => onHighlight?.(null)}
+      onFocus={() => onHighlight?.(hit.id)}
+      onBlur={() => onHighlight?.(null)}
+    >
+      <div className="result-card__photo">
+        {hit.coverPhotoUrl ? (
+          // biome-ignore lint/performance/noImgElement: photos come through the API proxy with their own long cache headers
+          <img src={hit.coverPhotoUrl} alt="" loading="lazy" />
+        ) : (
+          <span className="muted">No photo yet</span>
+        )}
+      </div>
+      <div className="result-card__body">
+        <h3 className="result-card__title">
+          <Link id={`hit-${hit.id}`} href={href} className="result-card__link">
+            {hit.title}
+          </Link>
+        </h3>
+        <p className="muted">
+          {propertyTypeLabel(hit.propertyType)} in {hit.city} · {hit.bedrooms} bedroom
+          {hit.bedrooms === 1 ? "" : "s"}
+          {hit.distanceKm !== null &&
+            ` · ${hit.distanceKm < 10 ? hit.distanceKm.toFixed(1) : Math.round(hit.distanceKm)} km away`}
+        </p>
+        <p className="result-card__rating">
+          <span aria-hidden="true">{ratingText(hit.rating)}</span>
+          <span className="visually-hidden">{ratingLabel(hit.rating)}</span>
+          {hit.instantBook && <span className="badge">Instant book</span>}
+        </p>
+        <p className="result-card__price">
+          <strong>{formatMoney(hit.nightlyPrice, hit.currency)}</strong> night
+          {hit.totalPrice !== null && hit.nights !== null && (
+            <span className="muted" data-testid="stay-total">
+              {" · "}
+              {formatMoney(hit.totalPrice, hit.currency)} total for {hit.nights} night
+              {hit.nights === 1 ? "" : "s"}
+            </span>
+          )}
+        </p>
+      </div>
+    </article>
+  );
+}
