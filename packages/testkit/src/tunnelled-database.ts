@@ -5,6 +5,8 @@ import { createTestDatabase, type TestDatabase } from "./test-database.ts";
 export interface TunnelledDatabase extends TestDatabase {
   /** drizzle over the production Neon driver, reaching the database through the local tunnel. */
   db: Database;
+  /** The Neon Pool under `db`, for code that takes plain SQL (the search adapters). */
+  pool: ReturnType<typeof createDb>["pool"];
   wsProxy: string;
   /** Ends the pool, stops the tunnel and drops the database. */
   close(): Promise<void>;
@@ -21,6 +23,7 @@ export async function createTunnelledDatabase(
   return {
     ...database,
     db,
+    pool,
     wsProxy: tunnel.wsProxy,
     async close() {
       await pool.end();
