@@ -1,5 +1,7 @@
 import type { EventPublisher, Logger } from "@hometrip/core";
 import type { Database } from "@hometrip/db";
+import type { Redis } from "@hometrip/kv";
+import type { SearchIndex } from "@hometrip/search";
 import type { MailDeps } from "./handlers/auth/mail-deps.ts";
 import type { FeedFetchOptions } from "./handlers/calendar/fetch-feed.ts";
 import type { EventHandlers } from "./handlers/types.ts";
@@ -22,4 +24,11 @@ export interface WorkerDeps {
   sweep?: { batchSize?: number; maxBatches?: number };
   /** iCal import fetching; private network addresses are refused unless allowed (dev, tests). */
   icalFetch?: Partial<FeedFetchOptions>;
+  /**
+   * The Redis edge/api caches search pages in. Without it, a sync that changes availability
+   * leaves cached pages to expire on their TTL instead of dropping them at once.
+   */
+  searchCache?: { redis: Redis /** Key namespace; tests pass their own. */; prefix?: string };
+  /** Index that listing.changed updates: Typesense in production, else Postgres (nothing to copy). */
+  search?: SearchIndex;
 }

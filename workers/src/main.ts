@@ -1,10 +1,12 @@
 import { ConfigError, parseWorkersEnv } from "@hometrip/config";
 import { createQStashPublisher } from "@hometrip/core";
 import { createDb } from "@hometrip/db";
+import { createRedis } from "@hometrip/kv";
 import { Receiver } from "@upstash/qstash";
 import { createWorkerApp } from "./app.ts";
 import { createMailDeps } from "./handlers/index.ts";
 import { createJsonLogger } from "./log.ts";
+import { searchIndexFromEnv } from "./search-index.ts";
 
 const log = createJsonLogger({ service: "workers" });
 
@@ -50,10 +52,18 @@ const app = createWorkerApp({
   publicUrl: env.EVENTS_DESTINATION_URL,
   // Feeds on localhost are how development tests a sync; production only fetches public hosts.
   icalFetch: { allowPrivateNetworks: env.APP_ENV !== "production" },
+  searchCache: {
+    redis: createRedis({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN }),
+  },
+  search: searchIndexFromEnv(env, pool),
 });
 
 const server = Bun.serve({ port: env.WORKERS_PORT, fetch: app.fetch });
-log.info("workers listening", { port: server.port, appEnv: env.APP_ENV });
+log.info("workers listening", {
+  port: server.port,
+  appEnv: env.APP_ENV,
+  searchIndex: env.TYPESENSE_URL ? "typesense" : "postgres",
+});
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

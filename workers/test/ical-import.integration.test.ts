@@ -1,17 +1,22 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { zSearchQuery } from "@hometrip/contracts";
 import type { EventPublisher } from "@hometrip/core";
 import { type Logger, renderIcalFeed } from "@hometrip/core";
 import { calendarBlocks, type Database } from "@hometrip/db";
+import { cachedSearch, createPostgresSearchIndex, type SearchIndex } from "@hometrip/search";
 import { createTunnelledDatabase } from "@hometrip/testkit";
 import { Receiver } from "@upstash/qstash";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorkerApp } from "../src/app.ts";
+import { startTestRedis, type TestRedis } from "./support/redis.ts";
 import { signDelivery, signingKeys } from "./support/signing.ts";
 
 const origin = "http://workers.test";
 let db: Database;
+let index: SearchIndex;
+let cache: TestRedis;
 let close: () => Promise<void>;
 let feedServer: Server;
 let feedUrl: string;
@@ -25,6 +30,8 @@ const receiver = new Receiver({ currentSigningKey: signingKeys.current, nextSign
 beforeAll(async () => {
   const database = await createTunnelledDatabase({ prefix: "workers_ical" });
   db = database.db;
+  index = createPostgresSearchIndex(database.pool);
+  cache = await startTestRedis();
   feedServer = createServer((_req, res) => {
     res.writeHead(200, { "content-type": "text/calendar" });
     res.end(feedBody);
@@ -34,6 +41,7 @@ beforeAll(async () => {
   close = async () => {
     await new Promise<void>((resolve) => feedServer.close(() => resolve()));
     await database.close();
+    await cache.close();
   };
 });
 afterAll(async () => {
@@ -48,6 +56,7 @@ async function runJob(listingId: string, opts: { allowPrivateNetworks?: boolean;
     log,
     publicUrl: origin,
     icalFetch: { allowPrivateNetworks: opts.allowPrivateNetworks ?? true },
+    searchCache: { redis: cache.redis, prefix: cache.prefix },
   });
   const body = JSON.stringify({ listingId, url: opts.url ?? feedUrl });
   const url = `${origin}/jobs/ical-import`;
@@ -59,7 +68,8 @@ async function runJob(listingId: string, opts: { allowPrivateNetworks?: boolean;
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-async function newListing() {
+/** A listing; published at `at` (a spot of map no other test uses) when given. */
+async function newListing(at?: { lat: number; lng: number }) {
   const users = await db.execute(sql`
     insert into users (email, display_name) values
       ('ical-host-' || gen_random_uuid() || '@x.test', 'Host'), ('ical-guest-' || gen_random_uuid() || '@x.test', 'Guest')
@@ -67,8 +77,9 @@ async function newListing() {
   const [hostId, guestId] = (users.rows as { id: string }[]).map((row) => row.id);
   const listing = await db.execute(sql`
     insert into listings (host_id, title, property_type, address_line1, city, country, lat, lng, timezone,
-      capacity, bedrooms, beds, baths, nightly_price, currency)
-    values (${hostId}, 'Feed home', 'house', 'Rua 1', 'Porto', 'PT', 41.1, -8.6, 'UTC', 2, 1, 1, 1, 9000, 'EUR')
+      capacity, bedrooms, beds, baths, nightly_price, currency, status)
+    values (${hostId}, 'Feed home', 'house', 'Rua 1', 'Porto', 'PT', ${at?.lat ?? 41.1}, ${at?.lng ?? -8.6}, 'UTC',
+      2, 1, 1, 1, 9000, 'EUR', ${at ? "published" : "draft"})
     returning id`);
   return { listingId: (listing.rows[0] as { id: string }).id, guestId: guestId! };
 }
@@ -150,6 +161,36 @@ describe("POST /jobs/ical-import", () => {
       status: "fetch_failed",
     });
     expect(await blocksOf(listingId)).toHaveLength(1);
+  });
+
+  it("drops cached searches when the import took dates, and keeps them when nothing changed", async () => {
+    const at = { lat: -40 + Math.random() * 80, lng: -170 + Math.random() * 340 };
+    const { listingId } = await newListing(at);
+    const query = zSearchQuery.parse({
+      bounds: { north: at.lat + 0.01, south: at.lat - 0.01, east: at.lng + 0.01, west: at.lng - 0.01 },
+      checkIn: "2027-04-10",
+      checkOut: "2027-04-12",
+    });
+    const search = async () => {
+      const { result, cache: served } = await cachedSearch(
+        cache.redis,
+        query,
+        { ttlSeconds: 300, prefix: cache.prefix },
+        () => index.search(query),
+      );
+      return { served, ids: result.hits.map((hit) => hit.id) };
+    };
+    expect(await search()).toEqual({ served: "miss", ids: [listingId] });
+    expect(await search()).toEqual({ served: "hit", ids: [listingId] });
+
+    feedBody = feed([{ uid: "april@other", from: "2027-04-11", to: "2027-04-13" }]);
+    expect((await runJob(listingId)).body).toMatchObject({ status: "imported", created: 1 });
+    expect(await search()).toEqual({ served: "miss", ids: [] });
+    expect(await search()).toEqual({ served: "hit", ids: [] });
+
+    // The same feed again changes no block, so the cached pages stay valid.
+    expect((await runJob(listingId)).body).toMatchObject({ created: 0, removed: 0, unchanged: 1 });
+    expect(await search()).toEqual({ served: "hit", ids: [] });
   });
 
   it("rejects an unsigned job and a job that is not one", async () => {

@@ -1,11 +1,14 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
+import { createServer as createHttpServer } from "node:http";
+import { type AddressInfo, createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { renderIcalFeed } from "@hometrip/core";
 import { systemPings } from "@hometrip/db";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { brokerToken, type EventStack, startEventStack } from "./support/event-stack.ts";
+import { startTestRedis, type TestRedis } from "./support/redis.ts";
 import { pingEnvelope, signDelivery, signingKeys } from "./support/signing.ts";
 import { waitFor } from "./support/wait.ts";
 
@@ -14,11 +17,16 @@ const bun = process.env.npm_execpath?.match(/bun(\.exe)?$/) ? process.env.npm_ex
 const workersDir = fileURLToPath(new URL("..", import.meta.url));
 
 let stack: EventStack;
+let cache: TestRedis;
 beforeAll(async () => {
   stack = await startEventStack();
+  // main.ts bumps the unprefixed search version key: a logical database of its own keeps that
+  // away from whatever a running `bun run dev` keeps in database 0.
+  cache = await startTestRedis({ database: 14 });
 });
 afterAll(async () => {
   await stack?.close();
+  await cache?.close();
 });
 
 async function freePort(): Promise<number> {
@@ -29,8 +37,37 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** A listing and a local feed with one stay on it, for a signed /jobs/ical-import. */
+async function importableListing() {
+  const rows = await stack.db.execute(sql`
+    with host as (
+      insert into users (email, display_name) values ('main-host-' || gen_random_uuid() || '@x.test', 'Host')
+      returning id)
+    insert into listings (host_id, title, property_type, address_line1, city, country, lat, lng, timezone,
+      capacity, bedrooms, beds, baths, nightly_price, currency)
+    select id, 'Main home', 'house', 'Rua 3', 'Faro', 'PT', 37.0, -7.9, 'UTC', 2, 1, 1, 1, 8000, 'EUR' from host
+    returning id`);
+  const feed = renderIcalFeed({
+    name: "Other platform",
+    now: new Date(),
+    events: [{ uid: "main@other", from: "2027-09-01", to: "2027-09-04", summary: "Booked" }],
+  });
+  const server = createHttpServer((_req, res) => res.end(feed));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    listingId: (rows.rows[0] as { id: string }).id,
+    feedUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.ics`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function signedPost(url: string, body: string) {
+  return fetch(url, { method: "POST", headers: { "upstash-signature": signDelivery({ url, body }) }, body });
+}
+
 describe("bun src/main.ts", () => {
-  it("boots from env, applies a signed delivery through its own pool, and stops cleanly on SIGTERM", async () => {
+  it("boots from env, applies a signed delivery and an iCal import through its own pool and Redis, and stops cleanly on SIGTERM", async () => {
+    const feed = await importableListing();
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const child = spawn(bun, ["src/main.ts"], {
@@ -47,6 +84,8 @@ describe("bun src/main.ts", () => {
         QSTASH_CURRENT_SIGNING_KEY: signingKeys.current,
         QSTASH_NEXT_SIGNING_KEY: signingKeys.next,
         EVENTS_DESTINATION_URL: baseUrl,
+        UPSTASH_REDIS_REST_URL: cache.url,
+        UPSTASH_REDIS_REST_TOKEN: cache.token,
         APP_URL: "http://localhost:3000",
         EMAIL_TRANSPORT: "dev",
       },
@@ -62,19 +101,21 @@ describe("bun src/main.ts", () => {
       });
 
       const envelope = pingEnvelope();
-      const body = JSON.stringify(envelope);
-      const url = `${baseUrl}/events`;
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "upstash-signature": signDelivery({ url, body }) },
-        body,
-      });
+      const response = await signedPost(`${baseUrl}/events`, JSON.stringify(envelope));
       expect(response.status).toBe(200);
       expect(
         await stack.db.select().from(systemPings).where(eq(systemPings.eventId, envelope.id)),
       ).toHaveLength(1);
+
+      // New blocks make every cached search stale: the version in the configured Redis moves on.
+      const versionBefore = Number((await cache.redis.get("search:version")) ?? 0);
+      const job = JSON.stringify({ listingId: feed.listingId, url: feed.feedUrl });
+      const imported = await signedPost(`${baseUrl}/jobs/ical-import`, job);
+      expect(await imported.json()).toMatchObject({ status: "imported", created: 1 });
+      expect(Number(await cache.redis.get("search:version"))).toBe(versionBefore + 1);
     } finally {
       child.kill("SIGTERM");
+      await feed.close();
     }
     const [code] = await exited;
     expect(code, output).toBe(0);
@@ -85,6 +126,7 @@ describe("bun src/main.ts", () => {
     expect(lines.map((l) => l.message)).toEqual(
       expect.arrayContaining(["workers listening", "workers stopped"]),
     );
+    expect(lines.find((l) => l.message === "workers listening")).toMatchObject({ searchIndex: "postgres" });
   });
 
   it("refuses to start without its settings and names what is missing", async () => {
@@ -95,5 +137,6 @@ describe("bun src/main.ts", () => {
     expect(code).toBe(1);
     expect(stderr).toContain("DATABASE_URL");
     expect(stderr).toContain("QSTASH_CURRENT_SIGNING_KEY");
+    expect(stderr).toContain("UPSTASH_REDIS_REST_URL");
   });
 });

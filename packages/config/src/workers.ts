@@ -19,11 +19,23 @@ export const zWorkersEnv = z
     QSTASH_NEXT_SIGNING_KEY: secret(8),
     /** Public base URL of this service, used as the destination of the events it re-publishes. */
     EVENTS_DESTINATION_URL: url,
+    /** Same Upstash Redis as edge/api: an iCal sync that changes blocks drops its cached searches. */
+    UPSTASH_REDIS_REST_URL: url,
+    UPSTASH_REDIS_REST_TOKEN: secret(8),
+    /** Set in production: listing changes are copied into Typesense. Unset: Postgres reads live. */
+    TYPESENSE_URL: url.optional(),
+    TYPESENSE_API_KEY: z.string().min(1).optional(),
+    /** Alias the workers write to; `bun run search:reindex` swaps it to each rebuilt collection. */
+    TYPESENSE_COLLECTION: z.string().min(1).default("listings"),
     ...workersEmailShape,
   })
   .refine((env) => env.EMAIL_TRANSPORT !== "resend" || Boolean(env.RESEND_API_KEY), {
     path: ["RESEND_API_KEY"],
     message: "is required when EMAIL_TRANSPORT=resend",
+  })
+  .refine((env) => !env.TYPESENSE_URL || Boolean(env.TYPESENSE_API_KEY), {
+    path: ["TYPESENSE_API_KEY"],
+    message: "is required when TYPESENSE_URL is set",
   });
 export type WorkersEnv = z.output<typeof zWorkersEnv>;
 

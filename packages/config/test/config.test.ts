@@ -72,8 +72,14 @@ describe("workers config", () => {
     QSTASH_URL: edge.QSTASH_URL,
     QSTASH_TOKEN: edge.QSTASH_TOKEN,
     EVENTS_DESTINATION_URL: edge.EVENTS_DESTINATION_URL,
+    UPSTASH_REDIS_REST_URL: edge.UPSTASH_REDIS_REST_URL,
+    UPSTASH_REDIS_REST_TOKEN: edge.UPSTASH_REDIS_REST_TOKEN,
     APP_URL: edge.APP_URL,
     EMAIL_TRANSPORT: "dev",
+  };
+  const keys = {
+    QSTASH_CURRENT_SIGNING_KEY: "sig_current_key",
+    QSTASH_NEXT_SIGNING_KEY: "sig_next_key_00",
   };
 
   it("requires both signing keys", () => {
@@ -95,13 +101,32 @@ describe("workers config", () => {
   });
 
   it("needs a Resend key only when mail goes through Resend", () => {
-    const keys = {
-      QSTASH_CURRENT_SIGNING_KEY: "sig_current_key",
-      QSTASH_NEXT_SIGNING_KEY: "sig_next_key_00",
-    };
     const err = failure(() => parseWorkersEnv({ ...workers, ...keys, EMAIL_TRANSPORT: "resend" }));
     expect(err.message).toContain("RESEND_API_KEY: is required when EMAIL_TRANSPORT=resend");
     expect(parseWorkersEnv({ ...workers, ...keys }).EMAIL_TRANSPORT).toBe("dev");
+  });
+
+  it("requires the Upstash Redis settings the API uses", () => {
+    const { UPSTASH_REDIS_REST_URL: _url, UPSTASH_REDIS_REST_TOKEN: _token, ...rest } = workers;
+    const err = failure(() => parseWorkersEnv({ ...rest, ...keys }));
+    expect(err.issues.map((i) => i.variable).sort()).toEqual([
+      "UPSTASH_REDIS_REST_TOKEN",
+      "UPSTASH_REDIS_REST_URL",
+    ]);
+  });
+
+  it("uses Typesense only when its URL is set, and then needs its key", () => {
+    const env = parseWorkersEnv({ ...workers, ...keys });
+    expect(env.TYPESENSE_URL).toBeUndefined();
+    expect(env.TYPESENSE_COLLECTION).toBe("listings");
+    const err = failure(() =>
+      parseWorkersEnv({ ...workers, ...keys, TYPESENSE_URL: "http://127.0.0.1:8108" }),
+    );
+    expect(err.message).toContain("TYPESENSE_API_KEY: is required when TYPESENSE_URL is set");
+    const typesense = { TYPESENSE_URL: "http://127.0.0.1:8108", TYPESENSE_API_KEY: "xyz" };
+    expect(parseWorkersEnv({ ...workers, ...keys, ...typesense }).TYPESENSE_URL).toBe(
+      "http://127.0.0.1:8108",
+    );
   });
 });
 

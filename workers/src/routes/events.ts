@@ -23,7 +23,12 @@ function nonRetryable(c: Context, body: Record<string, unknown>) {
 }
 
 export function eventsRoute(deps: WorkerDeps) {
-  const handlers = deps.handlers ?? createEventHandlers({ ...(deps.mail && { mail: deps.mail }) });
+  const handlers =
+    deps.handlers ??
+    createEventHandlers({
+      ...(deps.mail && { mail: deps.mail }),
+      ...(deps.search && { search: deps.search }),
+    });
   const clock = deps.clock ?? (() => new Date());
   const app = new Hono<SignedEnv>();
 

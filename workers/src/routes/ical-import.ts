@@ -1,6 +1,7 @@
 import { errorStatus, zIcalImportJob } from "@hometrip/contracts";
 import { describeError, parseIcalEvents, relayOutbox, syncIcalFeedBlocks } from "@hometrip/core";
 import { listings } from "@hometrip/db";
+import { bumpSearchVersion } from "@hometrip/search";
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import type { WorkerDeps } from "../deps.ts";
@@ -50,8 +51,20 @@ export function icalImportRoute(deps: WorkerDeps) {
     });
     const { eventId, ...counts } = result;
     deps.log.info("ical feed imported", { listingId: job.listingId, events: events.length, ...counts });
-    // Publish now rather than at the next outbox sweep; a failure here is left to the sweep.
-    if (eventId) await relayOutbox(deps.db, deps.publisher, { ids: [eventId], log: deps.log });
+    if (eventId) {
+      // Cached search pages may list the listing as free on dates the feed just took.
+      if (deps.searchCache) {
+        await bumpSearchVersion(deps.searchCache.redis, { prefix: deps.searchCache.prefix }).catch(
+          (error: unknown) =>
+            deps.log.warn("search cache version not bumped", {
+              listingId: job.listingId,
+              error: describeError(error),
+            }),
+        );
+      }
+      // Publish now rather than at the next outbox sweep; a failure here is left to the sweep.
+      await relayOutbox(deps.db, deps.publisher, { ids: [eventId], log: deps.log });
+    }
     return c.json({ status: "imported" as const, ...counts });
   });
   return app;

@@ -5,10 +5,11 @@ import { join } from "node:path";
 import { createQStashPublisher, type EventPublisher, type Logger } from "@hometrip/core";
 import type { Database } from "@hometrip/db";
 import { startQStashBroker } from "@hometrip/devstack";
+import type { SearchIndex, SqlExecutor } from "@hometrip/search";
 import { createTunnelledDatabase } from "@hometrip/testkit";
 import { serve } from "@hono/node-server";
 import { Client, Receiver } from "@upstash/qstash";
-import { createWorkerApp } from "../../src/app.ts";
+import { createWorkerApp, type WorkerDeps } from "../../src/app.ts";
 import type { EventHandlers } from "../../src/handlers/index.ts";
 import { signingKeys } from "./signing.ts";
 
@@ -40,7 +41,15 @@ export const brokerToken = "test-qstash-token";
  * The real thing, wired like production: a fresh migrated database reached through the Neon
  * WebSocket tunnel, the local QStash broker (fast retries), and the workers app on a random port.
  */
-export async function startEventStack(opts: { handlers?: EventHandlers } = {}): Promise<EventStack> {
+export async function startEventStack(
+  opts: {
+    handlers?: EventHandlers;
+    /** The index listing.changed events update, built on this stack's database. */
+    search?: (sql: SqlExecutor) => SearchIndex;
+    icalFetch?: WorkerDeps["icalFetch"];
+    searchCache?: WorkerDeps["searchCache"];
+  } = {},
+): Promise<EventStack> {
   const database = await createTunnelledDatabase({ prefix: "workers_events", max: 8 });
   const { db } = database;
   const dataDir = await mkdtemp(join(tmpdir(), "hometrip-qstash-"));
@@ -83,6 +92,9 @@ export async function startEventStack(opts: { handlers?: EventHandlers } = {}): 
     publisher,
     log,
     ...(opts.handlers && { handlers: opts.handlers }),
+    ...(opts.search && { search: opts.search(database.pool) }),
+    ...(opts.icalFetch && { icalFetch: opts.icalFetch }),
+    ...(opts.searchCache && { searchCache: opts.searchCache }),
   });
   fetchApp = app.fetch;
 

@@ -152,6 +152,8 @@ export async function startDevStack(
         WORKERS_PORT: String(env.WORKERS_PORT),
         QSTASH_CURRENT_SIGNING_KEY: env.QSTASH_CURRENT_SIGNING_KEY,
         QSTASH_NEXT_SIGNING_KEY: env.QSTASH_NEXT_SIGNING_KEY,
+        UPSTASH_REDIS_REST_URL: bridge.url,
+        UPSTASH_REDIS_REST_TOKEN: env.UPSTASH_REDIS_REST_TOKEN,
         APP_URL: urls.web,
         EMAIL_TRANSPORT: "dev",
       },
