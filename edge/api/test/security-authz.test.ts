@@ -36,6 +36,7 @@ const intendedPublic = [
   "devMailbox.get", // development and test only; "not found" elsewhere
   "devMailbox.list",
   "listings.get", // published listings; drafts only to their host or an admin
+  "listings.quote", // prices and bookability of published listings; drafts only to their host or an admin
   "search.listings",
   "system.health",
   "system.version",

@@ -1,6 +1,7 @@
 import { AppError, type CalendarDay, type CalendarRange } from "@hometrip/contracts";
 import { type DbOrTx, priceOverrides } from "@hometrip/db";
 import { and, eq, gte, lt } from "drizzle-orm";
+import { listingPricing, priceOfNight } from "../pricing/stay-price.ts";
 import { type CalendarActor, listingManagedBy } from "./access.ts";
 import { addDays, daysBetween } from "./dates.ts";
 import { occupiedRanges } from "./occupancy.ts";
@@ -9,7 +10,8 @@ export const MAX_CALENDAR_DAYS = 400;
 
 /**
  * The host's calendar for [from, to): each night's status, price (per-date override, else the
- * base nightly price; the schema has no separate weekend price) and what occupies it.
+ * weekend price on Friday and Saturday nights when set, else the nightly price; what a quote
+ * charges for that night) and what occupies it.
  */
 export async function listingCalendar(
   db: DbOrTx,
@@ -35,6 +37,7 @@ export async function listingCalendar(
       ),
   ]);
   const overrideOf = new Map(overrides.map((o) => [o.date, o.price]));
+  const pricing = listingPricing(listing);
   const days: CalendarDay[] = [];
   for (let i = 0; i < span; i++) {
     const date = addDays(input.from, i);
@@ -43,7 +46,7 @@ export async function listingCalendar(
     days.push({
       date,
       status: occupant ? (occupant.bookingId ? "booked" : "blocked") : "available",
-      price: override ?? listing.nightlyPrice ?? null,
+      price: priceOfNight(pricing, date, override).price,
       priceOverridden: override !== undefined,
       bookingId: occupant?.bookingId ?? null,
       blockId: occupant?.blockId ?? null,

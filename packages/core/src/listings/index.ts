@@ -16,4 +16,5 @@ export {
   reorderListingPhotos,
   setListingCoverPhoto,
 } from "./photos.ts";
+export { quoteStay, type StayQuoteResult } from "./quote.ts";
 export { findVisibleListing } from "./read.ts";

@@ -2,6 +2,7 @@ import { router } from "../../trpc.ts";
 import { createListingProcedure } from "./create.ts";
 import { deletePhotoProcedure, reorderPhotosProcedure, setCoverPhotoProcedure } from "./photos.ts";
 import { publishListingProcedure, unlistListingProcedure } from "./publication.ts";
+import { quoteStayProcedure } from "./quote.ts";
 import { getListingProcedure, myListingsProcedure } from "./read.ts";
 import { updateListingProcedure } from "./update.ts";
 
@@ -13,6 +14,7 @@ export const listingsRouter = router({
   unlist: unlistListingProcedure,
   get: getListingProcedure,
   mine: myListingsProcedure,
+  quote: quoteStayProcedure,
   reorderPhotos: reorderPhotosProcedure,
   setCoverPhoto: setCoverPhotoProcedure,
   deletePhoto: deletePhotoProcedure,
