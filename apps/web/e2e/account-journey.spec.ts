@@ -3,6 +3,10 @@ import { expect, type Page, test } from "@playwright/test";
 import { snap } from "./screenshots.ts";
 import { base32Decode, totp, totpStep } from "./totp.ts";
 
+/** A log-in hashes a password (Argon2id, CPU-bound) and the first /account visit compiles the
+ * page under `next dev`: on a loaded machine that has taken longer than the 20 s default. */
+const afterLogIn = { timeout: 90_000 };
+
 test.use({ baseURL: process.env.E2E_BASE_URL });
 
 const id = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
@@ -61,7 +65,7 @@ test("sign up, verify by mail, enrol two-step verification, log in with a TOTP c
   await snap(page, "email-verified");
 
   await logIn(page, "login");
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/account$/, afterLogIn);
   await expect(page.getByTestId("signed-in-as")).toHaveText(member.name);
   await expect(page.getByTestId("email-status")).toHaveText("Verified");
   await snap(page, "account");
@@ -93,7 +97,7 @@ test("sign up, verify by mail, enrol two-step verification, log in with a TOTP c
   await snap(page, "login-two-factor");
   await page.getByLabel("Authentication code").fill(await freshCode(secret, enrolStep));
   await page.getByRole("button", { name: "Verify" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/account$/, afterLogIn);
   await expect(page.getByTestId("signed-in-as")).toHaveText(member.name);
   await snap(page, "signed-in-with-totp");
 });
