@@ -9,6 +9,7 @@ import {
   trpcPost,
 } from "./calendar-support.ts";
 import { call } from "./harness.ts";
+import { insertHome, insertHost, randomArea } from "./search-fixtures.ts";
 
 /**
  * listings.quote over the calendar fixture listing: €100 a night, €20 cleaning, 2–30 nights,
@@ -165,6 +166,40 @@ describe("listings.quote availability", () => {
     const tooLong = await quote({ listingId, checkIn: "2031-01-01", checkOut: "2032-01-02" });
     expect(tooLong.status).toBe(400);
     expect((await quote({ listingId, checkIn: "2031-13-01", checkOut: "2031-13-04" })).status).toBe(400);
+  });
+});
+
+describe("listings.quote and search.listings", () => {
+  it("agree on the total for the same dates: weekend price, a per-date price and the weekly discount", async () => {
+    const area = randomArea();
+    const { hostId } = await insertHost();
+    const listingId = await insertHome(hostId, area, {
+      title: "Agreeing home",
+      city: "Concordia",
+      nightly: 9_000,
+    });
+    await sqlRows(
+      "update listings set weekend_price = 13000, weekly_discount_percent = 15, monthly_discount_percent = 25 where id = $1",
+      [listingId],
+    );
+    await sqlRows(
+      "insert into price_overrides (listing_id, date, nightly_price) values ($1, '2031-01-08', 5000)",
+      [listingId],
+    );
+    for (const [checkIn, checkOut] of [
+      ["2031-01-02", "2031-01-05"],
+      ["2031-01-06", "2031-01-15"],
+      ["2031-01-03", "2031-02-07"],
+    ] as const) {
+      const quoted = await quote({ listingId, checkIn, checkOut });
+      const found = await trpcGet<{ hits: { id: string; totalPrice: number | null }[] }>("search.listings", {
+        bounds: area.bounds,
+        checkIn,
+        checkOut,
+      });
+      expect(found.data.hits.map((h) => h.id)).toEqual([listingId]);
+      expect(found.data.hits[0]?.totalPrice, `${checkIn}–${checkOut}`).toBe(quoted.data.total);
+    }
   });
 });
 

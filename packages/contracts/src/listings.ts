@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { searchPropertyTypes } from "./search.ts";
+import { searchPropertyTypes, stayNights } from "./search.ts";
 
 export const listingStatuses = ["draft", "published", "unlisted"] as const;
 export const cancellationPolicies = ["flexible", "moderate", "strict", "non_refundable"] as const;
@@ -220,3 +220,53 @@ export const zStayQuote = z.object({
   total: z.int().nonnegative(),
 });
 export type StayQuote = z.infer<typeof zStayQuote>;
+
+/*
+ * The pricing rule every price of a stay follows (core's quote, the Postgres search SQL and the
+ * Typesense documents); these are the pieces they share.
+ */
+
+export const WEEKLY_DISCOUNT_NIGHTS = 7;
+export const MONTHLY_DISCOUNT_NIGHTS = 28;
+
+/**
+ * The night of `date` (the night that starts that evening) is a weekend night when `date` is a
+ * Friday or a Saturday. Dates are calendar dates, so the weekday is read in UTC.
+ */
+export function isWeekendNight(date: string): boolean {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday === 5 || weekday === 6;
+}
+
+/** How many of the nights in [checkIn, checkOut) are Friday or Saturday nights. */
+export function weekendNightsBetween(checkIn: string, checkOut: string): number {
+  const nights = stayNights(checkIn, checkOut);
+  if (nights <= 0) return 0;
+  const firstWeekday = new Date(`${checkIn}T00:00:00Z`).getUTCDay();
+  const fullWeeks = Math.floor(nights / 7);
+  let count = fullWeeks * 2;
+  for (let i = fullWeeks * 7; i < nights; i++) {
+    const weekday = (firstWeekday + i) % 7;
+    if (weekday === 5 || weekday === 6) count += 1;
+  }
+  return count;
+}
+
+/** Monthly from 28 nights (when set), else weekly from 7 nights; a 0 % discount is none. */
+export function lengthOfStayDiscountRate(
+  nights: number,
+  percents: { weeklyDiscountPercent: number; monthlyDiscountPercent: number },
+): { kind: "weekly" | "monthly"; percent: number } | null {
+  if (nights >= MONTHLY_DISCOUNT_NIGHTS && percents.monthlyDiscountPercent > 0) {
+    return { kind: "monthly", percent: percents.monthlyDiscountPercent };
+  }
+  if (nights >= WEEKLY_DISCOUNT_NIGHTS && percents.weeklyDiscountPercent > 0) {
+    return { kind: "weekly", percent: percents.weeklyDiscountPercent };
+  }
+  return null;
+}
+
+/** Percent of an amount in whole minor units, halves rounded up (as Postgres rounds numerics). */
+export function percentOf(amount: number, percent: number): number {
+  return Math.round((amount * percent) / 100);
+}

@@ -37,7 +37,8 @@ export const zSearchNear = z.object({
 
 /**
  * One search. Prices are integer minor units in the listing's currency: per night without
- * dates, the total for the stay (nights x nightly price + cleaning fee) with dates.
+ * dates, the total for the stay with dates, priced like listings.quote (weekend price on Friday
+ * and Saturday nights, per-date overrides, weekly/monthly discount, cleaning fee).
  * `bounds` with west > east crosses the antimeridian.
  */
 export const zSearchQuery = z

@@ -4,6 +4,7 @@ import {
   type SearchQuery,
   type SearchQueryInput,
   stayNights,
+  weekendNightsBetween,
   zSearchQuery,
 } from "@hometrip/contracts";
 
@@ -13,6 +14,11 @@ export type SearchOrder = "relevance" | "price_asc" | "price_desc" | "rating" | 
 export interface SearchPlan {
   query: SearchQuery;
   nights: number | null;
+  /**
+   * Friday and Saturday nights among the stay's nights: the same for every listing, so the
+   * adapters price the stay from it instead of walking the dates per listing.
+   */
+  weekendNights: number | null;
   /** Distances are measured from here: `near`, else the centre of `bounds`. */
   center: { lat: number; lng: number } | null;
   order: SearchOrder;
@@ -22,9 +28,18 @@ export interface SearchPlan {
 
 export function planSearch(input: SearchQueryInput): SearchPlan {
   const query = zSearchQuery.parse(input);
-  const nights = query.checkIn && query.checkOut ? stayNights(query.checkIn, query.checkOut) : null;
+  const dates = query.checkIn && query.checkOut ? { checkIn: query.checkIn, checkOut: query.checkOut } : null;
+  const nights = dates ? stayNights(dates.checkIn, dates.checkOut) : null;
+  const weekendNights = dates ? weekendNightsBetween(dates.checkIn, dates.checkOut) : null;
   const order: SearchOrder = query.sort === "relevance" && !query.text ? "rating" : query.sort;
-  return { query, nights, center: centerOf(query), order, priceEdges: priceBucketEdges(nights) };
+  return {
+    query,
+    nights,
+    weekendNights,
+    center: centerOf(query),
+    order,
+    priceEdges: priceBucketEdges(nights),
+  };
 }
 
 function centerOf(query: SearchQuery): { lat: number; lng: number } | null {

@@ -4,6 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SearchIndex, SearchQueryError } from "../src/index.ts";
 import { paginationContract } from "./contract-pagination.ts";
+import { pricingContract } from "./contract-pricing.ts";
 import { day, type Fixture, insertFixture } from "./fixtures.ts";
 
 export interface ContractWorld {
@@ -273,6 +274,7 @@ export function searchContract(name: string, factory: AdapterFactory, skipReason
       );
     });
 
+    pricingContract(name, world);
     paginationContract(world);
   });
 }

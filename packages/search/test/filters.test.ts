@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor, planSearch, SearchQueryError } from "../src/index.ts";
 import { epochDay, filterClauses, priceField } from "../src/typesense/filters.ts";
+import { collectionSchema, MAX_TOTAL_NIGHTS, storedTotals } from "../src/typesense/schema.ts";
 
 describe("typesense filter clauses", () => {
   it("excludes every night of the stay and checks the stay length", () => {
@@ -30,10 +31,35 @@ describe("typesense filter clauses", () => {
       priceMax: 30_000,
       propertyTypes: ["loft"],
     });
-    expect(priceField(plan)).toEqual({ field: "total_2", scale: 1 });
-    expect(filterClauses(plan)).toContain("total_2:<=30000");
-    expect(filterClauses(plan, { price: true })).not.toContain("total_2:<=30000");
+    // Wednesday and Thursday nights: no weekend night.
+    expect(priceField(plan)).toEqual({ field: "total_2_0", scale: 1 });
+    expect(filterClauses(plan)).toContain("total_2_0:<=30000");
+    expect(filterClauses(plan, { price: true })).not.toContain("total_2_0:<=30000");
     expect(filterClauses(plan, { types: true })).not.toContain("property_type:=[`loft`]");
+    const weekend = planSearch({ checkIn: "2031-01-03", checkOut: "2031-01-05" });
+    expect(priceField(weekend)).toEqual({ field: "total_2_2", scale: 1 });
+  });
+
+  it("stores a total for every (nights, weekend nights) pair a stay can have, and no other", () => {
+    const stored = new Set(storedTotals.map((t) => t.field));
+    const seen = new Set<string>();
+    for (let start = 0; start < 7; start++) {
+      const checkIn = new Date(Date.UTC(2031, 0, 1 + start)).toISOString().slice(0, 10);
+      for (let nights = 1; nights <= MAX_TOTAL_NIGHTS; nights++) {
+        const checkOut = new Date(Date.UTC(2031, 0, 1 + start + nights)).toISOString().slice(0, 10);
+        const { field } = priceField(planSearch({ checkIn, checkOut }));
+        expect(stored.has(field), `${checkIn} +${nights}`).toBe(true);
+        seen.add(field);
+      }
+    }
+    expect(seen).toEqual(stored);
+    expect(collectionSchema("x").fields.filter((f) => f.name.startsWith("total_"))).toHaveLength(stored.size);
+  });
+
+  it("falls back to nights x nightly price beyond the stored totals", () => {
+    const plan = planSearch({ checkIn: "2031-01-01", checkOut: "2031-02-10", priceMax: 400_000 });
+    expect(priceField(plan)).toEqual({ field: "nightly_price", scale: 40 });
+    expect(filterClauses(plan)).toContain("nightly_price:<=10000");
   });
 });
 

@@ -32,13 +32,40 @@ describe("typesense documents", () => {
       title: "Sunny loft in Alfama",
       location: [38.7115, -9.1305],
       nightly_price: 10_000,
-      total_1: 17_000,
-      total_3: 37_000,
-      total_30: 307_000,
+      total_1_0: 17_000,
+      total_1_1: 17_000,
+      total_3_0: 37_000,
+      total_30_8: 307_000,
+      total_30_10: 307_000,
       rating_x100: 500,
       rating_count: 2,
       cover_photo_url: `https://photos.test/${fixture.ids.L1}/cover.jpg`,
     });
+  });
+
+  it("carry the weekend price and discounts, and include them in the stored stay totals", async () => {
+    await client.query(
+      `update listings set weekend_price = 15000, weekly_discount_percent = 10, monthly_discount_percent = 20
+       where id = $1`,
+      [fixture.ids.L8],
+    );
+    const [l8] = await loadDocuments(client, [fixture.ids.L8!], new Date());
+    expect(l8).toMatchObject({
+      nightly_price: 12_000,
+      weekend_price: 15_000,
+      weekly_discount_percent: 10,
+      monthly_discount_percent: 20,
+      cleaning_fee: 0,
+      total_2_0: 24_000,
+      total_2_1: 27_000,
+      total_2_2: 30_000,
+      // 5 x 120 + 2 x 150 = 900, less 10 %
+      total_7_2: 81_000,
+      // 20 x 120 + 8 x 150 = 3,600, less 20 %
+      total_28_8: 288_000,
+    });
+    const [l1] = await loadDocuments(client, [fixture.ids.L1!], new Date());
+    expect(l1).not.toHaveProperty("weekend_price");
   });
 
   it("leave out drafts and unlisted homes so upsert can drop them", async () => {

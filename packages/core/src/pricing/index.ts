@@ -1,15 +1,10 @@
 export {
-  isWeekendNight,
   type ListingPricing,
   lengthOfStayDiscount,
   listingPricing,
-  MONTHLY_DISCOUNT_NIGHTS,
   type NightPrice,
-  percentOf,
   priceOfNight,
   priceStay,
   type StayDiscount,
   type StayPrice,
-  WEEKLY_DISCOUNT_NIGHTS,
-  weekendNightsBetween,
 } from "./stay-price.ts";

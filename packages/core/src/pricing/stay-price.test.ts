@@ -1,12 +1,7 @@
+import { isWeekendNight, percentOf, weekendNightsBetween } from "@hometrip/contracts";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../calendar/dates.ts";
-import {
-  isWeekendNight,
-  type ListingPricing,
-  percentOf,
-  priceStay,
-  weekendNightsBetween,
-} from "./stay-price.ts";
+import { type ListingPricing, priceStay } from "./stay-price.ts";
 
 // 2031-01-01 is a Wednesday, 2031-01-03 a Friday, 2031-01-06 a Monday.
 const pricing = (changes: Partial<ListingPricing> = {}): ListingPricing => ({

@@ -1,4 +1,9 @@
-import type { NightPriceKind } from "@hometrip/contracts";
+import {
+  isWeekendNight,
+  lengthOfStayDiscountRate,
+  type NightPriceKind,
+  percentOf,
+} from "@hometrip/contracts";
 import type { Listing } from "@hometrip/db";
 import { addDays, daysBetween } from "../calendar/dates.ts";
 
@@ -22,9 +27,6 @@ export function listingPricing(listing: Listing): ListingPricing {
   };
 }
 
-export const WEEKLY_DISCOUNT_NIGHTS = 7;
-export const MONTHLY_DISCOUNT_NIGHTS = 28;
-
 export interface NightPrice {
   date: string;
   price: number;
@@ -46,29 +48,6 @@ export interface StayPrice {
   total: number;
 }
 
-/**
- * The night of `date` (the night that starts that evening) is a weekend night when `date` is a
- * Friday or a Saturday. Dates are calendar dates, so the weekday is read in UTC.
- */
-export function isWeekendNight(date: string): boolean {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday === 5 || weekday === 6;
-}
-
-/** How many of the nights in [checkIn, checkOut) are Friday or Saturday nights. */
-export function weekendNightsBetween(checkIn: string, checkOut: string): number {
-  const nights = daysBetween(checkIn, checkOut);
-  if (nights <= 0) return 0;
-  const firstWeekday = new Date(`${checkIn}T00:00:00Z`).getUTCDay();
-  const fullWeeks = Math.floor(nights / 7);
-  let count = fullWeeks * 2;
-  for (let i = fullWeeks * 7; i < nights; i++) {
-    const weekday = (firstWeekday + i) % 7;
-    if (weekday === 5 || weekday === 6) count += 1;
-  }
-  return count;
-}
-
 /** A per-date override, else the weekend price on Friday and Saturday nights when set, else nightly. */
 export function priceOfNight(
   pricing: ListingPricing,
@@ -82,26 +61,14 @@ export function priceOfNight(
   return { date, price: pricing.nightlyPrice, kind: "base" };
 }
 
-/** Percent of an amount in whole minor units, halves rounded up (as Postgres rounds numerics). */
-export function percentOf(amount: number, percent: number): number {
-  return Math.round((amount * percent) / 100);
-}
-
-/** Monthly from 28 nights, else weekly from 7 nights; a 0 % discount is no discount. */
+/** The length-of-stay discount on a nights subtotal, if the stay earns one. */
 export function lengthOfStayDiscount(
   pricing: ListingPricing,
   nights: number,
   nightsSubtotal: number,
 ): StayDiscount | null {
-  if (nights >= MONTHLY_DISCOUNT_NIGHTS && pricing.monthlyDiscountPercent > 0) {
-    const percent = pricing.monthlyDiscountPercent;
-    return { kind: "monthly", percent, amount: percentOf(nightsSubtotal, percent) };
-  }
-  if (nights >= WEEKLY_DISCOUNT_NIGHTS && pricing.weeklyDiscountPercent > 0) {
-    const percent = pricing.weeklyDiscountPercent;
-    return { kind: "weekly", percent, amount: percentOf(nightsSubtotal, percent) };
-  }
-  return null;
+  const rate = lengthOfStayDiscountRate(nights, pricing);
+  return rate && { ...rate, amount: percentOf(nightsSubtotal, rate.percent) };
 }
 
 /**

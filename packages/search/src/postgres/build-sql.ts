@@ -1,3 +1,4 @@
+import { MONTHLY_DISCOUNT_NIGHTS, WEEKLY_DISCOUNT_NIGHTS } from "@hometrip/contracts";
 import type { CursorPosition } from "../cursor.ts";
 import type { SearchOrder, SearchPlan } from "../plan.ts";
 import {
@@ -79,9 +80,9 @@ export function buildSearchSql(plan: SearchPlan, after: CursorPosition | null): 
   if (q.currency) where.push(`l.currency = ${p.add(q.currency, "text")}`);
 
   const price =
-    nights === null
-      ? "l.nightly_price::bigint"
-      : `(l.nightly_price::bigint * ${p.add(nights, "int")} + l.cleaning_fee)`;
+    q.checkIn && q.checkOut && nights !== null && plan.weekendNights !== null
+      ? stayTotal(p, { checkIn: q.checkIn, checkOut: q.checkOut, nights, weekendNights: plan.weekendNights })
+      : "l.nightly_price::bigint";
   const distance = center
     ? `(earth_distance(ll_to_earth(${p.add(center.lat, "float8")}, ${p.add(center.lng, "float8")}), ${earthPoint}) / 1000.0)::float8`
     : "NULL::float8";
@@ -134,6 +135,39 @@ SELECT
   (SELECT coalesce(json_agg(json_build_object('bucket', t.bucket, 'count', t.n)), '[]'::json)
    FROM (SELECT width_bucket(b.price, ${edges}) AS bucket, count(*)::int AS n FROM base b WHERE ${typeOk} GROUP BY 1) t) AS price_buckets`;
   return { text, values: p.values };
+}
+
+/** The price of one night of listing `l` on `date` before overrides: weekend price on Friday/Saturday. */
+const defaultNightPrice = (date: string) =>
+  `CASE WHEN extract(isodow FROM ${date}) IN (5, 6) THEN coalesce(l.weekend_price, l.nightly_price) ELSE l.nightly_price END`;
+
+/**
+ * The stay's total exactly as listings.quote computes it (core's priceStay; keep them in step):
+ * nights at the nightly price, Friday and Saturday nights at the weekend price when set, per-date
+ * overrides instead of either, the length-of-stay discount on that subtotal (rounded, halves up),
+ * plus the cleaning fee. How many weekend nights the stay has is the same for every listing, so it
+ * comes in as a parameter; only the overrides inside the stay are looked up per listing, by a
+ * correlated aggregate over the price_overrides primary key (listing_id, date), which yields one
+ * row (sum NULL → 0) whether or not the listing has any.
+ */
+function stayTotal(
+  p: Params,
+  stay: { checkIn: string; checkOut: string; nights: number; weekendNights: number },
+): string {
+  const weekdays = p.add(stay.nights - stay.weekendNights, "int");
+  const weekends = p.add(stay.weekendNights, "int");
+  const subtotal = `l.nightly_price::bigint * ${weekdays} + coalesce(l.weekend_price, l.nightly_price)::bigint * ${weekends}
+      + coalesce(sum(po.nightly_price - ${defaultNightPrice("po.date")}), 0)`;
+  const overrides = `price_overrides po WHERE po.listing_id = l.id AND po.date >= ${p.add(stay.checkIn, "date")} AND po.date < ${p.add(stay.checkOut, "date")}`;
+  // Which discount a stay earns depends only on its length (lengthOfStayDiscountRate).
+  const percent =
+    stay.nights >= MONTHLY_DISCOUNT_NIGHTS
+      ? "CASE WHEN l.monthly_discount_percent > 0 THEN l.monthly_discount_percent ELSE l.weekly_discount_percent END"
+      : stay.nights >= WEEKLY_DISCOUNT_NIGHTS
+        ? "l.weekly_discount_percent"
+        : null;
+  const discounted = percent ? `s.subtotal - round(s.subtotal * (${percent}) / 100.0)::bigint` : "s.subtotal";
+  return `(SELECT ${discounted} + l.cleaning_fee FROM (SELECT ${subtotal} AS subtotal FROM ${overrides}) s)`;
 }
 
 /** Rows strictly after the cursor in the sort order: lexicographic over the keys, then the id. */

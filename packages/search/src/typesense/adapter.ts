@@ -4,7 +4,7 @@ import { type CursorPosition, decodeCursor, encodeCursor } from "../cursor.ts";
 import { planSearch, priceBuckets, roundKm, type SearchOrder, type SearchPlan, sortFacet } from "../plan.ts";
 import type { SearchIndex, SqlExecutor } from "../port.ts";
 import { isNotFound } from "./client.ts";
-import { loadDocuments } from "./documents.ts";
+import { documentStayTotal, loadDocuments } from "./documents.ts";
 import { filterClauses, joinClauses, priceField } from "./filters.ts";
 import type { ListingDocument } from "./schema.ts";
 
@@ -232,7 +232,11 @@ function toHit(plan: SearchPlan, doc: ListingDocument): SearchHit {
     coverPhotoUrl: doc.cover_photo_url || null,
     rating: { average: doc.rating_count > 0 ? doc.rating_x100 / 100 : null, count: doc.rating_count },
     nightlyPrice: doc.nightly_price,
-    totalPrice: plan.nights === null ? null : doc.nightly_price * plan.nights + doc.cleaning_fee,
+    // Weekend price and discount included; per-date overrides are not in documents (schema.ts).
+    totalPrice:
+      plan.nights === null || plan.weekendNights === null
+        ? null
+        : documentStayTotal(doc, plan.nights, plan.weekendNights),
     nights: plan.nights,
     currency: doc.currency,
     propertyType: doc.property_type as SearchPropertyType,

@@ -1,5 +1,6 @@
+import { lengthOfStayDiscountRate, percentOf } from "@hometrip/contracts";
 import type { SqlExecutor } from "../port.ts";
-import { BOOKED_DAYS_HORIZON, type ListingDocument, MAX_TOTAL_NIGHTS, totalField } from "./schema.ts";
+import { BOOKED_DAYS_HORIZON, type ListingDocument, storedTotals } from "./schema.ts";
 
 interface ListingRow {
   id: string;
@@ -14,6 +15,9 @@ interface ListingRow {
   bedrooms: number;
   capacity: number;
   nightly_price: number;
+  weekend_price: number | null;
+  weekly_discount_percent: number;
+  monthly_discount_percent: number;
   cleaning_fee: number;
   currency: string;
   min_nights: number;
@@ -27,7 +31,8 @@ interface ListingRow {
 }
 
 const columns = `l.id, l.title, l.city, coalesce(l.region, '') AS region, l.country::text AS country, l.lat, l.lng,
-  l.property_type::text AS property_type, l.amenities, l.bedrooms, l.capacity, l.nightly_price, l.cleaning_fee,
+  l.property_type::text AS property_type, l.amenities, l.bedrooms, l.capacity, l.nightly_price, l.weekend_price,
+  l.weekly_discount_percent, l.monthly_discount_percent, l.cleaning_fee,
   l.currency::text AS currency, l.min_nights, l.max_nights, l.instant_book,
   coalesce(r.rating_avg, 0)::float8 AS rating_avg, coalesce(r.rating_count, 0) AS rating_count,
   (SELECT ph.url FROM listing_photos ph WHERE ph.listing_id = l.id ORDER BY ph.position LIMIT 1) AS cover_photo_url,
@@ -74,6 +79,26 @@ export async function countPublished(sql: SqlExecutor): Promise<number> {
 
 export const tiebreakOf = (id: string) => Number.parseInt(id.replaceAll("-", "").slice(0, 13), 16);
 
+type DocumentPricing = Pick<
+  ListingDocument,
+  "nightly_price" | "weekend_price" | "weekly_discount_percent" | "monthly_discount_percent" | "cleaning_fee"
+>;
+
+/**
+ * The stay total listings.quote would charge (core's priceStay), except per-date overrides, which
+ * a document cannot hold: nights at the nightly price, weekend nights at the weekend price when
+ * set, the length-of-stay discount on that subtotal, plus the cleaning fee.
+ */
+export function documentStayTotal(doc: DocumentPricing, nights: number, weekendNights: number): number {
+  const weekend = doc.weekend_price ?? doc.nightly_price;
+  const subtotal = doc.nightly_price * (nights - weekendNights) + weekend * weekendNights;
+  const rate = lengthOfStayDiscountRate(nights, {
+    weeklyDiscountPercent: doc.weekly_discount_percent,
+    monthlyDiscountPercent: doc.monthly_discount_percent,
+  });
+  return subtotal - (rate ? percentOf(subtotal, rate.percent) : 0) + doc.cleaning_fee;
+}
+
 function toDocument(row: ListingRow): ListingDocument {
   const doc: ListingDocument = {
     id: row.id,
@@ -89,6 +114,9 @@ function toDocument(row: ListingRow): ListingDocument {
     bedrooms: row.bedrooms,
     capacity: row.capacity,
     nightly_price: row.nightly_price,
+    ...(row.weekend_price !== null && { weekend_price: row.weekend_price }),
+    weekly_discount_percent: row.weekly_discount_percent,
+    monthly_discount_percent: row.monthly_discount_percent,
     cleaning_fee: row.cleaning_fee,
     currency: row.currency,
     min_nights: row.min_nights,
@@ -101,7 +129,8 @@ function toDocument(row: ListingRow): ListingDocument {
     tiebreak: tiebreakOf(row.id),
     created_ms: Math.floor(row.created_ms),
   };
-  for (let n = 1; n <= MAX_TOTAL_NIGHTS; n++)
-    doc[totalField(n) as `total_${number}`] = row.nightly_price * n + row.cleaning_fee;
+  for (const { nights, weekendNights, field } of storedTotals) {
+    doc[field as `total_${number}_${number}`] = documentStayTotal(doc, nights, weekendNights);
+  }
   return doc;
 }

@@ -8,8 +8,9 @@ export const epochDay = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z
 
 /** The field the price filter, sort and histogram use: per night, or the stored total for the stay. */
 export function priceField(plan: SearchPlan): { field: string; scale: number } {
-  if (plan.nights === null) return { field: "nightly_price", scale: 1 };
-  if (plan.nights <= MAX_TOTAL_NIGHTS) return { field: totalField(plan.nights), scale: 1 };
+  if (plan.nights === null || plan.weekendNights === null) return { field: "nightly_price", scale: 1 };
+  if (plan.nights <= MAX_TOTAL_NIGHTS)
+    return { field: totalField(plan.nights, plan.weekendNights), scale: 1 };
   // Longer stays: nights x nightly price (the cleaning fee is left out; see schema.ts).
   return { field: "nightly_price", scale: plan.nights };
 }

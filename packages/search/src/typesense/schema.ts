@@ -1,15 +1,40 @@
 import type { CollectionCreateSchema } from "typesense";
 
 /**
- * Totals for the stay (nights x nightly + cleaning fee) are stored for stays up to this many
- * nights, because Typesense cannot compute arithmetic in a filter or sort. Longer stays filter and
- * sort on nights x nightly price, without the cleaning fee (documented in the package README).
+ * Totals for the stay are stored for stays up to this many nights, because Typesense cannot
+ * compute arithmetic in a filter or sort. A total depends on the number of nights and on how many
+ * of them are Friday or Saturday nights (weekend price), which is the same for every listing for
+ * given dates: one field per (nights, weekend nights) pair that a stay can have (73 fields).
+ * Longer stays filter and sort on nights x nightly price, without weekend price, discount or
+ * cleaning fee (documented in the package README). Per-date price overrides are never in a
+ * document: they would need a field per date range, so Typesense totals leave them out.
  */
 export const MAX_TOTAL_NIGHTS = 30;
 /** Booked days are stored from yesterday to this many days ahead; dates beyond are not filtered. */
 export const BOOKED_DAYS_HORIZON = 730;
 
-export const totalField = (nights: number) => `total_${nights}`;
+export const totalField = (nights: number, weekendNights: number) => `total_${nights}_${weekendNights}`;
+
+/** How many weekend nights a stay of `nights` can hold, over the seven weekdays it may start on. */
+export function weekendNightCounts(nights: number): number[] {
+  const fullWeeks = Math.floor(nights / 7) * 2;
+  const rest = nights % 7;
+  const counts: number[] = [];
+  for (let w = Math.max(0, rest - 5); w <= Math.min(2, rest); w++) counts.push(fullWeeks + w);
+  return counts;
+}
+
+/** Every stored total field: (nights, weekend nights) for 1..MAX_TOTAL_NIGHTS nights. */
+export const storedTotals: { nights: number; weekendNights: number; field: string }[] = Array.from(
+  { length: MAX_TOTAL_NIGHTS },
+  (_, i) => i + 1,
+).flatMap((nights) =>
+  weekendNightCounts(nights).map((weekendNights) => ({
+    nights,
+    weekendNights,
+    field: totalField(nights, weekendNights),
+  })),
+);
 
 export interface ListingDocument {
   id: string;
@@ -25,6 +50,10 @@ export interface ListingDocument {
   bedrooms: number;
   capacity: number;
   nightly_price: number;
+  /** Friday and Saturday nights; absent when the nightly price applies every night. */
+  weekend_price?: number;
+  weekly_discount_percent: number;
+  monthly_discount_percent: number;
   cleaning_fee: number;
   currency: string;
   min_nights: number;
@@ -40,7 +69,7 @@ export interface ListingDocument {
   tiebreak: number;
   /** Listing creation time; pages after the first ignore listings created after paging began. */
   created_ms: number;
-  [total: `total_${number}`]: number;
+  [total: `total_${number}_${number}`]: number;
 }
 
 export function collectionSchema(name: string): CollectionCreateSchema {
@@ -59,6 +88,9 @@ export function collectionSchema(name: string): CollectionCreateSchema {
       { name: "bedrooms", type: "int32" },
       { name: "capacity", type: "int32" },
       { name: "nightly_price", type: "int64" },
+      { name: "weekend_price", type: "int64", optional: true },
+      { name: "weekly_discount_percent", type: "int32" },
+      { name: "monthly_discount_percent", type: "int32" },
       { name: "cleaning_fee", type: "int64" },
       { name: "currency", type: "string", facet: true },
       { name: "min_nights", type: "int32" },
@@ -70,10 +102,7 @@ export function collectionSchema(name: string): CollectionCreateSchema {
       { name: "booked_days", type: "int32[]" },
       { name: "tiebreak", type: "int64" },
       { name: "created_ms", type: "int64" },
-      ...Array.from({ length: MAX_TOTAL_NIGHTS }, (_, i) => ({
-        name: totalField(i + 1),
-        type: "int64" as const,
-      })),
+      ...storedTotals.map(({ field }) => ({ name: field, type: "int64" as const })),
     ],
   };
 }
