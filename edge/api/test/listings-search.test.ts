@@ -48,6 +48,45 @@ describe("listings and search", () => {
     expect((await search(query)).hits).toEqual([]);
   });
 
+  it("a new weekend price, discount or date price reaches a cached search for dates at once", async () => {
+    const area = randomArea();
+    const host = await createHost("listing-search-pricing");
+    const listing = await createPublished(host, { ...area.centre, city: "Tavira" });
+    // Monday to Monday: five weeknights, Friday and Saturday.
+    const query = { bounds: area.bounds, checkIn: "2031-01-06", checkOut: "2031-01-13" };
+    const total = async (expected: "hit" | "miss") => {
+      const result = await search(query);
+      expect(result.cache).toBe(expected);
+      return result.hits[0]?.totalPrice;
+    };
+    expect(await total("miss")).toBe(7 * 12_500 + 3_000);
+    expect(await total("hit")).toBe(7 * 12_500 + 3_000);
+
+    const priced = await trpcPost(
+      "listings.update",
+      { id: listing.id, changes: { weekendPrice: 20_000, weeklyDiscountPercent: 10 } },
+      host.auth,
+    );
+    expect(priced.status).toBe(200);
+    expect(await total("miss")).toBe(102_500 - 10_250 + 3_000);
+    const causes = await withDatabase(async (_db, pool) => {
+      const { rows } = await pool.query<{ cause: string }>(
+        `select payload->>'cause' as cause from outbox
+          where event_type = 'listing.changed' and payload->'listingIds' ? $1 order by occurred_at desc, id limit 1`,
+        [listing.id],
+      );
+      return rows.map((r) => r.cause);
+    });
+    expect(causes).toEqual(["pricing"]);
+
+    await trpcPost(
+      "calendar.setPriceOverride",
+      { listingId: listing.id, date: "2031-01-08", price: 5_000 },
+      host.auth,
+    );
+    expect(await total("miss")).toBe(95_000 - 9_500 + 3_000);
+  });
+
   it("records listing.changed in the outbox for every change, with its cause", async () => {
     const host = await createHost("listing-outbox");
     const listing: ListingBody = await createPublished(host, { ...randomArea().centre, city: "Sagres" });
