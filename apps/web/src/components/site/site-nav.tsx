@@ -8,7 +8,8 @@ export function SiteNav({ user, devTools }: { user: SessionUser | null; devTools
   const items: NavItem[] = [{ href: "/", label: "Home" }];
   if (user) {
     items.push({ href: "/account", label: "Account" }, { href: "/account/security", label: "Security" });
-    if (!user.roles.isHost) items.push({ href: "/become-host", label: "Become a host" });
+    if (user.roles.isHost) items.push({ href: "/host/listings", label: "Host" });
+    else items.push({ href: "/become-host", label: "Become a host" });
   }
   if (devTools) items.push({ href: "/dev/mailbox", label: "Dev mailbox" });
   return (

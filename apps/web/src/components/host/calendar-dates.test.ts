@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import {
+  addDays,
+  addMonths,
+  datesThrough,
+  daysBetween,
+  monthGrid,
+  runsOf,
+  todayIn,
+} from "./calendar-dates.ts";
+
+describe("monthGrid", () => {
+  it("covers the month in Monday-first weeks, spill-over days included", () => {
+    const june = monthGrid("2026-06"); // 1 June 2026 is a Monday
+    expect(june.from).toBe("2026-06-01");
+    expect(june.weeks).toHaveLength(5);
+    expect(june.weeks[4]?.at(-1)).toBe("2026-07-05");
+    expect(june.to).toBe("2026-07-06");
+
+    const feb = monthGrid("2026-02"); // a Sunday the 1st
+    expect(feb.from).toBe("2026-01-26");
+    expect(feb.weeks[0]?.at(-1)).toBe("2026-02-01");
+    expect(feb.weeks.every((w) => w.length === 7)).toBe(true);
+    expect(feb.weeks.flat()).toContain("2026-02-28");
+  });
+
+  it("keeps leap days and year ends straight", () => {
+    expect(monthGrid("2028-02").weeks.flat()).toContain("2028-02-29");
+    expect(addMonths("2026-12", 1)).toBe("2027-01");
+    expect(addMonths("2026-01", -1)).toBe("2025-12");
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2); // across a DST change in Europe
+  });
+});
+
+describe("selections", () => {
+  it("lists the dates between two clicks in either order", () => {
+    expect(datesThrough("2026-06-14", "2026-06-12")).toEqual(["2026-06-12", "2026-06-13", "2026-06-14"]);
+    expect(datesThrough("2026-06-12", "2026-06-12")).toEqual(["2026-06-12"]);
+  });
+
+  it("turns nights into half-open ranges for calendar.blockDates", () => {
+    expect(runsOf(["2026-06-15", "2026-06-12", "2026-06-13"])).toEqual([
+      { from: "2026-06-12", to: "2026-06-14" },
+      { from: "2026-06-15", to: "2026-06-16" },
+    ]);
+    expect(runsOf([])).toEqual([]);
+  });
+
+  it("knows today in the home's time zone", () => {
+    const now = new Date("2026-06-12T23:30:00Z");
+    expect(todayIn("UTC", now)).toBe("2026-06-12");
+    expect(todayIn("Asia/Tokyo", now)).toBe("2026-06-13");
+    expect(todayIn("Not/AZone", now)).toBe("2026-06-12");
+  });
+});

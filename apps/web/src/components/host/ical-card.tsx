@@ -1,0 +1,143 @@
+"use client";
+import type { RouterOutputs } from "@hometrip/api";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Alert } from "@/components/ui/alert.tsx";
+import { Button } from "@/components/ui/button.tsx";
+import { Card } from "@/components/ui/card.tsx";
+import { CopyField } from "@/components/ui/copy-field.tsx";
+import { TextField } from "@/components/ui/field.tsx";
+import { Spinner } from "@/components/ui/spinner.tsx";
+import { errorMessage, formErrorsFrom } from "@/lib/api-errors.ts";
+import { formatWhen } from "@/lib/format.ts";
+import { useTRPC } from "@/lib/trpc/client.ts";
+
+type Feed = RouterOutputs["calendar"]["icalImports"][number];
+/** Sync results, when the API reports them for a feed (the import table keeps them per feed). */
+type SyncStatus = { lastSyncedAt?: string | null; lastError?: string | null; lastEventCount?: number | null };
+
+/**
+ * Syncing with other platforms: the export link they subscribe to (nights booked or blocked here
+ * show as busy there), and their feeds imported here as blocks, refreshed every half hour.
+ */
+export function IcalCard({ listingId }: { listingId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const exportUrl = useQuery(trpc.calendar.icalExportUrl.queryOptions({ listingId }));
+  const feeds = useQuery({
+    ...trpc.calendar.icalImports.queryOptions({ listingId }),
+    // A new feed syncs within moments of being added; look again until its first result is in.
+    refetchInterval: (query) => ((query.state.data ?? []).some(awaitingFirstSync) ? 5_000 : false),
+  });
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: trpc.calendar.icalImports.queryKey({ listingId }) });
+    // Imported events become blocks: the month view changes too.
+    void queryClient.invalidateQueries({ queryKey: trpc.calendar.range.pathKey() });
+  };
+  const add = useMutation(trpc.calendar.addIcalImport.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.calendar.removeIcalImport.mutationOptions({ onSuccess: refresh }));
+  const [url, setUrl] = useState("");
+  const errors = formErrorsFrom(add.error, { url: "Calendar URL" });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    add.mutate({ listingId, url: url.trim() }, { onSuccess: () => setUrl("") });
+  }
+
+  return (
+    <Card title="Sync with other calendars" headingLevel={3}>
+      <div className="stack">
+        {exportUrl.data ? (
+          <CopyField
+            label="Export link (iCal)"
+            value={exportUrl.data.url}
+            hint="Paste it into other platforms so they see the nights booked or blocked here. Keep it private."
+          />
+        ) : exportUrl.isError ? (
+          <Alert tone="error">{errorMessage(exportUrl.error)}</Alert>
+        ) : (
+          <Spinner label="Loading the export link" />
+        )}
+
+        <h4 className="host-subheading">Imported calendars</h4>
+        {feeds.isError && <Alert tone="error">{errorMessage(feeds.error)}</Alert>}
+        {remove.isError && <Alert tone="error">{errorMessage(remove.error)}</Alert>}
+        {feeds.data && feeds.data.length === 0 && <p className="muted">No calendars imported yet.</p>}
+        {feeds.data && feeds.data.length > 0 && (
+          <ul className="list" aria-label="Imported calendars">
+            {feeds.data.map((feed) => (
+              <li key={feed.url} className="list__item">
+                <div className="host-feed">
+                  <span className="mono host-feed__url">{feed.url}</span>
+                  <FeedStatus status={syncStatus(feed)} />
+                </div>
+                <Button
+                  variant="danger"
+                  size="small"
+                  aria-label={`Remove ${feed.url}`}
+                  pending={remove.isPending && remove.variables?.url === feed.url}
+                  disabled={remove.isPending}
+                  onClick={() => remove.mutate({ listingId, url: feed.url })}
+                >
+                  Remove
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form method="post" className="host-inline-add" onSubmit={onSubmit} noValidate>
+          <TextField
+            label="Calendar URL"
+            name="icalUrl"
+            type="url"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            placeholder="https://…/calendar.ics"
+            hint="The iCal export link of another platform. Its events block nights here."
+            error={errors.fields.url}
+          />
+          <Button type="submit" variant="secondary" pending={add.isPending}>
+            Import calendar
+          </Button>
+        </form>
+        {errors.form && <Alert tone="error">{errors.form}</Alert>}
+        {add.isSuccess && (
+          <Alert tone="success">Calendar added. Its events appear as blocked nights once synced.</Alert>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+function syncStatus(feed: Feed): SyncStatus {
+  return feed as Feed & SyncStatus;
+}
+
+function awaitingFirstSync(feed: Feed): boolean {
+  const status = syncStatus(feed);
+  return "lastSyncedAt" in status && !status.lastSyncedAt && !status.lastError;
+}
+
+function FeedStatus({ status }: { status: SyncStatus }) {
+  if (status.lastError) {
+    return (
+      <span className="field__error" data-testid="feed-status">
+        Last sync failed{status.lastSyncedAt ? ` (${formatWhen(status.lastSyncedAt)})` : ""}:{" "}
+        {status.lastError}
+      </span>
+    );
+  }
+  if (status.lastSyncedAt) {
+    const events = status.lastEventCount ?? 0;
+    return (
+      <span className="muted" data-testid="feed-status">
+        Synced {formatWhen(status.lastSyncedAt)} · {events} {events === 1 ? "event" : "events"}
+      </span>
+    );
+  }
+  return (
+    <span className="muted" data-testid="feed-status">
+      Waiting for the first sync…
+    </span>
+  );
+}
