@@ -43,6 +43,10 @@ export function generateListing(rng: Rng, today: number, city: SeedCity, hostId:
   const latJitter = (rng.next() - 0.5) * 0.018;
   const lngJitter = ((rng.next() - 0.5) * 0.018) / Math.cos((hood.lat * Math.PI) / 180);
   const createdAt = at(created, rng.int(0, 1439));
+  // Some hosts charge more on Friday and Saturday nights and reward long stays.
+  const weekendPrice = rng.chance(0.35) ? roundTo(nightly * rng.float(1.1, 1.3), 100) : null;
+  const weeklyDiscountPercent = rng.chance(0.3) ? rng.pick([5, 10, 15]) : 0;
+  const monthlyDiscountPercent = rng.chance(0.2) ? rng.pick([15, 20, 30]) : 0;
   return {
     id: rng.uuid(),
     hostId,
@@ -69,6 +73,9 @@ export function generateListing(rng: Rng, today: number, city: SeedCity, hostId:
     checkOutTime: rng.pick(["10:00", "11:00", "11:00"]),
     nightlyPrice: nightly,
     cleaningFee: roundTo(nightly * rng.float(0.1, 0.35), 100),
+    weekendPrice,
+    weeklyDiscountPercent,
+    monthlyDiscountPercent,
     currency: city.currency,
     minNights,
     maxNights: rng.pick([28, 30, 90, 365]),
@@ -100,7 +107,7 @@ export function generatePhotos(rng: Rng, listing: NewListing): NewListingPhoto[]
   }));
 }
 
-/** Weekend surcharges for some listings over the next eight weeks. */
+/** Per-date surcharges on the weekends of the next eight weeks, for some listings. */
 export function generatePriceOverrides(rng: Rng, today: number, listing: NewListing): NewPriceOverride[] {
   if (!rng.chance(0.25)) return [];
   const surcharge = rng.float(1.1, 1.35);
