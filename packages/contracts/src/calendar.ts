@@ -73,3 +73,24 @@ export const zIcalImportJob = z.object({
   url: z.url({ protocol: /^https?$/ }),
 });
 export type IcalImportJob = z.infer<typeof zIcalImportJob>;
+
+/**
+ * An iCal feed a host imports, as the host sees it. The `last*` fields describe the latest sync
+ * attempt: `lastError` is set when the feed could not be fetched or read (its blocks were then
+ * left as they were) and cleared by the next successful sync; `lastEventCount` is the number of
+ * events the last successful sync read.
+ */
+export const zIcalImportView = z.object({
+  id: z.uuid(),
+  listingId: z.uuid(),
+  url: z.string(),
+  /** Short id of the URL; the feed's blocks carry it in their note as `[ical:<feedKey>] <uid>`. */
+  feedKey: z.string(),
+  /** The QStash schedule that syncs the feed every 30 minutes. */
+  scheduleId: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  lastSyncedAt: z.iso.datetime().nullable(),
+  lastError: z.string().nullable(),
+  lastEventCount: z.int().nullable(),
+});
+export type IcalImportView = z.infer<typeof zIcalImportView>;

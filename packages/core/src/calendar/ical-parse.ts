@@ -12,26 +12,46 @@ function icalDate(value: string): string | null {
   return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
 }
 
+/** The text is not a whole calendar; syncing it would unblock every date it failed to list. */
+export class IcalParseError extends Error {
+  override readonly name = "IcalParseError";
+}
+
 /**
  * A small RFC 5545 reader covering what booking platforms export: unfolds lines, reads the
  * VEVENTs' UID, DTSTART, DTEND (or DURATION-less one-day events), SUMMARY and STATUS. Cancelled
- * events and ones without usable dates are left out; recurrence rules are not expanded.
+ * events and ones without usable dates are left out; recurrence rules are not expanded. Throws
+ * IcalParseError when the text is not one complete VCALENDAR (a truncated download must not read
+ * as "these events were cancelled").
  */
 export function parseIcalEvents(text: string): IcalImportedEvent[] {
   const lines = text
-    .replace(/\r\n/g, "\n")
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
     .replace(/\n[ \t]/g, "")
-    .split("\n");
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== "");
+  if (lines[0]?.toUpperCase() !== "BEGIN:VCALENDAR") {
+    throw new IcalParseError("The feed does not start with BEGIN:VCALENDAR");
+  }
+  if (lines.at(-1)?.toUpperCase() !== "END:VCALENDAR") {
+    throw new IcalParseError("The feed ends before END:VCALENDAR (incomplete download?)");
+  }
   const events: IcalImportedEvent[] = [];
   let current: Record<string, string> | null = null;
-  for (const line of lines) {
-    if (line === "BEGIN:VEVENT") current = {};
-    else if (line === "END:VEVENT") {
-      if (current) {
-        const event = toEvent(current, events.length);
-        if (event) events.push(event);
-      }
+  for (const line of lines.slice(1, -1)) {
+    const upper = line.toUpperCase();
+    if (upper === "BEGIN:VEVENT") {
+      if (current) throw new IcalParseError("An event starts inside another event");
+      current = {};
+    } else if (upper === "END:VEVENT") {
+      if (!current) throw new IcalParseError("END:VEVENT without BEGIN:VEVENT");
+      const event = toEvent(current, events.length);
+      if (event) events.push(event);
       current = null;
+    } else if (upper === "BEGIN:VCALENDAR" || upper === "END:VCALENDAR") {
+      throw new IcalParseError("More than one calendar in the feed");
     } else if (current) {
       const colon = line.indexOf(":");
       if (colon < 0) continue;
@@ -39,6 +59,7 @@ export function parseIcalEvents(text: string): IcalImportedEvent[] {
       current[name] ??= line.slice(colon + 1);
     }
   }
+  if (current) throw new IcalParseError("An event is not closed with END:VEVENT");
   return events;
 }
 

@@ -1,4 +1,4 @@
-import { calendarBlocks, type Database } from "@hometrip/db";
+import { calendarBlocks, type Database, icalImports } from "@hometrip/db";
 import { and, eq, like } from "drizzle-orm";
 import { recordEvent } from "../events/record-event.ts";
 import type { Logger } from "../logger.ts";
@@ -26,11 +26,18 @@ export type IcalSyncResult = {
  * Makes the feed's blocks equal its events, in one transaction: unchanged events keep their
  * block, moved ones are replaced, vanished ones unblocked. An event overlapping a booking (or a
  * host's own block) is skipped and logged; each insert runs in a savepoint so one skip does not
- * undo the rest.
+ * undo the rest. With `record`, the feed's ical_imports row notes the successful sync in the
+ * same transaction (and its last error is cleared).
  */
 export async function syncIcalFeedBlocks(
   db: Database,
-  opts: { listingId: string; url: string; events: IcalImportedEvent[]; log: Logger },
+  opts: {
+    listingId: string;
+    url: string;
+    events: IcalImportedEvent[];
+    log: Logger;
+    record?: { importId: string; at: Date };
+  },
 ): Promise<IcalSyncResult> {
   const prefix = notePrefix(await icalFeedKey(opts.url));
   const wanted = new Map(opts.events.map((e) => [`${prefix}${e.uid}`, e]));
@@ -80,6 +87,12 @@ export async function syncIcalFeedBlocks(
         cause: "calendar",
       });
       result.eventId = id;
+    }
+    if (opts.record) {
+      await tx
+        .update(icalImports)
+        .set({ lastSyncedAt: opts.record.at, lastError: null, lastEventCount: opts.events.length })
+        .where(eq(icalImports.id, opts.record.importId));
     }
   });
   return result;

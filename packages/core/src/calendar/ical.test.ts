@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { foldIcalLine, renderIcalFeed } from "./ical-format.ts";
-import { parseIcalEvents } from "./ical-parse.ts";
+import { IcalParseError, parseIcalEvents } from "./ical-parse.ts";
 
 const now = new Date("2026-03-01T10:20:30Z");
 
@@ -86,5 +86,22 @@ describe("parseIcalEvents", () => {
     expect(parseIcalEvents(feed)).toEqual([
       { uid: "u1", from: "2026-01-30", to: "2026-02-02", summary: "Not available" },
     ]);
+  });
+
+  it("reads an empty calendar as no events, with a byte-order mark and bare LF line ends", () => {
+    expect(parseIcalEvents("\uFEFFBEGIN:VCALENDAR\nVERSION:2.0\nEND:VCALENDAR\n")).toEqual([]);
+  });
+
+  it("refuses text that is not one whole calendar, so a bad download never unblocks dates", () => {
+    const event = ["BEGIN:VEVENT", "UID:a@x", "DTSTART;VALUE=DATE:20260501", "END:VEVENT"];
+    const refused = [
+      "<html><body>BEGIN:VCALENDAR</body></html>",
+      ["BEGIN:VCALENDAR", ...event].join("\r\n"),
+      ["BEGIN:VCALENDAR", ...event, "BEGIN:VEVENT", "UID:b@x", "END:VCALENDAR"].join("\r\n"),
+      ["BEGIN:VCALENDAR", "BEGIN:VEVENT", ...event, "END:VCALENDAR"].join("\r\n"),
+      ["BEGIN:VCALENDAR", "END:VEVENT", "END:VCALENDAR"].join("\r\n"),
+      "",
+    ];
+    for (const text of refused) expect(() => parseIcalEvents(text), text).toThrow(IcalParseError);
   });
 });

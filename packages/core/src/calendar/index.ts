@@ -4,7 +4,17 @@ export { blockDates, unblockDates } from "./blocks.ts";
 export { addDays, daysBetween, todayIn } from "./dates.ts";
 export { listingIcalFeed } from "./ical-export.ts";
 export { escapeIcalText, foldIcalLine, type IcalExportEvent, renderIcalFeed } from "./ical-format.ts";
-export { type IcalImportedEvent, parseIcalEvents } from "./ical-parse.ts";
+export {
+  findIcalImport,
+  icalImportView,
+  listIcalImports,
+  MAX_ICAL_IMPORTS_PER_LISTING,
+  recordIcalImportFailure,
+  registerIcalImport,
+  setIcalImportSchedule,
+  unregisterIcalImport,
+} from "./ical-imports.ts";
+export { type IcalImportedEvent, IcalParseError, parseIcalEvents } from "./ical-parse.ts";
 export { type IcalSyncResult, icalFeedKey, syncIcalFeedBlocks } from "./ical-sync.ts";
 export { icalFeedToken, icalTokenMatches } from "./ical-token.ts";
 export { clearPriceOverride, setPriceOverride } from "./prices.ts";
