@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { createServer as createHttpServer } from "node:http";
 import { type AddressInfo, createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { renderIcalFeed } from "@hometrip/core";
+import { registerIcalImport, renderIcalFeed } from "@hometrip/core";
 import { systemPings } from "@hometrip/db";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,9 +54,12 @@ async function importableListing() {
   });
   const server = createHttpServer((_req, res) => res.end(feed));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const listingId = (rows.rows[0] as { id: string }).id;
+  const feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.ics`;
+  await registerIcalImport(stack.db, { listingId, url: feedUrl });
   return {
-    listingId: (rows.rows[0] as { id: string }).id,
-    feedUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.ics`,
+    listingId,
+    feedUrl,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { renderIcalFeed } from "@hometrip/core";
+import { registerIcalImport, renderIcalFeed } from "@hometrip/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchIndexFromEnv } from "../src/search-index.ts";
@@ -101,6 +101,7 @@ async function publishedListing(): Promise<string> {
 describe("indexing from events", () => {
   it("an import's new blocks reach Typesense as booked days through listing.changed", async () => {
     const listingId = await publishedListing();
+    await registerIcalImport(stack.db, { listingId, url: feedUrl });
     const from = day(20);
     feedBody = renderIcalFeed({
       name: "Other platform",

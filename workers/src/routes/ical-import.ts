@@ -1,19 +1,30 @@
 import { errorStatus, zIcalImportJob } from "@hometrip/contracts";
-import { describeError, parseIcalEvents, relayOutbox, syncIcalFeedBlocks } from "@hometrip/core";
-import { listings } from "@hometrip/db";
+import {
+  describeError,
+  findIcalImport,
+  type IcalImportedEvent,
+  IcalParseError,
+  parseIcalEvents,
+  recordIcalImportFailure,
+  relayOutbox,
+  syncIcalFeedBlocks,
+} from "@hometrip/core";
 import { bumpSearchVersion } from "@hometrip/search";
-import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import type { WorkerDeps } from "../deps.ts";
+import { feedFailureMessage } from "../handlers/calendar/feed-error.ts";
 import { fetchIcalFeed } from "../handlers/calendar/fetch-feed.ts";
 import { requireQStashSignature, type SignedEnv } from "../signature.ts";
 
 /**
  * POST /jobs/ical-import — target of each feed's QStash schedule (body: { listingId, url }).
- * A feed that cannot be fetched or read leaves the blocks as they are and answers 200: the
- * schedule is the retry, and QStash redelivering a dead URL every few seconds helps nobody.
+ * Only feeds registered in ical_imports are synced: a schedule that outlived its feed (removed
+ * while a delivery was in flight) does nothing. A feed that cannot be fetched or read leaves the
+ * blocks as they are, records why on its row for the host, and answers 200: the schedule is the
+ * retry, and QStash redelivering a dead URL every few seconds helps nobody.
  */
 export function icalImportRoute(deps: WorkerDeps) {
+  const clock = deps.clock ?? (() => new Date());
   const app = new Hono<SignedEnv>();
   app.post("/jobs/ical-import", requireQStashSignature(deps), async (c) => {
     let body: unknown;
@@ -27,45 +38,50 @@ export function icalImportRoute(deps: WorkerDeps) {
       return c.json({ code: "BAD_REQUEST", message: "Not an iCal import job" }, errorStatus.BAD_REQUEST);
     }
     const job = parsed.data;
-    const [listing] = await deps.db
-      .select({ id: listings.id })
-      .from(listings)
-      .where(eq(listings.id, job.listingId));
-    if (!listing) {
-      deps.log.warn("ical import for a missing listing", { listingId: job.listingId });
-      return c.json({ status: "listing_missing" as const });
+    const fields = { listingId: job.listingId };
+    // Deleting a listing deletes its feeds too, so this also covers a listing that is gone.
+    const feed = await findIcalImport(deps.db, job.listingId, job.url);
+    if (!feed) {
+      deps.log.warn("ical import job for a feed that is not registered", fields);
+      return c.json({ status: "not_registered" as const });
     }
-    let text: string;
+
+    let events: IcalImportedEvent[];
     try {
-      text = await fetchIcalFeed(job.url, { allowPrivateNetworks: false, ...deps.icalFetch });
+      events = parseIcalEvents(
+        await fetchIcalFeed(job.url, { allowPrivateNetworks: false, ...deps.icalFetch }),
+      );
     } catch (error) {
-      deps.log.warn("ical feed fetch failed", { listingId: job.listingId, error: describeError(error) });
-      return c.json({ status: "fetch_failed" as const });
+      const status = error instanceof IcalParseError ? ("parse_failed" as const) : ("fetch_failed" as const);
+      const message =
+        error instanceof IcalParseError
+          ? error.message
+          : feedFailureMessage(error, deps.icalFetch?.timeoutMs);
+      deps.log.warn("ical feed not synced", { ...fields, status, error: describeError(error) });
+      await recordIcalImportFailure(deps.db, feed.id, { at: clock(), error: message });
+      return c.json({ status, error: message });
     }
-    const events = parseIcalEvents(text);
-    const result = await syncIcalFeedBlocks(deps.db, {
+
+    const { eventId, ...counts } = await syncIcalFeedBlocks(deps.db, {
       listingId: job.listingId,
       url: job.url,
       events,
       log: deps.log,
+      record: { importId: feed.id, at: clock() },
     });
-    const { eventId, ...counts } = result;
-    deps.log.info("ical feed imported", { listingId: job.listingId, events: events.length, ...counts });
+    deps.log.info("ical feed imported", { ...fields, events: events.length, ...counts });
     if (eventId) {
       // Cached search pages may list the listing as free on dates the feed just took.
       if (deps.searchCache) {
         await bumpSearchVersion(deps.searchCache.redis, { prefix: deps.searchCache.prefix }).catch(
           (error: unknown) =>
-            deps.log.warn("search cache version not bumped", {
-              listingId: job.listingId,
-              error: describeError(error),
-            }),
+            deps.log.warn("search cache version not bumped", { ...fields, error: describeError(error) }),
         );
       }
       // Publish now rather than at the next outbox sweep; a failure here is left to the sweep.
       await relayOutbox(deps.db, deps.publisher, { ids: [eventId], log: deps.log });
     }
-    return c.json({ status: "imported" as const, ...counts });
+    return c.json({ status: "imported" as const, events: events.length, ...counts });
   });
   return app;
 }

@@ -1,3 +1,4 @@
+import { FeedFetchError } from "./feed-error.ts";
 import { assertPublicHost } from "./private-address.ts";
 
 export interface FeedFetchOptions {
@@ -22,7 +23,7 @@ export async function fetchIcalFeed(url: string, opts: FeedFetchOptions): Promis
   let current = new URL(url);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     if (current.protocol !== "http:" && current.protocol !== "https:") {
-      throw new Error(`Only http and https feeds are fetched, not ${current.protocol}`);
+      throw new FeedFetchError(`Only http and https feeds are fetched, not ${current.protocol}`);
     }
     if (!opts.allowPrivateNetworks) await assertPublicHost(current.hostname);
     const response = await doFetch(current, {
@@ -36,17 +37,18 @@ export async function fetchIcalFeed(url: string, opts: FeedFetchOptions): Promis
       current = new URL(location, current);
       continue;
     }
-    if (!response.ok) throw new Error(`Feed answered ${response.status}`);
+    if (!response.ok) throw new FeedFetchError(`The calendar server answered ${response.status}`);
     const text = await readLimited(response, opts.maxBytes ?? 1_000_000);
-    if (!text.includes("BEGIN:VCALENDAR")) throw new Error("The URL did not answer an iCal calendar");
+    if (!text.includes("BEGIN:VCALENDAR"))
+      throw new FeedFetchError("The address did not answer an iCal calendar");
     return text;
   }
-  throw new Error("Too many redirects");
+  throw new FeedFetchError("Too many redirects");
 }
 
 async function readLimited(response: Response, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new Error(`Feed is larger than ${maxBytes} bytes`);
+  if (declared > maxBytes) throw new FeedFetchError(`The calendar is larger than ${maxBytes} bytes`);
   if (!response.body) return "";
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -57,7 +59,7 @@ async function readLimited(response: Response, maxBytes: number): Promise<string
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw new Error(`Feed is larger than ${maxBytes} bytes`);
+      throw new FeedFetchError(`The calendar is larger than ${maxBytes} bytes`);
     }
     chunks.push(value);
   }

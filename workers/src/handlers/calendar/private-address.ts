@@ -1,5 +1,6 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
+import { FeedFetchError } from "./feed-error.ts";
 
 const privateV4: [number, number][] = [
   [0x00000000, 8], // "this" network
@@ -38,6 +39,6 @@ export async function assertPublicHost(hostname: string): Promise<void> {
   const bare = hostname.replace(/^\[|\]$/g, "");
   const addresses = isIP(bare) ? [bare] : (await lookup(bare, { all: true })).map((a) => a.address);
   if (addresses.length === 0 || addresses.some(isPrivateAddress)) {
-    throw new Error(`Refusing to fetch from a private network address (${hostname})`);
+    throw new FeedFetchError(`Refusing to fetch from a private network address (${hostname})`);
   }
 }
