@@ -1,5 +1,3 @@
-import { env } from "cloudflare:workers";
-import { Client } from "@upstash/qstash";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { hostWithListing, insertBooking, trpcGet, trpcPost } from "./calendar-support.ts";
@@ -58,35 +56,5 @@ describe("iCal export", () => {
     expect((await call(`/ical/${two.listingId}/${token}`)).status).toBe(404);
     expect((await call(`/ical/${one.listingId}/${"0".repeat(32)}.ics`)).status).toBe(404);
     expect((await call(`/ical/${one.listingId}/${token.replace(".ics", "")}`)).status).toBe(404);
-  });
-});
-
-describe("iCal import registration", () => {
-  it("stores the feed and schedules it every 30 minutes; removing stops the schedule", async () => {
-    const { host, guest, listingId } = await hostWithListing("ical-import");
-    const url = "https://calendar.example.test/feed.ics";
-    const added = await trpcPost<{ feedKey: string; scheduleId: string }>(
-      "calendar.addIcalImport",
-      { listingId, url },
-      host.auth,
-    );
-    expect(added.status).toBe(200);
-    const qstash = new Client({ baseUrl: env.QSTASH_URL ?? "", token: env.QSTASH_TOKEN ?? "" });
-    const schedule = await qstash.schedules.get(added.data.scheduleId);
-    expect(schedule.cron).toBe("*/30 * * * *");
-    expect(schedule.destination).toMatch(/\/jobs\/ical-import$/);
-    expect(JSON.parse(schedule.body ?? "{}")).toEqual({ listingId, url });
-
-    const listed = await trpcGet<{ url: string }[]>("calendar.icalImports", { listingId }, host.auth);
-    expect(listed.data.map((f) => f.url)).toEqual([url]);
-    expect((await trpcPost("calendar.addIcalImport", { listingId, url }, guest.auth)).status).toBe(403);
-    expect(
-      (await trpcPost("calendar.addIcalImport", { listingId, url: "ftp://x.test/a.ics" }, host.auth)).status,
-    ).toBe(400);
-
-    const removed = await trpcPost("calendar.removeIcalImport", { listingId, url }, host.auth);
-    expect(removed.data).toEqual({ removed: true });
-    await expect(qstash.schedules.get(added.data.scheduleId)).rejects.toThrow();
-    expect((await trpcGet<unknown[]>("calendar.icalImports", { listingId }, host.auth)).data).toEqual([]);
   });
 });

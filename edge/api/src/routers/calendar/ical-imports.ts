@@ -1,15 +1,19 @@
-import { AppError, type IcalImportJob } from "@hometrip/contracts";
-import { icalFeedKey } from "@hometrip/core";
+import type { IcalImportJob, IcalImportView } from "@hometrip/contracts";
+import {
+  icalImportView,
+  listIcalImports,
+  registerIcalImport,
+  setIcalImportSchedule,
+  unregisterIcalImport,
+} from "@hometrip/core";
 import { Client } from "@upstash/qstash";
 import type { Services } from "../../services/index.ts";
+import { errorFields } from "../../services/logger.ts";
 
-export const MAX_ICAL_IMPORTS = 5;
 /** Every 30 minutes, the usual refresh of the big platforms' own iCal sync. */
 export const ICAL_IMPORT_CRON = "*/30 * * * *";
 
-/** Redis hash per listing, feed key → URL: the list of feeds shown to the host. */
-export const icalImportsKey = (listingId: string) => `calendar:ical-imports:${listingId}`;
-export const icalScheduleId = (listingId: string, feedKey: string) => `ical-import-${listingId}-${feedKey}`;
+export const icalScheduleId = (importId: string) => `ical-import-${importId}`;
 
 const client = (services: Services) =>
   new Client({ baseUrl: services.config.QSTASH_URL, token: services.config.QSTASH_TOKEN });
@@ -17,46 +21,56 @@ const client = (services: Services) =>
 const jobUrl = (services: Services) =>
   `${services.config.EVENTS_DESTINATION_URL.replace(/\/+$/, "")}/jobs/ical-import`;
 
-export async function listIcalImports(services: Services, listingId: string) {
-  const feeds = (await services.redis.hgetall<Record<string, string>>(icalImportsKey(listingId))) ?? {};
-  return Object.entries(feeds).map(([feedKey, url]) => ({
-    feedKey,
-    url,
-    scheduleId: icalScheduleId(listingId, feedKey),
-  }));
+export async function icalImportsOf(services: Services, listingId: string): Promise<IcalImportView[]> {
+  return Promise.all((await listIcalImports(services.db, listingId)).map(icalImportView));
 }
 
 /**
- * Stores the feed and (re)creates its schedule; the schedule's body carries the job, so the
- * worker needs nothing else. One immediate run is published too, so the host sees the blocks
- * without waiting half an hour. Same URL again: same schedule id, so it is simply replaced.
+ * Stores the feed (ical_imports, at most five per listing) and (re)creates its schedule; the
+ * schedule's body carries the job, and the worker syncs only feeds that have a row. One
+ * immediate run is published too, so the host sees the blocks without waiting half an hour.
+ * The same URL again keeps its row and replaces its schedule (same id).
  */
-export async function addIcalImport(services: Services, job: IcalImportJob) {
-  const feedKey = await icalFeedKey(job.url);
-  const existing = await listIcalImports(services, job.listingId);
-  if (existing.length >= MAX_ICAL_IMPORTS && !existing.some((f) => f.feedKey === feedKey)) {
-    throw new AppError("BAD_REQUEST", `A listing can import at most ${MAX_ICAL_IMPORTS} calendars`);
-  }
-  const scheduleId = icalScheduleId(job.listingId, feedKey);
+export async function addIcalImport(services: Services, job: IcalImportJob): Promise<IcalImportView> {
+  const { feed, created } = await registerIcalImport(services.db, job);
+  const scheduleId = icalScheduleId(feed.id);
   const qstash = client(services);
   const body = JSON.stringify(job);
   const headers = { "content-type": "application/json" };
-  await qstash.schedules.create({
-    scheduleId,
-    destination: jobUrl(services),
-    cron: ICAL_IMPORT_CRON,
-    body,
-    headers,
-  });
-  await services.redis.hset(icalImportsKey(job.listingId), { [feedKey]: job.url });
+  try {
+    await qstash.schedules.create({
+      scheduleId,
+      destination: jobUrl(services),
+      cron: ICAL_IMPORT_CRON,
+      body,
+      headers,
+    });
+  } catch (error) {
+    // A feed without a schedule would never sync: take the new row back and report the failure.
+    if (created) await unregisterIcalImport(services.db, job.listingId, job.url);
+    throw error;
+  }
+  const saved = await setIcalImportSchedule(services.db, feed.id, scheduleId);
   services.waitUntil(qstash.publish({ url: jobUrl(services), body, headers }));
-  return { feedKey, url: job.url, scheduleId };
+  return icalImportView(saved);
 }
 
-/** Stops the schedule and forgets the feed; blocks it made stay until the host unblocks them. */
+/**
+ * Forgets the feed and stops its schedule; blocks it made stay until the host unblocks them. If
+ * stopping the schedule fails, its later runs find no row and do nothing.
+ */
 export async function removeIcalImport(services: Services, listingId: string, url: string) {
-  const feedKey = await icalFeedKey(url);
-  const removed = (await services.redis.hdel(icalImportsKey(listingId), feedKey)) > 0;
-  if (removed) await client(services).schedules.delete(icalScheduleId(listingId, feedKey));
-  return { removed };
+  const removed = await unregisterIcalImport(services.db, listingId, url);
+  if (removed?.scheduleId) {
+    await client(services)
+      .schedules.delete(removed.scheduleId)
+      .catch((error: unknown) =>
+        services.logger.warn("ical import schedule not deleted", {
+          listingId,
+          scheduleId: removed.scheduleId,
+          ...errorFields(error),
+        }),
+      );
+  }
+  return { removed: removed !== null };
 }

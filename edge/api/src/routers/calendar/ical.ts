@@ -10,7 +10,7 @@ import {
   ZIcalImportsResponseSchema,
   ZRemoveIcalImportResponseSchema,
 } from "./ical.types.ts";
-import { addIcalImport, listIcalImports, removeIcalImport } from "./ical-imports.ts";
+import { addIcalImport, icalImportsOf, removeIcalImport } from "./ical-imports.ts";
 
 /** The secret .ics address other platforms subscribe to (served on APP_URL, rewritten to the API). */
 export const icalExportUrlProcedure = authedProcedure
@@ -36,7 +36,7 @@ export const icalImportsProcedure = authedProcedure
   .output(ZIcalImportsResponseSchema)
   .query(async ({ ctx, input }) => {
     await listingManagedBy(ctx.services.db, input.listingId, calendarActor(ctx.actor));
-    return listIcalImports(ctx.services, input.listingId);
+    return icalImportsOf(ctx.services, input.listingId);
   });
 
 export const removeIcalImportProcedure = authedProcedure

@@ -1,3 +1,4 @@
+import { zIcalImportView } from "@hometrip/contracts";
 import * as z from "zod";
 
 export const ZIcalExportUrlRequestSchema = z.object({ listingId: z.uuid() });
@@ -7,7 +8,7 @@ export const ZIcalImportRequestSchema = z.object({
   listingId: z.uuid(),
   url: z.url({ protocol: /^https?$/, message: "An http(s) calendar URL" }).max(2000),
 });
-export const ZIcalImportSchema = z.object({ feedKey: z.string(), url: z.string(), scheduleId: z.string() });
+export const ZIcalImportSchema = zIcalImportView;
 export const ZIcalImportsRequestSchema = z.object({ listingId: z.uuid() });
 export const ZIcalImportsResponseSchema = z.array(ZIcalImportSchema);
 export const ZRemoveIcalImportResponseSchema = z.object({ removed: z.boolean() });
