@@ -19,8 +19,9 @@ import {
   runsOf,
   todayIn,
 } from "./calendar-dates.ts";
+import { CalendarMonth } from "./calendar-month.tsx";
 import { IcalCard } from "./ical-card.tsx";
-import { formatMoney, parseMajorUnits } from "./money.ts";
+import { parseMajorUnits } from "./money.ts";
 import type { HostListing } from "./use-listing.ts";
 
 type Action =
@@ -28,8 +29,6 @@ type Action =
   | { kind: "unblock" }
   | { kind: "price"; price: number }
   | { kind: "clear-price" };
-
-const weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /**
  * The host's month: every night booked, blocked or available with its price. Click a night, then
@@ -145,71 +144,15 @@ export function CalendarStep({ listing }: { listing: HostListing }) {
           {!range.data && range.isPending ? (
             <LoadingBlock label="Loading the calendar…" />
           ) : (
-            <table
-              className="host-calendar"
-              aria-label={`Nights in ${formatMonth(month)}`}
-              aria-busy={range.isFetching || undefined}
-            >
-              <thead>
-                <tr>
-                  {weekdays.map((d) => (
-                    <th key={d} scope="col">
-                      {d}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {grid.weeks.map((week) => (
-                  <tr key={week[0]}>
-                    {week.map((date) => {
-                      const day = days.get(date);
-                      const past = date < today;
-                      const isSelected = selection !== null && date >= selection.from && date <= selection.to;
-                      const status = day?.status ?? "available";
-                      const classes = [
-                        "host-day",
-                        `host-day--${status}`,
-                        day?.priceOverridden && "host-day--override",
-                        monthOf(date) !== month && "host-day--outside",
-                        isSelected && "host-day--selected",
-                      ]
-                        .filter(Boolean)
-                        .join(" ");
-                      const priceText =
-                        day?.price != null ? formatMoney(day.price, currency, { compact: true }) : "";
-                      return (
-                        <td key={date}>
-                          <button
-                            type="button"
-                            className={classes}
-                            data-date={date}
-                            data-status={status}
-                            aria-pressed={isSelected}
-                            disabled={past}
-                            aria-label={[
-                              formatDay(date, "long"),
-                              status,
-                              priceText && `${priceText}${day?.priceOverridden ? " (custom price)" : ""}`,
-                              day?.blockNote && `note: ${day.blockNote}`,
-                            ]
-                              .filter(Boolean)
-                              .join(", ")}
-                            title={day?.blockNote ?? undefined}
-                            onClick={(event) => pick(date, event.shiftKey)}
-                          >
-                            <span className="host-day__date">{Number(date.slice(8))}</span>
-                            <span className="host-day__price">
-                              {status === "available" ? priceText : status}
-                            </span>
-                          </button>
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CalendarMonth
+              grid={grid}
+              days={days}
+              today={today}
+              currency={currency}
+              selection={selection}
+              busy={range.isFetching}
+              onPick={pick}
+            />
           )}
         </div>
       </Card>

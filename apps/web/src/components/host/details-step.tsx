@@ -1,16 +1,10 @@
 "use client";
 import { useState } from "react";
-import { Button } from "@/components/ui/button.tsx";
-import { CheckboxField } from "@/components/ui/checkbox-field.tsx";
 import { TextAreaField, TextField } from "@/components/ui/field.tsx";
 import { SelectField } from "@/components/ui/select-field.tsx";
+import { AmenitiesField } from "./amenities-field.tsx";
 import { listingFormErrors, mergeErrors, parseBaths, parseWholeNumber } from "./listing-form.ts";
-import {
-  amenityCatalog,
-  amenityLabels,
-  type CancellationPolicy,
-  cancellationPolicies,
-} from "./listing-options.ts";
+import { type CancellationPolicy, cancellationPolicies } from "./listing-options.ts";
 import { StepForm } from "./step-form.tsx";
 import { type HostListing, useListingUpdate } from "./use-listing.ts";
 
@@ -37,30 +31,14 @@ export function DetailsStep({ listing }: { listing: HostListing }) {
     baths: String(listing.baths),
   });
   const [amenities, setAmenities] = useState<string[]>(listing.amenities);
-  const [custom, setCustom] = useState("");
   const [houseRules, setHouseRules] = useState(listing.houseRules);
   const [checkInTime, setCheckInTime] = useState(listing.checkInTime);
   const [checkOutTime, setCheckOutTime] = useState(listing.checkOutTime);
   const [policy, setPolicy] = useState<CancellationPolicy>(listing.cancellationPolicy);
   const [local, setLocal] = useState<Record<string, string>>({});
   const errors = mergeErrors(local, listingFormErrors(update.error, labels));
-  const extras = amenities.filter((a) => !amenityCatalog.includes(a));
   const setCount = (name: keyof typeof counts) => (e: { target: { value: string } }) =>
     setCounts((c) => ({ ...c, [name]: e.target.value }));
-
-  function toggle(amenity: string, on: boolean) {
-    setAmenities((list) =>
-      on ? [...list.filter((a) => a !== amenity), amenity] : list.filter((a) => a !== amenity),
-    );
-  }
-
-  function addCustom() {
-    const name = custom.trim().replace(/\s+/g, " ");
-    if (name === "") return;
-    if (!amenities.some((a) => a.toLowerCase() === name.toLowerCase()))
-      setAmenities((list) => [...list, name]);
-    setCustom("");
-  }
 
   function save() {
     const parsed = {
@@ -151,54 +129,7 @@ export function DetailsStep({ listing }: { listing: HostListing }) {
         />
       </div>
 
-      <fieldset
-        className="host-fieldset"
-        aria-describedby={errors.fields.amenities ? "amenities-error" : undefined}
-      >
-        <legend>Amenities</legend>
-        <div className="host-checklist">
-          {amenityCatalog.map((amenity) => (
-            <CheckboxField
-              key={amenity}
-              label={amenityLabels[amenity] ?? amenity}
-              checked={amenities.includes(amenity)}
-              onChange={(e) => toggle(amenity, e.target.checked)}
-            />
-          ))}
-          {extras.map((amenity) => (
-            <CheckboxField
-              key={amenity}
-              label={amenity}
-              checked
-              onChange={(e) => toggle(amenity, e.target.checked)}
-            />
-          ))}
-        </div>
-        <div className="host-inline-add">
-          <TextField
-            label="Another amenity"
-            name="customAmenity"
-            value={custom}
-            maxLength={60}
-            onChange={(e) => setCustom(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") {
-                e.preventDefault();
-                addCustom();
-              }
-            }}
-            hint="Something guests would want to know about, like “Sauna”."
-          />
-          <Button variant="secondary" onClick={addCustom} disabled={custom.trim() === ""}>
-            Add amenity
-          </Button>
-        </div>
-        {errors.fields.amenities && (
-          <span className="field__error" id="amenities-error">
-            {errors.fields.amenities}
-          </span>
-        )}
-      </fieldset>
+      <AmenitiesField amenities={amenities} onChange={setAmenities} error={errors.fields.amenities} />
 
       <TextAreaField
         label="House rules"

@@ -1,7 +1,7 @@
 "use client";
 import type { RouterOutputs } from "@hometrip/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Card } from "@/components/ui/card.tsx";
@@ -13,8 +13,6 @@ import { formatWhen } from "@/lib/format.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
 
 type Feed = RouterOutputs["calendar"]["icalImports"][number];
-/** Sync results, when the API reports them for a feed (the import table keeps them per feed). */
-type SyncStatus = { lastSyncedAt?: string | null; lastError?: string | null; lastEventCount?: number | null };
 
 /**
  * Syncing with other platforms: the export link they subscribe to (nights booked or blocked here
@@ -26,7 +24,7 @@ export function IcalCard({ listingId }: { listingId: string }) {
   const exportUrl = useQuery(trpc.calendar.icalExportUrl.queryOptions({ listingId }));
   const feeds = useQuery({
     ...trpc.calendar.icalImports.queryOptions({ listingId }),
-    // A new feed syncs within moments of being added; look again until its first result is in.
+    // A new feed syncs within moments: look again until its first outcome is in (for 2 minutes).
     refetchInterval: (query) => ((query.state.data ?? []).some(awaitingFirstSync) ? 5_000 : false),
   });
   const refresh = () => {
@@ -34,6 +32,11 @@ export function IcalCard({ listingId }: { listingId: string }) {
     // Imported events become blocks: the month view changes too.
     void queryClient.invalidateQueries({ queryKey: trpc.calendar.range.pathKey() });
   };
+  // A sync that brought events in changed the month view's blocked nights too.
+  const synced = (feeds.data ?? []).map((f) => `${f.id}:${f.lastSyncedAt}`).join();
+  useEffect(() => {
+    if (synced) void queryClient.invalidateQueries({ queryKey: trpc.calendar.range.pathKey() });
+  }, [synced, queryClient, trpc]);
   const add = useMutation(trpc.calendar.addIcalImport.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.calendar.removeIcalImport.mutationOptions({ onSuccess: refresh }));
   const [url, setUrl] = useState("");
@@ -66,10 +69,10 @@ export function IcalCard({ listingId }: { listingId: string }) {
         {feeds.data && feeds.data.length > 0 && (
           <ul className="list" aria-label="Imported calendars">
             {feeds.data.map((feed) => (
-              <li key={feed.url} className="list__item">
+              <li key={feed.id} className="list__item">
                 <div className="host-feed">
                   <span className="mono host-feed__url">{feed.url}</span>
-                  <FeedStatus status={syncStatus(feed)} />
+                  <FeedStatus status={feed} />
                 </div>
                 <Button
                   variant="danger"
@@ -109,16 +112,11 @@ export function IcalCard({ listingId }: { listingId: string }) {
   );
 }
 
-function syncStatus(feed: Feed): SyncStatus {
-  return feed as Feed & SyncStatus;
-}
+/** A feed added in the last two minutes whose first sync has not reported yet. */
+const awaitingFirstSync = (feed: Feed) =>
+  feed.lastSyncedAt === null && feed.lastError === null && Date.now() - Date.parse(feed.createdAt) < 120_000;
 
-function awaitingFirstSync(feed: Feed): boolean {
-  const status = syncStatus(feed);
-  return "lastSyncedAt" in status && !status.lastSyncedAt && !status.lastError;
-}
-
-function FeedStatus({ status }: { status: SyncStatus }) {
+function FeedStatus({ status }: { status: Feed }) {
   if (status.lastError) {
     return (
       <span className="field__error" data-testid="feed-status">

@@ -1,8 +1,9 @@
 /**
- * The editor's steps and what makes each one complete. Completeness mirrors the API's publish
- * check (packages/core listings/completeness.ts): a new draft holds placeholders — empty address,
- * country ZZ, coordinates 0,0, price 0, no beds — that count as missing, so the editor shows
- * them as empty fields rather than as values the host chose.
+ * The editor's steps and what makes each one complete. Completeness is the API's own publish
+ * check: every listing carries `missingForPublish` (title, description, addressLine1, city,
+ * country, location, photos, nightlyPrice, capacity, beds), and a step is complete when none of
+ * those belongs to it. A new draft holds placeholders (empty address, country ZZ, coordinates
+ * 0,0, price 0, no beds) that the check counts as missing and the editor shows as empty fields.
  */
 export const listingSteps = [
   { id: "basics", label: "Basics" },
@@ -22,16 +23,7 @@ export const UNKNOWN_COUNTRY = "ZZ";
 /** The fields completeness looks at; the API's listing view has them all. */
 export type ListingForSteps = {
   status: "draft" | "published" | "unlisted";
-  title: string;
-  description: string;
-  addressLine1: string;
-  city: string;
-  country: string;
-  lat: number;
-  lng: number;
-  capacity: number;
-  beds: number;
-  nightlyPrice: number;
+  missingForPublish: readonly string[];
   photos: readonly unknown[];
 };
 
@@ -39,25 +31,21 @@ export function parseStep(value: string | null | undefined): StepId {
   return listingSteps.find((s) => s.id === value)?.id ?? "basics";
 }
 
-export const hasLocation = (l: Pick<ListingForSteps, "lat" | "lng">) => !(l.lat === 0 && l.lng === 0);
+/** A draft's coordinates start at 0,0 ("not placed"), which the publish check treats as missing. */
+export const hasLocation = (l: { lat: number; lng: number }) => !(l.lat === 0 && l.lng === 0);
 
-/** Per step: done, or still missing something publishing needs. Calendar has nothing required. */
+/**
+ * Per step: done, or still missing something publishing needs. Calendar has nothing required.
+ * Photos count live: an upload adds one at once, before the listing (and its check) is re-read.
+ */
 export function stepCompletion(listing: ListingForSteps): Record<StepId, boolean> {
-  const basics = listing.title.trim() !== "" && listing.description.trim() !== "";
-  const location =
-    listing.addressLine1.trim() !== "" &&
-    listing.city.trim() !== "" &&
-    listing.country !== UNKNOWN_COUNTRY &&
-    hasLocation(listing);
-  const details = listing.capacity >= 1 && listing.beds >= 1;
-  const photos = listing.photos.length >= MIN_PHOTOS_TO_PUBLISH;
-  const pricing = listing.nightlyPrice > 0;
+  const missing = new Set(listing.missingForPublish.filter((f) => f !== "photos").map(stepForField));
   return {
-    basics,
-    location,
-    details,
-    photos,
-    pricing,
+    basics: !missing.has("basics"),
+    location: !missing.has("location"),
+    details: !missing.has("details"),
+    photos: listing.photos.length >= MIN_PHOTOS_TO_PUBLISH,
+    pricing: !missing.has("pricing"),
     calendar: true,
     publish: listing.status === "published",
   };

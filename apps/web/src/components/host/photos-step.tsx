@@ -8,8 +8,9 @@ import { Spinner } from "@/components/ui/spinner.tsx";
 import { errorMessage } from "@/lib/api-errors.ts";
 import { useTRPC, useTRPCClient } from "@/lib/trpc/client.ts";
 import { MIN_PHOTOS_TO_PUBLISH } from "./listing-steps.ts";
+import { PhotoTile } from "./photo-tile.tsx";
 import { ACCEPTED_PHOTO_TYPES, photoFileProblem, uploadListingPhoto } from "./photo-upload.ts";
-import { type HostListing, type ListingPhoto, useListingCache } from "./use-listing.ts";
+import { type HostListing, useListingCache } from "./use-listing.ts";
 
 type Upload = {
   key: number;
@@ -189,101 +190,5 @@ export function PhotosStep({ listing }: { listing: HostListing }) {
         )}
       </div>
     </Card>
-  );
-}
-
-function PhotoTile({
-  photo,
-  index,
-  count,
-  busy,
-  dragging,
-  onDragStart,
-  onDragEnd,
-  onDrop,
-  onMove,
-  onCover,
-  onDelete,
-}: {
-  photo: ListingPhoto;
-  index: number;
-  count: number;
-  busy: boolean;
-  dragging: boolean;
-  onDragStart: () => void;
-  onDragEnd: () => void;
-  onDrop: (event: DragEvent<HTMLLIElement>) => void;
-  onMove: (to: number) => void;
-  onCover: () => void;
-  onDelete: () => void;
-}) {
-  const n = index + 1;
-  const name = photo.caption || `Photo ${n}`;
-  return (
-    <li
-      className={dragging ? "host-photo host-photo--dragging" : "host-photo"}
-      draggable={!busy}
-      onDragStart={(event) => {
-        event.dataTransfer.effectAllowed = "move";
-        onDragStart();
-      }}
-      onDragEnd={onDragEnd}
-      onDragOver={(event) => event.preventDefault()}
-      onDrop={onDrop}
-      data-photo-id={photo.id}
-    >
-      {/* biome-ignore lint/performance/noImgElement: photos are served by the API through the web origin, not next/image. */}
-      <img src={photo.url} alt={name} width={photo.width} height={photo.height} loading="lazy" />
-      <div className="host-photo__meta">
-        {index === 0 ? (
-          <span className="badge badge--success">Cover</span>
-        ) : (
-          <span className="muted">#{n}</span>
-        )}
-        <span className="muted" data-testid="photo-size">
-          {photo.width} × {photo.height}
-        </span>
-      </div>
-      <div className="host-photo__actions">
-        <Button
-          variant="ghost"
-          size="small"
-          aria-label={`Move ${name} earlier`}
-          disabled={busy || index === 0}
-          onClick={() => onMove(index - 1)}
-        >
-          ←
-        </Button>
-        <Button
-          variant="ghost"
-          size="small"
-          aria-label={`Move ${name} later`}
-          disabled={busy || index === count - 1}
-          onClick={() => onMove(index + 1)}
-        >
-          →
-        </Button>
-        {index > 0 && (
-          <Button
-            variant="secondary"
-            size="small"
-            aria-label={`Make ${name} the cover`}
-            disabled={busy}
-            onClick={onCover}
-          >
-            Cover
-          </Button>
-        )}
-        <Button
-          variant="danger"
-          size="small"
-          aria-label={`Delete ${name}`}
-          disabled={busy}
-          onClick={onDelete}
-        >
-          Delete
-        </Button>
-      </div>
-    </li>
   );
 }
