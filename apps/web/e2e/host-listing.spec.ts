@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, type Locator, test } from "@playwright/test";
 import {
   becomeHost,
@@ -26,6 +28,37 @@ function nextMonthDay(day: number): string {
   const now = new Date();
   const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, day));
   return d.toISOString().slice(0, 10);
+}
+
+/** An .ics feed like other platforms export, on a local port (the dev stack's workers may fetch local addresses). */
+async function serveIcalFeed(events: { uid: string; from: string; to: string }[]) {
+  const compact = (date: string) => date.replaceAll("-", "");
+  const body = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//HomeTrip e2e//Other platform//EN",
+    ...events.flatMap((e) => [
+      "BEGIN:VEVENT",
+      `UID:${e.uid}`,
+      "DTSTAMP:20260101T000000Z",
+      `DTSTART;VALUE=DATE:${compact(e.from)}`,
+      `DTEND;VALUE=DATE:${compact(e.to)}`,
+      "SUMMARY:Reserved",
+      "END:VEVENT",
+    ]),
+    "END:VCALENDAR",
+    "",
+  ].join("\r\n");
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/calendar; charset=utf-8" });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/other-platform/loft.ics`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 test("the host area sends visitors to log in first", async ({ page }) => {
@@ -75,6 +108,12 @@ test("a host creates a listing step by step, uploads photos, is told what is mis
   await expect(step).toBeVisible();
   await expect(page).toHaveURL(/\?step=location$/);
 
+  // Click-to-place: a click on the map drops the pin and fills in the coordinates.
+  await step.getByTestId("location-map").click();
+  await expect(step.getByLabel("Latitude")).toHaveValue(/^-?\d+(\.\d+)?$/);
+  await expect(step.getByLabel("Longitude")).toHaveValue(/^-?\d+(\.\d+)?$/);
+  await expect(step.locator(".host-map-pin")).toBeVisible();
+
   // A bad coordinate is caught before saving; nothing typed is lost.
   await step.getByLabel("Street address").fill("Rua da Rosa 12");
   await step.getByLabel("Latitude").fill("123");
@@ -93,6 +132,7 @@ test("a host creates a listing step by step, uploads photos, is told what is mis
     postalCode: "1200-385",
   });
   await expect(editorStep(page, "Location").getByText("Portugal")).toBeVisible();
+  await snap(page, "location-saved");
 
   await fillDetails(page, {
     guests: 4,
@@ -208,14 +248,25 @@ test("a host creates a listing step by step, uploads photos, is told what is mis
   await step.getByLabel("Calendar URL").fill("not a url");
   await step.getByRole("button", { name: "Import calendar" }).click();
   await expect(step.getByLabel("Calendar URL")).toHaveAttribute("aria-invalid", "true");
-  const feedUrl = "https://calendar.example.test/other-platform/loft.ics";
-  await step.getByLabel("Calendar URL").fill(feedUrl);
-  await step.getByRole("button", { name: "Import calendar" }).click();
-  const feeds = step.getByRole("list", { name: "Imported calendars" });
-  await expect(feeds.getByRole("listitem").filter({ hasText: feedUrl })).toBeVisible();
-  await snap(page, "calendar-ical");
-  await feeds.getByRole("button", { name: `Remove ${feedUrl}` }).click();
-  await expect(step.getByText("No calendars imported yet.")).toBeVisible();
+  // Another platform's feed, served from this test: its booking turns into blocked nights here.
+  const feed = await serveIcalFeed([
+    { uid: "stay-1@other.example", from: nextMonthDay(24), to: nextMonthDay(26) },
+  ]);
+  try {
+    await step.getByLabel("Calendar URL").fill(feed.url);
+    await step.getByRole("button", { name: "Import calendar" }).click();
+    const feeds = step.getByRole("list", { name: "Imported calendars" });
+    const row = feeds.getByRole("listitem").filter({ hasText: feed.url });
+    await expect(row.getByTestId("feed-status")).toContainText("1 event", { timeout: 60_000 });
+    await expect(day(nextMonthDay(24))).toHaveAttribute("data-status", "blocked");
+    await expect(day(nextMonthDay(25))).toHaveAttribute("data-status", "blocked");
+    await expect(day(nextMonthDay(26))).toHaveAttribute("data-status", "available");
+    await snap(page, "calendar-ical");
+    await feeds.getByRole("button", { name: `Remove ${feed.url}` }).click();
+    await expect(step.getByText("No calendars imported yet.")).toBeVisible();
+  } finally {
+    await feed.close();
+  }
 
   // Reload on a step: the address keeps the step, the calendar keeps the block.
   await page.reload();
