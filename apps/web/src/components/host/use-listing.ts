@@ -41,8 +41,26 @@ export function useListingCache(listingId: string) {
 /** listings.update for one step; its success and errors belong to that step's form alone. */
 export function useListingUpdate(listingId: string) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const cache = useListingCache(listingId);
   return useMutation(
-    trpc.listings.update.mutationOptions({ onSuccess: (listing) => cache.setListing(listing) }),
+    trpc.listings.update.mutationOptions({
+      onSuccess: (listing, input) => {
+        cache.setListing(listing);
+        // Prices, currency and the home's time zone show on every night of the calendar.
+        if (Object.keys(input.changes).some((k) => calendarFields.has(k))) {
+          void queryClient.invalidateQueries({ queryKey: trpc.calendar.range.pathKey() });
+        }
+      },
+    }),
   );
 }
+
+const calendarFields = new Set([
+  "nightlyPrice",
+  "weekendPrice",
+  "currency",
+  "minNights",
+  "maxNights",
+  "timezone",
+]);
