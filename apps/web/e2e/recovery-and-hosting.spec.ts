@@ -88,6 +88,10 @@ test("password reset by mail, profile and photo, becoming a host, an API key", a
   await snap(page, "become-host");
   await page.getByRole("button", { name: "Become a host" }).click();
   await expect(page.getByText("You are a host.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to your listings" })).toHaveAttribute(
+    "href",
+    "/host/listings",
+  );
   await expect(
     page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Become a host" }),
   ).toHaveCount(0);

@@ -38,7 +38,7 @@ export const zCalendarRangeInput = z
 export const zCalendarDay = z.object({
   date: zCalendarDate,
   status: zCalendarDayStatus,
-  /** Override for that date, else the listing's nightly price; null while no price is set. */
+  /** Override for that date, else the weekend price on Friday/Saturday nights when set, else the nightly price; null while no price is set. */
   price: z.int().nullable(),
   priceOverridden: z.boolean(),
   bookingId: z.uuid().nullable(),
