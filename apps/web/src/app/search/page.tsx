@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { parseSearchParams } from "@/components/search/search-url.ts";
+import { parseSearchParams, searchTitle } from "@/components/search/search-url.ts";
 import { SearchView } from "@/components/search/search-view.tsx";
 import { LoadingBlock } from "@/components/ui/spinner.tsx";
 import { webEnv } from "@/lib/env.ts";
@@ -8,10 +8,7 @@ import { webEnv } from "@/lib/env.ts";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const state = parseSearchParams(await searchParams);
-  return {
-    title: state.place ? `Homes in ${state.place}` : state.bounds ? "Homes in the map area" : "Search homes",
-  };
+  return { title: searchTitle(parseSearchParams(await searchParams)) };
 }
 
 export default function SearchPage() {

@@ -153,10 +153,10 @@ export function LeafletSearchMap(props: LeafletSearchMapProps) {
     markers.current.clear();
     for (const pin of props.pins) {
       const label = document.createElement("span");
-      label.className = "price-pin__label";
       label.textContent = pin.priceLabel;
       const marker = L.marker([pin.lat, pin.lng], {
-        icon: L.divIcon({ className: "price-pin", html: label, iconSize: [0, 0] }),
+        // No size: the pill is as wide as its price, measured below once it is in the page.
+        icon: L.divIcon({ className: "price-pin", html: label, iconSize: undefined }),
         keyboard: true,
         riseOnHover: true,
       });
@@ -164,6 +164,9 @@ export function LeafletSearchMap(props: LeafletSearchMapProps) {
       marker.addTo(layer);
       const el = marker.getElement();
       if (el) {
+        // Centred above the point, like a speech bubble's tip.
+        el.style.marginLeft = `${-el.offsetWidth / 2}px`;
+        el.style.marginTop = `${-el.offsetHeight - 6}px`;
         el.setAttribute("aria-label", pin.label);
         el.addEventListener("keydown", (event) => {
           if (event.key === "Enter" || event.key === " ") {

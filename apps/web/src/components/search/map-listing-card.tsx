@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ListingPhoto } from "../listing/listing-photo.tsx";
 import { formatMoney } from "../listing/money.ts";
 import { ratingLabel, ratingText, type SearchHit } from "./result-card.tsx";
 
@@ -14,12 +15,7 @@ export function MapListingCard({
 }) {
   return (
     <section className="map-card" aria-label="Selected home">
-      {hit.coverPhotoUrl ? (
-        // biome-ignore lint/performance/noImgElement: photos come through the API proxy with their own long cache headers
-        <img className="map-card__photo" src={hit.coverPhotoUrl} alt="" />
-      ) : (
-        <span className="map-card__photo" />
-      )}
+      <ListingPhoto className="map-card__photo" src={hit.coverPhotoUrl} alt="" />
       <div>
         <Link className="map-card__title" href={href}>
           {hit.title}

@@ -1,5 +1,6 @@
 import type { RouterOutputs } from "@hometrip/api";
 import Link from "next/link";
+import { ListingPhoto } from "../listing/listing-photo.tsx";
 import { formatMoney } from "../listing/money.ts";
 import { propertyTypeLabel } from "./search-url.ts";
 
@@ -35,12 +36,7 @@ export function ResultCard({
       onBlur={() => onHighlight?.(null)}
     >
       <div className="result-card__photo">
-        {hit.coverPhotoUrl ? (
-          // biome-ignore lint/performance/noImgElement: photos come through the API proxy with their own long cache headers
-          <img src={hit.coverPhotoUrl} alt="" loading="lazy" />
-        ) : (
-          <span className="muted">No photo yet</span>
-        )}
+        <ListingPhoto src={hit.coverPhotoUrl} alt="" loading="lazy" />
       </div>
       <div className="result-card__body">
         <h3 className="result-card__title">

@@ -1,6 +1,6 @@
 "use client";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useEffect, useId, useMemo, useState } from "react";
 import { errorMessage } from "@/lib/api-errors.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
@@ -24,6 +24,7 @@ import {
   searchHref,
   searchParamsOf,
   searchQueryOf,
+  searchTitle,
   withoutFilters,
 } from "./search-url.ts";
 import "./search.css";
@@ -49,17 +50,30 @@ function matchingCount(state: SearchState, typeFacet: { value: string; count: nu
  */
 export function SearchView({ tiles }: { tiles: MapTiles | null }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const params = useSearchParams();
-  const state = useMemo(() => parseSearchParams(new URLSearchParams(params.toString())), [params]);
+  const paramsKey = params.toString();
+  const urlState = useMemo(() => parseSearchParams(new URLSearchParams(paramsKey)), [paramsKey]);
+  // The search just asked for, shown at once (a ticked box stays ticked) until the URL catches up;
+  // any URL change (this search arriving, or back/forward) hands over to the URL again.
+  const [pending, setPending] = useState<SearchState | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every URL change, which is the point
+  useEffect(() => setPending(null), [paramsKey]);
+  const state = pending ?? urlState;
   const filtersId = useId();
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
 
-  const navigate = (next: SearchState) => {
-    if (next.sort === "distance" && !next.bounds) next = { ...next, sort: "relevance" };
-    router.push(searchHref(next), { scroll: false });
+  const navigate = (requested: SearchState) => {
+    const next =
+      requested.sort === "distance" && !requested.bounds
+        ? { ...requested, sort: "relevance" as const }
+        : requested;
+    setPending(next);
+    // Native history entries (Next keeps useSearchParams in step): each search is a step for
+    // back/forward, without a server round trip for a page whose results load in the browser.
+    window.history.pushState(null, "", searchHref(next));
+    document.title = `${searchTitle(next)} · HomeTrip`;
   };
 
   const query = useInfiniteQuery({

@@ -1,0 +1,140 @@
+"use client";
+import type { RouterOutputs } from "@hometrip/api";
+import { skipToken, useQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { errorMessage } from "@/lib/api-errors.ts";
+import { useTRPC } from "@/lib/trpc/client.ts";
+import { Alert } from "../ui/alert.tsx";
+import { Spinner } from "../ui/spinner.tsx";
+import { shortDate } from "./availability-calendar.tsx";
+import { formatMoney } from "./money.ts";
+import { useStayPlan } from "./stay-planner.tsx";
+
+export type StayQuote = RouterOutputs["listings"]["quote"];
+
+/** Why a stay cannot be had, in the guest's words. */
+export function unavailableMessage(quote: StayQuote, capacity: number): string {
+  switch (quote.unavailableReason) {
+    case "dates_taken":
+      return "These dates are not available. Pick other dates in the calendar.";
+    case "min_nights":
+      return `This home takes stays of at least ${quote.minNights} night${quote.minNights === 1 ? "" : "s"}.`;
+    case "max_nights":
+      return `This home takes stays of at most ${quote.maxNights} nights.`;
+    case "too_many_guests":
+      return `This home sleeps at most ${capacity} guest${capacity === 1 ? "" : "s"}.`;
+    case "in_the_past":
+      return "Check-in cannot be in the past.";
+    default:
+      return "These dates cannot be booked.";
+  }
+}
+
+const kindLabel = { base: "", weekend: "weekend", override: "special price" } as const;
+
+/** The price box beside the listing: nightly price, guests, and the quote for the chosen dates. */
+export function QuotePanel({ nightlyPrice, currency }: { nightlyPrice: number; currency: string }) {
+  const trpc = useTRPC();
+  const guestsId = useId();
+  const { listingId, capacity, selection, guests, setGuests } = useStayPlan();
+  const { checkIn, checkOut } = selection;
+  const quote = useQuery(
+    trpc.listings.quote.queryOptions(
+      checkIn && checkOut ? { listingId, checkIn, checkOut, guests } : skipToken,
+    ),
+  );
+
+  return (
+    <aside className="quote-panel" aria-label="Price and dates">
+      <p className="quote-panel__nightly">
+        <strong>{formatMoney(nightlyPrice, currency)}</strong> night
+      </p>
+      <dl className="quote-panel__trip">
+        <div>
+          <dt>Check-in</dt>
+          <dd>{checkIn ? shortDate(checkIn) : "Add date"}</dd>
+        </div>
+        <div>
+          <dt>Check-out</dt>
+          <dd>{checkOut ? shortDate(checkOut) : "Add date"}</dd>
+        </div>
+      </dl>
+      <div className="field">
+        <label className="field__label" htmlFor={guestsId}>
+          Guests
+        </label>
+        <select
+          id={guestsId}
+          className="input"
+          value={guests}
+          onChange={(e) => setGuests(Number(e.target.value))}
+        >
+          {Array.from({ length: Math.max(capacity, guests) }, (_, i) => i + 1).map((n) => (
+            <option key={n} value={n}>
+              {n} guest{n === 1 ? "" : "s"}
+            </option>
+          ))}
+        </select>
+      </div>
+      {!(checkIn && checkOut) ? (
+        <p className="muted">Pick your dates in the calendar to see the total.</p>
+      ) : quote.isPending ? (
+        <p className="muted" role="status">
+          <Spinner label={null} /> Working out the price…
+        </p>
+      ) : quote.isError ? (
+        <Alert tone="error">{errorMessage(quote.error)}</Alert>
+      ) : !quote.data.available ? (
+        <Alert tone="warning" title="Not available">
+          {unavailableMessage(quote.data, capacity)}
+        </Alert>
+      ) : (
+        <QuoteBreakdown quote={quote.data} />
+      )}
+    </aside>
+  );
+}
+
+function QuoteBreakdown({ quote }: { quote: StayQuote }) {
+  const money = (minor: number) => formatMoney(minor, quote.currency);
+  const nights = `${quote.nights} night${quote.nights === 1 ? "" : "s"}`;
+  return (
+    <div className="quote" data-testid="quote">
+      <details className="quote__nights">
+        <summary>
+          <span>{nights}</span>
+          <span>{money(quote.nightsSubtotal)}</span>
+        </summary>
+        <ul>
+          {quote.nightly.map((night) => (
+            <li key={night.date}>
+              <span>
+                {shortDate(night.date)}
+                {kindLabel[night.kind] && <span className="muted"> · {kindLabel[night.kind]}</span>}
+              </span>
+              <span>{money(night.price)}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
+      {quote.discount && (
+        <p className="quote__line quote__line--discount">
+          <span>
+            {quote.discount.kind === "weekly" ? "Weekly" : "Monthly"} discount ({quote.discount.percent}%)
+          </span>
+          <span>−{money(quote.discount.amount)}</span>
+        </p>
+      )}
+      {quote.cleaningFee > 0 && (
+        <p className="quote__line">
+          <span>Cleaning fee</span>
+          <span>{money(quote.cleaningFee)}</span>
+        </p>
+      )}
+      <p className="quote__line quote__total">
+        <span>Total</span>
+        <span data-testid="quote-total">{money(quote.total)}</span>
+      </p>
+    </div>
+  );
+}
