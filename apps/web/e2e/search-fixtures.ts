@@ -1,0 +1,185 @@
+import { randomBytes, randomInt } from "node:crypto";
+import { deflateSync } from "node:zlib";
+
+/**
+ * Arranging guest-side e2e data through the API itself (tRPC over HTTP against E2E_API_URL), the
+ * way any client would: sign up, log in for a bearer token, become a host, create, fill in,
+ * upload photos, publish, block dates. The browser then only does what a guest does.
+ */
+
+type TrpcError = { message: string; data?: { code?: string } };
+
+export class ApiClient {
+  // Outside production the API reads the client address from x-forwarded-for; a fresh one per
+  // client keeps the per-IP sign-up limit (10 an hour) from tripping across runs.
+  private readonly forwardedFor = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+  private token: string | null = null;
+
+  constructor(readonly baseUrl: string) {}
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      "x-forwarded-for": this.forwardedFor,
+      ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+      ...extra,
+    };
+  }
+
+  private async read<T>(path: string, res: Response): Promise<T> {
+    const body = (await res.json()) as { result?: { data: T }; error?: TrpcError };
+    if (!res.ok || body.error) {
+      throw new Error(`${path} answered ${res.status}: ${body.error?.message ?? JSON.stringify(body)}`);
+    }
+    return body.result?.data as T;
+  }
+
+  async mutate<T = unknown>(path: string, input?: unknown): Promise<T> {
+    const res = await fetch(`${this.baseUrl}/trpc/${path}`, {
+      method: "POST",
+      headers: this.headers({ "content-type": "application/json" }),
+      ...(input === undefined ? {} : { body: JSON.stringify(input) }),
+    });
+    return this.read<T>(path, res);
+  }
+
+  async query<T = unknown>(path: string, input?: unknown): Promise<T> {
+    const qs = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+    const res = await fetch(`${this.baseUrl}/trpc/${path}${qs}`, { headers: this.headers() });
+    return this.read<T>(path, res);
+  }
+
+  async putPhoto(listingId: string, png: Uint8Array): Promise<void> {
+    const res = await fetch(`${this.baseUrl}/listings/${listingId}/photos`, {
+      method: "PUT",
+      headers: this.headers({ "content-type": "image/png" }),
+      body: Uint8Array.from(png),
+    });
+    if (res.status !== 201) throw new Error(`photo upload answered ${res.status}: ${await res.text()}`);
+  }
+
+  /** A new member with a host profile, signed in with a bearer token (no 2FA, so no second step). */
+  async signUpAsHost(name: string): Promise<{ email: string }> {
+    const tag = randomBytes(4).toString("hex");
+    const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${tag}@example.test`;
+    const password = `granite-orchard-${tag}-lighthouse`;
+    await this.mutate("auth.signUp", { email, password, displayName: name });
+    const signedIn = await this.mutate<{ tokens?: { accessToken: string } }>("auth.logIn", {
+      email,
+      password,
+      tokenDelivery: "body",
+    });
+    if (!signedIn.tokens) throw new Error("auth.logIn gave no tokens");
+    this.token = signedIn.tokens.accessToken;
+    await this.mutate("users.becomeHost");
+    return { email };
+  }
+}
+
+export type ListingSeed = {
+  title: string;
+  city: string;
+  lat: number;
+  lng: number;
+  propertyType: "apartment" | "house" | "villa" | "cabin" | "cottage" | "loft";
+  /** Major units (EUR). */
+  nightlyPrice: number;
+  cleaningFee: number;
+  bedrooms: number;
+  amenities: string[];
+  instantBook?: boolean;
+  photoColors?: [number, number, number][];
+};
+
+/** A published listing with five generated photos; returns its id. */
+export async function createPublishedListing(api: ApiClient, seed: ListingSeed): Promise<string> {
+  const { id } = await api.mutate<{ id: string }>("listings.create", {
+    title: seed.title,
+    propertyType: seed.propertyType,
+  });
+  await api.mutate("listings.update", {
+    id,
+    changes: {
+      description: `${seed.title}: a quiet home with morning light, a short walk from the old town.`,
+      addressLine1: "Rua do Sol 7",
+      city: seed.city,
+      country: "PT",
+      lat: seed.lat,
+      lng: seed.lng,
+      timezone: "Europe/Lisbon",
+      capacity: 4,
+      bedrooms: seed.bedrooms,
+      beds: seed.bedrooms + 1,
+      baths: 1,
+      amenities: seed.amenities,
+      houseRules: "No parties.\nQuiet hours after 22:00.",
+      nightlyPrice: seed.nightlyPrice * 100,
+      cleaningFee: seed.cleaningFee * 100,
+      currency: "EUR",
+      instantBook: seed.instantBook ?? false,
+    },
+  });
+  const colors = seed.photoColors ?? defaultColors;
+  for (let i = 0; i < 5; i++) await api.putPhoto(id, gradientPng(480, 320, colors[i % colors.length]!));
+  await api.mutate("listings.publish", { id });
+  return id;
+}
+
+const defaultColors: [number, number, number][] = [
+  [214, 120, 84],
+  [90, 140, 190],
+  [120, 170, 110],
+  [200, 170, 90],
+  [150, 110, 170],
+];
+
+/** An ISO date `days` from today (UTC). */
+export function isoDaysFromNow(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, "ascii");
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** A real, viewable PNG: a diagonal gradient from `rgb` towards white, with a horizon line. */
+export function gradientPng(width: number, height: number, rgb: [number, number, number]): Uint8Array {
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1);
+    raw[row] = 0; // filter: none
+    for (let x = 0; x < width; x++) {
+      const t = (x / width + y / height) / 2;
+      const horizon = Math.abs(y - height * 0.62) < 2 ? 0.6 : 1;
+      for (let c = 0; c < 3; c++) {
+        raw[row + 1 + x * 3 + c] = Math.round((rgb[c]! + (255 - rgb[c]!) * t * 0.7) * horizon);
+      }
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", new Uint8Array(0)),
+  ]);
+}
