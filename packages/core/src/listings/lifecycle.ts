@@ -11,11 +11,13 @@ import { type ListingActor, lockListingForChange } from "./access.ts";
 import { type ListingIssue, missingForPublication, UNKNOWN_COUNTRY } from "./completeness.ts";
 import { listingViewOf, photosOf } from "./listing-view.ts";
 
-/** A committed change: relay `eventId` after commit; bump the search cache when `searchVisible`. */
+/** A committed change: relay `eventId` after commit; drop cached searches and views when `searchVisible`. */
 export interface ListingChange<T = ListingView> {
   value: T;
+  /** The listing that changed, so its cached view can be dropped. */
+  listingId: string;
   eventId: string;
-  /** The listing was or is published: cached searches may show the old version. */
+  /** The listing was or is published: cached searches and its cached public view may show the old version. */
   searchVisible: boolean;
 }
 
@@ -70,7 +72,7 @@ export async function createListingDraft(
       listingIds: [listing.id],
       cause: "listing",
     });
-    return { value: await listingViewOf(tx, listing), eventId, searchVisible: false };
+    return { value: await listingViewOf(tx, listing), listingId: listing.id, eventId, searchVisible: false };
   });
 }
 
@@ -104,6 +106,7 @@ export async function updateListing(
     const { id: eventId } = await recordEvent(tx, "listing.changed", { listingIds: [listingId], cause });
     return {
       value: await listingViewOf(tx, updated),
+      listingId,
       eventId,
       searchVisible: current.status === "published",
     };
@@ -159,6 +162,7 @@ async function setStatus(
   });
   return {
     value: await listingViewOf(tx, updated),
+    listingId: current.id,
     eventId,
     searchVisible: current.status === "published" || status === "published",
   };

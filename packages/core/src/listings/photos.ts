@@ -29,7 +29,7 @@ async function changePhotos<T>(
       listingIds: [listingId],
       cause: "photos",
     });
-    return { value, eventId, searchVisible: listing.status === "published" };
+    return { value, listingId, eventId, searchVisible: listing.status === "published" };
   });
 }
 
