@@ -166,6 +166,15 @@ test("a guest finds free homes by city and dates, filters them, and opens one fr
   await expect(results.getByRole("link", { name: villa })).toBeVisible();
   expect(foreign).toEqual([]);
 
+  // Pins are buttons: the keyboard opens a pin's card too.
+  await mapPin(page, villa).focus();
+  await page.keyboard.press("Enter");
+  await expect(
+    page.getByRole("region", { name: "Selected home" }).getByRole("link", { name: villa }),
+  ).toBeVisible();
+  await expect(mapPin(page, villa)).toHaveAttribute("aria-pressed", "true");
+  await snap(page, "search-pin-card");
+
   // The pin opens a card; its link opens the listing with the trip carried over.
   await openListingFromMap(page, loft);
   await expect(page).toHaveURL(new RegExp(`checkin=${checkIn}&checkout=${checkOut}&guests=2`));

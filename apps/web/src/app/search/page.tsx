@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { parseSearchParams, searchTitle } from "@/components/search/search-url.ts";
 import { SearchView } from "@/components/search/search-view.tsx";
 import { LoadingBlock } from "@/components/ui/spinner.tsx";
 import { webEnv } from "@/lib/env.ts";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  return { title: searchTitle(parseSearchParams(await searchParams)) };
-}
+// One title for every search: searches change in the browser (history entries without a server
+// render), and a title naming the first search's place would go stale.
+export const metadata: Metadata = { title: "Search homes" };
 
 export default function SearchPage() {
   const { mapTiles } = webEnv();

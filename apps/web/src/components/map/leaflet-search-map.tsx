@@ -1,12 +1,10 @@
 "use client";
 import L from "leaflet";
-import "leaflet/dist/leaflet.css";
 import { useEffect, useRef, useState } from "react";
 import land from "world-atlas/land-110m.json";
 import type { MapBounds } from "../search/search-url.ts";
 import { landPolygons } from "./land-base.ts";
 import type { MapTiles } from "./map-tiles.ts";
-import "./map.css";
 
 export type MapPin = {
   id: string;
@@ -89,6 +87,8 @@ export function LeafletSearchMap(props: LeafletSearchMapProps) {
   const programmatic = useRef(false);
   // The area this map last asked to search, so its own URL update does not reframe it.
   const lastSearched = useRef<MapBounds | null>(null);
+  // The last framing we did, redone when the map's size changes until the guest moves the map.
+  const refit = useRef<(() => void) | null>(null);
   const latest = useRef(props);
   latest.current = props;
   const [moved, setMoved] = useState(false);
@@ -124,6 +124,7 @@ export function LeafletSearchMap(props: LeafletSearchMapProps) {
     pinLayer.current = L.layerGroup().addTo(map);
     map.on("moveend", () => {
       if (programmatic.current) return;
+      refit.current = null;
       if (searchAsMovedRef.current) {
         const bounds = boundsOfMap(map);
         lastSearched.current = bounds;
@@ -133,12 +134,20 @@ export function LeafletSearchMap(props: LeafletSearchMapProps) {
       }
     });
     map.on("click", () => latest.current.onSelect(null));
-    const resize = new ResizeObserver(() => quietly(programmatic, () => map.invalidateSize({ pan: false })));
+    const resize = new ResizeObserver(() =>
+      quietly(programmatic, () => {
+        map.invalidateSize({ pan: false });
+        refit.current?.();
+      }),
+    );
     resize.observe(el);
     mapRef.current = map;
     return () => {
       resize.disconnect();
       map.remove();
+      // A new map (React may mount twice) starts unframed.
+      lastSearched.current = null;
+      refit.current = null;
       mapRef.current = null;
       pinLayer.current = null;
       markers.current.clear();
@@ -192,27 +201,29 @@ export function LeafletSearchMap(props: LeafletSearchMapProps) {
     const map = mapRef.current;
     if (!map) return;
     const { bounds, pins } = latest.current;
+    let frame: (() => void) | null = null;
     if (bounds) {
       if (lastSearched.current && sameBounds(lastSearched.current, bounds)) return;
       lastSearched.current = bounds;
-      quietly(programmatic, () =>
+      frame = () =>
         map.fitBounds(
           [
             [bounds.south, bounds.west],
             [bounds.north, bounds.east],
           ],
           { animate: false },
-        ),
-      );
-      setMoved(false);
-      return;
+        );
+    } else {
+      lastSearched.current = null;
+      if (pins.length === 1) frame = () => map.setView([pins[0]!.lat, pins[0]!.lng], 12, { animate: false });
+      else if (pins.length > 1) {
+        const area = L.latLngBounds(pins.map((p) => [p.lat, p.lng]));
+        frame = () => map.fitBounds(area, FIT_OPTIONS);
+      }
     }
-    lastSearched.current = null;
-    if (pins.length === 0) return;
-    quietly(programmatic, () => {
-      if (pins.length === 1) map.setView([pins[0]!.lat, pins[0]!.lng], 12, { animate: false });
-      else map.fitBounds(L.latLngBounds(pins.map((p) => [p.lat, p.lng])), FIT_OPTIONS);
-    });
+    if (!frame) return;
+    refit.current = frame;
+    quietly(programmatic, frame);
     setMoved(false);
   }, [boundsKey, props.fitKey, hasPins]);
 

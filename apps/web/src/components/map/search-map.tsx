@@ -2,6 +2,9 @@
 import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
 import type { LeafletSearchMapProps } from "./leaflet-search-map.tsx";
+// With the page, not the map's chunk: the map must have its size the moment Leaflet measures it.
+import "leaflet/dist/leaflet.css";
+import "./map.css";
 
 // Leaflet reads `window` as it loads: it may only ever run in the browser.
 const LeafletSearchMap = dynamic(() => import("./leaflet-search-map.tsx").then((m) => m.LeafletSearchMap), {

@@ -193,11 +193,6 @@ export function searchHref(state: SearchState): string {
   return qs ? `/search?${qs}` : "/search";
 }
 
-/** The page title for a search. */
-export function searchTitle(state: SearchState): string {
-  return state.place ? `Homes in ${state.place}` : state.bounds ? "Homes in the map area" : "Search homes";
-}
-
 /** What search.listings is asked for this state (prices in minor units, as the API counts them). */
 export function searchQueryOf(state: SearchState, limit = 20): SearchQueryInput {
   const query: SearchQueryInput = { sort: state.sort, limit };

@@ -1,6 +1,5 @@
 "use client";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { useSearchParams } from "next/navigation";
 import { useEffect, useId, useMemo, useState } from "react";
 import { errorMessage } from "@/lib/api-errors.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
@@ -24,9 +23,9 @@ import {
   searchHref,
   searchParamsOf,
   searchQueryOf,
-  searchTitle,
   withoutFilters,
 } from "./search-url.ts";
+import { useSearchUrl } from "./use-search-url.ts";
 import "./search.css";
 
 const sortLabels: Record<SearchSort, string> = {
@@ -50,15 +49,8 @@ function matchingCount(state: SearchState, typeFacet: { value: string; count: nu
  */
 export function SearchView({ tiles }: { tiles: MapTiles | null }) {
   const trpc = useTRPC();
-  const params = useSearchParams();
-  const paramsKey = params.toString();
-  const urlState = useMemo(() => parseSearchParams(new URLSearchParams(paramsKey)), [paramsKey]);
-  // The search just asked for, shown at once (a ticked box stays ticked) until the URL catches up;
-  // any URL change (this search arriving, or back/forward) hands over to the URL again.
-  const [pending, setPending] = useState<SearchState | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every URL change, which is the point
-  useEffect(() => setPending(null), [paramsKey]);
-  const state = pending ?? urlState;
+  const url = useSearchUrl();
+  const state = useMemo(() => parseSearchParams(new URLSearchParams(url.query)), [url.query]);
   const filtersId = useId();
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -69,11 +61,9 @@ export function SearchView({ tiles }: { tiles: MapTiles | null }) {
       requested.sort === "distance" && !requested.bounds
         ? { ...requested, sort: "relevance" as const }
         : requested;
-    setPending(next);
-    // Native history entries (Next keeps useSearchParams in step): each search is a step for
-    // back/forward, without a server round trip for a page whose results load in the browser.
-    window.history.pushState(null, "", searchHref(next));
-    document.title = `${searchTitle(next)} · HomeTrip`;
+    // Native history entries: each search is a step for back/forward, with no server round trip
+    // for a page whose results load in the browser (a reload or a shared link renders it anew).
+    url.push(searchHref(next));
   };
 
   const query = useInfiniteQuery({
