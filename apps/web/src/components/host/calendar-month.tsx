@@ -1,7 +1,7 @@
 "use client";
 import type { RouterOutputs } from "@hometrip/api";
+import { formatMoney } from "@/lib/money.ts";
 import { formatDay, formatMonth, type IsoDate, type MonthGrid, monthOf } from "./calendar-dates.ts";
-import { formatMoney } from "./money.ts";
 
 export type CalendarDay = RouterOutputs["calendar"]["range"]["days"][number];
 
@@ -59,7 +59,7 @@ export function CalendarMonth({
               ]
                 .filter(Boolean)
                 .join(" ");
-              const price = day?.price != null ? formatMoney(day.price, currency, { compact: true }) : "";
+              const price = day?.price != null ? formatMoney(day.price, currency) : "";
               const label = [
                 formatDay(date, "long"),
                 status,

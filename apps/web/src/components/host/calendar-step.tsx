@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card.tsx";
 import { TextField } from "@/components/ui/field.tsx";
 import { LoadingBlock } from "@/components/ui/spinner.tsx";
 import { errorMessage } from "@/lib/api-errors.ts";
+import { parseMajorUnits } from "@/lib/money.ts";
 import { useTRPC, useTRPCClient } from "@/lib/trpc/client.ts";
 import {
   addMonths,
@@ -21,7 +22,6 @@ import {
 } from "./calendar-dates.ts";
 import { CalendarMonth } from "./calendar-month.tsx";
 import { IcalCard } from "./ical-card.tsx";
-import { parseMajorUnits } from "./money.ts";
 import type { HostListing } from "./use-listing.ts";
 
 type Action =

@@ -2,8 +2,8 @@ import type { RouterOutputs } from "@hometrip/api";
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button.tsx";
 import { Card } from "@/components/ui/card.tsx";
+import { formatMoney } from "@/lib/money.ts";
 import { incompleteSteps, listingSteps } from "./listing-steps.ts";
-import { formatMoney } from "./money.ts";
 
 type Listing = RouterOutputs["listings"]["mine"][number];
 

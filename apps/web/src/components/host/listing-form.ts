@@ -1,6 +1,7 @@
 // A relative import: vitest (vitest.config.ts) has no "@/" alias for these pure modules.
+
+import type { Parsed } from "@/lib/money.ts";
 import { type FieldIssue, type FormErrors, fieldIssuesOf, formErrorsFrom } from "../../lib/api-errors.ts";
-import type { Parsed } from "./money.ts";
 
 /**
  * `listings.update` takes `{ id, changes }`, so its zod issues arrive as "changes.city"; a

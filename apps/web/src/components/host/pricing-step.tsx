@@ -2,9 +2,15 @@
 import { useEffect, useId, useState } from "react";
 import { CheckboxField } from "@/components/ui/checkbox-field.tsx";
 import { TextField } from "@/components/ui/field.tsx";
+import {
+  currencyDigits,
+  formatMoney,
+  minorToMajorInput,
+  parseMajorUnits,
+  parsePercent,
+} from "@/lib/money.ts";
 import { listingFormErrors, mergeErrors, parseWholeNumber } from "./listing-form.ts";
 import { commonCurrencies } from "./listing-options.ts";
-import { currencyExponent, formatMoney, minorToMajorInput, parseMajorUnits, parsePercent } from "./money.ts";
 import { StepForm } from "./step-form.tsx";
 import { type HostListing, useListingUpdate } from "./use-listing.ts";
 
@@ -43,7 +49,7 @@ export function PricingStep({ listing }: { listing: HostListing }) {
     setForm((f) => ({ ...f, [name]: e.target.value }));
   const currency = form.currency.trim().toUpperCase();
   const validCurrency = /^[A-Z]{3}$/.test(currency);
-  const decimals = validCurrency ? currencyExponent(currency) : 2;
+  const decimals = validCurrency ? currencyDigits(currency) : 2;
   const example = decimals === 0 ? "12000" : "85.50";
   // Currency names differ between the server's and the browser's Intl data: fill after hydration.
   const [currencyNames, setCurrencyNames] = useState<Record<string, string>>({});

@@ -3,11 +3,11 @@ import type { RouterOutputs } from "@hometrip/api";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { errorMessage } from "@/lib/api-errors.ts";
+import { formatMoney } from "@/lib/money.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
 import { Alert } from "../ui/alert.tsx";
 import { Spinner } from "../ui/spinner.tsx";
 import { shortDate } from "./availability-calendar.tsx";
-import { formatMoney } from "./money.ts";
 import { useStayPlan } from "./stay-planner.tsx";
 
 export type StayQuote = RouterOutputs["listings"]["quote"];

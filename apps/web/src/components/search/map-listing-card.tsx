@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { formatMoney } from "@/lib/money.ts";
 import { ListingPhoto } from "../listing/listing-photo.tsx";
-import { formatMoney } from "../listing/money.ts";
 import { ratingLabel, ratingText, type SearchHit } from "./result-card.tsx";
 
 /** The small card a map pin opens; its title links to the listing. */

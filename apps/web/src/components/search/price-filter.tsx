@@ -1,7 +1,7 @@
 "use client";
 import type { RouterOutputs } from "@hometrip/api";
 import { type FormEvent, useState } from "react";
-import { formatMajor } from "../listing/money.ts";
+import { formatMajor } from "@/lib/money.ts";
 
 type PriceBucket = RouterOutputs["search"]["listings"]["facets"]["price"][number];
 

@@ -1,7 +1,7 @@
 import type { RouterOutputs } from "@hometrip/api";
 import Link from "next/link";
+import { formatMoney } from "@/lib/money.ts";
 import { ListingPhoto } from "../listing/listing-photo.tsx";
-import { formatMoney } from "../listing/money.ts";
 import { propertyTypeLabel } from "./search-url.ts";
 
 export type SearchHit = RouterOutputs["search"]["listings"]["hits"][number];

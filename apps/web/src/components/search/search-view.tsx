@@ -2,8 +2,8 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useState } from "react";
 import { errorMessage } from "@/lib/api-errors.ts";
+import { formatMoney } from "@/lib/money.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
-import { formatMoney } from "../listing/money.ts";
 import type { MapPin } from "../map/leaflet-search-map.tsx";
 import type { MapTiles } from "../map/map-tiles.ts";
 import { SearchMap } from "../map/search-map.tsx";

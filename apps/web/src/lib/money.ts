@@ -1,16 +1,45 @@
 /**
- * Money in the host editor: people type major units ("85", "85.50"); the API stores integer minor
- * units of the listing's currency. How many minor digits a currency has comes from Intl (EUR 2,
- * JPY 0, KWD 3), so the conversion never goes through floating point.
+ * Money in the web app. The API speaks integer minor units of a listing's currency; people read
+ * and type major units ("85", "85.50"). How many minor digits a currency has comes from Intl
+ * (EUR 2, JPY 0, KWD 3), so conversions never go through floating point.
  */
-export function currencyExponent(currency: string): number {
-  try {
-    const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-      .maximumFractionDigits;
-    return digits ?? 2;
-  } catch {
-    return 2;
+const digitsCache = new Map<string, number>();
+
+export function currencyDigits(currency: string): number {
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+        .maximumFractionDigits as number;
+    } catch {
+      digits = 2;
+    }
+    digitsCache.set(currency, digits);
   }
+  return digits;
+}
+
+/** €125 for whole amounts, €125.50 otherwise; an unknown currency code is shown as a suffix. */
+export function formatMoney(minorUnits: number, currency: string, locale = "en"): string {
+  const digits = currencyDigits(currency);
+  const major = minorUnits / 10 ** digits;
+  const whole = Number.isInteger(major);
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      minimumFractionDigits: whole ? 0 : digits,
+      maximumFractionDigits: digits,
+    }).format(major);
+  } catch {
+    return `${major.toFixed(whole ? 0 : 2)} ${currency}`;
+  }
+}
+
+/** A whole number of major units (the price filter's unit), formatted without a currency when none is known. */
+export function formatMajor(major: number, currency: string | null, locale = "en"): string {
+  if (!currency) return new Intl.NumberFormat(locale).format(major);
+  return formatMoney(major * 10 ** currencyDigits(currency), currency, locale);
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -24,7 +53,7 @@ export const MAX_MINOR_UNITS = 100_000_000;
  * and anything that is not a number.
  */
 export function parseMajorUnits(text: string, currency: string): Parsed<number> {
-  const exponent = currencyExponent(currency);
+  const exponent = currencyDigits(currency);
   let s = text.trim().replace(/[\s_\u00a0]/g, "");
   if (s === "") return { ok: false, message: "Enter an amount." };
   if (s.includes(",") && s.includes(".")) s = s.replace(/,/g, "");
@@ -52,27 +81,12 @@ export function parseMajorUnits(text: string, currency: string): Parsed<number> 
 
 /** 8550 → "85.50", 8500 → "85" (EUR): what an input shows for a stored amount. */
 export function minorToMajorInput(minor: number, currency: string): string {
-  const exponent = currencyExponent(currency);
+  const exponent = currencyDigits(currency);
   if (exponent === 0) return String(minor);
   const scale = 10 ** exponent;
   const whole = Math.trunc(minor / scale);
   const fraction = minor % scale;
   return fraction === 0 ? String(whole) : `${whole}.${String(fraction).padStart(exponent, "0")}`;
-}
-
-/** 8550, "EUR" → "€85.50" for display. */
-export function formatMoney(minor: number, currency: string, options: { compact?: boolean } = {}): string {
-  const exponent = currencyExponent(currency);
-  const amount = minor / 10 ** exponent;
-  try {
-    return new Intl.NumberFormat("en", {
-      style: "currency",
-      currency,
-      ...(options.compact && Number.isInteger(amount) ? { maximumFractionDigits: 0 } : {}),
-    }).format(amount);
-  } catch {
-    return `${amount.toFixed(exponent)} ${currency}`;
-  }
 }
 
 /** A whole percentage within [0, max] ("10", "10 %"); empty means 0 when `emptyIsZero`. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { currencyExponent, formatMoney, minorToMajorInput, parseMajorUnits, parsePercent } from "./money.ts";
+import {
+  currencyDigits,
+  formatMajor,
+  formatMoney,
+  minorToMajorInput,
+  parseMajorUnits,
+  parsePercent,
+} from "./money.ts";
 
 const ok = (value: number) => ({ ok: true, value });
 
@@ -59,8 +66,8 @@ describe("minorToMajorInput and formatMoney", () => {
   it("formats for display with the currency symbol", () => {
     expect(formatMoney(8550, "EUR")).toBe("€85.50");
     expect(formatMoney(12000, "JPY")).toBe("¥12,000");
-    expect(formatMoney(8500, "USD", { compact: true })).toBe("$85");
-    expect(currencyExponent("not a currency")).toBe(2);
+    expect(formatMoney(8500, "USD")).toBe("$85");
+    expect(currencyDigits("not a currency")).toBe(2);
   });
 });
 
@@ -72,5 +79,33 @@ describe("parsePercent", () => {
     expect(parsePercent("", 90).ok).toBe(false);
     expect(parsePercent("91", 90)).toEqual({ ok: false, message: "At most 90 %." });
     expect(parsePercent("7.5", 90).ok).toBe(false);
+  });
+});
+
+describe("formatMoney", () => {
+  it("reads minor units by the currency's own digits", () => {
+    expect(formatMoney(12_500, "EUR")).toBe("€125");
+    expect(formatMoney(12_550, "EUR")).toBe("€125.50");
+    expect(formatMoney(1_234_599, "USD")).toBe("$12,345.99");
+    expect(formatMoney(5_000, "JPY")).toBe("¥5,000");
+    expect(formatMoney(1_500, "KWD")).toBe("KWD\u00a01.500");
+    expect(formatMoney(1_250, "KWD")).toBe("KWD\u00a01.250");
+    expect(currencyDigits("KWD")).toBe(3);
+  });
+
+  it("writes zero and large sums plainly", () => {
+    expect(formatMoney(0, "GBP")).toBe("£0");
+    expect(formatMoney(100_000_000, "EUR")).toBe("€1,000,000");
+  });
+
+  it("does not throw on a currency code Intl does not know", () => {
+    expect(formatMoney(1_000, "XYZ")).toMatch(/10/);
+  });
+});
+
+describe("formatMajor", () => {
+  it("formats the price filter's whole units, with or without a currency", () => {
+    expect(formatMajor(150, "EUR")).toBe("€150");
+    expect(formatMajor(1500, null)).toBe("1,500");
   });
 });
