@@ -3,7 +3,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button.tsx";
 import { CheckboxField } from "@/components/ui/checkbox-field.tsx";
 import { TextField } from "@/components/ui/field.tsx";
-import { amenityCatalog, amenityLabels } from "./listing-options.ts";
+import { amenityCatalog, amenityLabels } from "@/lib/listing-options.ts";
 
 /**
  * The amenities checklist guests filter search by, plus the host's own words ("Sauna"), which

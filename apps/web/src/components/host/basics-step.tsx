@@ -2,8 +2,8 @@
 import { useState } from "react";
 import { TextAreaField, TextField } from "@/components/ui/field.tsx";
 import { SelectField } from "@/components/ui/select-field.tsx";
+import { type PropertyType, propertyTypeOptions } from "@/lib/listing-options.ts";
 import { listingFormErrors, mergeErrors } from "./listing-form.ts";
-import { type PropertyType, propertyTypeOptions } from "./listing-options.ts";
 import { StepForm } from "./step-form.tsx";
 import { type HostListing, useListingUpdate } from "./use-listing.ts";
 

@@ -2,9 +2,9 @@
 import { useState } from "react";
 import { TextAreaField, TextField } from "@/components/ui/field.tsx";
 import { SelectField } from "@/components/ui/select-field.tsx";
+import { type CancellationPolicy, cancellationPolicies } from "@/lib/listing-options.ts";
 import { AmenitiesField } from "./amenities-field.tsx";
 import { listingFormErrors, mergeErrors, parseBaths, parseWholeNumber } from "./listing-form.ts";
-import { type CancellationPolicy, cancellationPolicies } from "./listing-options.ts";
 import { StepForm } from "./step-form.tsx";
 import { type HostListing, useListingUpdate } from "./use-listing.ts";
 

@@ -1,9 +1,9 @@
 "use client";
 import { useEffect, useId, useState } from "react";
 import { TextField } from "@/components/ui/field.tsx";
+import { countryName, timeZones } from "@/lib/listing-options.ts";
 import type { MapTiles } from "../map/map-tiles.ts";
 import { isTimeZone, listingFormErrors, mergeErrors, parseCoordinate } from "./listing-form.ts";
-import { countryName, timeZones } from "./listing-options.ts";
 import { hasLocation, UNKNOWN_COUNTRY } from "./listing-steps.ts";
 import { LocationPicker } from "./location-picker.tsx";
 import { StepForm } from "./step-form.tsx";

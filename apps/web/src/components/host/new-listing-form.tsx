@@ -8,8 +8,8 @@ import { Card } from "@/components/ui/card.tsx";
 import { TextField } from "@/components/ui/field.tsx";
 import { SelectField } from "@/components/ui/select-field.tsx";
 import { formErrorsFrom } from "@/lib/api-errors.ts";
+import { type PropertyType, propertyTypeOptions } from "@/lib/listing-options.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
-import { type PropertyType, propertyTypeOptions } from "./listing-options.ts";
 
 const labels = { title: "Title", propertyType: "Property type" };
 

@@ -2,6 +2,7 @@
 import { useEffect, useId, useState } from "react";
 import { CheckboxField } from "@/components/ui/checkbox-field.tsx";
 import { TextField } from "@/components/ui/field.tsx";
+import { commonCurrencies } from "@/lib/listing-options.ts";
 import {
   currencyDigits,
   formatMoney,
@@ -10,7 +11,6 @@ import {
   parsePercent,
 } from "@/lib/money.ts";
 import { listingFormErrors, mergeErrors, parseWholeNumber } from "./listing-form.ts";
-import { commonCurrencies } from "./listing-options.ts";
 import { StepForm } from "./step-form.tsx";
 import { type HostListing, useListingUpdate } from "./use-listing.ts";
 

@@ -1,4 +1,5 @@
 import type { RouterInputs } from "@hometrip/api";
+import { amenityLabels, propertyTypeLabels } from "../../lib/listing-options.ts";
 
 /**
  * Everything a search is, as it lives in the URL: a pasted or shared link reproduces the search,
@@ -10,18 +11,8 @@ export type SearchSort = NonNullable<SearchQueryInput["sort"]>;
 export type PropertyType = NonNullable<SearchQueryInput["propertyTypes"]>[number];
 export type MapBounds = { north: number; south: number; east: number; west: number };
 
-export const propertyTypes: readonly PropertyType[] = [
-  "apartment",
-  "house",
-  "villa",
-  "cabin",
-  "cottage",
-  "loft",
-  "condo",
-  "townhouse",
-  "guesthouse",
-  "private_room",
-];
+/** In the order the filters list them. */
+export const propertyTypes = Object.keys(propertyTypeLabels) as PropertyType[];
 
 export const searchSorts: readonly SearchSort[] = [
   "relevance",
@@ -247,14 +238,20 @@ export function listingHref(id: string, trip: Pick<SearchState, "checkIn" | "che
   return qs ? `/listings/${id}?${qs}` : `/listings/${id}`;
 }
 
-/** "apartment" → "Apartment", "private_room" → "Private room". */
+/** The editor's own words ("Private room", "Wi-Fi"); a value without one is shown as words. */
 export function propertyTypeLabel(type: string): string {
-  const words = type.replace(/_/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return (propertyTypeLabels as Record<string, string>)[type] ?? asWords(type);
 }
 
 export function amenityLabel(amenity: string): string {
-  return propertyTypeLabel(amenity.trim());
+  const key = amenity.trim();
+  return amenityLabels[key] ?? asWords(key);
+}
+
+/** "private_room" → "Private room". */
+function asWords(value: string): string {
+  const words = value.replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export type TripErrors = Partial<Record<"checkIn" | "checkOut" | "guests", string>>;
