@@ -2,8 +2,7 @@
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { useEffect, useRef } from "react";
-import land from "world-atlas/land-110m.json";
-import { landPolygons } from "../map/land-base.ts";
+import { addBaseLayer } from "../map/base-layer.ts";
 import type { MapTiles } from "../map/map-tiles.ts";
 
 export type LocationPickerProps = {
@@ -12,8 +11,6 @@ export type LocationPickerProps = {
   tiles: MapTiles | null;
   onPick: (position: { lat: number; lng: number }) => void;
 };
-
-type LandTopology = Parameters<typeof landPolygons>[0];
 
 /** About a metre: more digits only pretend to a precision no click has. */
 const round = (n: number) => Math.round(n * 100_000) / 100_000;
@@ -34,16 +31,7 @@ export function LeafletLocationPicker({ position, tiles, onPick }: LocationPicke
     const el = container.current;
     if (!el) return;
     const map = L.map(el, { center: [30, 0], zoom: 2, minZoom: 1, zoomSnap: 0.5 });
-    const { tiles: t } = latest.current;
-    if (t) {
-      L.tileLayer(t.urlTemplate, { attribution: t.attribution, maxZoom: 19 }).addTo(map);
-    } else {
-      map.attributionControl.addAttribution("Land outlines: Natural Earth");
-      L.geoJSON(landPolygons(land as unknown as LandTopology), {
-        interactive: false,
-        style: { color: "#b9b09c", weight: 1, fillColor: "#f1ece1", fillOpacity: 1 },
-      }).addTo(map);
-    }
+    addBaseLayer(map, latest.current.tiles);
     map.on("click", (event: L.LeafletMouseEvent) =>
       latest.current.onPick({ lat: round(event.latlng.lat), lng: round(wrapLng(event.latlng.lng)) }),
     );

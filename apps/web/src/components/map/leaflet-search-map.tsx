@@ -1,9 +1,8 @@
 "use client";
 import L from "leaflet";
 import { useEffect, useRef, useState } from "react";
-import land from "world-atlas/land-110m.json";
 import type { MapBounds } from "../search/search-url.ts";
-import { landPolygons } from "./land-base.ts";
+import { addBaseLayer } from "./base-layer.ts";
 import type { MapTiles } from "./map-tiles.ts";
 
 export type MapPin = {
@@ -27,8 +26,6 @@ export type LeafletSearchMapProps = {
   onSelect: (id: string | null) => void;
   onSearchArea: (bounds: MapBounds) => void;
 };
-
-type LandTopology = Parameters<typeof landPolygons>[0];
 
 const WORLD_VIEW: { center: L.LatLngExpression; zoom: number } = { center: [30, 0], zoom: 2 };
 const FIT_OPTIONS: L.FitBoundsOptions = { padding: [48, 48], maxZoom: 13, animate: false };
@@ -111,16 +108,7 @@ export function LeafletSearchMap(props: LeafletSearchMapProps) {
       maxBoundsViscosity: 0.8,
       zoomSnap: 0.5,
     });
-    const { tiles } = latest.current;
-    if (tiles) {
-      L.tileLayer(tiles.urlTemplate, { attribution: tiles.attribution, maxZoom: 19 }).addTo(map);
-    } else {
-      map.attributionControl.addAttribution("Land outlines: Natural Earth");
-      L.geoJSON(landPolygons(land as unknown as LandTopology), {
-        interactive: false,
-        style: { color: "#b9b09c", weight: 1, fillColor: "#f1ece1", fillOpacity: 1 },
-      }).addTo(map);
-    }
+    addBaseLayer(map, latest.current.tiles);
     pinLayer.current = L.layerGroup().addTo(map);
     map.on("moveend", () => {
       if (programmatic.current) return;
