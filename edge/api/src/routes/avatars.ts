@@ -4,6 +4,7 @@ import { resolveActor } from "../auth/actor.ts";
 import type { Bindings, Variables } from "../context.ts";
 import { assertAvatarBytes, declaredAvatarType, readAvatarBody } from "../routers/users/avatar-image.ts";
 import { avatarKeyPattern, replaceAvatar } from "../routers/users/avatar-store.ts";
+import { storedImageResponse } from "./stored-image.ts";
 
 type AvatarEnv = { Bindings: Bindings & { AVATARS?: R2Bucket }; Variables: Variables };
 
@@ -37,14 +38,5 @@ export const avatarRoutes = new Hono<AvatarEnv>()
     const key = c.req.param("key");
     const object = avatarKeyPattern.test(key) ? await bucketOf(c.env).get(key) : null;
     if (!object) throw new AppError("NOT_FOUND", "No such avatar");
-    const headers = new Headers({
-      "content-type": object.httpMetadata?.contentType ?? "application/octet-stream",
-      "content-length": String(object.size),
-      etag: object.httpEtag,
-      // The key changes with every upload, so a URL's bytes never change.
-      "cache-control": "public, max-age=31536000, immutable",
-      "x-content-type-options": "nosniff",
-      "content-security-policy": "default-src 'none'; sandbox",
-    });
-    return new Response(object.body, { headers });
+    return storedImageResponse(object);
   });

@@ -7,6 +7,7 @@ import type { Bindings, Variables } from "../context.ts";
 import { afterListingChange } from "../routers/listings/after-change.ts";
 import { listingPhotoBucket } from "../routers/listings/photo-bucket.ts";
 import { checkedListingPhoto, readListingPhotoBody } from "../routers/listings/photo-upload.ts";
+import { storedImageResponse } from "./stored-image.ts";
 
 type PhotoEnv = { Bindings: Bindings & { LISTING_PHOTOS?: R2Bucket }; Variables: Variables };
 
@@ -52,13 +53,5 @@ export const listingPhotoRoutes = new Hono<PhotoEnv>()
     const key = c.req.param("key");
     const object = photoKeyPattern.test(key) ? await listingPhotoBucket(c.env.LISTING_PHOTOS).get(key) : null;
     if (!object) throw new AppError("NOT_FOUND", "No such photo");
-    const headers = new Headers({
-      "content-type": object.httpMetadata?.contentType ?? "application/octet-stream",
-      "content-length": String(object.size),
-      etag: object.httpEtag,
-      "cache-control": "public, max-age=31536000, immutable",
-      "x-content-type-options": "nosniff",
-      "content-security-policy": "default-src 'none'; sandbox",
-    });
-    return new Response(object.body, { headers });
+    return storedImageResponse(object);
   });
