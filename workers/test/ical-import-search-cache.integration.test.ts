@@ -1,13 +1,13 @@
 import { zSearchQuery } from "@hometrip/contracts";
 import { cachedSearch, createPostgresSearchIndex } from "@hometrip/search";
+import { startTestRedis, type TestRedis } from "@hometrip/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type IcalJobHarness, icalFeed, startIcalJobHarness } from "./support/ical-job.ts";
-import { startTestRedis, type TestRedis } from "./support/redis.ts";
 
 let cache: TestRedis;
 let h: IcalJobHarness;
 beforeAll(async () => {
-  cache = await startTestRedis();
+  cache = await startTestRedis({ name: "workers" });
   h = await startIcalJobHarness({
     prefix: "workers_ical_cache",
     searchCache: { redis: cache.redis, prefix: cache.prefix },

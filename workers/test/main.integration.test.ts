@@ -5,10 +5,10 @@ import { type AddressInfo, createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { registerIcalImport, renderIcalFeed } from "@hometrip/core";
 import { systemPings } from "@hometrip/db";
+import { startTestRedis, type TestRedis } from "@hometrip/testkit";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { brokerToken, type EventStack, startEventStack } from "./support/event-stack.ts";
-import { startTestRedis, type TestRedis } from "./support/redis.ts";
 import { pingEnvelope, signDelivery, signingKeys } from "./support/signing.ts";
 import { waitFor } from "./support/wait.ts";
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   stack = await startEventStack();
   // main.ts bumps the unprefixed search version key: a logical database of its own keeps that
   // away from whatever a running `bun run dev` keeps in database 0.
-  cache = await startTestRedis({ database: 14 });
+  cache = await startTestRedis({ name: "workers", database: 14 });
 });
 afterAll(async () => {
   await stack?.close();

@@ -1,38 +1,21 @@
-import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { resolveRedis, startRedisBridge } from "@hometrip/devstack";
+import { startTestRedis, type TestRedis } from "@hometrip/testkit";
 import { Redis } from "@upstash/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cached, createRateLimiter, createRedis } from "../src/index.ts";
 
-const token = "kv-test-token";
+let testRedis: TestRedis;
 let url: string;
+let token: string;
 let redis: Redis;
 let prefix: string;
-let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), "hometrip-kv-"));
-  const local = await resolveRedis({ dataDir });
-  const bridge = await startRedisBridge({ redisUrl: local.url, token });
-  url = bridge.url;
+  testRedis = await startTestRedis({ name: "kv" });
+  ({ url, token, prefix } = testRedis);
+  // The client under test, made the way production code makes it.
   redis = createRedis({ url, token });
-  prefix = `test:kv:${randomUUID()}:`;
-  stop = async () => {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, { match: `${prefix}*`, count: 500 });
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = String(next);
-    } while (cursor !== "0");
-    await bridge.close();
-    await local.close();
-    await rm(dataDir, { recursive: true, force: true });
-  };
 });
-afterAll(() => stop());
+afterAll(() => testRedis.close());
 
 describe("createRedis", () => {
   it("returns an Upstash client that reads and writes", async () => {

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolveRedis, startRedisBridge } from "@hometrip/devstack";
-import { createRedis, type Redis } from "@hometrip/kv";
+import { Redis } from "@upstash/redis";
 
 export interface TestRedis {
   /** Upstash REST client on the devstack bridge, the path production code takes. */
@@ -17,18 +17,19 @@ export interface TestRedis {
 }
 
 /**
- * The local Redis (127.0.0.1:6379, else a spawned redis-server) behind the REST bridge. Code that
+ * The local Redis (127.0.0.1:6379, else a spawned redis-server) behind the REST bridge. `name`
+ * labels the token and the key prefix (`test:<name>:<uuid>:`). Code that
  * writes unprefixed keys (a spawned `src/main.ts`) gets a logical `database` of its own.
  */
-export async function startTestRedis(opts: { database?: number } = {}): Promise<TestRedis> {
-  const dataDir = await mkdtemp(join(tmpdir(), "hometrip-workers-redis-"));
+export async function startTestRedis(opts: { database?: number; name?: string } = {}): Promise<TestRedis> {
+  const dataDir = await mkdtemp(join(tmpdir(), "hometrip-test-redis-"));
   const local = await resolveRedis({ dataDir });
-  const token = "workers-test-redis-token";
+  const token = `${opts.name ?? "test"}-redis-token`;
   const redisUrl =
     opts.database === undefined ? local.url : `${local.url.replace(/\/\d*$/, "")}/${opts.database}`;
   const bridge = await startRedisBridge({ port: 0, redisUrl, token });
-  const redis = createRedis({ url: bridge.url, token });
-  const prefix = `test:workers:${randomUUID()}:`;
+  const redis = new Redis({ url: bridge.url, token });
+  const prefix = `test:${opts.name ?? "test"}:${randomUUID()}:`;
   return {
     redis,
     url: bridge.url,
