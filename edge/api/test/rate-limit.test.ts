@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { clientIp } from "../src/rate-limit/client-ip.ts";
 import {
   challengeFor,
+  clearOfWindowEdge,
   enrolTotp,
   errorOf,
   mutate,
@@ -25,6 +26,7 @@ function expectRetryAfter(response: Response, maxSeconds: number) {
 describe("login limits", () => {
   it("stops 100 wrong passwords for one account with 429 and Retry-After, then refuses the right one too", async () => {
     const member = await newMember("brute");
+    await clearOfWindowEdge(15 * 60_000, 75_000);
     const statuses: number[] = [];
     let firstRefusal: Response | undefined;
     for (let attempt = 0; attempt < 100; attempt++) {
@@ -53,9 +55,10 @@ describe("login limits", () => {
       expect(correct.response.status).toBe(429);
       expectRetryAfter(correct.response, 15 * 60);
     }
-  }, 90_000);
+  }, 180_000);
 
   it("limits one address spraying many accounts, leaving other addresses alone", async () => {
+    await clearOfWindowEdge(15 * 60_000, 30_000);
     const ip = uniqueIp();
     const statuses: number[] = [];
     // The limit runs before validation, so malformed attempts spend budget too; they also skip the
@@ -75,12 +78,13 @@ describe("login limits", () => {
     expectRetryAfter(refused.response, 15 * 60);
     const elsewhere = await mutate("auth.logIn", attempt, fromIp(uniqueIp()));
     expect(elsewhere.response.status).toBe(401);
-  });
+  }, 60_000);
 });
 
 describe("second-factor limits", () => {
   it("gives one challenge five guesses; the sixth is refused even with the right code", async () => {
     const member = await enrolTotp(await newMember("guess"));
+    await clearOfWindowEdge(5 * 60_000, 30_000);
     const challengeToken = await challengeFor(member);
     const wrong = await wrongCode(member.secret);
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -103,6 +107,7 @@ describe("second-factor limits", () => {
 
 describe("request limits for mails and sign-up", () => {
   it("limits password-reset requests per email, whatever the address asking", async () => {
+    await clearOfWindowEdge(60 * 60_000, 30_000);
     const email = uniqueEmail("reset");
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 6; attempt++) {
@@ -114,6 +119,7 @@ describe("request limits for mails and sign-up", () => {
   });
 
   it("limits sign-ups per address", async () => {
+    await clearOfWindowEdge(60 * 60_000, 30_000);
     const ip = uniqueIp();
     const signUp = () => ({
       email: uniqueEmail("signup"),
@@ -133,11 +139,8 @@ describe("request limits for mails and sign-up", () => {
 
 describe("general API limit", () => {
   it("answers 429 in tRPC's error shape with Retry-After once an address passes 600 calls a minute", async () => {
-    // The limit is a sliding window over fixed one-minute slots: a burst that straddles a slot
-    // boundary has its older calls weighed down and gets a 601st call through. The burst takes a
-    // few seconds, so start it at least 20 s before the next boundary (seen flaky once in CI).
-    const intoMinute = Date.now() % 60_000;
-    if (intoMinute > 40_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 50));
+    // The burst takes a few seconds; one straddling a minute boundary let a 601st call through once in CI.
+    await clearOfWindowEdge(60_000, 20_000);
     const ip = uniqueIp();
     let last: Response | undefined;
     for (let n = 0; n < 600; n++) {
