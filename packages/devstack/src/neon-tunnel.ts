@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { connect, type Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
+import { createSqlOverHttp, type SqlOverHttp, type SqlPoolOptions } from "./sql-over-http/handler.ts";
 import { pipeWebSocketToTcp } from "./tunnel/pipe.ts";
 
 export interface NeonTunnelOptions {
@@ -11,6 +12,8 @@ export interface NeonTunnelOptions {
   host?: string;
   /** Database addresses the tunnel may dial, as "host:port"; anything else is refused. */
   allow: string[];
+  /** Connections `POST /sql` keeps per connection string (PGlite: `max` 1 and a short idle time). */
+  sqlPool?: SqlPoolOptions;
   log?: (line: string) => void;
 }
 
@@ -18,6 +21,9 @@ export interface NeonTunnel {
   port: number;
   /** Value for NEON_WS_PROXY / createDb({ wsProxy }): "127.0.0.1:PORT/v1". */
   wsProxy: string;
+  /** Value for NEON_HTTP_ENDPOINT / createHttpSql({ fetchEndpoint }): "http://127.0.0.1:PORT/sql". */
+  httpEndpoint: string;
+  /** Closes open tunnels and the pooled connections behind `POST /sql`. */
   close(): Promise<void>;
 }
 
@@ -27,14 +33,18 @@ export interface NeonTunnel {
  * protocol inside binary WebSocket frames. Client settings that work with it:
  * `neonConfig.wsProxy = (h, p) => \`${wsProxy}?address=${h}:${p}\``, `useSecureWebSocket = false`,
  * `pipelineConnect = false`, `coalesceWrites = false`, and `webSocketConstructor = ws` on Node 20.
+ *
+ * The same server answers `POST /sql`, Neon's SQL-over-HTTP endpoint (what `neon()` calls), from
+ * connections it keeps open per connection string, behind the same allow-list.
  */
 export async function startNeonTunnel(opts: NeonTunnelOptions): Promise<NeonTunnel> {
   const log = opts.log ?? (() => {});
   const allowed = new Set(opts.allow.map((target) => parseAddress(target)?.key ?? target));
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
   const open = new Set<{ tcp: Socket; close(): void }>();
+  const sql = createSqlOverHttp({ allowed, ...(opts.sqlPool ? { pool: opts.sqlPool } : {}), log });
 
-  const server = createServer((req, res) => answerHttp(req, res, open.size));
+  const server = createServer((req, res) => answerHttp(req, res, open.size, sql));
 
   server.on("upgrade", (req: IncomingMessage, client: Duplex, head: Buffer) => {
     // Node drops its own error listener from upgraded sockets; a reset must not crash dev.
@@ -81,6 +91,7 @@ export async function startNeonTunnel(opts: NeonTunnelOptions): Promise<NeonTunn
   return {
     port: address.port,
     wsProxy: `${reachable}:${address.port}/v1`,
+    httpEndpoint: `http://${reachable}:${address.port}/sql`,
     close: async () => {
       for (const entry of open) {
         entry.close();
@@ -91,20 +102,26 @@ export async function startNeonTunnel(opts: NeonTunnelOptions): Promise<NeonTunn
         server.closeAllConnections?.();
       });
       wss.close();
+      await sql.close();
     },
   };
 }
 
-function answerHttp(req: IncomingMessage, res: ServerResponse, connections: number): void {
+function answerHttp(req: IncomingMessage, res: ServerResponse, connections: number, sql: SqlOverHttp): void {
   const path = new URL(req.url ?? "/", "http://tunnel").pathname;
-  if (req.method === "GET" && path === "/health") {
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ status: "ok", connections }));
+  if (req.method === "POST" && path === "/sql") {
+    void sql.handle(req, res);
     return;
   }
-  const status = path === "/v1" ? 426 : 404;
-  res.writeHead(status, { "content-type": "text/plain" });
-  res.end(status === 426 ? "WebSocket upgrade required\n" : "not found\n");
+  if (req.method === "GET" && path === "/health") {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ status: "ok", connections, sql: sql.stats() }));
+    return;
+  }
+  const status = path === "/v1" ? 426 : path === "/sql" ? 405 : 404;
+  const text = { 426: "WebSocket upgrade required\n", 405: "POST only\n", 404: "not found\n" }[status];
+  res.writeHead(status, { "content-type": "text/plain", ...(status === 405 ? { allow: "POST" } : {}) });
+  res.end(text);
 }
 
 /** Parses `/v1?address=host:port`; an IPv6 host may come bracketed or bare ("::1:5432"). */
