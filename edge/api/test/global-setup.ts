@@ -82,6 +82,8 @@ export default async function setup(project: TestProject) {
       APP_VERSION: "9.9.9-test",
       DATABASE_URL: database.url,
       NEON_WS_PROXY: tunnel.wsProxy,
+      // Guest search runs over the tunnel's POST /sql, as it does over Neon's endpoint in production.
+      NEON_HTTP_ENDPOINT: tunnel.httpEndpoint,
       UPSTASH_REDIS_REST_URL: redis.url,
       UPSTASH_REDIS_REST_TOKEN: redisToken,
       QSTASH_URL: broker.url,

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { appEnv, csv, poolMax, postgresUrl, secret, url, wsProxy } from "./fields.ts";
+import { appEnv, csv, poolMax, postgresUrl, secret, sqlOverHttpEndpoint, url, wsProxy } from "./fields.ts";
 import { edgeIdentityShape } from "./identity.ts";
 import { parseConfig } from "./parse.ts";
 
@@ -9,6 +9,11 @@ export const zEdgeEnv = z.object({
   APP_VERSION: z.string().default("0.0.0-dev"),
   DATABASE_URL: postgresUrl,
   NEON_WS_PROXY: wsProxy.optional(),
+  /**
+   * Set: guest search runs its one statement over Neon's SQL-over-HTTP endpoint (warm pooled
+   * connections, no per-request handshake). Unset: it uses the per-request Pool like everything else.
+   */
+  NEON_HTTP_ENDPOINT: sqlOverHttpEndpoint.optional(),
   DATABASE_POOL_MAX: poolMax.default(10),
   UPSTASH_REDIS_REST_URL: url,
   UPSTASH_REDIS_REST_TOKEN: secret(8),

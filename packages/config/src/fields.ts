@@ -12,6 +12,8 @@ export const appEnv = z.enum(["development", "test", "production"]);
 export const wsProxy = z
   .string()
   .regex(/^[^\s/]+:\d+(\/.*)?$/, { message: "must look like 127.0.0.1:4444/v1" });
+/** Neon's SQL-over-HTTP endpoint: `https://api.<region host>/sql` in production, the tunnel's `/sql` locally. */
+export const sqlOverHttpEndpoint = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" });
 export const csv = z.string().transform((v) =>
   v
     .split(",")

@@ -30,6 +30,7 @@ describe("edge config", () => {
     expect(env.APP_ENV).toBe("production");
     expect(env.CORS_ORIGINS).toEqual(["http://localhost:3000", "https://hometrip.app"]);
     expect(env.NEON_WS_PROXY).toBeUndefined();
+    expect(env.NEON_HTTP_ENDPOINT).toBeUndefined();
   });
 
   it("names every missing variable", () => {
@@ -63,6 +64,15 @@ describe("edge config", () => {
   it("rejects a tunnel address without a port", () => {
     const err = failure(() => parseEdgeEnv({ ...edge, NEON_WS_PROXY: "localhost/v1" }));
     expect(err.issues[0]?.variable).toBe("NEON_WS_PROXY");
+  });
+
+  it("takes the SQL-over-HTTP endpoint as an http(s) URL only", () => {
+    const local = parseEdgeEnv({ ...edge, NEON_HTTP_ENDPOINT: "http://127.0.0.1:4444/sql" });
+    expect(local.NEON_HTTP_ENDPOINT).toBe("http://127.0.0.1:4444/sql");
+    for (const value of ["127.0.0.1:4444/sql", "postgres://127.0.0.1:4444/sql"]) {
+      const err = failure(() => parseEdgeEnv({ ...edge, NEON_HTTP_ENDPOINT: value }));
+      expect(err.message).toContain("NEON_HTTP_ENDPOINT: must be an http(s) URL");
+    }
   });
 });
 

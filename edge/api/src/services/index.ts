@@ -1,6 +1,6 @@
 import type { EdgeEnv } from "@hometrip/config";
 import { createQStashPublisher, type EventPublisher } from "@hometrip/core";
-import { createDb, type Database } from "@hometrip/db";
+import { createDb, createHttpSql, type Database, type HttpSql } from "@hometrip/db";
 import { createRedis, type Redis } from "@hometrip/kv";
 import { type Clock, systemClock } from "./clock.ts";
 import { errorFields, type Logger } from "./logger.ts";
@@ -15,6 +15,11 @@ export interface Services {
   /** Created on first use; a request that never touches Postgres opens no socket. */
   readonly db: Database;
   readonly pool: Pool;
+  /**
+   * One-shot statements over Neon's SQL-over-HTTP endpoint (NEON_HTTP_ENDPOINT), answered from
+   * connections Neon keeps warm; null when the setting is absent. No interactive transactions.
+   */
+  readonly httpSql: HttpSql | null;
   readonly redis: Redis;
   readonly publisher: EventPublisher;
   /** Work to finish after the response; the db pool is ended only once all of it settles. */
@@ -29,6 +34,7 @@ export interface ServiceScope {
 
 export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = systemClock): ServiceScope {
   let database: ReturnType<typeof createDb> | undefined;
+  let httpSql: HttpSql | undefined;
   let redis: Redis | undefined;
   let publisher: EventPublisher | undefined;
   const pending: Promise<unknown>[] = [];
@@ -63,6 +69,12 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
     },
     get pool() {
       return openDb().pool;
+    },
+    get httpSql() {
+      const fetchEndpoint = config.NEON_HTTP_ENDPOINT;
+      if (!fetchEndpoint) return null;
+      httpSql ??= createHttpSql({ connectionString: config.DATABASE_URL, fetchEndpoint });
+      return httpSql;
     },
     get redis() {
       redis ??= createRedis({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN });

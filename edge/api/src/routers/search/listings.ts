@@ -12,13 +12,15 @@ export const searchCacheControl = "public, max-age=30, stale-while-revalidate=60
  * Guests' search, answered by the Postgres adapter (the source of truth) behind a Redis
  * read-through cache keyed by the normalised query and the search version, which listing,
  * calendar, booking and review changes bump (`bumpSearchVersion`). Redis down: answered uncached.
+ * A miss is one read-only statement, so with NEON_HTTP_ENDPOINT set it goes over Neon's HTTP
+ * endpoint instead of opening a per-request Pool connection (a new backend, handshake included).
  */
 export const searchListingsProcedure = publicProcedure
   .input(ZSearchListingsRequestSchema)
   .output(ZSearchListingsResponseSchema)
   .query(async ({ ctx, input }) => {
     const { services } = ctx;
-    const index = createPostgresSearchIndex(services.pool);
+    const index = createPostgresSearchIndex(services.httpSql ?? services.pool);
     const { result, cache } = await cachedSearch(
       services.redis,
       input,
