@@ -3,6 +3,7 @@ import type { CursorPosition } from "../cursor.ts";
 import type { SearchOrder, SearchPlan } from "../plan.ts";
 import {
   correctedTsQuery,
+  distanceKm,
   earthPoint,
   mapPoint,
   published,
@@ -61,16 +62,16 @@ export function buildSearchSql(plan: SearchPlan, after: CursorPosition | null): 
     const metres = p.add(q.near.radiusKm * 1000, "float8");
     where.push(
       `earth_box(${origin}, ${metres}) @> ${earthPoint}`,
-      `earth_distance(${origin}, ${earthPoint}) <= ${metres}`,
+      `${distanceKm(p.add(q.near.lat, "float8"), p.add(q.near.lng, "float8"))} <= ${p.add(q.near.radiusKm, "float8")}`,
     );
   }
   if (q.checkIn && q.checkOut && nights !== null) {
     const n = p.add(nights, "int");
     where.push(
       `l.min_nights <= ${n} AND l.max_nights >= ${n}`,
-      // Half-open ranges overlap when each starts before the other ends, so a stay may start the
-      // day another ends. Served by listing_occupancy_listing_check_in_idx.
-      `NOT EXISTS (SELECT 1 FROM listing_occupancy o WHERE o.listing_id = l.id AND o.check_in < ${p.add(q.checkOut, "date")} AND o.check_out > ${p.add(q.checkIn, "date")})`,
+      // `occupied` is the union of the listing's bookings and blocks as half-open [check_in,
+      // check_out) ranges, so a stay may start the day another ends. Checked in the row: no probe.
+      `NOT (l.occupied && ${stayRange(p, q.checkIn, q.checkOut)})`,
     );
   }
   if (q.guests !== undefined) where.push(`l.capacity >= ${p.add(q.guests, "int")}`);
@@ -84,7 +85,7 @@ export function buildSearchSql(plan: SearchPlan, after: CursorPosition | null): 
       ? stayTotal(p, { checkIn: q.checkIn, checkOut: q.checkOut, nights, weekendNights: plan.weekendNights })
       : "l.nightly_price::bigint";
   const distance = center
-    ? `(earth_distance(ll_to_earth(${p.add(center.lat, "float8")}, ${p.add(center.lng, "float8")}), ${earthPoint}) / 1000.0)::float8`
+    ? distanceKm(p.add(center.lat, "float8"), p.add(center.lng, "float8"))
     : "NULL::float8";
 
   const typeOk = q.propertyTypes?.length
@@ -113,7 +114,7 @@ export function buildSearchSql(plan: SearchPlan, after: CursorPosition | null): 
   SELECT l.id, l.property_type::text AS property_type, l.amenities, ${price} AS price,
     ${plan.order === "relevance" ? score : "0::float8"} AS score,
     ${plan.order === "distance" ? distance : "NULL::float8"} AS distance_km${ratingColumns}
-  FROM listings l${ratingJoin}
+  FROM listing_search l${ratingJoin}
   WHERE ${where.join("\n    AND ")}
 ), page AS (
   SELECT b.* FROM base b WHERE ${typeOk} AND ${priceOk} AND ${keyset} ORDER BY ${orderBy} LIMIT ${limit}
@@ -130,8 +131,8 @@ SELECT
   (SELECT coalesce(json_agg(json_build_object('value', t.property_type, 'count', t.n)), '[]'::json)
    FROM (SELECT b.property_type, count(*)::int AS n FROM base b WHERE ${priceOk} GROUP BY 1) t) AS property_types,
   (SELECT coalesce(json_agg(json_build_object('value', t.amenity, 'count', t.n)), '[]'::json)
-   FROM (SELECT a.amenity, count(*)::int AS n FROM base b CROSS JOIN LATERAL unnest(b.amenities) AS a(amenity)
-         WHERE ${typeOk} AND ${priceOk} GROUP BY 1) t) AS amenities,
+   FROM (SELECT a.amenity, count(*)::int AS n FROM (SELECT unnest(b.amenities) AS amenity FROM base b
+         WHERE ${typeOk} AND ${priceOk}) a GROUP BY 1) t) AS amenities,
   (SELECT coalesce(json_agg(json_build_object('bucket', t.bucket, 'count', t.n)), '[]'::json)
    FROM (SELECT width_bucket(b.price, ${edges}) AS bucket, count(*)::int AS n FROM base b WHERE ${typeOk} GROUP BY 1) t) AS price_buckets`;
   return { text, values: p.values };
@@ -146,9 +147,8 @@ const defaultNightPrice = (date: string) =>
  * nights at the nightly price, Friday and Saturday nights at the weekend price when set, per-date
  * overrides instead of either, the length-of-stay discount on that subtotal (rounded, halves up),
  * plus the cleaning fee. How many weekend nights the stay has is the same for every listing, so it
- * comes in as a parameter; only the overrides inside the stay are looked up per listing, by a
- * correlated aggregate over the price_overrides primary key (listing_id, date), which yields one
- * row (sum NULL → 0) whether or not the listing has any.
+ * comes in as a parameter. Overrides are looked up only for listings whose `overridden` dates meet
+ * the stay, by an aggregate over the price_overrides primary key (listing_id, date).
  */
 function stayTotal(
   p: Params,
@@ -156,9 +156,14 @@ function stayTotal(
 ): string {
   const weekdays = p.add(stay.nights - stay.weekendNights, "int");
   const weekends = p.add(stay.weekendNights, "int");
-  const subtotal = `l.nightly_price::bigint * ${weekdays} + coalesce(l.weekend_price, l.nightly_price)::bigint * ${weekends}
-      + coalesce(sum(po.nightly_price - ${defaultNightPrice("po.date")}), 0)`;
-  const overrides = `price_overrides po WHERE po.listing_id = l.id AND po.date >= ${p.add(stay.checkIn, "date")} AND po.date < ${p.add(stay.checkOut, "date")}`;
+  const checkIn = p.add(stay.checkIn, "date");
+  const checkOut = p.add(stay.checkOut, "date");
+  const defaults = `l.nightly_price::bigint * ${weekdays} + coalesce(l.weekend_price, l.nightly_price)::bigint * ${weekends}`;
+  const overrides = `price_overrides po WHERE po.listing_id = l.id AND po.date >= ${checkIn} AND po.date < ${checkOut}`;
+  // Most listings have no override inside a given stay; `overridden` (their dates) says so in the row.
+  const subtotal = `CASE WHEN l.overridden && daterange(${checkIn}, ${checkOut})
+      THEN (SELECT ${defaults} + coalesce(sum(po.nightly_price - ${defaultNightPrice("po.date")}), 0) FROM ${overrides})
+      ELSE ${defaults} END`;
   // Which discount a stay earns depends only on its length (lengthOfStayDiscountRate).
   const percent =
     stay.nights >= MONTHLY_DISCOUNT_NIGHTS
@@ -167,8 +172,12 @@ function stayTotal(
         ? "l.weekly_discount_percent"
         : null;
   const discounted = percent ? `s.subtotal - round(s.subtotal * (${percent}) / 100.0)::bigint` : "s.subtotal";
-  return `(SELECT ${discounted} + l.cleaning_fee FROM (SELECT ${subtotal} AS subtotal FROM ${overrides}) s)`;
+  return `(SELECT ${discounted} + l.cleaning_fee FROM (SELECT ${subtotal} AS subtotal) s)`;
 }
+
+/** The stay's nights as a half-open daterange, for `occupied && …`. */
+const stayRange = (p: Params, checkIn: string, checkOut: string) =>
+  `daterange(${p.add(checkIn, "date")}, ${p.add(checkOut, "date")})`;
 
 /** Rows strictly after the cursor in the sort order: lexicographic over the keys, then the id. */
 function keysetAfter(p: Params, order: SearchOrder, after: CursorPosition): string {

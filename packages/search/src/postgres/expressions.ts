@@ -1,19 +1,29 @@
 /**
- * SQL the adapter's statements share with migrations 0004/0005_search_*, with `l` the listings
- * alias. The partial indexes only serve queries that repeat their predicate.
+ * SQL the adapter's statements share with migrations 0004/0005_search_* and 0007_listing_search_rows,
+ * with `l` the alias of `listing_search` (one narrow row per listing, kept by triggers). The partial
+ * indexes only serve queries that repeat their predicate.
  */
 
-/** Stored generated column (migration 0005): place words weigh A, title words B. GIN-indexed. */
+/** Copied from the listing's generated column (migration 0005): place words weigh A, title words B. GIN-indexed. */
 export const searchDocument = "l.search_document";
 
-/** GiST listings_published_earth_idx. */
+/** GiST listing_search_earth_idx. */
 export const earthPoint = "ll_to_earth(l.lat, l.lng)";
 
-/** GiST listings_published_point_idx; x is longitude. */
+/**
+ * Great-circle distance in km from (`lat`, `lng`) to the listing, by the haversine formula on
+ * earthdistance's sphere (earth() = 6,378,168 m), so it agrees with `earth_box`/`earth_distance`
+ * (to ~1e-12 km) while costing plain float arithmetic instead of building cubes for every row.
+ */
+export const distanceKm = (lat: string, lng: string) =>
+  `(2 * 6378.168 * asin(sqrt(power(sin(radians(l.lat - ${lat}) / 2), 2)
+      + cos(radians(${lat})) * cos(radians(l.lat)) * power(sin(radians(l.lng - ${lng}) / 2), 2))))::float8`;
+
+/** GiST listing_search_point_idx; x is longitude. */
 export const mapPoint = "point(l.lng, l.lat)";
 
 /** Every index above is partial on this predicate, so every search query carries it. */
-export const published = "l.status = 'published'";
+export const published = "l.published";
 
 /** Words of free text, lower-cased; only letters and digits survive, so input is never tsquery syntax. */
 export function queryWords(text: string): string[] {
