@@ -4,8 +4,9 @@
  * Rebuilds what search reads. With TYPESENSE_URL (and TYPESENSE_API_KEY) set: every published
  * listing is copied into a fresh Typesense collection, then the alias (TYPESENSE_COLLECTION,
  * default "listings") is swapped to it and the old collection dropped. Postgres itself reads live;
- * its derived tables are rebuilt (listing_ratings from reviews, the search_lexemes typo vocabulary
- * from the listings' documents) and statistics refreshed.
+ * its derived tables are rebuilt (listing_ratings from reviews, listing_search from listings,
+ * calendars, bookings and price overrides, the search_lexemes typo vocabulary from the listings'
+ * documents) and statistics refreshed.
  * DATABASE_URL defaults to the local dev database.
  */
 import { migrate } from "@hometrip/db/migrate";
@@ -31,7 +32,7 @@ try {
     await rebuildTypesense(pool, typesenseUrl, apiKey);
   } else {
     console.log(
-      "TYPESENSE_URL not set: search runs on Postgres, which reads listings, calendars and bookings live",
+      "TYPESENSE_URL not set: search runs on Postgres (listing_search rows, kept in step with listings, calendars and bookings by triggers)",
     );
   }
 } catch (error) {
@@ -64,9 +65,11 @@ async function refreshRatings(sql: pg.Pool) {
   } finally {
     client.release();
   }
-  await sql.query("ANALYZE listings, listing_ratings, listing_occupancy, search_lexemes");
+  // The search rows are kept by triggers; recomputing them repairs anything written around them.
+  await sql.query("SELECT listing_search_rebuild()");
+  await sql.query("ANALYZE listings, listing_search, listing_ratings, listing_occupancy, search_lexemes");
   bar.done(
-    `postgres: listing_ratings recomputed for ${rows.length} listings; typo vocabulary rebuilt; statistics refreshed`,
+    `postgres: listing_ratings and listing_search recomputed for ${rows.length} listings; typo vocabulary rebuilt; statistics refreshed`,
   );
 }
 
