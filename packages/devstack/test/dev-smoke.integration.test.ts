@@ -116,6 +116,19 @@ describe.each(["auto", "pglite"] as const)("bun run dev (POSTGRES_MODE=%s)", (mo
     expect(body.status).toBe("ok");
   }, 30_000);
 
+  it("answers a guest search over the Neon stand-in's SQL-over-HTTP endpoint", async () => {
+    // A ceiling no other run has asked for: a shared local Redis cannot answer it from cache.
+    const input = JSON.stringify({ priceMax: 1_000_000_000 + Math.floor(Math.random() * 1_000_000) });
+    const res = await fetch(
+      `http://127.0.0.1:${ports.API}/trpc/search.listings?input=${encodeURIComponent(input)}`,
+    );
+    expect(res.status).toBe(200);
+    const { result } = (await res.json()) as { result: { data: { hits: unknown[] } } };
+    expect(result.data.hits.length).toBeGreaterThan(0);
+    const health = await fetch(`http://127.0.0.1:${ports.NEON_TUNNEL}/health`);
+    expect(((await health.json()) as { sql: { requests: number } }).sql.requests).toBeGreaterThan(0);
+  }, 30_000);
+
   it("seeded demo data on first run", async () => {
     const rows = await query<{ n: number }>("select count(*)::int as n from listings");
     expect(rows[0]?.n).toBe(300);

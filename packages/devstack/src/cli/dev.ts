@@ -48,6 +48,7 @@ async function main() {
       ["Workers (events)", u.workers],
       [`Postgres (${stack.postgresKind})`, u.postgres],
       ["Neon WS tunnel", u.neonTunnel],
+      ["Neon HTTP SQL", u.neonHttp],
       [`Upstash REST (${stack.redisKind} Redis)`, u.redisBridge],
       ["QStash broker", u.qstash],
     ])}\n\nPress Ctrl-C to stop everything.\n\n`,

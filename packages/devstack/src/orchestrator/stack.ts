@@ -14,7 +14,7 @@ import { type ManagedProcess, startProcess, waitForHttp } from "./process.ts";
 import { registerOutboxSweep, seedOnFirstRun } from "./setup.ts";
 
 export type StackUrls = Record<
-  "api" | "web" | "realtime" | "workers" | "postgres" | "neonTunnel" | "redisBridge" | "qstash",
+  "api" | "web" | "realtime" | "workers" | "postgres" | "neonTunnel" | "neonHttp" | "redisBridge" | "qstash",
   string
 >;
 export type RunningStack = {
@@ -69,6 +69,8 @@ export async function startDevStack(
     const tunnel = await startNeonTunnel({
       port: env.NEON_TUNNEL_PORT,
       allow: [`${pg.host}:${pg.port}`],
+      // PGlite serves one client at a time: its pooled connection must not sit idle holding it.
+      ...(pg.kind === "pglite" ? { sqlPool: { max: 1, idleTimeoutMillis: 200 } } : {}),
       log: log("tunnel", 2),
     });
     closers.push({ name: "tunnel", close: tunnel.close });
@@ -110,6 +112,7 @@ export async function startDevStack(
       workers: `http://127.0.0.1:${env.WORKERS_PORT}`,
       postgres: redactPassword(pg.url),
       neonTunnel: `ws://${tunnel.wsProxy}`,
+      neonHttp: tunnel.httpEndpoint,
       redisBridge: bridge.url,
       qstash: broker.url,
     };
@@ -164,6 +167,8 @@ export async function startDevStack(
 
     const apiVars = {
       ...shared,
+      // Guest search over the tunnel's POST /sql, as production does with Neon's own endpoint here.
+      NEON_HTTP_ENDPOINT: tunnel.httpEndpoint,
       UPSTASH_REDIS_REST_URL: bridge.url,
       UPSTASH_REDIS_REST_TOKEN: env.UPSTASH_REDIS_REST_TOKEN,
       ADMIN_API_TOKEN: env.ADMIN_API_TOKEN,

@@ -15,7 +15,8 @@ const redisToken = "bench-redis-token";
 
 /**
  * The API Worker under `wrangler dev` (workerd), wired to the same local stand-ins `bun run dev`
- * uses (Neon WebSocket tunnel, Upstash REST bridge, QStash broker), all on free ports.
+ * uses (Neon WebSocket tunnel and SQL-over-HTTP endpoint, Upstash REST bridge, QStash broker),
+ * all on free ports. As under dev, search misses go over the HTTP endpoint.
  */
 export async function startBenchApi(opts: {
   root: string;
@@ -50,6 +51,7 @@ export async function startBenchApi(opts: {
       APP_VERSION: "bench",
       DATABASE_URL: opts.databaseUrl,
       NEON_WS_PROXY: tunnel.wsProxy,
+      NEON_HTTP_ENDPOINT: tunnel.httpEndpoint,
       UPSTASH_REDIS_REST_URL: bridge.url,
       UPSTASH_REDIS_REST_TOKEN: redisToken,
       QSTASH_URL: broker.url,
