@@ -69,6 +69,25 @@ describe("errorMessage", () => {
     expect(errorMessage(new TypeError("Failed to fetch"))).toMatch(/could not reach HomeTrip/);
   });
 
+  it("never shows a JSON parser's complaint about an answer that was not the API's", () => {
+    const unparsable = [
+      `Unexpected token 'I', "Internal S"... is not valid JSON`,
+      "Unexpected end of JSON input",
+      "Unexpected token < in JSON at position 0",
+      "JSON.parse: unexpected character at line 1 column 1 of the JSON data",
+      "JSON Parse error: Unrecognized token '<'",
+    ];
+    for (const message of unparsable) {
+      expect(errorMessage(new SyntaxError(message))).toBe(
+        "HomeTrip did not answer properly. Please try again.",
+      );
+    }
+  });
+
+  it("keeps other messages that carry no API code", () => {
+    expect(errorMessage(new Error("That date has passed."))).toBe("That date has passed.");
+  });
+
   it("falls back to a sentence per code when the API gave none", () => {
     expect(errorMessage(apiError("TOO_MANY_REQUESTS", ""))).toMatch(/Too many attempts/);
   });

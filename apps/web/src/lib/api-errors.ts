@@ -70,15 +70,22 @@ function sentence(message: string, label: string | null): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
+// JSON.parse's wording in V8 ("Unexpected token 'I', \"Internal S\"... is not valid JSON"),
+// Firefox ("JSON.parse: unexpected character …") and Safari ("JSON Parse error: …").
+const unparsableAnswer =
+  /Unexpected token|is not valid JSON|Unexpected end of JSON input|JSON\.parse|JSON Parse error/i;
+
 /** One sentence for an error that is not about a single field. */
 export function errorMessage(error: unknown): string {
   const code = apiErrorCode(error);
   const raw = (error as ErrorLike | null)?.message;
   const message = typeof raw === "string" ? raw.trim() : "";
   if (code === null) {
-    return /fetch|network|Failed to/i.test(message) || message === ""
-      ? "We could not reach HomeTrip. Check your connection and try again."
-      : message;
+    if (/fetch|network|Failed to/i.test(message) || message === "") {
+      return "We could not reach HomeTrip. Check your connection and try again.";
+    }
+    // Something between the browser and the API answered with a page, not the API's JSON.
+    return unparsableAnswer.test(message) ? "HomeTrip did not answer properly. Please try again." : message;
   }
   if (code === "INTERNAL" || message === "" || message === "Invalid input") {
     return fallbackByCode[code] ?? "Something went wrong. Please try again.";
