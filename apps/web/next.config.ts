@@ -1,10 +1,9 @@
 import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 
-// The only place the web app reads the API's address at build/start time; the browser never
-// sees it: every API path below is proxied so auth cookies stay first-party on the web origin.
-const apiUrl = (process.env.API_URL ?? "http://127.0.0.1:8787").replace(/\/$/, "");
-
+// No rewrites: API paths (/trpc, /auth/oauth, avatars, listing photos, iCal) are route handlers
+// over src/lib/api-proxy.ts, which reads API_URL through webEnv() and opens a fresh connection
+// per request; Next's rewrite proxy reused idle keep-alive sockets the Worker had closed.
 const config: NextConfig = {
   // A second `next dev` in this folder (the e2e stack beside a developer's) needs its own build dir.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
@@ -13,18 +12,6 @@ const config: NextConfig = {
   devIndicators: false,
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   turbopack: { root: fileURLToPath(new URL("../..", import.meta.url)) },
-  async rewrites() {
-    return [
-      { source: "/trpc/:path*", destination: `${apiUrl}/trpc/:path*` },
-      { source: "/auth/oauth/:path*", destination: `${apiUrl}/auth/oauth/:path*` },
-      { source: "/users/me/avatar", destination: `${apiUrl}/users/me/avatar` },
-      { source: "/avatars/:path*", destination: `${apiUrl}/avatars/:path*` },
-      // Listing photos and the per-listing iCal export feed that hosts hand to other platforms.
-      { source: "/listing-photos/:path*", destination: `${apiUrl}/listing-photos/:path*` },
-      { source: "/listings/:id/photos", destination: `${apiUrl}/listings/:id/photos` },
-      { source: "/ical/:path*", destination: `${apiUrl}/ical/:path*` },
-    ];
-  },
 };
 
 export default config;

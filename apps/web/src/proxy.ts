@@ -45,6 +45,8 @@ function withCookieHeader(request: NextRequest): Headers {
 }
 
 export const config = {
-  // Pages only: API paths are proxied to the Worker, which refreshes nothing on its own.
-  matcher: ["/((?!_next/|trpc/|auth/oauth/|avatars/|users/me/avatar|favicon.ico).*)"],
+  // Pages only: API paths are forwarded to the Worker (src/lib/api-proxy.ts), which refreshes
+  // nothing on its own. PUT /listings/:id/photos still matches (it shares /listings/ with the
+  // guest pages); with an access cookie it passes straight through.
+  matcher: ["/((?!_next/|trpc/|auth/oauth/|avatars/|users/me/avatar|listing-photos/|ical/|favicon.ico).*)"],
 };

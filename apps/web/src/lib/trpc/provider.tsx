@@ -22,7 +22,7 @@ function makeQueryClient() {
   });
 }
 
-/** Browser side of the API: same-origin `/trpc`, proxied by next.config to the Worker. */
+/** Browser side of the API: same-origin `/trpc`, forwarded to the Worker by src/lib/api-proxy.ts. */
 export function ApiProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>

@@ -1,0 +1,3 @@
+export { proxyToApi as GET, proxyToApi as HEAD } from "@/lib/api-proxy.ts";
+
+export const runtime = "nodejs";
