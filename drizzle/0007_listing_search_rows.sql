@@ -41,23 +41,24 @@ CREATE INDEX "listing_search_document_idx" ON "listing_search" USING gin ("searc
 --> statement-breakpoint
 CREATE INDEX "listing_search_amenities_idx" ON "listing_search" USING gin ("amenities") WHERE "published";
 --> statement-breakpoint
--- The listing's own columns. Occupancy and overrides are kept by their own triggers below; a new
--- row starts from what the tables hold (none for a listing being inserted).
-CREATE FUNCTION "listing_search_sync_listing"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
+-- Writes the rows of `ids` from their listings. `with_calendar` also recomputes occupied/overridden
+-- from the tables (a new row always gets them); without it an existing row keeps its own, which the
+-- occupancy and override triggers below maintain.
+CREATE FUNCTION "listing_search_upsert"(ids uuid[], with_calendar boolean) RETURNS void LANGUAGE sql AS $$
   INSERT INTO "listing_search" AS s (
     "id", "published", "lat", "lng", "property_type", "amenities", "nightly_price", "weekend_price",
     "cleaning_fee", "weekly_discount_percent", "monthly_discount_percent", "currency", "min_nights",
     "max_nights", "capacity", "bedrooms", "instant_book", "search_document", "occupied", "overridden")
-  VALUES (
-    NEW."id", NEW."status" = 'published', NEW."lat", NEW."lng", NEW."property_type", NEW."amenities",
-    NEW."nightly_price", NEW."weekend_price", NEW."cleaning_fee", NEW."weekly_discount_percent",
-    NEW."monthly_discount_percent", NEW."currency", NEW."min_nights", NEW."max_nights", NEW."capacity",
-    NEW."bedrooms", NEW."instant_book", NEW."search_document",
+  SELECT l."id", l."status" = 'published', l."lat", l."lng", l."property_type", l."amenities",
+    l."nightly_price", l."weekend_price", l."cleaning_fee", l."weekly_discount_percent",
+    l."monthly_discount_percent", l."currency", l."min_nights", l."max_nights", l."capacity",
+    l."bedrooms", l."instant_book", l."search_document",
     coalesce((SELECT range_agg(daterange(o."check_in", o."check_out")) FROM "listing_occupancy" o
-      WHERE o."listing_id" = NEW."id"), '{}'),
+      WHERE o."listing_id" = l."id"), '{}'),
     coalesce((SELECT range_agg(daterange(p."date", p."date" + 1)) FROM "price_overrides" p
-      WHERE p."listing_id" = NEW."id"), '{}'))
+      WHERE p."listing_id" = l."id"), '{}')
+  FROM "listings" l
+  WHERE l."id" = ANY(ids)
   ON CONFLICT ("id") DO UPDATE SET
     "published" = EXCLUDED."published", "lat" = EXCLUDED."lat", "lng" = EXCLUDED."lng",
     "property_type" = EXCLUDED."property_type", "amenities" = EXCLUDED."amenities",
@@ -66,7 +67,14 @@ BEGIN
     "monthly_discount_percent" = EXCLUDED."monthly_discount_percent", "currency" = EXCLUDED."currency",
     "min_nights" = EXCLUDED."min_nights", "max_nights" = EXCLUDED."max_nights",
     "capacity" = EXCLUDED."capacity", "bedrooms" = EXCLUDED."bedrooms",
-    "instant_book" = EXCLUDED."instant_book", "search_document" = EXCLUDED."search_document";
+    "instant_book" = EXCLUDED."instant_book", "search_document" = EXCLUDED."search_document",
+    "occupied" = CASE WHEN with_calendar THEN EXCLUDED."occupied" ELSE s."occupied" END,
+    "overridden" = CASE WHEN with_calendar THEN EXCLUDED."overridden" ELSE s."overridden" END;
+$$;
+--> statement-breakpoint
+CREATE FUNCTION "listing_search_sync_listing"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "listing_search_upsert"(ARRAY[NEW."id"], false);
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -113,29 +121,7 @@ CREATE TRIGGER "price_overrides_listing_search" AFTER INSERT OR UPDATE OR DELETE
 --> statement-breakpoint
 -- Recomputes every row from the tables (migration backfill; `bun run search:reindex` repairs with it).
 CREATE FUNCTION "listing_search_rebuild"() RETURNS void LANGUAGE sql AS $$
-  INSERT INTO "listing_search" AS s (
-    "id", "published", "lat", "lng", "property_type", "amenities", "nightly_price", "weekend_price",
-    "cleaning_fee", "weekly_discount_percent", "monthly_discount_percent", "currency", "min_nights",
-    "max_nights", "capacity", "bedrooms", "instant_book", "search_document", "occupied", "overridden")
-  SELECT l."id", l."status" = 'published', l."lat", l."lng", l."property_type", l."amenities",
-    l."nightly_price", l."weekend_price", l."cleaning_fee", l."weekly_discount_percent",
-    l."monthly_discount_percent", l."currency", l."min_nights", l."max_nights", l."capacity",
-    l."bedrooms", l."instant_book", l."search_document",
-    coalesce((SELECT range_agg(daterange(o."check_in", o."check_out")) FROM "listing_occupancy" o
-      WHERE o."listing_id" = l."id"), '{}'),
-    coalesce((SELECT range_agg(daterange(p."date", p."date" + 1)) FROM "price_overrides" p
-      WHERE p."listing_id" = l."id"), '{}')
-  FROM "listings" l
-  ON CONFLICT ("id") DO UPDATE SET
-    "published" = EXCLUDED."published", "lat" = EXCLUDED."lat", "lng" = EXCLUDED."lng",
-    "property_type" = EXCLUDED."property_type", "amenities" = EXCLUDED."amenities",
-    "nightly_price" = EXCLUDED."nightly_price", "weekend_price" = EXCLUDED."weekend_price",
-    "cleaning_fee" = EXCLUDED."cleaning_fee", "weekly_discount_percent" = EXCLUDED."weekly_discount_percent",
-    "monthly_discount_percent" = EXCLUDED."monthly_discount_percent", "currency" = EXCLUDED."currency",
-    "min_nights" = EXCLUDED."min_nights", "max_nights" = EXCLUDED."max_nights",
-    "capacity" = EXCLUDED."capacity", "bedrooms" = EXCLUDED."bedrooms",
-    "instant_book" = EXCLUDED."instant_book", "search_document" = EXCLUDED."search_document",
-    "occupied" = EXCLUDED."occupied", "overridden" = EXCLUDED."overridden";
+  SELECT "listing_search_upsert"(ARRAY(SELECT "id" FROM "listings"), true);
 $$;
 --> statement-breakpoint
 SELECT "listing_search_rebuild"();
