@@ -112,12 +112,13 @@ describe("iCal import registration", () => {
     expect((await qstash().schedules.get(scheduleId)).scheduleId).toBe(scheduleId);
 
     const removed = await trpcPost("calendar.removeIcalImport", { listingId, url }, host.auth);
-    expect(removed.data).toEqual({ removed: true });
+    expect(removed.data).toEqual({ removed: true, freedBlocks: 0 });
     await expect(qstash().schedules.get(scheduleId)).rejects.toThrow();
     expect(await importRows(listingId)).toEqual([]);
     expect((await trpcGet<unknown[]>("calendar.icalImports", { listingId }, host.auth)).data).toEqual([]);
     expect((await trpcPost("calendar.removeIcalImport", { listingId, url }, host.auth)).data).toEqual({
       removed: false,
+      freedBlocks: 0,
     });
   });
 });

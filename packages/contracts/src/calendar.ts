@@ -13,14 +13,32 @@ export const zBlockDatesInput = z
     to: zCalendarDate,
     note: z.string().trim().max(500).optional(),
   })
-  .refine((v) => v.to > v.from, { message: "`to` must be after `from`", path: ["to"] });
+  .refine((v) => v.to > v.from, { message: "`to` must be after `from`", path: ["to"] })
+  // The prefix marks an imported block: a feed's sync or removal would take such a block with it.
+  .refine((v) => !v.note?.startsWith("[ical:"), {
+    message: "A note cannot start with “[ical:”, which marks imported blocks",
+    path: ["note"],
+  });
+
+/**
+ * Where a block comes from: the host (or an admin) by hand, or an imported iCal feed. An imported
+ * block whose feed is no longer registered has a null `importId` and `feedHost`. `feedHost` is
+ * the feed URL's host name (no path or query, which often carry the other platform's secret).
+ */
+export const zCalendarBlockSource = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("manual") }),
+  z.object({ kind: z.literal("import"), importId: z.uuid().nullable(), feedHost: z.string().nullable() }),
+]);
+export type CalendarBlockSource = z.infer<typeof zCalendarBlockSource>;
 
 export const zCalendarBlock = z.object({
   id: z.uuid(),
   listingId: z.uuid(),
   from: zCalendarDate,
   to: zCalendarDate,
+  /** The host's own note; always null for an imported block (its source says where it is from). */
   note: z.string().nullable(),
+  source: zCalendarBlockSource,
 });
 export type CalendarBlockView = z.infer<typeof zCalendarBlock>;
 
@@ -43,7 +61,10 @@ export const zCalendarDay = z.object({
   priceOverridden: z.boolean(),
   bookingId: z.uuid().nullable(),
   blockId: z.uuid().nullable(),
+  /** The host's own note on a manual block; null for imported blocks and free or booked nights. */
   blockNote: z.string().nullable(),
+  /** Where the night's block comes from; null when no block holds the night. */
+  blockSource: zCalendarBlockSource.nullable(),
 });
 export type CalendarDay = z.infer<typeof zCalendarDay>;
 

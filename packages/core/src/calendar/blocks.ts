@@ -3,13 +3,16 @@ import { type CalendarBlock, calendarBlocks, type Database } from "@hometrip/db"
 import { eq } from "drizzle-orm";
 import { recordEvent } from "../events/record-event.ts";
 import { type CalendarActor, isOverlapViolation, listingManagedBy } from "./access.ts";
+import { blockOrigin, type IcalFeedsByKey, icalFeedsByKey } from "./ical-sources.ts";
 
-export const toBlockView = (b: CalendarBlock): CalendarBlockView => ({
+const noFeeds: IcalFeedsByKey = new Map();
+
+export const toBlockView = (b: CalendarBlock, feeds: IcalFeedsByKey = noFeeds): CalendarBlockView => ({
   id: b.id,
   listingId: b.listingId,
   from: b.checkIn,
   to: b.checkOut,
-  note: b.note,
+  ...blockOrigin(b.note, feeds),
 });
 
 const overlapMessage =
@@ -58,6 +61,7 @@ export async function unblockDates(
   const [block] = await db.select().from(calendarBlocks).where(eq(calendarBlocks.id, blockId));
   if (!block) throw new AppError("NOT_FOUND", "No such block");
   await listingManagedBy(db, block.listingId, actor);
+  const feeds = await icalFeedsByKey(db, block.listingId);
   return db.transaction(async (tx) => {
     // The occupancy row goes with it (foreign key on delete cascade).
     await tx.delete(calendarBlocks).where(eq(calendarBlocks.id, blockId));
@@ -65,6 +69,6 @@ export async function unblockDates(
       listingIds: [block.listingId],
       cause: "calendar",
     });
-    return { block: toBlockView(block), eventId: id };
+    return { block: toBlockView(block, feeds), eventId: id };
   });
 }

@@ -1,7 +1,15 @@
 import { AppError, type IcalImportView } from "@hometrip/contracts";
-import { type Database, type DbOrTx, type IcalImport, icalImports, listings } from "@hometrip/db";
-import { and, asc, count, eq } from "drizzle-orm";
-import { icalFeedKey } from "./ical-sync.ts";
+import {
+  calendarBlocks,
+  type Database,
+  type DbOrTx,
+  type IcalImport,
+  icalImports,
+  listings,
+} from "@hometrip/db";
+import { and, asc, count, eq, like } from "drizzle-orm";
+import { recordEvent } from "../events/record-event.ts";
+import { icalFeedKey, icalNotePrefix } from "./ical-sync.ts";
 
 export const MAX_ICAL_IMPORTS_PER_LISTING = 5;
 
@@ -84,6 +92,33 @@ export async function unregisterIcalImport(
     .where(and(eq(icalImports.listingId, listingId), eq(icalImports.url, url)))
     .returning();
   return removed ?? null;
+}
+
+/**
+ * A host removing a feed: its row and every block it made on the listing go in one transaction,
+ * so the dates it held are free again (the host's own blocks and bookings are untouched; another
+ * feed's blocks carry another key). Deleting the row first takes the lock a running sync holds,
+ * so a sync either finishes before and its blocks go too, or finds no feed and adds none.
+ * `eventId` is the listing.changed outbox id when blocks were freed; the schedule is the
+ * caller's to stop.
+ */
+export async function removeIcalFeed(
+  db: Database,
+  listingId: string,
+  url: string,
+): Promise<{ feed: IcalImport | null; freedBlocks: number; eventId: string | null }> {
+  const prefix = icalNotePrefix(await icalFeedKey(url));
+  return db.transaction(async (tx) => {
+    const feed = await unregisterIcalImport(tx, listingId, url);
+    if (!feed) return { feed: null, freedBlocks: 0, eventId: null };
+    const freed = await tx
+      .delete(calendarBlocks)
+      .where(and(eq(calendarBlocks.listingId, listingId), like(calendarBlocks.note, `${prefix}%`)))
+      .returning({ id: calendarBlocks.id });
+    if (freed.length === 0) return { feed, freedBlocks: 0, eventId: null };
+    const { id } = await recordEvent(tx, "listing.changed", { listingIds: [listingId], cause: "calendar" });
+    return { feed, freedBlocks: freed.length, eventId: id };
+  });
 }
 
 /**

@@ -11,7 +11,7 @@ export async function icalFeedKey(url: string): Promise<string> {
   return [...new Uint8Array(digest).slice(0, 6)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-const notePrefix = (feedKey: string) => `[ical:${feedKey}] `;
+export const icalNotePrefix = (feedKey: string) => `[ical:${feedKey}] `;
 
 export type IcalSyncResult = {
   created: number;
@@ -28,6 +28,10 @@ export type IcalSyncResult = {
  * host's own block) is skipped and logged; each insert runs in a savepoint so one skip does not
  * undo the rest. With `record`, the feed's ical_imports row notes the successful sync in the
  * same transaction (and its last error is cleared).
+ *
+ * With `record`, the feed's row is locked first and a feed removed meanwhile (the host removed it
+ * while its events were being fetched) answers null and changes nothing: otherwise its blocks
+ * would come back with no feed left to remove them. Removal locks the same row first too.
  */
 export async function syncIcalFeedBlocks(
   db: Database,
@@ -38,11 +42,19 @@ export async function syncIcalFeedBlocks(
     log: Logger;
     record?: { importId: string; at: Date };
   },
-): Promise<IcalSyncResult> {
-  const prefix = notePrefix(await icalFeedKey(opts.url));
+): Promise<IcalSyncResult | null> {
+  const prefix = icalNotePrefix(await icalFeedKey(opts.url));
   const wanted = new Map(opts.events.map((e) => [`${prefix}${e.uid}`, e]));
   const result: IcalSyncResult = { created: 0, removed: 0, unchanged: 0, skipped: 0, eventId: null };
-  await db.transaction(async (tx) => {
+  const synced = await db.transaction(async (tx) => {
+    if (opts.record) {
+      const [feed] = await tx
+        .select({ id: icalImports.id })
+        .from(icalImports)
+        .where(eq(icalImports.id, opts.record.importId))
+        .for("update");
+      if (!feed) return false;
+    }
     const existing = await tx
       .select()
       .from(calendarBlocks)
@@ -94,6 +106,7 @@ export async function syncIcalFeedBlocks(
         .set({ lastSyncedAt: opts.record.at, lastError: null, lastEventCount: opts.events.length })
         .where(eq(icalImports.id, opts.record.importId));
     }
+    return true;
   });
-  return result;
+  return synced ? result : null;
 }

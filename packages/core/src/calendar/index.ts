@@ -11,11 +11,13 @@ export {
   MAX_ICAL_IMPORTS_PER_LISTING,
   recordIcalImportFailure,
   registerIcalImport,
+  removeIcalFeed,
   setIcalImportSchedule,
   unregisterIcalImport,
 } from "./ical-imports.ts";
 export { type IcalImportedEvent, IcalParseError, parseIcalEvents } from "./ical-parse.ts";
-export { type IcalSyncResult, icalFeedKey, syncIcalFeedBlocks } from "./ical-sync.ts";
+export { blockOrigin, type IcalFeedsByKey, icalFeedHost, icalFeedsByKey } from "./ical-sources.ts";
+export { type IcalSyncResult, icalFeedKey, icalNotePrefix, syncIcalFeedBlocks } from "./ical-sync.ts";
 export { icalFeedToken, icalTokenMatches } from "./ical-token.ts";
 export { clearPriceOverride, setPriceOverride } from "./prices.ts";
 export { listingCalendar, MAX_CALENDAR_DAYS } from "./range.ts";

@@ -4,6 +4,7 @@ import { and, eq, gte, lt } from "drizzle-orm";
 import { listingPricing, priceOfNight } from "../pricing/stay-price.ts";
 import { type CalendarActor, listingManagedBy } from "./access.ts";
 import { addDays, daysBetween } from "./dates.ts";
+import { blockOrigin, icalFeedsByKey } from "./ical-sources.ts";
 import { occupiedRanges } from "./occupancy.ts";
 
 export const MAX_CALENDAR_DAYS = 400;
@@ -11,7 +12,8 @@ export const MAX_CALENDAR_DAYS = 400;
 /**
  * The host's calendar for [from, to): each night's status, price (per-date override, else the
  * weekend price on Friday and Saturday nights when set, else the nightly price; what a quote
- * charges for that night) and what occupies it.
+ * charges for that night) and what occupies it, with a block's source (the host, or which
+ * imported feed).
  */
 export async function listingCalendar(
   db: DbOrTx,
@@ -23,7 +25,7 @@ export async function listingCalendar(
     throw new AppError("BAD_REQUEST", `A calendar range covers at most ${MAX_CALENDAR_DAYS} days`);
   }
   const listing = await listingManagedBy(db, input.listingId, actor);
-  const [occupied, overrides] = await Promise.all([
+  const [occupied, overrides, feeds] = await Promise.all([
     occupiedRanges(db, input.listingId, input.from, input.to),
     db
       .select({ date: priceOverrides.date, price: priceOverrides.nightlyPrice })
@@ -35,6 +37,7 @@ export async function listingCalendar(
           lt(priceOverrides.date, input.to),
         ),
       ),
+    icalFeedsByKey(db, input.listingId),
   ]);
   const overrideOf = new Map(overrides.map((o) => [o.date, o.price]));
   const pricing = listingPricing(listing);
@@ -43,6 +46,7 @@ export async function listingCalendar(
     const date = addDays(input.from, i);
     const occupant = occupied.find((o) => o.from <= date && date < o.to);
     const override = overrideOf.get(date);
+    const block = occupant?.blockId ? blockOrigin(occupant.blockNote, feeds) : null;
     days.push({
       date,
       status: occupant ? (occupant.bookingId ? "booked" : "blocked") : "available",
@@ -50,7 +54,8 @@ export async function listingCalendar(
       priceOverridden: override !== undefined,
       bookingId: occupant?.bookingId ?? null,
       blockId: occupant?.blockId ?? null,
-      blockNote: occupant?.blockNote ?? null,
+      blockNote: block?.note ?? null,
+      blockSource: block?.source ?? null,
     });
   }
   return {

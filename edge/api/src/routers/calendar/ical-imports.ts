@@ -3,12 +3,14 @@ import {
   icalImportView,
   listIcalImports,
   registerIcalImport,
+  removeIcalFeed,
   setIcalImportSchedule,
   unregisterIcalImport,
 } from "@hometrip/core";
 import { Client } from "@upstash/qstash";
 import type { Services } from "../../services/index.ts";
 import { errorFields } from "../../services/logger.ts";
+import { afterCalendarChange } from "./after-change.ts";
 
 /** Every 30 minutes, the usual refresh of the big platforms' own iCal sync. */
 export const ICAL_IMPORT_CRON = "*/30 * * * *";
@@ -56,11 +58,17 @@ export async function addIcalImport(services: Services, job: IcalImportJob): Pro
 }
 
 /**
- * Forgets the feed and stops its schedule; blocks it made stay until the host unblocks them. If
- * stopping the schedule fails, its later runs find no row and do nothing.
+ * Forgets the feed with the blocks it made (freeing their dates, then publishing the change and
+ * dropping cached searches like any calendar change) and stops its schedule. If stopping the
+ * schedule fails, its later runs find no row and do nothing.
  */
-export async function removeIcalImport(services: Services, listingId: string, url: string) {
-  const removed = await unregisterIcalImport(services.db, listingId, url);
+export async function removeIcalImport(
+  services: Services,
+  listingId: string,
+  url: string,
+): Promise<{ removed: boolean; freedBlocks: number }> {
+  const { feed: removed, freedBlocks, eventId } = await removeIcalFeed(services.db, listingId, url);
+  afterCalendarChange(services, eventId);
   if (removed?.scheduleId) {
     await client(services)
       .schedules.delete(removed.scheduleId)
@@ -72,5 +80,5 @@ export async function removeIcalImport(services: Services, listingId: string, ur
         }),
       );
   }
-  return { removed: removed !== null };
+  return { removed: removed !== null, freedBlocks };
 }

@@ -11,4 +11,8 @@ export const ZIcalImportRequestSchema = z.object({
 export const ZIcalImportSchema = zIcalImportView;
 export const ZIcalImportsRequestSchema = z.object({ listingId: z.uuid() });
 export const ZIcalImportsResponseSchema = z.array(ZIcalImportSchema);
-export const ZRemoveIcalImportResponseSchema = z.object({ removed: z.boolean() });
+export const ZRemoveIcalImportResponseSchema = z.object({
+  removed: z.boolean(),
+  /** Blocks the feed had made, deleted with it: their dates are free again. */
+  freedBlocks: z.int().min(0),
+});
