@@ -19,7 +19,7 @@ import { requireQStashSignature, type SignedEnv } from "../signature.ts";
 /**
  * POST /jobs/ical-import — target of each feed's QStash schedule (body: { listingId, url }).
  * Only feeds registered in ical_imports are synced: a schedule that outlived its feed (removed
- * while a delivery was in flight) does nothing. A feed that cannot be fetched or read leaves the
+ * while a delivery was in flight, or while the feed was being fetched) does nothing. A feed that cannot be fetched or read leaves the
  * blocks as they are, records why on its row for the host, and answers 200: the schedule is the
  * retry, and QStash redelivering a dead URL every few seconds helps nobody.
  */
@@ -62,13 +62,19 @@ export function icalImportRoute(deps: WorkerDeps) {
       return c.json({ status, error: message });
     }
 
-    const { eventId, ...counts } = await syncIcalFeedBlocks(deps.db, {
+    const synced = await syncIcalFeedBlocks(deps.db, {
       listingId: job.listingId,
       url: job.url,
       events,
       log: deps.log,
       record: { importId: feed.id, at: clock() },
     });
+    if (!synced) {
+      // The host removed the feed (and its blocks) while its events were being fetched.
+      deps.log.info("ical feed removed during its sync; nothing imported", fields);
+      return c.json({ status: "not_registered" as const });
+    }
+    const { eventId, ...counts } = synced;
     deps.log.info("ical feed imported", { ...fields, events: events.length, ...counts });
     if (eventId) {
       // Cached search pages may list the listing as free on dates the feed just took.
