@@ -241,7 +241,8 @@ test("a host creates a listing step by step, uploads photos, is told what is mis
   await step.getByRole("button", { name: "Block these nights" }).click();
   await expect(day(last)).toHaveAttribute("data-status", "blocked");
 
-  // iCal: the export link to hand to other platforms, and an imported feed that can be removed.
+  // iCal: the export link to hand to other platforms, and an imported feed that can be removed
+  // (which frees the nights it blocked).
   await expect(step.getByLabel("Export link (iCal)")).toHaveValue(
     new RegExp(`/ical/${listingId}/[A-Za-z0-9_-]+\\.ics$`),
   );
@@ -261,9 +262,22 @@ test("a host creates a listing step by step, uploads photos, is told what is mis
     await expect(day(nextMonthDay(24))).toHaveAttribute("data-status", "blocked");
     await expect(day(nextMonthDay(25))).toHaveAttribute("data-status", "blocked");
     await expect(day(nextMonthDay(26))).toHaveAttribute("data-status", "available");
+    // The imported nights say where they come from, and that unblocking them here does not last.
+    await expect(day(nextMonthDay(24))).toHaveAccessibleName(/Imported from 127\.0\.0\.1/);
+    await day(nextMonthDay(24)).click();
+    await expect(step.getByTestId("calendar-selection-blocks")).toHaveText(
+      "Blocked: Imported from 127.0.0.1",
+    );
+    await expect(step.getByText(/Imported nights come back at their calendar’s next sync/)).toBeVisible();
     await snap(page, "calendar-ical");
+    // Removing the feed asks first, then frees the nights it blocked.
     await feeds.getByRole("button", { name: `Remove ${feed.url}` }).click();
+    await expect(row).toContainText("Every night it blocked here is freed");
+    await snap(page, "calendar-ical-remove");
+    await row.getByRole("button", { name: "Remove and free its nights" }).click();
+    await expect(step.getByText("Calendar removed and 1 block freed")).toBeVisible();
     await expect(step.getByText("No calendars imported yet.")).toBeVisible();
+    await expect(day(nextMonthDay(24))).toHaveAttribute("data-status", "available");
   } finally {
     await feed.close();
   }

@@ -1,6 +1,7 @@
 "use client";
 import type { RouterOutputs } from "@hometrip/api";
 import { formatMoney } from "@/lib/money.ts";
+import { blockLabel } from "./calendar-blocks.ts";
 import { formatDay, formatMonth, type IsoDate, type MonthGrid, monthOf } from "./calendar-dates.ts";
 
 export type CalendarDay = RouterOutputs["calendar"]["range"]["days"][number];
@@ -60,11 +61,12 @@ export function CalendarMonth({
                 .filter(Boolean)
                 .join(" ");
               const price = day?.price != null ? formatMoney(day.price, currency) : "";
+              const block = day ? blockLabel(day) : null;
               const label = [
                 formatDay(date, "long"),
                 status,
                 price && `${price}${day?.priceOverridden ? " (custom price)" : ""}`,
-                day?.blockNote && `note: ${day.blockNote}`,
+                day?.blockSource?.kind === "import" ? block : day?.blockNote && `note: ${day.blockNote}`,
               ]
                 .filter(Boolean)
                 .join(", ");
@@ -78,7 +80,7 @@ export function CalendarMonth({
                     aria-pressed={selected}
                     aria-label={label}
                     disabled={date < today}
-                    title={day?.blockNote ?? undefined}
+                    title={block ?? undefined}
                     onClick={(event) => onPick(date, event.shiftKey)}
                   >
                     <span className="host-day__date">{Number(date.slice(8))}</span>

@@ -4,15 +4,12 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Card } from "@/components/ui/card.tsx";
-import { TextField } from "@/components/ui/field.tsx";
 import { LoadingBlock } from "@/components/ui/spinner.tsx";
 import { errorMessage } from "@/lib/api-errors.ts";
-import { parseMajorUnits } from "@/lib/money.ts";
 import { useTRPC, useTRPCClient } from "@/lib/trpc/client.ts";
 import {
   addMonths,
   datesThrough,
-  formatDay,
   formatMonth,
   type IsoDate,
   monthGrid,
@@ -21,14 +18,9 @@ import {
   todayIn,
 } from "./calendar-dates.ts";
 import { CalendarMonth } from "./calendar-month.tsx";
+import { type CalendarAction, SelectedNights } from "./calendar-selection.tsx";
 import { IcalCard } from "./ical-card.tsx";
 import type { HostListing } from "./use-listing.ts";
-
-type Action =
-  | { kind: "block"; note: string }
-  | { kind: "unblock" }
-  | { kind: "price"; price: number }
-  | { kind: "clear-price" };
 
 /**
  * The host's month: every night booked, blocked or available with its price. Click a night, then
@@ -50,9 +42,6 @@ export function CalendarStep({ listing }: { listing: HostListing }) {
 
   const [anchor, setAnchor] = useState<IsoDate | null>(null);
   const [selection, setSelection] = useState<{ from: IsoDate; to: IsoDate } | null>(null);
-  const [note, setNote] = useState("");
-  const [price, setPrice] = useState("");
-  const [priceError, setPriceError] = useState<string | null>(null);
 
   const selected = selection ? datesThrough(selection.from, selection.to) : [];
   const selectedDays = selected.map((date) => days.get(date)).filter((d) => d !== undefined);
@@ -61,7 +50,7 @@ export function CalendarStep({ listing }: { listing: HostListing }) {
   const overridden = selectedDays.filter((d) => d.priceOverridden).map((d) => d.date);
 
   const apply = useMutation({
-    mutationFn: async (action: Action) => {
+    mutationFn: async (action: CalendarAction) => {
       // One call per range, block or date: the API's calendar calls each take one.
       if (action.kind === "block") {
         for (const run of runsOf(free)) {
@@ -100,16 +89,6 @@ export function CalendarStep({ listing }: { listing: HostListing }) {
       setAnchor(date);
     }
   }
-
-  function setNightPrice() {
-    const parsed = parseMajorUnits(price, currency);
-    if (!parsed.ok) return setPriceError(parsed.message);
-    setPriceError(null);
-    apply.mutate({ kind: "price", price: parsed.value });
-  }
-
-  const nights = selected.length;
-  const done = apply.isSuccess ? outcome(apply.data, nights) : null;
 
   return (
     <div className="stack">
@@ -157,95 +136,15 @@ export function CalendarStep({ listing }: { listing: HostListing }) {
         </div>
       </Card>
 
-      <Card title="Selected nights" headingLevel={3}>
-        {selection === null ? (
-          <p className="muted">
-            Click a night to select it, then another night to select the nights between.
-          </p>
-        ) : (
-          <div className="stack">
-            <p data-testid="calendar-selection" aria-live="polite">
-              {nights === 1
-                ? `${formatDay(selection.from)} (1 night)`
-                : `${formatDay(selection.from)} – ${formatDay(selection.to)} (${nights} nights)`}
-              {anchor && nights === 1 ? " — click another night to select a range." : ""}
-            </p>
-            {apply.isError && <Alert tone="error">{errorMessage(apply.error)}</Alert>}
-            {done && <Alert tone="success">{done}</Alert>}
-            <div className="host-inline-add">
-              <TextField
-                label="Note (optional)"
-                name="blockNote"
-                value={note}
-                maxLength={500}
-                onChange={(e) => setNote(e.target.value)}
-                hint="Only you see it, e.g. “Family visiting”."
-              />
-              <Button
-                onClick={() => apply.mutate({ kind: "block", note })}
-                pending={apply.isPending && apply.variables?.kind === "block"}
-                disabled={apply.isPending || free.length === 0}
-              >
-                Block {free.length === nights ? "these nights" : `${free.length} available nights`}
-              </Button>
-              <Button
-                variant="secondary"
-                onClick={() => apply.mutate({ kind: "unblock" })}
-                pending={apply.isPending && apply.variables?.kind === "unblock"}
-                disabled={apply.isPending || blockIds.length === 0}
-              >
-                Unblock
-              </Button>
-            </div>
-            {blockIds.length > 0 && (
-              <p className="muted">Unblocking removes each whole block that touches the selection.</p>
-            )}
-            <div className="host-inline-add">
-              <TextField
-                label={`Price per night (${currency})`}
-                name="overridePrice"
-                inputMode="decimal"
-                value={price}
-                onChange={(e) => setPrice(e.target.value)}
-                error={priceError}
-                hint="Replaces the usual price on these nights."
-              />
-              <Button
-                variant="secondary"
-                onClick={setNightPrice}
-                pending={apply.isPending && apply.variables?.kind === "price"}
-                disabled={apply.isPending}
-              >
-                Set price
-              </Button>
-              <Button
-                variant="ghost"
-                onClick={() => apply.mutate({ kind: "clear-price" })}
-                pending={apply.isPending && apply.variables?.kind === "clear-price"}
-                disabled={apply.isPending || overridden.length === 0}
-              >
-                Clear price
-              </Button>
-            </div>
-          </div>
-        )}
-      </Card>
+      <SelectedNights
+        selection={selection}
+        anchor={anchor}
+        days={selectedDays}
+        currency={currency}
+        apply={apply}
+      />
 
       <IcalCard listingId={listing.id} />
     </div>
   );
-}
-
-function outcome(action: Action, nights: number): string {
-  const n = `${nights} ${nights === 1 ? "night" : "nights"}`;
-  switch (action.kind) {
-    case "block":
-      return "Blocked. Guests cannot book those nights.";
-    case "unblock":
-      return "Unblocked. Those nights are open again.";
-    case "price":
-      return `Price set for ${n}.`;
-    default:
-      return "Custom prices cleared.";
-  }
 }

@@ -11,12 +11,14 @@ import { Spinner } from "@/components/ui/spinner.tsx";
 import { errorMessage, formErrorsFrom } from "@/lib/api-errors.ts";
 import { formatWhen } from "@/lib/format.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
+import { feedRemovedMessage } from "./calendar-blocks.ts";
 
 type Feed = RouterOutputs["calendar"]["icalImports"][number];
 
 /**
  * Syncing with other platforms: the export link they subscribe to (nights booked or blocked here
  * show as busy there), and their feeds imported here as blocks, refreshed every half hour.
+ * Removing a feed frees every night it blocked, so the host confirms it first.
  */
 export function IcalCard({ listingId }: { listingId: string }) {
   const trpc = useTRPC();
@@ -38,7 +40,14 @@ export function IcalCard({ listingId }: { listingId: string }) {
     if (synced) void queryClient.invalidateQueries({ queryKey: trpc.calendar.range.pathKey() });
   }, [synced, queryClient, trpc]);
   const add = useMutation(trpc.calendar.addIcalImport.mutationOptions({ onSuccess: refresh }));
-  const remove = useMutation(trpc.calendar.removeIcalImport.mutationOptions({ onSuccess: refresh }));
+  /** The feed whose removal waits for the host to confirm it. */
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const remove = useMutation(
+    trpc.calendar.removeIcalImport.mutationOptions({
+      onSuccess: refresh,
+      onSettled: () => setConfirming(null),
+    }),
+  );
   const [url, setUrl] = useState("");
   const errors = formErrorsFrom(add.error, { url: "Calendar URL" });
 
@@ -65,6 +74,7 @@ export function IcalCard({ listingId }: { listingId: string }) {
         <h4 className="host-subheading">Imported calendars</h4>
         {feeds.isError && <Alert tone="error">{errorMessage(feeds.error)}</Alert>}
         {remove.isError && <Alert tone="error">{errorMessage(remove.error)}</Alert>}
+        {remove.isSuccess && <Alert tone="success">{feedRemovedMessage(remove.data)}</Alert>}
         {feeds.data && feeds.data.length === 0 && <p className="muted">No calendars imported yet.</p>}
         {feeds.data && feeds.data.length > 0 && (
           <ul className="list" aria-label="Imported calendars">
@@ -74,16 +84,43 @@ export function IcalCard({ listingId }: { listingId: string }) {
                   <span className="mono host-feed__url">{feed.url}</span>
                   <FeedStatus status={feed} />
                 </div>
-                <Button
-                  variant="danger"
-                  size="small"
-                  aria-label={`Remove ${feed.url}`}
-                  pending={remove.isPending && remove.variables?.url === feed.url}
-                  disabled={remove.isPending}
-                  onClick={() => remove.mutate({ listingId, url: feed.url })}
-                >
-                  Remove
-                </Button>
+                {confirming === feed.url ? (
+                  <div className="stack">
+                    <p>Remove this calendar? Every night it blocked here is freed for guests to book.</p>
+                    <div className="row">
+                      <Button
+                        variant="danger"
+                        size="small"
+                        pending={remove.isPending}
+                        onClick={() => remove.mutate({ listingId, url: feed.url })}
+                      >
+                        Remove and free its nights
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        size="small"
+                        disabled={remove.isPending}
+                        onClick={() => setConfirming(null)}
+                      >
+                        Keep it
+                      </Button>
+                    </div>
+                  </div>
+                ) : (
+                  <Button
+                    variant="danger"
+                    size="small"
+                    aria-label={`Remove ${feed.url}`}
+                    disabled={remove.isPending}
+                    onClick={() => {
+                      add.reset();
+                      remove.reset();
+                      setConfirming(feed.url);
+                    }}
+                  >
+                    Remove
+                  </Button>
+                )}
               </li>
             ))}
           </ul>
