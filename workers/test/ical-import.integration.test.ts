@@ -1,4 +1,4 @@
-import { registerIcalImport, removeIcalFeed, silentLogger } from "@hometrip/core";
+import { removeIcalFeed, silentLogger } from "@hometrip/core";
 import { Receiver } from "@upstash/qstash";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -92,17 +92,21 @@ describe("POST /jobs/ical-import", () => {
   });
 
   it("imports nothing for a feed the host removes while its events are being fetched", async () => {
-    const { listingId } = await h.newListing({ register: false });
-    const url = h.feed.url.replace("feed.ics", "slow-feed.ics");
-    await registerIcalImport(h.db, { listingId, url });
+    const { listingId } = await h.newListing();
     h.feed.body = icalFeed([{ uid: "late@other", from: "2027-09-01", to: "2027-09-04" }]);
-    const job = h.runJob(listingId, { url });
-    // The job has found the feed and waits on its server (1.5 s) when the host removes it.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await removeIcalFeed(h.db, listingId, url)).toMatchObject({ freedBlocks: 0, eventId: null });
-    expect(await job).toEqual({ status: 200, body: { status: "not_registered" } });
+    // The job has found the feed and waits on its server when the host removes it.
+    let removal: Awaited<ReturnType<typeof removeIcalFeed>> | undefined;
+    h.feed.beforeAnswer = async () => {
+      removal = await removeIcalFeed(h.db, listingId, h.feed.url);
+    };
+    try {
+      expect(await h.runJob(listingId)).toEqual({ status: 200, body: { status: "not_registered" } });
+    } finally {
+      h.feed.beforeAnswer = undefined;
+    }
+    expect(removal).toMatchObject({ feed: { listingId }, freedBlocks: 0, eventId: null });
     expect(await h.blocksOf(listingId)).toEqual([]);
-    expect(await h.feedRow(listingId, url)).toBeUndefined();
+    expect(await h.feedRow(listingId)).toBeUndefined();
   });
 
   it("rejects an unsigned job and a job that is not one", async () => {

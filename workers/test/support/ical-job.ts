@@ -12,13 +12,15 @@ const origin = "http://workers.test";
 
 /**
  * What the iCal import tests share: a migrated database through the Neon tunnel, a local feed
- * server whose answer a test sets (`feed.body`; paths containing "slow" answer after 1.5 s),
+ * server whose answer a test sets (`feed.body`; paths containing "slow" answer after 1.5 s;
+ * `feed.beforeAnswer` runs while a request waits),
  * and `runJob`, which posts a signed job to a fresh workers app the way the schedule does.
  */
 export interface IcalJobHarness {
   database: TunnelledDatabase;
   db: Database;
-  feed: { url: string; body: string };
+  /** `beforeAnswer`, when set, runs once a request arrives and before it is answered. */
+  feed: { url: string; body: string; beforeAnswer?: () => Promise<void> };
   warnings: string[];
   published: { type: string; payload: unknown }[];
   runJob(
@@ -48,8 +50,9 @@ export async function startIcalJobHarness(opts: {
 }): Promise<IcalJobHarness> {
   const database = await createTunnelledDatabase({ prefix: opts.prefix });
   const { db } = database;
-  const feed = { url: "", body: "" };
-  const server = createServer((req, res) => {
+  const feed: IcalJobHarness["feed"] = { url: "", body: "" };
+  const server = createServer(async (req, res) => {
+    await feed.beforeAnswer?.();
     const answer = () => {
       res.writeHead(200, { "content-type": "text/calendar" });
       res.end(feed.body);
