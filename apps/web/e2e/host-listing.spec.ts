@@ -273,6 +273,8 @@ test("a host creates a listing step by step, uploads photos, is told what is mis
     // Removing the feed asks first, then frees the nights it blocked.
     await feeds.getByRole("button", { name: `Remove ${feed.url}` }).click();
     await expect(row).toContainText("Every night it blocked here is freed");
+    // The question takes the Remove button's place, so the keyboard lands on the safe answer.
+    await expect(row.getByRole("button", { name: "Keep it" })).toBeFocused();
     await snap(page, "calendar-ical-remove");
     await row.getByRole("button", { name: "Remove and free its nights" }).click();
     await expect(step.getByText("Calendar removed and 1 block freed")).toBeVisible();

@@ -1,7 +1,7 @@
 "use client";
 import type { RouterOutputs } from "@hometrip/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Card } from "@/components/ui/card.tsx";
@@ -42,6 +42,11 @@ export function IcalCard({ listingId }: { listingId: string }) {
   const add = useMutation(trpc.calendar.addIcalImport.mutationOptions({ onSuccess: refresh }));
   /** The feed whose removal waits for the host to confirm it. */
   const [confirming, setConfirming] = useState<string | null>(null);
+  // The question replaces the Remove button under the keyboard; focus the safe answer.
+  const keepButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) keepButton.current?.focus();
+  }, [confirming]);
   const remove = useMutation(
     trpc.calendar.removeIcalImport.mutationOptions({
       onSuccess: refresh,
@@ -97,6 +102,7 @@ export function IcalCard({ listingId }: { listingId: string }) {
                         Remove and free its nights
                       </Button>
                       <Button
+                        ref={keepButton}
                         variant="ghost"
                         size="small"
                         disabled={remove.isPending}

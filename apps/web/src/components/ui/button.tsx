@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { type ButtonHTMLAttributes, type ComponentProps, useSyncExternalStore } from "react";
+import { type ComponentProps, useSyncExternalStore } from "react";
 import { Spinner } from "./spinner.tsx";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
@@ -43,7 +43,7 @@ export function Button({
   disabled,
   type = "button",
   ...rest
-}: ButtonHTMLAttributes<HTMLButtonElement> & Look & { pending?: boolean }) {
+}: ComponentProps<"button"> & Look & { pending?: boolean }) {
   const hydrated = useHydrated();
   return (
     <button
