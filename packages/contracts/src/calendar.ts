@@ -49,6 +49,20 @@ export const zPriceOverrideInput = z.object({
   price: z.int().min(0).max(100_000_000),
 });
 
+/** Every night of [from, to) at one price; the domain caps a call at 366 nights. */
+export const zPriceOverridesInput = z
+  .object({
+    listingId: z.uuid(),
+    from: zCalendarDate,
+    to: zCalendarDate,
+    price: zPriceOverrideInput.shape.price,
+  })
+  .refine((v) => v.to > v.from, { message: "`to` must be after `from`", path: ["to"] });
+
+export const zClearPriceOverridesInput = z
+  .object({ listingId: z.uuid(), from: zCalendarDate, to: zCalendarDate })
+  .refine((v) => v.to > v.from, { message: "`to` must be after `from`", path: ["to"] });
+
 export const zCalendarRangeInput = z
   .object({ listingId: z.uuid(), from: zCalendarDate, to: zCalendarDate })
   .refine((v) => v.to > v.from, { message: "`to` must be after `from`", path: ["to"] });

@@ -19,5 +19,11 @@ export { type IcalImportedEvent, IcalParseError, parseIcalEvents } from "./ical-
 export { blockOrigin, type IcalFeedsByKey, icalFeedHost, icalFeedsByKey } from "./ical-sources.ts";
 export { type IcalSyncResult, icalFeedKey, icalNotePrefix, syncIcalFeedBlocks } from "./ical-sync.ts";
 export { icalFeedToken, icalTokenMatches } from "./ical-token.ts";
-export { clearPriceOverride, setPriceOverride } from "./prices.ts";
+export {
+  clearPriceOverride,
+  clearPriceOverrides,
+  MAX_PRICE_OVERRIDE_NIGHTS,
+  setPriceOverride,
+  setPriceOverrides,
+} from "./prices.ts";
 export { listingCalendar, MAX_CALENDAR_DAYS } from "./range.ts";

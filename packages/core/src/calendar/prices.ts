@@ -1,27 +1,89 @@
+import { AppError } from "@hometrip/contracts";
 import { type Database, priceOverrides } from "@hometrip/db";
-import { and, eq } from "drizzle-orm";
+import { and, eq, gte, lt } from "drizzle-orm";
 import { recordEvent } from "../events/record-event.ts";
 import { type CalendarActor, listingManagedBy } from "./access.ts";
+import { addDays, daysBetween } from "./dates.ts";
 
-/** Sets the nightly price of one date (minor units), replacing the listing's base price there. */
+/** A year of nights, leap years included: enough for any season, small enough for one insert. */
+export const MAX_PRICE_OVERRIDE_NIGHTS = 366;
+
+function nightsOf(input: { from: string; to: string }): string[] {
+  const span = daysBetween(input.from, input.to);
+  if (span > MAX_PRICE_OVERRIDE_NIGHTS) {
+    throw new AppError("BAD_REQUEST", `A price change covers at most ${MAX_PRICE_OVERRIDE_NIGHTS} nights`);
+  }
+  return Array.from({ length: span }, (_, i) => addDays(input.from, i));
+}
+
+/**
+ * Sets the nightly price (minor units) of every night in [from, to), replacing the listing's base
+ * price there. One transaction and one listing.changed event: either every night is priced or none.
+ */
+export async function setPriceOverrides(
+  db: Database,
+  actor: CalendarActor,
+  input: { listingId: string; from: string; to: string; price: number },
+): Promise<{ nights: number; eventId: string }> {
+  const nights = nightsOf(input);
+  await listingManagedBy(db, input.listingId, actor);
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(priceOverrides)
+      .values(nights.map((date) => ({ listingId: input.listingId, date, nightlyPrice: input.price })))
+      .onConflictDoUpdate({
+        target: [priceOverrides.listingId, priceOverrides.date],
+        set: { nightlyPrice: input.price },
+      });
+    const { id } = await recordEvent(tx, "listing.changed", {
+      listingIds: [input.listingId],
+      cause: "pricing",
+    });
+    return { nights: nights.length, eventId: id };
+  });
+}
+
+/** Back to the base price on [from, to); no event when none of those nights had an override. */
+export async function clearPriceOverrides(
+  db: Database,
+  actor: CalendarActor,
+  input: { listingId: string; from: string; to: string },
+): Promise<{ removed: number; eventId: string | null }> {
+  nightsOf(input);
+  await listingManagedBy(db, input.listingId, actor);
+  return db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(priceOverrides)
+      .where(
+        and(
+          eq(priceOverrides.listingId, input.listingId),
+          gte(priceOverrides.date, input.from),
+          lt(priceOverrides.date, input.to),
+        ),
+      )
+      .returning({ date: priceOverrides.date });
+    if (removed.length === 0) return { removed: 0, eventId: null };
+    const { id } = await recordEvent(tx, "listing.changed", {
+      listingIds: [input.listingId],
+      cause: "pricing",
+    });
+    return { removed: removed.length, eventId: id };
+  });
+}
+
+/** One date's price: the one-night range. */
 export async function setPriceOverride(
   db: Database,
   actor: CalendarActor,
   input: { listingId: string; date: string; price: number },
 ): Promise<{ eventId: string }> {
-  await listingManagedBy(db, input.listingId, actor);
-  return db.transaction(async (tx) => {
-    await tx
-      .insert(priceOverrides)
-      .values({ listingId: input.listingId, date: input.date, nightlyPrice: input.price })
-      .onConflictDoUpdate({
-        target: [priceOverrides.listingId, priceOverrides.date],
-        set: { nightlyPrice: input.price },
-      });
-    return recordEvent(tx, "listing.changed", { listingIds: [input.listingId], cause: "pricing" }).then(
-      ({ id }) => ({ eventId: id }),
-    );
+  const { eventId } = await setPriceOverrides(db, actor, {
+    listingId: input.listingId,
+    from: input.date,
+    to: addDays(input.date, 1),
+    price: input.price,
   });
+  return { eventId };
 }
 
 /** Back to the base price for that date; `removed` is false when there was no override. */
@@ -30,17 +92,10 @@ export async function clearPriceOverride(
   actor: CalendarActor,
   input: { listingId: string; date: string },
 ): Promise<{ removed: boolean; eventId: string | null }> {
-  await listingManagedBy(db, input.listingId, actor);
-  return db.transaction(async (tx) => {
-    const removed = await tx
-      .delete(priceOverrides)
-      .where(and(eq(priceOverrides.listingId, input.listingId), eq(priceOverrides.date, input.date)))
-      .returning({ date: priceOverrides.date });
-    if (removed.length === 0) return { removed: false, eventId: null };
-    const { id } = await recordEvent(tx, "listing.changed", {
-      listingIds: [input.listingId],
-      cause: "pricing",
-    });
-    return { removed: true, eventId: id };
+  const { removed, eventId } = await clearPriceOverrides(db, actor, {
+    listingId: input.listingId,
+    from: input.date,
+    to: addDays(input.date, 1),
   });
+  return { removed: removed > 0, eventId };
 }

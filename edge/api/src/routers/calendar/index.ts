@@ -7,6 +7,7 @@ import {
   removeIcalImportProcedure,
 } from "./ical.ts";
 import { clearPriceOverrideProcedure, setPriceOverrideProcedure } from "./price-override.ts";
+import { clearPriceOverridesProcedure, setPriceOverridesProcedure } from "./price-overrides.ts";
 import { availabilityProcedure, rangeProcedure } from "./range.ts";
 
 export const calendarRouter = router({
@@ -14,6 +15,8 @@ export const calendarRouter = router({
   unblock: unblockProcedure,
   setPriceOverride: setPriceOverrideProcedure,
   clearPriceOverride: clearPriceOverrideProcedure,
+  setPriceOverrides: setPriceOverridesProcedure,
+  clearPriceOverrides: clearPriceOverridesProcedure,
   range: rangeProcedure,
   availability: availabilityProcedure,
   icalExportUrl: icalExportUrlProcedure,
