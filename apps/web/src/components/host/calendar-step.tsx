@@ -8,6 +8,7 @@ import { LoadingBlock } from "@/components/ui/spinner.tsx";
 import { errorMessage } from "@/lib/api-errors.ts";
 import { useTRPC, useTRPCClient } from "@/lib/trpc/client.ts";
 import {
+  addDays,
   addMonths,
   datesThrough,
   formatMonth,
@@ -47,11 +48,11 @@ export function CalendarStep({ listing }: { listing: HostListing }) {
   const selectedDays = selected.map((date) => days.get(date)).filter((d) => d !== undefined);
   const free = selectedDays.filter((d) => d.status === "available").map((d) => d.date);
   const blockIds = [...new Set(selectedDays.map((d) => d.blockId).filter((id): id is string => id !== null))];
-  const overridden = selectedDays.filter((d) => d.priceOverridden).map((d) => d.date);
 
   const apply = useMutation({
     mutationFn: async (action: CalendarAction) => {
-      // One call per range, block or date: the API's calendar calls each take one.
+      // One call per contiguous run or block; a price call covers the whole selection at once, so
+      // it either prices (or clears) every selected night or, failing, none of them.
       if (action.kind === "block") {
         for (const run of runsOf(free)) {
           await client.calendar.blockDates.mutate({
@@ -62,13 +63,13 @@ export function CalendarStep({ listing }: { listing: HostListing }) {
         }
       } else if (action.kind === "unblock") {
         for (const blockId of blockIds) await client.calendar.unblock.mutate({ blockId });
-      } else if (action.kind === "price") {
-        for (const date of selected) {
-          await client.calendar.setPriceOverride.mutate({ listingId: listing.id, date, price: action.price });
+      } else if (selection) {
+        const nights = { listingId: listing.id, from: selection.from, to: addDays(selection.to, 1) };
+        if (action.kind === "price") {
+          await client.calendar.setPriceOverrides.mutate({ ...nights, price: action.price });
+        } else {
+          await client.calendar.clearPriceOverrides.mutate(nights);
         }
-      } else {
-        for (const date of overridden)
-          await client.calendar.clearPriceOverride.mutate({ listingId: listing.id, date });
       }
       return action;
     },
