@@ -231,6 +231,23 @@ test("a host creates a listing step by step, uploads photos, is told what is mis
   await expect(day(special)).toHaveAccessibleName(/€150 \(custom price\)/);
   await snap(page, "calendar-blocked");
 
+  // A run of nights is priced, and partly cleared, in one go.
+  const [runFirst, runMiddle, runLast] = [nextMonthDay(15), nextMonthDay(16), nextMonthDay(17)];
+  await day(runFirst).click();
+  await day(runLast).click();
+  await expect(step.getByTestId("calendar-selection")).toContainText("(3 nights)");
+  await step.getByLabel("Price per night (EUR)").fill("130");
+  await step.getByRole("button", { name: "Set price" }).click();
+  await expect(step.getByText("Price set for 3 nights.")).toBeVisible();
+  for (const date of [runFirst, runMiddle, runLast])
+    await expect(day(date)).toHaveAccessibleName(/€130 \(custom price\)/);
+  await day(runMiddle).click();
+  await day(runLast).click();
+  await step.getByRole("button", { name: "Clear price" }).click();
+  await expect(step.getByText("Custom prices cleared.")).toBeVisible();
+  for (const date of [runMiddle, runLast]) await expect(day(date)).not.toHaveAccessibleName(/custom price/);
+  await expect(day(runFirst)).toHaveAccessibleName(/€130 \(custom price\)/);
+
   // Unblock again from inside the block.
   await day(nextMonthDay(11)).click();
   await step.getByRole("button", { name: "Unblock" }).click();
