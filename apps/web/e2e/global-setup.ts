@@ -1,25 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createScratchDatabase } from "@hometrip/db/scratch";
+import { freePorts } from "@hometrip/devstack";
 
 const webDir = fileURLToPath(new URL("..", import.meta.url));
 const root = join(webDir, "../..");
 const services = ["API", "WEB", "REALTIME", "WORKERS", "NEON_TUNNEL", "REDIS_BRIDGE", "QSTASH", "PGLITE"];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The stack as a developer starts it (`bun run dev`), on free ports and a scratch database so it
@@ -32,8 +21,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // A stale dev cache has been seen to put the browser in a reload loop; compile from scratch.
   rmSync(join(webDir, distDir), { recursive: true, force: true });
   rmSync(join(webDir, "test-results/screenshots"), { recursive: true, force: true });
-  const ports: Record<string, number> = {};
-  for (const name of services) ports[name] = await freePort();
+  const ports = await freePorts(services);
   const db = await createScratchDatabase({ prefix: "e2e", migrated: false });
   const dataDir = mkdtempSync(join(tmpdir(), "hometrip-e2e-"));
   const logPath = join(dataDir, "dev-stack.log");

@@ -1,3 +1,4 @@
+export { freePort, freePorts } from "./free-ports.ts";
 export { startNeonTunnel } from "./neon-tunnel.ts";
 export {
   type OidcClient,

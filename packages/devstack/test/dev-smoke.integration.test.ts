@@ -1,27 +1,17 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { freePorts } from "../src/free-ports.ts";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const adminUrl = process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const adminToken = "smoke-admin-token-0123456789";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -61,7 +51,7 @@ describe.each(["auto", "pglite"] as const)("bun run dev (POSTGRES_MODE=%s)", (mo
 
   beforeAll(async () => {
     const services = ["API", "WEB", "REALTIME", "WORKERS", "NEON_TUNNEL", "REDIS_BRIDGE", "QSTASH", "PGLITE"];
-    for (const name of services) ports[name] = await freePort();
+    Object.assign(ports, await freePorts(services));
     dataDir = mkdtempSync(join(tmpdir(), "hometrip-smoke-"));
     child = spawn(process.env.BUN_BINARY ?? "bun", ["run", "dev"], {
       cwd: root,
