@@ -3,6 +3,7 @@ import { connect, type Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { createSqlOverHttp, type SqlOverHttp, type SqlPoolOptions } from "./sql-over-http/handler.ts";
+import { parseAddress } from "./tunnel/address.ts";
 import { pipeWebSocketToTcp } from "./tunnel/pipe.ts";
 
 export interface NeonTunnelOptions {
@@ -130,17 +131,6 @@ export function parseTarget(url: string | undefined): { host: string; port: numb
   const address = parsed.searchParams.get("address");
   if (parsed.pathname !== "/v1" || !address) return null;
   return parseAddress(address);
-}
-
-function parseAddress(address: string): { host: string; port: number; key: string } | null {
-  const colon = address.lastIndexOf(":");
-  const host = address
-    .slice(0, colon)
-    .replace(/^\[(.*)\]$/, "$1")
-    .toLowerCase();
-  const port = Number(address.slice(colon + 1));
-  if (colon < 1 || !host || !Number.isInteger(port) || port < 1 || port > 65535) return null;
-  return { host, port, key: `${host}:${port}` };
 }
 
 /** Answers a refused upgrade with a plain HTTP response (no WebSocket is ever opened). */

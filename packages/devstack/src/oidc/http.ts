@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { readBody } from "../http-body.ts";
 import type { Log } from "./types.ts";
 
 export interface ProviderRequest {
@@ -49,7 +50,9 @@ export function startHttpServer(opts: { port: number; routes: ProviderRoute[]; l
       if (value === undefined) continue;
       for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
     }
-    const body = await readBody(req);
+    const body = (await readBody(req, MAX_BODY_BYTES, () => new Error("request body too large"))).toString(
+      "utf8",
+    );
     const contentType = (headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     let json: unknown;
     if (contentType === "application/json" && body) {
@@ -79,17 +82,6 @@ export function startHttpServer(opts: { port: number; routes: ProviderRoute[]; l
     server.once("error", reject);
     server.listen(opts.port, "127.0.0.1", () => resolve(server));
   });
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error("request body too large");
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 function send(res: ServerResponse, reply: ProviderReply) {

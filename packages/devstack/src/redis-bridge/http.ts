@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { readBody } from "../http-body.ts";
 import { parseCommand, parseCommandList } from "./commands.ts";
 import { BridgeError, encodeReply, type ReplyEncoding, requestedEncoding } from "./encoding.ts";
 import type { CommandExecutor, Outcome } from "./executor.ts";
@@ -32,7 +33,11 @@ export function createBridgeHandler({ executor, token, log }: BridgeHandlerDeps)
         return send(res, 405, { error: "ERR method not allowed" });
       }
       const encoding = requestedEncoding(req.headers["upstash-encoding"]);
-      const body = await readBody(req);
+      const body = await readBody(
+        req,
+        MAX_BODY_BYTES,
+        () => new BridgeError("ERR max request size exceeded", 413),
+      );
       if (url.pathname === "/pipeline" || url.pathname === "/multi-exec") {
         const commands = parseCommandList(parseJson(body));
         const outcomes =
@@ -111,17 +116,6 @@ function parseJson(body: Buffer): unknown {
   } catch {
     throw new BridgeError("ERR failed to parse request body as JSON");
   }
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BridgeError("ERR max request size exceeded", 413);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

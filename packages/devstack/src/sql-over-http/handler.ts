@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type pg from "pg";
+import { readBody } from "../http-body.ts";
+import { parseAddress } from "../tunnel/address.ts";
 import { createConnectionPools, type PooledConnection, type SqlPoolOptions } from "./pools.ts";
 import {
   errorBody,
@@ -15,6 +17,7 @@ export type { SqlPoolOptions } from "./pools.ts";
 
 /** A guard for the stand-in itself, not a copy of Neon's limits. */
 const maxRequestBytes = 10 * 1024 * 1024;
+const tooLarge = () => new SqlHttpError(413, `request body over ${maxRequestBytes} bytes`);
 
 // Every value stays Postgres' text: the driver picks a parser per column from dataTypeID.
 const rawText: pg.CustomTypesConfig = { getTypeParser: () => (value: string) => value };
@@ -53,7 +56,10 @@ export function createSqlOverHttp(opts: {
       log(`refused ${target}: not in the allow-list (POST /sql)`);
       throw new SqlHttpError(400, `${target} is not an allowed database address`);
     }
-    const request = parseSqlRequest(req.headers, await readBody(req));
+    const request = parseSqlRequest(
+      req.headers,
+      (await readBody(req, maxRequestBytes, tooLarge)).toString("utf8"),
+    );
     const arrayMode = header(req, "neon-array-mode") === "true";
     let connection: PooledConnection;
     try {
@@ -143,17 +149,7 @@ function databaseAddress(connectionString: string): string {
   }
   if (url.protocol !== "postgres:" && url.protocol !== "postgresql:")
     throw new SqlHttpError(400, "Neon-Connection-String must be a postgres:// or postgresql:// URL");
-  const host = url.hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
-  return `${host}:${url.port || "5432"}`;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxRequestBytes) throw new SqlHttpError(413, `request body over ${maxRequestBytes} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const address = parseAddress(`${url.hostname}:${url.port || "5432"}`);
+  if (!address) throw new SqlHttpError(400, "Neon-Connection-String has no usable host and port");
+  return address.key;
 }
