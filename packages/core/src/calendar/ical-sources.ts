@@ -1,10 +1,7 @@
 import type { CalendarBlockSource } from "@hometrip/contracts";
 import { type DbOrTx, icalImports } from "@hometrip/db";
 import { eq } from "drizzle-orm";
-import { icalFeedKey } from "./ical-sync.ts";
-
-/** `[ical:<feedKey>] <uid>`, the note every imported block carries (see syncIcalFeedBlocks). */
-const IMPORTED_NOTE = /^\[ical:([0-9a-f]{12})\] /;
+import { icalFeedKey, icalFeedKeyOfNote } from "./ical-sync.ts";
 
 /** A listing's feeds by their key, to tell which feed made a block. */
 export type IcalFeedsByKey = ReadonlyMap<string, { id: string; url: string }>;
@@ -38,8 +35,8 @@ export function blockOrigin(
   note: string | null,
   feeds: IcalFeedsByKey,
 ): { source: CalendarBlockSource; note: string | null } {
-  const key = note?.match(IMPORTED_NOTE)?.[1];
-  if (key === undefined) return { source: { kind: "manual" }, note };
+  const key = icalFeedKeyOfNote(note);
+  if (key === null) return { source: { kind: "manual" }, note };
   const feed = feeds.get(key);
   return {
     source: { kind: "import", importId: feed?.id ?? null, feedHost: feed ? icalFeedHost(feed.url) : null },

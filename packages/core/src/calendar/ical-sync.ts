@@ -13,6 +13,11 @@ export async function icalFeedKey(url: string): Promise<string> {
 
 export const icalNotePrefix = (feedKey: string) => `[ical:${feedKey}] `;
 
+/** The feed key of an imported block's note (`icalNotePrefix` read back), or null for a host's own note. */
+export function icalFeedKeyOfNote(note: string | null): string | null {
+  return note?.match(/^\[ical:([0-9a-f]{12})\] /)?.[1] ?? null;
+}
+
 export type IcalSyncResult = {
   created: number;
   removed: number;
