@@ -23,6 +23,13 @@ describe("access tokens", () => {
     expect(await verifyAccessToken([current, previous], token, now)).toEqual(claims);
   });
 
+  it("gives two tokens with the same claims in the same second different strings", async () => {
+    const first = await signAccessToken([current], claims, 900, now);
+    const second = await signAccessToken([current], claims, 900, now);
+    expect(second).not.toBe(first);
+    expect(await verifyAccessToken([current], second, now)).toEqual(claims);
+  });
+
   it("still verifies tokens signed with a key rotated out of first place", async () => {
     const old = await signAccessToken([previous], claims, 900, now);
     expect(await verifyAccessToken([current, previous], old, now)).toEqual(claims);

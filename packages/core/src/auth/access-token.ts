@@ -23,7 +23,11 @@ const zClaims = z.object({
   host: z.boolean(),
 });
 
-/** Signs with the first key; the others only verify (tokens signed before a rotation). */
+/**
+ * Signs with the first key; the others only verify (tokens signed before a rotation). Each token
+ * carries its own random `jti`, so two tokens for one session issued in the same second (a log-in
+ * and a refresh, say) are never the same string.
+ */
 export async function signAccessToken(
   keys: readonly SigningKey[],
   claims: AccessClaims,
@@ -38,6 +42,7 @@ export async function signAccessToken(
     .setSubject(claims.sub)
     .setIssuer(accessTokenIssuer)
     .setAudience(accessTokenAudience)
+    .setJti(crypto.randomUUID())
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + ttlSeconds)
     .sign(encodeSecret(key));
