@@ -1,27 +1,41 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 import { startNeonTunnel, startQStashBroker, startRedisBridge } from "@hometrip/devstack";
+import { Miniflare } from "miniflare";
+import { unstable_getMiniflareWorkerOptions } from "wrangler";
 
 export interface BenchApi {
   url: string;
   redis: { url: string; token: string };
+  /** What answers `url`, for the report. */
+  describe: string;
   close(): Promise<void>;
 }
+
+/**
+ * `workerd`: the bundle `wrangler deploy` would upload, run by workerd through Miniflare (as
+ * @cloudflare/vitest-pool-workers runs it for the tests), so requests reach the Worker as they do
+ * in production. `wrangler-dev`: the Worker under `wrangler dev`, behind its proxy worker and dev
+ * middleware, as `bun run dev` serves it.
+ */
+export type BenchRuntime = "workerd" | "wrangler-dev";
 
 const redisToken = "bench-redis-token";
 
 /**
- * The API Worker under `wrangler dev` (workerd), wired to the same local stand-ins `bun run dev`
- * uses (Neon WebSocket tunnel and SQL-over-HTTP endpoint, Upstash REST bridge, QStash broker),
- * all on free ports. As under dev, search misses go over the HTTP endpoint.
+ * The API Worker in workerd, wired to the same local stand-ins `bun run dev` uses (Neon WebSocket
+ * tunnel and SQL-over-HTTP endpoint, Upstash REST bridge, QStash broker), all on free ports. As
+ * under dev, search misses go over the HTTP endpoint.
  */
 export async function startBenchApi(opts: {
   root: string;
   databaseUrl: string;
   redisUrl: string;
+  runtime: BenchRuntime;
   log: (line: string) => void;
 }): Promise<BenchApi> {
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -45,7 +59,6 @@ export async function startBenchApi(opts: {
     });
     cleanups.push(() => broker.close());
 
-    const port = await freePort();
     const vars: Record<string, string> = {
       APP_ENV: "development",
       APP_VERSION: "bench",
@@ -63,49 +76,130 @@ export async function startBenchApi(opts: {
       JWT_SIGNING_KEYS: "bench-1:bench-jwt-signing-secret-0123456789abcdef",
       TOTP_ENCRYPTION_KEY: btoa("bench-totp-encryption-key-32byte"),
     };
-    const child = spawn(
-      join(opts.root, "edge/api/node_modules/.bin/wrangler"),
-      [
-        "dev",
-        "--config",
-        join(opts.root, "wrangler.toml"),
-        "--port",
-        String(port),
-        "--ip",
-        "127.0.0.1",
-        "--inspector-port",
-        "0",
-        "--show-interactive-dev-session=false",
-        ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
-      ],
-      {
-        cwd: opts.root,
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          TMPDIR: process.env.TMPDIR,
-          WRANGLER_SEND_METRICS: "false",
-          CLOUDFLARE_CF_FETCH_ENABLED: "false",
-          NO_UPDATE_NOTIFIER: "1",
-          FORCE_COLOR: "0",
-        },
-      },
-    );
-    const output: string[] = [];
-    // Request logs are drained but not printed: they would drown the figures.
-    child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    cleanups.push(() => stopGroup(child));
-    const url = `http://127.0.0.1:${port}`;
-    await waitUntilUp(`${url}/trpc/system.version`, child, () => output.slice(-20).join(""));
-    opts.log(`api (wrangler dev, workerd) on ${url}`);
-    return { url, redis: { url: bridge.url, token: redisToken }, close };
+    const started =
+      opts.runtime === "workerd"
+        ? await startInWorkerd(opts.root, dataDir, vars, opts.log)
+        : await startUnderWranglerDev(opts.root, vars);
+    cleanups.push(started.close);
+    opts.log(`api (${started.describe}) on ${started.url}`);
+    return {
+      url: started.url,
+      describe: started.describe,
+      redis: { url: bridge.url, token: redisToken },
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+interface StartedWorker {
+  url: string;
+  describe: string;
+  close(): Promise<unknown>;
+}
+
+const wranglerEnv = () => ({
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  TMPDIR: process.env.TMPDIR,
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  NO_UPDATE_NOTIFIER: "1",
+  FORCE_COLOR: "0",
+});
+const wranglerBin = (root: string) => join(root, "edge/api/node_modules/.bin/wrangler");
+
+/**
+ * Builds the Worker exactly as `wrangler deploy` would (minified bundle, wrangler.toml's
+ * compatibility date, flags and bindings) and serves it from workerd with Miniflare. Its logs are
+ * drained, as Workers Logs would take them, not printed over the figures.
+ */
+async function startInWorkerd(
+  root: string,
+  dataDir: string,
+  vars: Record<string, string>,
+  log: (line: string) => void,
+): Promise<StartedWorker> {
+  const configPath = join(root, "wrangler.toml");
+  const outDir = join(dataDir, "bundle");
+  log("building the Worker bundle (wrangler deploy --dry-run)");
+  await run(wranglerBin(root), ["deploy", "--dry-run", "--config", configPath, "--outdir", outDir], root);
+  const scriptPath = join(outDir, "index.js");
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(configPath);
+  const miniflare = new Miniflare({
+    name: "hometrip-api",
+    compatibilityDate: workerOptions.compatibilityDate,
+    compatibilityFlags: workerOptions.compatibilityFlags,
+    modulesRoot: outDir,
+    // One self-contained module: listing it skips Miniflare's import walk, which stops at the
+    // bundle's dynamic `import()`s of node built-ins.
+    modules: [{ type: "ESModule", path: scriptPath, contents: await readFile(scriptPath, "utf8") }],
+    bindings: { ...workerOptions.bindings, ...vars },
+    r2Buckets: Object.keys(workerOptions.r2Buckets ?? {}),
+    r2Persist: join(dataDir, "r2"),
+    host: "127.0.0.1",
+    port: 0,
+    handleRuntimeStdio: (stdout: Readable, stderr: Readable) => {
+      stdout.resume();
+      stderr.resume();
+    },
+  });
+  const url = (await miniflare.ready).origin;
+  return { url, describe: "deploy bundle in workerd via Miniflare", close: () => miniflare.dispose() };
+}
+
+/** `wrangler dev`: its proxy worker and dev middleware sit in front of ours, as under `bun run dev`. */
+async function startUnderWranglerDev(root: string, vars: Record<string, string>): Promise<StartedWorker> {
+  const port = await freePort();
+  const child = spawn(
+    wranglerBin(root),
+    [
+      "dev",
+      "--config",
+      join(root, "wrangler.toml"),
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--inspector-port",
+      "0",
+      "--show-interactive-dev-session=false",
+      ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+    ],
+    { cwd: root, detached: true, stdio: ["ignore", "pipe", "pipe"], env: wranglerEnv() },
+  );
+  const output: string[] = [];
+  // Request logs are drained but not printed: they would drown the figures.
+  child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilUp(`${url}/trpc/system.version`, child, () => output.slice(-20).join(""));
+  } catch (error) {
+    await stopGroup(child);
+    throw error;
+  }
+  return { url, describe: "wrangler dev, workerd", close: () => stopGroup(child) };
+}
+
+/** Runs a command to completion; a failure carries the end of its output. */
+function run(command: string, args: string[], cwd: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: wranglerEnv() });
+    const output: string[] = [];
+    child.stdout.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+    child.once("error", reject);
+    child.once("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(`${command} ${args.join(" ")} exited with ${code}:\n${output.join("").slice(-2000)}`),
+          ),
+    );
+  });
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, tail: () => string) {

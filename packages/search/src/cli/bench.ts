@@ -1,8 +1,11 @@
 /**
- * bun run bench:search [--reuse] [--rounds N] [--listings N] [--database NAME] [--plans]
+ * bun run bench:search [--reuse] [--rounds N] [--listings N] [--database NAME] [--no-plans]
+ *                      [--via workerd|wrangler-dev]
  *
  * Seeds its own database (50,000 listings by default; --reuse keeps an existing one), then runs
- * a fixed set of representative searches through the API Worker in workerd and the same SQL
+ * a fixed set of representative searches through the API Worker in workerd (by default the bundle
+ * `wrangler deploy` builds, served by Miniflare; `--via wrangler-dev` puts wrangler dev's proxy in
+ * front, as `bun run dev` does) and the same SQL
  * straight over TCP, and prints p50/p95/p99 of each, API/SQL ratios, EXPLAIN (ANALYZE) plans and
  * a last line to compare runs.
  */
@@ -11,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createRedis } from "@hometrip/kv";
 import pg from "pg";
-import { startBenchApi } from "../bench/api.ts";
+import { type BenchRuntime, startBenchApi } from "../bench/api.ts";
 import { prepareBenchDatabase } from "../bench/database.ts";
 import { explain } from "../bench/explain.ts";
 import { benchQueries } from "../bench/queries.ts";
@@ -27,8 +30,16 @@ const { values: args } = parseArgs({
     listings: { type: "string", default: "50000" },
     database: { type: "string", default: "hometrip_bench_search" },
     plans: { type: "boolean", default: true },
+    via: { type: "string", default: "workerd" },
   },
+  // --no-plans skips the EXPLAIN output.
+  allowNegative: true,
 });
+if (args.via !== "workerd" && args.via !== "wrangler-dev") {
+  console.error(`--via must be workerd or wrangler-dev, not ${args.via}`);
+  process.exit(2);
+}
+const runtime: BenchRuntime = args.via;
 const rounds = Number(args.rounds);
 const listings = Number(args.listings);
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -44,7 +55,7 @@ const databaseUrl = await prepareBenchDatabase({
   log,
 });
 const sqlPool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
-const api = await startBenchApi({ root, databaseUrl, redisUrl, log });
+const api = await startBenchApi({ root, databaseUrl, redisUrl, runtime, log });
 const redis = createRedis(api.redis);
 
 const timings = benchQueries.map(() => ({
@@ -116,7 +127,7 @@ try {
     .join(" ");
   console.log(`\nmachine: ${cpus().length} cores, load average ${load} (1/5/15 min) at the end of the run`);
   console.log(
-    `\n${listings} listings, ${rounds} rounds; milliseconds (API = HTTP into wrangler dev, cache missed; warm = cache hit)`,
+    `\n${listings} listings, ${rounds} rounds; milliseconds (API = HTTP into the ${api.describe}, cache missed; warm = cache hit)`,
   );
   console.log(
     `${pad("query", 26)}${pad("hits", 6)}${pad("sql p50/p95/p99", 22)}${pad("api p50/p95/p99", 22)}${pad("warm p50/p95", 16)}ratio p95`,
