@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { addDays, buildMonth, monthLabel, monthsFrom, stayRules } from "./calendar-model.ts";
+import {
+  addDays,
+  addMonths,
+  buildMonth,
+  dateMoveForKey,
+  monthIndexOf,
+  monthLabel,
+  monthsFrom,
+  monthsRange,
+  moveDate,
+  pageShowing,
+  stayRules,
+  tabStopDay,
+} from "./calendar-model.ts";
 
 describe("buildMonth", () => {
   it("lays a month out in Monday-first weeks", () => {
@@ -77,5 +90,132 @@ describe("stayRules", () => {
     const stay = rules.pick("2026-06-06", first);
     expect(stay).toEqual({ checkIn: "2026-06-03", checkOut: "2026-06-06" });
     expect(rules.pick("2026-06-20", stay)).toEqual({ checkIn: "2026-06-20", checkOut: null });
+  });
+});
+
+describe("dayState", () => {
+  const rules = stayRules({
+    from: "2026-06-03",
+    to: addDays("2026-06-03", 366),
+    minNights: 2,
+    maxNights: 7,
+    unavailable: [{ from: "2026-06-10", to: "2026-06-12" }],
+  });
+  const none = { checkIn: null, checkOut: null };
+
+  it("names taken and past nights unavailable, and free nights that cannot start a stay for what they are not", () => {
+    expect(rules.dayState("2026-06-05", none)).toBe("available");
+    expect(rules.dayState("2026-06-10", none)).toBe("unavailable");
+    expect(rules.dayState("2026-06-01", none)).toBe("unavailable"); // before today
+    expect(rules.dayState("2026-06-09", none)).toBe("not available as check-in");
+  });
+
+  it("names the ends of the stay, and a taken night that can end it available", () => {
+    const choosingOut = { checkIn: "2026-06-05", checkOut: null };
+    expect(rules.dayState("2026-06-05", choosingOut)).toBe("check-in");
+    expect(rules.dayState("2026-06-10", choosingOut)).toBe("available"); // another stay arrives
+    expect(rules.dayState("2026-06-06", choosingOut)).toBe("not available as check-out");
+    expect(rules.dayState("2026-06-11", choosingOut)).toBe("unavailable");
+    expect(rules.dayState("2026-06-08", { checkIn: "2026-06-05", checkOut: "2026-06-08" })).toBe("check-out");
+  });
+});
+
+describe("moving through the date grid", () => {
+  // June 2026 to May 2027.
+  const months = monthsFrom("2026-06-17", 12);
+  const range = monthsRange(months);
+  const move = (date: string, key: string) => {
+    const m = dateMoveForKey(key);
+    if (!m) throw new Error(`${key} moves nothing`);
+    return moveDate(date, m, range);
+  };
+
+  it("covers the twelve whole months, from the first of the first to the last of the last", () => {
+    expect(range).toEqual({ first: "2026-06-01", last: "2027-05-31" });
+  });
+
+  it("moves a day with the left and right arrows and a week with up and down, across months", () => {
+    expect(move("2026-06-17", "ArrowRight")).toBe("2026-06-18");
+    expect(move("2026-06-17", "ArrowLeft")).toBe("2026-06-16");
+    expect(move("2026-06-30", "ArrowRight")).toBe("2026-07-01");
+    expect(move("2026-06-17", "ArrowDown")).toBe("2026-06-24");
+    expect(move("2026-06-28", "ArrowDown")).toBe("2026-07-05");
+    expect(move("2026-07-03", "ArrowUp")).toBe("2026-06-26");
+    expect(move("2026-12-31", "ArrowRight")).toBe("2027-01-01");
+  });
+
+  it("goes to the week's Monday with Home and its Sunday with End, within the month", () => {
+    // Wednesday 17 June 2026.
+    expect(move("2026-06-17", "Home")).toBe("2026-06-15");
+    expect(move("2026-06-17", "End")).toBe("2026-06-21");
+    expect(move("2026-06-21", "End")).toBe("2026-06-21");
+    // 1 November 2026 is a Sunday, alone on its row; 30 June 2026 is a Tuesday.
+    expect(move("2026-11-01", "Home")).toBe("2026-11-01");
+    expect(move("2026-06-30", "End")).toBe("2026-06-30");
+    expect(move("2026-06-30", "Home")).toBe("2026-06-29");
+  });
+
+  it("moves a month with Page Up and Page Down, keeping the day where the month has it", () => {
+    expect(move("2026-06-17", "PageDown")).toBe("2026-07-17");
+    expect(move("2026-07-17", "PageUp")).toBe("2026-06-17");
+    expect(move("2027-01-31", "PageDown")).toBe("2027-02-28");
+    expect(move("2026-08-31", "PageDown")).toBe("2026-09-30");
+    expect(move("2026-12-15", "PageDown")).toBe("2027-01-15");
+    expect(move("2027-01-15", "PageUp")).toBe("2026-12-15");
+    expect(addMonths("2028-01-31", 1)).toBe("2028-02-29");
+    expect(addMonths("2028-03-31", -13)).toBe("2027-02-28");
+  });
+
+  it("never leaves the twelve months", () => {
+    expect(move("2026-06-01", "ArrowLeft")).toBe("2026-06-01");
+    expect(move("2026-06-03", "ArrowUp")).toBe("2026-06-01");
+    expect(move("2026-06-20", "PageUp")).toBe("2026-06-01");
+    expect(move("2027-05-31", "ArrowRight")).toBe("2027-05-31");
+    expect(move("2027-05-28", "ArrowDown")).toBe("2027-05-31");
+    expect(move("2027-05-10", "PageDown")).toBe("2027-05-31");
+  });
+
+  it("ignores keys that are not the grid's", () => {
+    expect(dateMoveForKey("Enter")).toBeNull();
+    expect(dateMoveForKey("a")).toBeNull();
+    expect(dateMoveForKey("toString")).toBeNull();
+  });
+
+  it("finds a date's month among the twelve", () => {
+    expect(monthIndexOf(months, "2026-06-17")).toBe(0);
+    expect(monthIndexOf(months, "2027-01-01")).toBe(7);
+    expect(monthIndexOf(months, "2027-06-01")).toBe(-1);
+  });
+});
+
+describe("pageShowing", () => {
+  it("keeps the page while the month is in view and otherwise pages two at a time", () => {
+    expect(pageShowing(0, 1, 2, 12)).toBe(0);
+    expect(pageShowing(0, 2, 2, 12)).toBe(2);
+    expect(pageShowing(2, 1, 2, 12)).toBe(0);
+    expect(pageShowing(3, 2, 2, 12)).toBe(1);
+    expect(pageShowing(0, 11, 2, 12)).toBe(10);
+    // A page that began on an odd month stops at the last full page.
+    expect(pageShowing(9, 11, 2, 12)).toBe(10);
+  });
+});
+
+describe("tabStopDay", () => {
+  const days = ["2026-07-01", "2026-07-02", "2026-07-03", "2026-07-04"];
+  const none = { checkIn: null, checkOut: null };
+  const from3rd = (d: string) => d >= "2026-07-03";
+
+  it("is the focused day, else the check-in or check-out, else the first day that can be picked", () => {
+    expect(tabStopDay(days, "2026-07-02", { checkIn: "2026-07-04", checkOut: null }, from3rd)).toBe(
+      "2026-07-02",
+    );
+    expect(tabStopDay(days, "2026-08-01", { checkIn: "2026-07-04", checkOut: null }, from3rd)).toBe(
+      "2026-07-04",
+    );
+    expect(tabStopDay(days, null, { checkIn: "2026-06-28", checkOut: "2026-07-02" }, from3rd)).toBe(
+      "2026-07-02",
+    );
+    expect(tabStopDay(days, null, none, from3rd)).toBe("2026-07-03");
+    expect(tabStopDay(days, null, none, () => false)).toBe("2026-07-01");
   });
 });

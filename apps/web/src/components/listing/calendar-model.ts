@@ -39,10 +39,15 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((toTime(to) - toTime(from)) / DAY_MS);
 }
 
+/** The month's length: day 0 of the next month is this month's last day. */
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 /** One month laid out in Monday-first weeks. */
 export function buildMonth(year: number, month: number): CalendarMonth {
   const first = Date.UTC(year, month - 1, 1);
-  const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const length = daysInMonth(year, month);
   // getUTCDay: Sunday 0 … Saturday 6; Monday-first puts Sunday last.
   const lead = (new Date(first).getUTCDay() + 6) % 7;
   const cells: (string | null)[] = Array.from({ length: lead }, () => null);
@@ -60,6 +65,103 @@ export function monthsFrom(from: string, count: number): CalendarMonth[] {
     const index = month - 1 + i;
     return buildMonth(year + Math.floor(index / 12), (index % 12) + 1);
   });
+}
+
+/** The same day `months` months on, clamped to that month's length (31 Jan + 1 → 28 or 29 Feb). */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const index = month - 1 + months;
+  const targetYear = year + Math.floor(index / 12);
+  const targetMonth = (((index % 12) + 12) % 12) + 1;
+  const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth));
+  return fromTime(Date.UTC(targetYear, targetMonth - 1, targetDay));
+}
+
+/** The first and last day the months cover: where keyboard focus may go. */
+export function monthsRange(months: CalendarMonth[]): { first: string; last: string } {
+  const days = months.flatMap((m) => m.weeks.flat()).filter((d): d is string => d !== null);
+  return { first: days[0]!, last: days.at(-1)! };
+}
+
+/** Which of the months holds `date`; -1 if none does. */
+export function monthIndexOf(months: CalendarMonth[], date: string): number {
+  const [year, month] = date.split("-").map(Number);
+  return months.findIndex((m) => m.year === year && m.month === month);
+}
+
+/** The keys of the WAI-ARIA date grid and where each moves focus. */
+export const dateGridMoves = {
+  ArrowLeft: "previousDay",
+  ArrowRight: "nextDay",
+  ArrowUp: "previousWeek",
+  ArrowDown: "nextWeek",
+  Home: "weekStart",
+  End: "weekEnd",
+  PageUp: "previousMonth",
+  PageDown: "nextMonth",
+} as const;
+
+export type DateMove = (typeof dateGridMoves)[keyof typeof dateGridMoves];
+
+export function dateMoveForKey(key: string): DateMove | null {
+  return Object.hasOwn(dateGridMoves, key) ? dateGridMoves[key as keyof typeof dateGridMoves] : null;
+}
+
+/**
+ * Where focus goes from `date`, kept within `range`. Home and End stop at the month's edge: a
+ * month's grid pads the other month's days with blanks, so the row a guest hears ends there.
+ */
+export function moveDate(date: string, move: DateMove, range: { first: string; last: string }): string {
+  // Monday 0 … Sunday 6, as the grid lays weeks out.
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const monthStart = `${date.slice(0, 8)}01`;
+  const monthEnd = addDays(addMonths(monthStart, 1), -1);
+  const next = {
+    previousDay: () => addDays(date, -1),
+    nextDay: () => addDays(date, 1),
+    previousWeek: () => addDays(date, -7),
+    nextWeek: () => addDays(date, 7),
+    weekStart: () => maxDate(addDays(date, -weekday), monthStart),
+    weekEnd: () => minDate(addDays(date, 6 - weekday), monthEnd),
+    previousMonth: () => addMonths(date, -1),
+    nextMonth: () => addMonths(date, 1),
+  }[move]();
+  return minDate(maxDate(next, range.first), range.last);
+}
+
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+function maxDate(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+/**
+ * The first month to show, `shown` at a time out of `total`, so that month `index` is in view:
+ * unchanged while it is, otherwise paged by `shown` as the earlier/later buttons do.
+ */
+export function pageShowing(first: number, index: number, shown: number, total: number): number {
+  let page = first;
+  while (index >= page + shown && page < total - shown) page = Math.min(total - shown, page + shown);
+  while (index < page && page > 0) page = Math.max(0, page - shown);
+  return page;
+}
+
+/**
+ * The one day of the shown days that is in the tab order (roving tabindex): the day last focused,
+ * else the check-in or check-out, else the first day that can be picked, else the first day.
+ */
+export function tabStopDay(
+  days: string[],
+  focused: string | null,
+  selection: StaySelection,
+  selectable: (date: string) => boolean,
+): string | undefined {
+  const candidates = [focused, selection.checkIn, selection.checkOut];
+  return (
+    candidates.find((d): d is string => d !== null && days.includes(d)) ?? days.find(selectable) ?? days[0]
+  );
 }
 
 export function monthLabel(month: Pick<CalendarMonth, "year" | "month">, locale = "en"): string {
@@ -103,6 +205,20 @@ export function stayRules(availability: Availability) {
     return canCheckIn(date);
   };
 
+  /**
+   * A day as the calendar names it. A taken night is "unavailable" unless it can end the stay (a
+   * check-out may fall on another stay's first night); a free night that cannot be picked says
+   * which end of the stay it cannot be.
+   */
+  const dayState = (date: string, selection: StaySelection): DayState => {
+    if (date === selection.checkIn) return "check-in";
+    if (date === selection.checkOut) return "check-out";
+    if (selectable(date, selection)) return "available";
+    if (!nightFree(date)) return "unavailable";
+    const choosingCheckOut = selection.checkIn && !selection.checkOut && date > selection.checkIn;
+    return choosingCheckOut ? "not available as check-out" : "not available as check-in";
+  };
+
   /** The selection after picking `date`: first the check-in, then the check-out, then anew. */
   const pick = (date: string, selection: StaySelection): StaySelection => {
     if (!selectable(date, selection)) return selection;
@@ -112,7 +228,15 @@ export function stayRules(availability: Availability) {
     return { checkIn: date, checkOut: null };
   };
 
-  return { nightFree, canCheckIn, canCheckOut, selectable, pick };
+  return { nightFree, canCheckIn, canCheckOut, selectable, pick, dayState };
 }
 
 export type StayRules = ReturnType<typeof stayRules>;
+
+export type DayState =
+  | "check-in"
+  | "check-out"
+  | "available"
+  | "unavailable"
+  | "not available as check-in"
+  | "not available as check-out";
