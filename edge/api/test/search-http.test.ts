@@ -1,6 +1,10 @@
 import { env } from "cloudflare:workers";
+import { parseEdgeEnv } from "@hometrip/config";
 import type { SearchResult } from "@hometrip/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createServices } from "../src/services/index.ts";
+import { createLogger } from "../src/services/logger.ts";
+import { sqlOverHttpRoute } from "../src/services/sql-over-http.ts";
 import { json, trpcQuery } from "./harness.ts";
 import { insertHome, insertHost, randomArea } from "./search-fixtures.ts";
 
@@ -48,5 +52,35 @@ describe("search.listings over Neon's SQL-over-HTTP endpoint", () => {
     const response = await uncachedSearch({ NEON_HTTP_ENDPOINT: undefined });
     expect(response.status).toBe(200);
     expect((await json<Ok>(response)).result.data.hits.map((h) => h.id)).toEqual([homeId]);
+  });
+});
+
+describe("where search's statement goes", () => {
+  const neonUrl =
+    "postgres://app:secret@ep-quiet-sky-123456.eu-central-1.aws.neon.tech/hometrip?sslmode=require";
+
+  it("NEON_HTTP_ENDPOINT when set, Neon's own endpoint for a Neon database, otherwise none", () => {
+    const local = "postgres://postgres@127.0.0.1:5432/hometrip";
+    expect(
+      sqlOverHttpRoute({ DATABASE_URL: local, NEON_HTTP_ENDPOINT: "http://127.0.0.1:4444/sql" }),
+    ).toEqual({
+      fetchEndpoint: "http://127.0.0.1:4444/sql",
+    });
+    expect(sqlOverHttpRoute({ DATABASE_URL: neonUrl, NEON_HTTP_ENDPOINT: undefined })).toEqual({});
+    expect(sqlOverHttpRoute({ DATABASE_URL: local, NEON_HTTP_ENDPOINT: undefined })).toBeNull();
+    // Only a host under neon.tech; a look-alike gets the Pool, never a derived `api.` endpoint.
+    for (const host of ["neon.tech.example.com", "ep-x.neon.tech.evil.test", "notneon.tech"])
+      expect(
+        sqlOverHttpRoute({ DATABASE_URL: `postgres://u:p@${host}/db`, NEON_HTTP_ENDPOINT: undefined }),
+      ).toBeNull();
+  });
+
+  it("a Worker configured for Neon without NEON_HTTP_ENDPOINT still searches over HTTP", () => {
+    const base = parseEdgeEnv(env as unknown as Record<string, unknown>);
+    const silent = createLogger({}, { write: () => {} });
+    const onNeon = createServices({ ...base, DATABASE_URL: neonUrl, NEON_HTTP_ENDPOINT: undefined }, silent);
+    expect(onNeon.services.httpSql).not.toBeNull();
+    const elsewhere = createServices({ ...base, NEON_HTTP_ENDPOINT: undefined }, silent);
+    expect(elsewhere.services.httpSql).toBeNull();
   });
 });

@@ -10,8 +10,9 @@ export const zEdgeEnv = z.object({
   DATABASE_URL: postgresUrl,
   NEON_WS_PROXY: wsProxy.optional(),
   /**
-   * Set: guest search runs its one statement over Neon's SQL-over-HTTP endpoint (warm pooled
-   * connections, no per-request handshake). Unset: it uses the per-request Pool like everything else.
+   * Set: guest search runs its one statement over this SQL-over-HTTP endpoint (warm pooled
+   * connections, no per-request handshake). Unset: over Neon's own endpoint when DATABASE_URL is a
+   * `*.neon.tech` host, otherwise the per-request Pool like everything else.
    */
   NEON_HTTP_ENDPOINT: sqlOverHttpEndpoint.optional(),
   DATABASE_POOL_MAX: poolMax.default(10),

@@ -4,6 +4,7 @@ import { createDb, createHttpSql, type Database, type HttpSql } from "@hometrip/
 import { createRedis, type Redis } from "@hometrip/kv";
 import { type Clock, systemClock } from "./clock.ts";
 import { errorFields, type Logger } from "./logger.ts";
+import { sqlOverHttpRoute } from "./sql-over-http.ts";
 
 type Pool = ReturnType<typeof createDb>["pool"];
 
@@ -16,8 +17,9 @@ export interface Services {
   readonly db: Database;
   readonly pool: Pool;
   /**
-   * One-shot statements over Neon's SQL-over-HTTP endpoint (NEON_HTTP_ENDPOINT), answered from
-   * connections Neon keeps warm; null when the setting is absent. No interactive transactions.
+   * One-shot statements over Neon's SQL-over-HTTP endpoint (NEON_HTTP_ENDPOINT, or Neon's own for
+   * a `*.neon.tech` database), answered from connections Neon keeps warm; null for any other
+   * database without the setting. No interactive transactions.
    */
   readonly httpSql: HttpSql | null;
   readonly redis: Redis;
@@ -71,9 +73,10 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
       return openDb().pool;
     },
     get httpSql() {
-      const fetchEndpoint = config.NEON_HTTP_ENDPOINT;
-      if (!fetchEndpoint) return null;
-      httpSql ??= createHttpSql({ connectionString: config.DATABASE_URL, fetchEndpoint });
+      if (httpSql) return httpSql;
+      const route = sqlOverHttpRoute(config);
+      if (!route) return null;
+      httpSql = createHttpSql({ connectionString: config.DATABASE_URL, ...route });
       return httpSql;
     },
     get redis() {

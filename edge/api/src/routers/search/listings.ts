@@ -12,8 +12,9 @@ export const searchCacheControl = "public, max-age=30, stale-while-revalidate=60
  * Guests' search, answered by the Postgres adapter (the source of truth) behind a Redis
  * read-through cache keyed by the normalised query and the search version, which listing,
  * calendar, booking and review changes bump (`bumpSearchVersion`). Redis down: answered uncached.
- * A miss is one read-only statement, so with NEON_HTTP_ENDPOINT set it goes over Neon's HTTP
- * endpoint instead of opening a per-request Pool connection (a new backend, handshake included).
+ * A miss is one read-only statement, so where there is an HTTP endpoint (NEON_HTTP_ENDPOINT, or
+ * Neon's own for a Neon database) it goes over it instead of opening a per-request Pool
+ * connection (a new backend, handshake included).
  */
 export const searchListingsProcedure = publicProcedure
   .input(ZSearchListingsRequestSchema)
