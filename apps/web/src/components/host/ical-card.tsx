@@ -12,6 +12,7 @@ import { errorMessage, formErrorsFrom } from "@/lib/api-errors.ts";
 import { formatWhen } from "@/lib/format.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
 import { feedRemovedMessage } from "./calendar-blocks.ts";
+import { feedDisplayUrl } from "./feed-display-url.ts";
 
 type Feed = RouterOutputs["calendar"]["icalImports"][number];
 
@@ -86,7 +87,7 @@ export function IcalCard({ listingId }: { listingId: string }) {
             {feeds.data.map((feed) => (
               <li key={feed.id} className="list__item">
                 <div className="host-feed">
-                  <span className="mono host-feed__url">{feed.url}</span>
+                  <span className="mono host-feed__url">{feedDisplayUrl(feed.url)}</span>
                   <FeedStatus status={feed} />
                 </div>
                 {confirming === feed.url ? (
@@ -116,7 +117,7 @@ export function IcalCard({ listingId }: { listingId: string }) {
                   <Button
                     variant="danger"
                     size="small"
-                    aria-label={`Remove ${feed.url}`}
+                    aria-label={`Remove ${feedDisplayUrl(feed.url)}`}
                     disabled={remove.isPending}
                     onClick={() => {
                       add.reset();
