@@ -146,7 +146,13 @@ async function startInWorkerd(
       stderr.resume();
     },
   });
-  const url = (await miniflare.ready).origin;
+  let url: string;
+  try {
+    url = (await miniflare.ready).origin;
+  } catch (error) {
+    await miniflare.dispose().catch(() => {});
+    throw error;
+  }
   return { url, describe: "deploy bundle in workerd via Miniflare", close: () => miniflare.dispose() };
 }
 
