@@ -3,6 +3,7 @@ import { type CalendarBlock, calendarBlocks, type Database } from "@hometrip/db"
 import { eq } from "drizzle-orm";
 import { recordEvent } from "../events/record-event.ts";
 import { type CalendarActor, isOverlapViolation, listingManagedBy } from "./access.ts";
+import { refusePastNights } from "./dates.ts";
 import { blockOrigin, type IcalFeedsByKey, icalFeedsByKey } from "./ical-sources.ts";
 
 const noFeeds: IcalFeedsByKey = new Map();
@@ -19,15 +20,18 @@ const overlapMessage =
   "Those dates overlap a booking or another block on this listing; unblock or pick other dates";
 
 /**
- * Closes [from, to) on the listing. The occupancy exclusion constraint is the referee, so two
- * concurrent requests can never both win; its 23P01 becomes a CONFLICT the host can act on.
+ * Closes [from, to) on the listing, starting today at the earliest in the listing's zone. The
+ * occupancy exclusion constraint is the referee, so two concurrent requests can never both win;
+ * its 23P01 becomes a CONFLICT the host can act on.
  */
 export async function blockDates(
   db: Database,
   actor: CalendarActor,
   input: { listingId: string; from: string; to: string; note?: string },
+  now: Date,
 ): Promise<{ block: CalendarBlockView; eventId: string }> {
-  await listingManagedBy(db, input.listingId, actor);
+  const listing = await listingManagedBy(db, input.listingId, actor);
+  refusePastNights(input.from, listing, now, "blocked");
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
@@ -53,6 +57,10 @@ export async function blockDates(
   }
 }
 
+/**
+ * Removes a whole block whatever its dates. A block begun in the past may still hold tonight or
+ * later, and freeing its past nights opens nothing a guest could book (no stay starts before today).
+ */
 export async function unblockDates(
   db: Database,
   actor: CalendarActor,

@@ -1,3 +1,5 @@
+import { AppError } from "@hometrip/contracts";
+
 const dayMs = 86_400_000;
 
 /** `YYYY-MM-DD` plus `days`, computed in UTC so no zone or DST shift can move the date. */
@@ -18,4 +20,21 @@ export function todayIn(timezone: string, now: Date): string {
     day: "2-digit",
   }).format(now);
   return parts;
+}
+
+/**
+ * Refuses a host's change that starts on a night already over in the listing's zone. A stay
+ * never starts before today there (quotes answer "in_the_past"), so pricing or blocking such a
+ * night would affect nothing and only mislead the host.
+ */
+export function refusePastNights(
+  from: string,
+  listing: { timezone: string },
+  now: Date,
+  change: "priced" | "blocked",
+): void {
+  const today = todayIn(listing.timezone, now);
+  if (from < today) {
+    throw new AppError("BAD_REQUEST", `Nights before ${today} are in the past and cannot be ${change}`);
+  }
 }

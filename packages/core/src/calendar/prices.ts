@@ -3,7 +3,7 @@ import { type Database, priceOverrides } from "@hometrip/db";
 import { and, eq, gte, lt } from "drizzle-orm";
 import { recordEvent } from "../events/record-event.ts";
 import { type CalendarActor, listingManagedBy } from "./access.ts";
-import { addDays, daysBetween } from "./dates.ts";
+import { addDays, daysBetween, refusePastNights } from "./dates.ts";
 
 /** A year of nights, leap years included: enough for any season, small enough for one insert. */
 export const MAX_PRICE_OVERRIDE_NIGHTS = 366;
@@ -19,14 +19,17 @@ function nightsOf(input: { from: string; to: string }): string[] {
 /**
  * Sets the nightly price (minor units) of every night in [from, to), replacing the listing's base
  * price there. One transaction and one listing.changed event: either every night is priced or none.
+ * The range may not start before today in the listing's zone.
  */
 export async function setPriceOverrides(
   db: Database,
   actor: CalendarActor,
   input: { listingId: string; from: string; to: string; price: number },
+  now: Date,
 ): Promise<{ nights: number; eventId: string }> {
   const nights = nightsOf(input);
-  await listingManagedBy(db, input.listingId, actor);
+  const listing = await listingManagedBy(db, input.listingId, actor);
+  refusePastNights(input.from, listing, now, "priced");
   return db.transaction(async (tx) => {
     await tx
       .insert(priceOverrides)
@@ -43,7 +46,11 @@ export async function setPriceOverrides(
   });
 }
 
-/** Back to the base price on [from, to); no event when none of those nights had an override. */
+/**
+ * Back to the base price on [from, to); no event when none of those nights had an override.
+ * Past nights may be cleared: no stay starts before today, so their price is never charged, and
+ * a range reaching back past today should not fail over nights that no longer matter.
+ */
 export async function clearPriceOverrides(
   db: Database,
   actor: CalendarActor,
@@ -76,13 +83,14 @@ export async function setPriceOverride(
   db: Database,
   actor: CalendarActor,
   input: { listingId: string; date: string; price: number },
+  now: Date,
 ): Promise<{ eventId: string }> {
-  const { eventId } = await setPriceOverrides(db, actor, {
-    listingId: input.listingId,
-    from: input.date,
-    to: addDays(input.date, 1),
-    price: input.price,
-  });
+  const { eventId } = await setPriceOverrides(
+    db,
+    actor,
+    { listingId: input.listingId, from: input.date, to: addDays(input.date, 1), price: input.price },
+    now,
+  );
   return { eventId };
 }
 

@@ -8,12 +8,16 @@ import {
   ZUnblockResponseSchema,
 } from "./block-dates.types.ts";
 
-/** Closes [from, to) by hand; overlapping a booking or another block answers 409 CONFLICT. */
+/**
+ * Closes [from, to) by hand; overlapping a booking or another block answers 409 CONFLICT, a range
+ * starting before the listing's today 400 BAD_REQUEST.
+ */
 export const blockDatesProcedure = authedProcedure
   .input(ZBlockDatesRequestSchema)
   .output(ZBlockDatesResponseSchema)
   .mutation(async ({ ctx, input }) => {
-    const { block, eventId } = await blockDates(ctx.services.db, calendarActor(ctx.actor), input);
+    const { db, clock } = ctx.services;
+    const { block, eventId } = await blockDates(db, calendarActor(ctx.actor), input, clock.now());
     afterCalendarChange(ctx.services, eventId);
     return block;
   });

@@ -12,7 +12,8 @@ export const setPriceOverrideProcedure = authedProcedure
   .input(ZSetPriceOverrideRequestSchema)
   .output(ZSetPriceOverrideResponseSchema)
   .mutation(async ({ ctx, input }) => {
-    const { eventId } = await setPriceOverride(ctx.services.db, calendarActor(ctx.actor), input);
+    const { db, clock } = ctx.services;
+    const { eventId } = await setPriceOverride(db, calendarActor(ctx.actor), input, clock.now());
     afterCalendarChange(ctx.services, eventId);
     return { date: input.date, price: input.price };
   });

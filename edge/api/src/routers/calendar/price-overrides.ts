@@ -8,12 +8,16 @@ import {
   ZSetPriceOverridesResponseSchema,
 } from "./price-overrides.types.ts";
 
-/** Prices every night of [from, to) (at most 366) in one transaction; one listing.changed event. */
+/**
+ * Prices every night of [from, to) (at most 366, none before the listing's today) in one
+ * transaction; one listing.changed event.
+ */
 export const setPriceOverridesProcedure = authedProcedure
   .input(ZSetPriceOverridesRequestSchema)
   .output(ZSetPriceOverridesResponseSchema)
   .mutation(async ({ ctx, input }) => {
-    const { nights, eventId } = await setPriceOverrides(ctx.services.db, calendarActor(ctx.actor), input);
+    const { db, clock } = ctx.services;
+    const { nights, eventId } = await setPriceOverrides(db, calendarActor(ctx.actor), input, clock.now());
     afterCalendarChange(ctx.services, eventId);
     return { nights };
   });
