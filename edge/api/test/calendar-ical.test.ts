@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { hostWithListing, insertBooking, trpcGet, trpcPost } from "./calendar-support.ts";
+import { hostWithListing, insertBooking, trpcGet, trpcPost, utcDaysFromToday } from "./calendar-support.ts";
 import { call } from "./harness.ts";
 
 type Block = { id: string };
@@ -8,10 +8,12 @@ type Block = { id: string };
 describe("iCal export", () => {
   it("serves bookings and blocks as all-day events that ical.js reads back", async () => {
     const { host, guest, listingId } = await hostWithListing("ical-export");
-    const bookingId = await insertBooking(listingId, guest.userId, "2027-08-01", "2027-08-05");
+    // Within the feed's window (30 days back to three years ahead), and not in the past to block.
+    const [checkIn, checkOut, blockEnd] = [utcDaysFromToday(60), utcDaysFromToday(64), utcDaysFromToday(66)];
+    const bookingId = await insertBooking(listingId, guest.userId, checkIn, checkOut);
     const block = await trpcPost<Block>(
       "calendar.blockDates",
-      { listingId, from: "2027-08-05", to: "2027-08-07" },
+      { listingId, from: checkOut, to: blockEnd },
       host.auth,
     );
 
@@ -35,8 +37,8 @@ describe("iCal export", () => {
         allDay: e.startDate.isDate,
       }));
     expect(events).toEqual([
-      { uid: `booking-${bookingId}@hometrip`, start: "2027-08-01", end: "2027-08-05", allDay: true },
-      { uid: `block-${block.data.id}@hometrip`, start: "2027-08-05", end: "2027-08-07", allDay: true },
+      { uid: `booking-${bookingId}@hometrip`, start: checkIn, end: checkOut, allDay: true },
+      { uid: `block-${block.data.id}@hometrip`, start: checkOut, end: blockEnd, allDay: true },
     ]);
     expect(text).not.toContain(guest.email);
 

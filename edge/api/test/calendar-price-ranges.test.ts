@@ -26,7 +26,7 @@ describe("calendar.setPriceOverrides / calendar.clearPriceOverrides", () => {
     const { host, listingId } = await hostWithListing("price-range");
     const set = await trpcPost(
       "calendar.setPriceOverrides",
-      { listingId, from: "2027-08-01", to: "2027-08-15", price: 18000 },
+      { listingId, from: "2031-08-01", to: "2031-08-15", price: 18000 },
       host.auth,
     );
     expect(set.status).toBe(200);
@@ -34,25 +34,25 @@ describe("calendar.setPriceOverrides / calendar.clearPriceOverrides", () => {
 
     const range = await trpcGet<Range>(
       "calendar.range",
-      { listingId, from: "2027-07-31", to: "2027-08-16" },
+      { listingId, from: "2031-07-31", to: "2031-08-16" },
       host.auth,
     );
     const days = range.data.days;
-    expect(days[0]).toMatchObject({ date: "2027-07-31", price: 10000, priceOverridden: false });
+    expect(days[0]).toMatchObject({ date: "2031-07-31", price: 10000, priceOverridden: false });
     expect(days.slice(1, 15).every((d) => d.price === 18000 && d.priceOverridden)).toBe(true);
-    expect(days[15]).toMatchObject({ date: "2027-08-15", price: 10000, priceOverridden: false });
+    expect(days[15]).toMatchObject({ date: "2031-08-15", price: 10000, priceOverridden: false });
     expect((await listingChangedEvents(listingId)).map((e) => e.payload.cause)).toEqual(["pricing"]);
 
     // Setting again over part of the range replaces those prices, still one event.
     const again = await trpcPost(
       "calendar.setPriceOverrides",
-      { listingId, from: "2027-08-10", to: "2027-08-20", price: 21000 },
+      { listingId, from: "2031-08-10", to: "2031-08-20", price: 21000 },
       host.auth,
     );
     expect(again.data).toEqual({ nights: 10 });
     const rows = await overrideRows(listingId);
     expect(rows).toHaveLength(19);
-    expect(rows.filter((r) => r.nightly_price === 21000).map((r) => r.date)[0]).toBe("2027-08-10");
+    expect(rows.filter((r) => r.nightly_price === 21000).map((r) => r.date)[0]).toBe("2031-08-10");
     expect(await listingChangedEvents(listingId)).toHaveLength(2);
   });
 
@@ -60,30 +60,30 @@ describe("calendar.setPriceOverrides / calendar.clearPriceOverrides", () => {
     const { host, listingId } = await hostWithListing("price-range-clear");
     await trpcPost(
       "calendar.setPriceOverrides",
-      { listingId, from: "2027-09-01", to: "2027-09-11", price: 15000 },
+      { listingId, from: "2031-09-01", to: "2031-09-11", price: 15000 },
       host.auth,
     );
     const cleared = await trpcPost(
       "calendar.clearPriceOverrides",
-      { listingId, from: "2027-09-04", to: "2027-09-08" },
+      { listingId, from: "2031-09-04", to: "2031-09-08" },
       host.auth,
     );
     expect(cleared.status).toBe(200);
     expect(cleared.data).toEqual({ removed: 4 });
     expect((await overrideRows(listingId)).map((r) => r.date)).toEqual([
-      "2027-09-01",
-      "2027-09-02",
-      "2027-09-03",
-      "2027-09-08",
-      "2027-09-09",
-      "2027-09-10",
+      "2031-09-01",
+      "2031-09-02",
+      "2031-09-03",
+      "2031-09-08",
+      "2031-09-09",
+      "2031-09-10",
     ]);
     expect(await listingChangedEvents(listingId)).toHaveLength(2);
 
     // Nothing to clear: no event.
     const none = await trpcPost(
       "calendar.clearPriceOverrides",
-      { listingId, from: "2027-09-04", to: "2027-09-08" },
+      { listingId, from: "2031-09-04", to: "2031-09-08" },
       host.auth,
     );
     expect(none.data).toEqual({ removed: 0 });
@@ -93,7 +93,7 @@ describe("calendar.setPriceOverrides / calendar.clearPriceOverrides", () => {
   it("a refused range changes nothing: another host 403, a guest 403, anonymous 401, an admin may act", async () => {
     const { host, guest, listingId } = await hostWithListing("price-range-authz");
     const other = await hostWithListing("price-range-authz-other");
-    const input = { listingId, from: "2027-10-01", to: "2027-10-08", price: 9000 };
+    const input = { listingId, from: "2031-10-01", to: "2031-10-08", price: 9000 };
     const forbidden = await trpcPost("calendar.setPriceOverrides", input, other.host.auth);
     expect(forbidden.status).toBe(403);
     expect(forbidden.error?.data.code).toBe("FORBIDDEN");
@@ -103,7 +103,7 @@ describe("calendar.setPriceOverrides / calendar.clearPriceOverrides", () => {
     expect(await listingChangedEvents(listingId)).toEqual([]);
 
     await trpcPost("calendar.setPriceOverrides", input, host.auth);
-    const clear = { listingId, from: "2027-10-01", to: "2027-10-08" };
+    const clear = { listingId, from: "2031-10-01", to: "2031-10-08" };
     expect((await trpcPost("calendar.clearPriceOverrides", clear, other.host.auth)).status).toBe(403);
     expect(await overrideRows(listingId)).toHaveLength(7);
 
@@ -116,26 +116,26 @@ describe("calendar.setPriceOverrides / calendar.clearPriceOverrides", () => {
     const { host, listingId } = await hostWithListing("price-range-invalid");
     const tooLong = await trpcPost(
       "calendar.setPriceOverrides",
-      { listingId, from: "2027-01-01", to: "2028-01-03", price: 9000 },
+      { listingId, from: "2031-01-01", to: "2032-01-03", price: 9000 },
       host.auth,
     );
     expect(tooLong.status).toBe(400);
     expect(tooLong.error?.data.code).toBe("BAD_REQUEST");
     const longClear = await trpcPost(
       "calendar.clearPriceOverrides",
-      { listingId, from: "2027-01-01", to: "2028-01-03" },
+      { listingId, from: "2031-01-01", to: "2032-01-03" },
       host.auth,
     );
     expect(longClear.status).toBe(400);
     const backwards = await trpcPost(
       "calendar.setPriceOverrides",
-      { listingId, from: "2027-03-10", to: "2027-03-10", price: 9000 },
+      { listingId, from: "2031-03-10", to: "2031-03-10", price: 9000 },
       host.auth,
     );
     expect(backwards.status).toBe(400);
     const negative = await trpcPost(
       "calendar.setPriceOverrides",
-      { listingId, from: "2027-03-01", to: "2027-03-10", price: -1 },
+      { listingId, from: "2031-03-01", to: "2031-03-10", price: -1 },
       host.auth,
     );
     expect(negative.status).toBe(400);
@@ -145,7 +145,7 @@ describe("calendar.setPriceOverrides / calendar.clearPriceOverrides", () => {
     // A full leap year is allowed.
     const year = await trpcPost(
       "calendar.setPriceOverrides",
-      { listingId, from: "2028-01-01", to: "2029-01-01", price: 9000 },
+      { listingId, from: "2032-01-01", to: "2033-01-01", price: 9000 },
       host.auth,
     );
     expect(year.data).toEqual({ nights: 366 });
@@ -155,17 +155,17 @@ describe("calendar.setPriceOverrides / calendar.clearPriceOverrides", () => {
     const { host, listingId } = await hostWithListing("price-single");
     const set = await trpcPost(
       "calendar.setPriceOverride",
-      { listingId, date: "2027-11-02", price: 12000 },
+      { listingId, date: "2031-11-02", price: 12000 },
       host.auth,
     );
-    expect(set.data).toEqual({ date: "2027-11-02", price: 12000 });
+    expect(set.data).toEqual({ date: "2031-11-02", price: 12000 });
     const cleared = await trpcPost(
       "calendar.clearPriceOverride",
-      { listingId, date: "2027-11-02" },
+      { listingId, date: "2031-11-02" },
       host.auth,
     );
     expect(cleared.data).toEqual({ removed: true });
-    const none = await trpcPost("calendar.clearPriceOverride", { listingId, date: "2027-11-02" }, host.auth);
+    const none = await trpcPost("calendar.clearPriceOverride", { listingId, date: "2031-11-02" }, host.auth);
     expect(none.data).toEqual({ removed: false });
     expect(await listingChangedEvents(listingId)).toHaveLength(2);
   });

@@ -1,17 +1,79 @@
-import { createMember, type Member, sqlRows, trpcGet, trpcPost } from "./users-support.ts";
+import { env } from "cloudflare:workers";
+import { parseEdgeEnv } from "@hometrip/config";
+import { startSession } from "@hometrip/core";
+import { appRouter } from "../src/router.ts";
+import { createServices } from "../src/services/index.ts";
+import { createLogger } from "../src/services/logger.ts";
+import { createCallerFactory } from "../src/trpc.ts";
+import { createMember, type Member, sqlRows, trpcGet, trpcPost, withDatabase } from "./users-support.ts";
 
 export { createMember, type Member, sqlRows, trpcGet, trpcPost };
 
 /** A listing row written directly (the listings router is tested on its own); €100 a night. */
-export async function insertListing(hostId: string, status: "draft" | "published" = "published") {
+export async function insertListing(
+  hostId: string,
+  status: "draft" | "published" = "published",
+  timezone = "UTC",
+) {
   const [row] = await sqlRows<{ id: string }>(
     `insert into listings (host_id, title, property_type, address_line1, city, country, lat, lng, timezone,
        capacity, bedrooms, beds, baths, nightly_price, cleaning_fee, currency, min_nights, max_nights, status)
-     values ($1, 'Calendar test home', 'house', 'Rua 1', 'Lisbon', 'PT', 38.7, -9.1, 'UTC',
+     values ($1, 'Calendar test home', 'house', 'Rua 1', 'Lisbon', 'PT', 38.7, -9.1, $3,
        4, 2, 2, 1, 10000, 2000, 'EUR', 2, 30, $2::listing_status) returning id`,
-    [hostId, status],
+    [hostId, status, timezone],
   );
   return row!.id;
+}
+
+/** Today's date in UTC, the zone of `insertListing`'s homes, `days` away. */
+export function utcDaysFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const createAppCaller = createCallerFactory(appRouter);
+type CalendarCaller = ReturnType<typeof createAppCaller>["calendar"];
+
+/**
+ * Runs `use` against the calendar procedures as the Worker serves them (real services, database and
+ * outbox relay) with the clock stopped at `now`, so a rule about the listing's "today" can be pinned
+ * to an instant where its zone and UTC disagree. The member signs in with a session started at `now`.
+ */
+export async function withCalendarAt<T>(
+  now: Date,
+  member: Member,
+  use: (calendar: CalendarCaller) => Promise<T>,
+): Promise<T> {
+  const config = parseEdgeEnv(env as unknown as Record<string, unknown>);
+  const { accessToken } = await withDatabase((db) =>
+    startSession(
+      db,
+      { userId: member.userId },
+      {
+        keys: config.JWT_SIGNING_KEYS,
+        accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+        refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+        now,
+      },
+    ),
+  );
+  const scope = createServices(config, createLogger({}, { write: () => {} }), { now: () => now });
+  const caller = createAppCaller({
+    services: scope.services,
+    requestId: "calendar-clock",
+    headers: new Headers({ authorization: `Bearer ${accessToken}` }),
+    resHeaders: new Headers(),
+    ip: null,
+    userAgent: null,
+    setCookie: () => {},
+    clearCookie: () => {},
+  });
+  const tasks: Promise<unknown>[] = [];
+  try {
+    return await use(caller.calendar);
+  } finally {
+    scope.dispose((task) => tasks.push(task));
+    await Promise.all(tasks);
+  }
 }
 
 /** A booking as the booking flow would leave it; only the dates matter to the calendar. */
@@ -27,11 +89,15 @@ export async function insertBooking(listingId: string, guestId: string, from: st
 }
 
 /** A host with one listing, and a guest with a confirmed stay on it. */
-export async function hostWithListing(tag: string, status: "draft" | "published" = "published") {
+export async function hostWithListing(
+  tag: string,
+  status: "draft" | "published" = "published",
+  timezone = "UTC",
+) {
   const host = await createMember(`${tag}-host`);
   await sqlRows("insert into host_profiles (user_id) values ($1)", [host.userId]);
   const guest = await createMember(`${tag}-guest`);
-  const listingId = await insertListing(host.userId, status);
+  const listingId = await insertListing(host.userId, status, timezone);
   return { host, guest, listingId };
 }
 

@@ -26,15 +26,15 @@ describe("calendar.blockDates / calendar.unblock", () => {
     const { host, listingId } = await hostWithListing("block");
     const blocked = await trpcPost<Block>(
       "calendar.blockDates",
-      { listingId, from: "2027-03-10", to: "2027-03-13", note: "Painting" },
+      { listingId, from: "2031-03-10", to: "2031-03-13", note: "Painting" },
       host.auth,
     );
     expect(blocked.status).toBe(200);
-    expect(blocked.data).toMatchObject({ listingId, from: "2027-03-10", to: "2027-03-13", note: "Painting" });
+    expect(blocked.data).toMatchObject({ listingId, from: "2031-03-10", to: "2031-03-13", note: "Painting" });
 
     const range = await trpcGet<Range>(
       "calendar.range",
-      { listingId, from: "2027-03-09", to: "2027-03-14" },
+      { listingId, from: "2031-03-09", to: "2031-03-14" },
       host.auth,
     );
     expect(range.data.days.map((d) => d.status)).toEqual([
@@ -55,7 +55,7 @@ describe("calendar.blockDates / calendar.unblock", () => {
     expect(freed.status).toBe(200);
     const after = await trpcGet<Range>(
       "calendar.range",
-      { listingId, from: "2027-03-09", to: "2027-03-14" },
+      { listingId, from: "2031-03-09", to: "2031-03-14" },
       host.auth,
     );
     expect(after.data.days.every((d) => d.status === "available")).toBe(true);
@@ -66,11 +66,11 @@ describe("calendar.blockDates / calendar.unblock", () => {
 
   it("refuses a block over a booking or another block with 409, and allows back-to-back ranges", async () => {
     const { host, guest, listingId } = await hostWithListing("overlap");
-    const bookingId = await insertBooking(listingId, guest.userId, "2027-04-10", "2027-04-14");
+    const bookingId = await insertBooking(listingId, guest.userId, "2031-04-10", "2031-04-14");
 
     const overBooking = await trpcPost(
       "calendar.blockDates",
-      { listingId, from: "2027-04-13", to: "2027-04-16" },
+      { listingId, from: "2031-04-13", to: "2031-04-16" },
       host.auth,
     );
     expect(overBooking.status).toBe(409);
@@ -79,26 +79,26 @@ describe("calendar.blockDates / calendar.unblock", () => {
 
     const before = await trpcPost<Block>(
       "calendar.blockDates",
-      { listingId, from: "2027-04-07", to: "2027-04-10" },
+      { listingId, from: "2031-04-07", to: "2031-04-10" },
       host.auth,
     );
     const after = await trpcPost<Block>(
       "calendar.blockDates",
-      { listingId, from: "2027-04-14", to: "2027-04-16" },
+      { listingId, from: "2031-04-14", to: "2031-04-16" },
       host.auth,
     );
     expect([before.status, after.status]).toEqual([200, 200]);
 
     const overBlock = await trpcPost(
       "calendar.blockDates",
-      { listingId, from: "2027-04-15", to: "2027-04-20" },
+      { listingId, from: "2031-04-15", to: "2031-04-20" },
       host.auth,
     );
     expect(overBlock.status).toBe(409);
 
     const range = await trpcGet<Range>(
       "calendar.range",
-      { listingId, from: "2027-04-09", to: "2027-04-15" },
+      { listingId, from: "2031-04-09", to: "2031-04-15" },
       host.auth,
     );
     expect(range.data.days.map((d) => d.status)).toEqual([
@@ -114,12 +114,12 @@ describe("calendar.blockDates / calendar.unblock", () => {
 
   it("a booking inserted over a block is refused by the database (23P01)", async () => {
     const { host, guest, listingId } = await hostWithListing("booking-over-block");
-    await trpcPost("calendar.blockDates", { listingId, from: "2027-05-01", to: "2027-05-05" }, host.auth);
-    const error = await insertBooking(listingId, guest.userId, "2027-05-04", "2027-05-06").catch(
+    await trpcPost("calendar.blockDates", { listingId, from: "2031-05-01", to: "2031-05-05" }, host.auth);
+    const error = await insertBooking(listingId, guest.userId, "2031-05-04", "2031-05-06").catch(
       (e: unknown) => e,
     );
     expect((error as { code?: string }).code).toBe("23P01");
-    await expect(insertBooking(listingId, guest.userId, "2027-05-05", "2027-05-07")).resolves.toBeTypeOf(
+    await expect(insertBooking(listingId, guest.userId, "2031-05-05", "2031-05-07")).resolves.toBeTypeOf(
       "string",
     );
   });
@@ -128,7 +128,7 @@ describe("calendar.blockDates / calendar.unblock", () => {
     const { host, listingId } = await hostWithListing("bad-range");
     const result = await trpcPost(
       "calendar.blockDates",
-      { listingId, from: "2027-05-05", to: "2027-05-05" },
+      { listingId, from: "2031-05-05", to: "2031-05-05" },
       host.auth,
     );
     expect(result.status).toBe(400);
@@ -139,7 +139,7 @@ describe("calendar authorization", () => {
   it("another host and a guest get 403, anonymous 401, an admin may act", async () => {
     const { host, guest, listingId } = await hostWithListing("authz");
     const other = await hostWithListing("authz-other");
-    const input = { listingId, from: "2027-06-01", to: "2027-06-03" };
+    const input = { listingId, from: "2031-06-01", to: "2031-06-03" };
     expect((await trpcPost("calendar.blockDates", input, other.host.auth)).status).toBe(403);
     expect((await trpcPost("calendar.blockDates", input, guest.auth)).status).toBe(403);
     expect((await trpcPost("calendar.blockDates", input)).status).toBe(401);
@@ -161,7 +161,7 @@ describe("calendar authorization", () => {
     const { host } = await hostWithListing("missing");
     const result = await trpcPost(
       "calendar.blockDates",
-      { listingId: crypto.randomUUID(), from: "2027-06-01", to: "2027-06-03" },
+      { listingId: crypto.randomUUID(), from: "2031-06-01", to: "2031-06-03" },
       host.auth,
     );
     expect(result.status).toBe(404);
@@ -173,13 +173,13 @@ describe("calendar price overrides", () => {
     const { host, listingId } = await hostWithListing("price");
     const set = await trpcPost(
       "calendar.setPriceOverride",
-      { listingId, date: "2027-07-04", price: 25000 },
+      { listingId, date: "2031-07-04", price: 25000 },
       host.auth,
     );
     expect(set.status).toBe(200);
     const range = await trpcGet<Range>(
       "calendar.range",
-      { listingId, from: "2027-07-03", to: "2027-07-05" },
+      { listingId, from: "2031-07-03", to: "2031-07-05" },
       host.auth,
     );
     expect(range.data.days.map((d) => [d.price, d.priceOverridden])).toEqual([
@@ -188,13 +188,13 @@ describe("calendar price overrides", () => {
     ]);
     const cleared = await trpcPost(
       "calendar.clearPriceOverride",
-      { listingId, date: "2027-07-04" },
+      { listingId, date: "2031-07-04" },
       host.auth,
     );
     expect(cleared.data).toEqual({ removed: true });
     const again = await trpcGet<Range>(
       "calendar.range",
-      { listingId, from: "2027-07-04", to: "2027-07-05" },
+      { listingId, from: "2031-07-04", to: "2031-07-05" },
       host.auth,
     );
     expect(again.data.days[0]?.price).toBe(10000);
