@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { apiErrorCode, errorMessage } from "@/lib/api-errors.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
 import { Alert } from "../ui/alert.tsx";
@@ -8,26 +8,22 @@ import { Button } from "../ui/button.tsx";
 import { LoadingBlock } from "../ui/spinner.tsx";
 import {
   type Availability,
-  type CalendarMonth,
+  dateMoveForKey,
   daysBetween,
-  monthLabel,
+  monthIndexOf,
   monthsFrom,
+  monthsRange,
+  moveDate,
+  pageShowing,
   type StaySelection,
   stayRules,
+  tabStopDay,
 } from "./calendar-model.ts";
+import { MonthGrid } from "./calendar-month-grid.tsx";
 import { useStayPlan } from "./stay-planner.tsx";
 
 const MONTHS = 12;
 const SHOWN = 2;
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
-/** "Friday 3 July 2026": what a day button is called. */
-export function dayName(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const month = d.toLocaleDateString("en", { month: "long", timeZone: "UTC" });
-  return `${WEEKDAY_NAMES[d.getUTCDay()]} ${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
-}
 
 export function shortDate(date: string): string {
   return new Date(`${date}T00:00:00Z`).toLocaleDateString("en", {
@@ -63,14 +59,43 @@ function CalendarMonths({ availability }: { availability: Availability }) {
   const { selection, setSelection } = useStayPlan();
   const rules = useMemo(() => stayRules(availability), [availability]);
   const months = useMemo(() => monthsFrom(availability.from, MONTHS), [availability.from]);
+  const range = useMemo(() => monthsRange(months), [months]);
   const [first, setFirst] = useState(() => {
     if (!selection.checkIn) return 0;
-    const i = months.findIndex((m) =>
-      selection.checkIn?.startsWith(`${m.year}-${String(m.month).padStart(2, "0")}`),
-    );
-    return Math.min(Math.max(0, i), MONTHS - SHOWN);
+    return Math.min(Math.max(0, monthIndexOf(months, selection.checkIn)), MONTHS - SHOWN);
   });
+  // The day keyboard focus was last on; it keeps the grid's one tab stop where the guest left it.
+  const [focused, setFocused] = useState<string | null>(null);
+  const focusAfterMove = useRef(false);
+  const monthsRef = useRef<HTMLDivElement>(null);
+  const keysHelpId = useId();
   const { minNights, maxNights } = availability;
+
+  const shown = months.slice(first, first + SHOWN);
+  const tabStop = tabStopDay(
+    shown.flatMap((m) => m.weeks.flat()).filter((d): d is string => d !== null),
+    focused,
+    selection,
+    (date) => rules.selectable(date, selection),
+  );
+
+  // Focus follows a key press after React has drawn the day, which may be in a newly paged month.
+  useEffect(() => {
+    if (!focusAfterMove.current || !focused) return;
+    focusAfterMove.current = false;
+    monthsRef.current?.querySelector<HTMLButtonElement>(`[data-date="${focused}"]`)?.focus();
+  }, [focused]);
+
+  const onDayKey = (date: string, event: KeyboardEvent<HTMLButtonElement>) => {
+    const move = dateMoveForKey(event.key);
+    if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    const next = moveDate(date, move, range);
+    if (next === date) return;
+    focusAfterMove.current = true;
+    setFocused(next);
+    setFirst((f) => pageShowing(f, monthIndexOf(months, next), SHOWN, MONTHS));
+  };
 
   return (
     <div className="calendar">
@@ -97,14 +122,22 @@ function CalendarMonths({ availability }: { availability: Availability }) {
           </Button>
         </div>
       </div>
-      <div className="calendar__months">
-        {months.slice(first, first + SHOWN).map((month) => (
+      <p id={keysHelpId} className="visually-hidden">
+        Arrow keys move by day and week, Page Up and Page Down by month, Home and End to the start and end of
+        the week; Enter picks the day.
+      </p>
+      <div className="calendar__months" ref={monthsRef}>
+        {shown.map((month) => (
           <MonthGrid
             key={`${month.year}-${month.month}`}
             month={month}
             selection={selection}
             rules={rules}
+            tabStop={tabStop}
+            describedBy={keysHelpId}
             onPick={(date) => setSelection(rules.pick(date, selection))}
+            onFocusDay={setFocused}
+            onDayKey={onDayKey}
           />
         ))}
       </div>
@@ -133,75 +166,4 @@ function statusText(selection: StaySelection, minNights: number): string {
   }
   const nights = daysBetween(selection.checkIn, selection.checkOut);
   return `${nights} night${nights === 1 ? "" : "s"}: ${shortDate(selection.checkIn)} – ${shortDate(selection.checkOut)}`;
-}
-
-function MonthGrid({
-  month,
-  selection,
-  rules,
-  onPick,
-}: {
-  month: CalendarMonth;
-  selection: StaySelection;
-  rules: ReturnType<typeof stayRules>;
-  onPick: (date: string) => void;
-}) {
-  const { checkIn, checkOut } = selection;
-  return (
-    <table className="calendar__month">
-      <caption>{monthLabel(month)}</caption>
-      <thead>
-        <tr>
-          {WEEKDAYS.map((d) => (
-            <th key={d} scope="col" abbr={d}>
-              {d.slice(0, 2)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {month.weeks.map((week) => (
-          <tr key={week.find(Boolean)}>
-            {week.map((date, i) => {
-              // biome-ignore lint/suspicious/noArrayIndexKey: blank cells have nothing but their position
-              if (!date) return <td key={`pad-${i}`} />;
-              const free = rules.nightFree(date);
-              const isCheckIn = date === checkIn;
-              const isCheckOut = date === checkOut;
-              const inStay = checkIn && checkOut && date > checkIn && date < checkOut;
-              const state = isCheckIn
-                ? "check-in"
-                : isCheckOut
-                  ? "check-out"
-                  : free
-                    ? "available"
-                    : "unavailable";
-              const classes = [
-                "calendar__day",
-                !free && "calendar__day--taken",
-                (isCheckIn || isCheckOut) && "calendar__day--end",
-                inStay && "calendar__day--in",
-              ]
-                .filter(Boolean)
-                .join(" ");
-              return (
-                <td key={date}>
-                  <button
-                    type="button"
-                    className={classes}
-                    disabled={!rules.selectable(date, selection) && !isCheckIn && !isCheckOut}
-                    aria-pressed={isCheckIn || isCheckOut || Boolean(inStay)}
-                    aria-label={`${dayName(date)}, ${state}`}
-                    onClick={() => onPick(date)}
-                  >
-                    {Number(date.slice(8))}
-                  </button>
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }
