@@ -1,9 +1,9 @@
 import { randomInt } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { mapPin, openListingFromMap, searchByCityAndDates } from "./flows/guest-search.ts";
 import { createAndPublishListing, signUpAsHost } from "./flows/host-listing.ts";
 import { snap } from "./screenshots.ts";
-import { isoDaysFromNow } from "./search-fixtures.ts";
+import { ApiClient, createPublishedListing, isoDaysFromNow } from "./search-fixtures.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });
 
@@ -56,4 +56,142 @@ test("a host publishes a home with photos in the editor; a guest finds it by cit
   await expect(guest.getByTestId("quote-total")).toHaveText("€285");
   await snap(guest, "journey-guest-listing");
   await guestContext.close();
+});
+
+/** "Friday 3 July 2026", as the calendar names its days. */
+function dayName(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const weekday = d.toLocaleDateString("en", { weekday: "long", timeZone: "UTC" });
+  const month = d.toLocaleDateString("en", { month: "long", timeZone: "UTC" });
+  return `${weekday} ${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
+}
+
+/** "Jul 3", as the price panel and the calendar's status line show a date. */
+function shortDate(date: string): string {
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString("en", {
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });
+}
+
+function plusDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The same day a month on, or the next month's last day when it is shorter. */
+function nextMonthSameDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const lastOfNext = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 2, 0));
+  const day = Math.min(d.getUTCDate(), lastOfNext.getUTCDate());
+  return new Date(Date.UTC(lastOfNext.getUTCFullYear(), lastOfNext.getUTCMonth(), day))
+    .toISOString()
+    .slice(0, 10);
+}
+
+function monthCaption(date: string): string {
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString("en", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+}
+
+function calendarDay(page: Page, date: string) {
+  return page.getByRole("button", { name: new RegExp(`^${dayName(date)},`) });
+}
+
+test("a guest moves through the listing's calendar and picks a stay with the keyboard alone", async ({
+  page,
+}) => {
+  const api = new ApiClient(process.env.E2E_API_URL ?? "");
+  await api.signUpAsHost("Keyboard Host");
+  const checkIn = isoDaysFromNow(30);
+  const checkOut = isoDaysFromNow(33);
+  // The new stay starts a month after the one the search brought; two nights a few days on are taken.
+  const newIn = nextMonthSameDay(checkIn);
+  const newOut = plusDays(newIn, 3);
+  const listingId = await createPublishedListing(api, {
+    title: `Keyboard flat ${tag}`,
+    // Not the journey's city, whose search expects its one home.
+    city: `Teclado${tag}`,
+    propertyType: "apartment",
+    lat: 38.0151,
+    lng: -7.8632,
+    nightlyPrice: 80,
+    cleaningFee: 0,
+    bedrooms: 1,
+    amenities: ["wifi"],
+  });
+  await api.mutate("calendar.blockDates", {
+    listingId,
+    from: plusDays(newIn, 5),
+    to: plusDays(newIn, 7),
+    note: "Owner stay",
+  });
+
+  await page.goto(`/listings/${listingId}?checkin=${checkIn}&checkout=${checkOut}`);
+  await expect(page.getByTestId("quote-total")).toHaveText("€240");
+
+  // Each month is a grid whose columns are named by the weekday headers.
+  const month = page.getByRole("grid", { name: monthCaption(checkIn) });
+  const headers = month.getByRole("columnheader");
+  const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+  await expect(headers).toHaveCount(7);
+  for (const [i, weekday] of weekdays.entries()) await expect(headers.nth(i)).toHaveAccessibleName(weekday);
+  await expect(month.getByRole("gridcell").getByRole("button").first()).toBeVisible();
+
+  // One tab stop for the whole calendar, on the check-in: Tab goes in, and Tab again goes past it.
+  await page.getByRole("button", { name: "Later months →" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(calendarDay(page, checkIn)).toBeFocused();
+  await expect(calendarDay(page, checkIn)).toHaveAccessibleName(/check-in$/);
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Clear dates" })).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(calendarDay(page, checkIn)).toBeFocused();
+
+  // Days and weeks with the arrows.
+  await page.keyboard.press("ArrowRight");
+  await expect(calendarDay(page, plusDays(checkIn, 1))).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(calendarDay(page, plusDays(checkIn, 8))).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowLeft");
+  await expect(calendarDay(page, checkIn)).toBeFocused();
+
+  // Page Down twice goes past the two months on show; the calendar pages along with the focus.
+  const twoMonthsOn = nextMonthSameDay(nextMonthSameDay(checkIn));
+  await page.keyboard.press("PageDown");
+  await page.keyboard.press("PageDown");
+  await expect(calendarDay(page, twoMonthsOn)).toBeFocused();
+  await expect(page.getByRole("grid", { name: monthCaption(twoMonthsOn) })).toBeVisible();
+  await page.keyboard.press("PageUp");
+  await expect(calendarDay(page, newIn)).toBeFocused();
+
+  // Enter picks the check-in, as a click does.
+  await page.keyboard.press("Enter");
+  await expect(calendarDay(page, newIn)).toHaveAccessibleName(/check-in$/);
+  await expect(page.getByText(`Check-in ${shortDate(newIn)}. Now select a check-out date`)).toBeVisible();
+
+  // A taken night is reached by the arrows and says so, but Enter does not pick it.
+  for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowRight");
+  const taken = calendarDay(page, plusDays(newIn, 6));
+  await expect(taken).toBeFocused();
+  await expect(taken).toHaveAccessibleName(/unavailable$/);
+  await expect(taken).toHaveAttribute("aria-disabled", "true");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(`Check-in ${shortDate(newIn)}. Now select a check-out date`)).toBeVisible();
+
+  // Back three days and Enter: the check-out, shown in the status line and the price panel.
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowLeft");
+  await expect(calendarDay(page, newOut)).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(calendarDay(page, newOut)).toHaveAccessibleName(/check-out$/);
+  await expect(page.getByText(`3 nights: ${shortDate(newIn)} – ${shortDate(newOut)}`)).toBeVisible();
+  const panel = page.getByRole("complementary", { name: "Price and dates" });
+  await expect(panel.getByRole("definition")).toHaveText([shortDate(newIn), shortDate(newOut)]);
+  await expect(page.getByTestId("quote-total")).toHaveText("€240");
+  await expect(page).toHaveURL(new RegExp(`checkin=${newIn}&checkout=${newOut}`));
+  await snap(page, "listing-calendar-keyboard");
 });
