@@ -7,6 +7,7 @@ import {
   monthGrid,
   runsOf,
   todayIn,
+  unexpiredSelection,
 } from "./calendar-dates.ts";
 
 describe("monthGrid", () => {
@@ -47,10 +48,23 @@ describe("selections", () => {
     expect(runsOf([])).toEqual([]);
   });
 
+  it("drops the nights that are over from a selection, and the whole of one that has passed", () => {
+    const week = { from: "2026-06-10", to: "2026-06-16" };
+    expect(unexpiredSelection(week, "2026-06-09")).toEqual(week);
+    expect(unexpiredSelection(week, "2026-06-10")).toEqual(week);
+    expect(unexpiredSelection(week, "2026-06-13")).toEqual({ from: "2026-06-13", to: "2026-06-16" });
+    expect(unexpiredSelection(week, "2026-06-16")).toEqual({ from: "2026-06-16", to: "2026-06-16" });
+    expect(unexpiredSelection(week, "2026-06-17")).toBeNull();
+    expect(unexpiredSelection(null, "2026-06-13")).toBeNull();
+  });
+
   it("knows today in the home's time zone", () => {
     const now = new Date("2026-06-12T23:30:00Z");
     expect(todayIn("UTC", now)).toBe("2026-06-12");
     expect(todayIn("Asia/Tokyo", now)).toBe("2026-06-13");
     expect(todayIn("Not/AZone", now)).toBe("2026-06-12");
+    // Where a host's today and UTC's differ, the calendar opens on the host's.
+    expect(todayIn("Pacific/Kiritimati", new Date("2026-11-26T20:00:00Z"))).toBe("2026-11-27");
+    expect(todayIn("Pacific/Pago_Pago", new Date("2026-11-27T05:00:00Z"))).toBe("2026-11-26");
   });
 });

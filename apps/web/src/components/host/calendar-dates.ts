@@ -42,6 +42,19 @@ export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
   }
 }
 
+/**
+ * The part of a selection not yet over where the home is: the API refuses to price or block a
+ * night before today, and a page left open past midnight may still hold yesterday. Null when
+ * every selected night is over.
+ */
+export function unexpiredSelection(
+  selection: { from: IsoDate; to: IsoDate } | null,
+  today: IsoDate,
+): { from: IsoDate; to: IsoDate } | null {
+  if (selection === null || selection.to < today) return null;
+  return selection.from < today ? { from: today, to: selection.to } : selection;
+}
+
 export type MonthGrid = {
   month: IsoMonth;
   /** First and one-past-last day shown (Monday-first full weeks), ready for calendar.range. */

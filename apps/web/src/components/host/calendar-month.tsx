@@ -49,6 +49,7 @@ export function CalendarMonth({
           <tr key={week[0]}>
             {week.map((date) => {
               const day = days.get(date);
+              const past = date < today;
               const selected = selection !== null && date >= selection.from && date <= selection.to;
               const status = day?.status ?? "available";
               const classes = [
@@ -64,6 +65,7 @@ export function CalendarMonth({
               const block = day ? blockLabel(day) : null;
               const label = [
                 formatDay(date, "long"),
+                past && "past",
                 status,
                 price && `${price}${day?.priceOverridden ? " (custom price)" : ""}`,
                 day?.blockSource?.kind === "import" ? block : day?.blockNote && `note: ${day.blockNote}`,
@@ -79,7 +81,7 @@ export function CalendarMonth({
                     data-status={status}
                     aria-pressed={selected}
                     aria-label={label}
-                    disabled={date < today}
+                    disabled={past}
                     title={block ?? undefined}
                     onClick={(event) => onPick(date, event.shiftKey)}
                   >

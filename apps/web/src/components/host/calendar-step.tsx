@@ -17,6 +17,7 @@ import {
   monthOf,
   runsOf,
   todayIn,
+  unexpiredSelection,
 } from "./calendar-dates.ts";
 import { CalendarMonth } from "./calendar-month.tsx";
 import { type CalendarAction, SelectedNights } from "./calendar-selection.tsx";
@@ -42,7 +43,9 @@ export function CalendarStep({ listing }: { listing: HostListing }) {
   const currency = range.data?.currency ?? listing.currency;
 
   const [anchor, setAnchor] = useState<IsoDate | null>(null);
-  const [selection, setSelection] = useState<{ from: IsoDate; to: IsoDate } | null>(null);
+  const [picked, setPicked] = useState<{ from: IsoDate; to: IsoDate } | null>(null);
+  // Nights that end while the page stays open leave the selection: they can no longer be changed.
+  const selection = unexpiredSelection(picked, today);
 
   const selected = selection ? datesThrough(selection.from, selection.to) : [];
   const selectedDays = selected.map((date) => days.get(date)).filter((d) => d !== undefined);
@@ -51,10 +54,13 @@ export function CalendarStep({ listing }: { listing: HostListing }) {
 
   const apply = useMutation({
     mutationFn: async (action: CalendarAction) => {
+      // Today again: midnight may have passed since the calendar last rendered.
+      const open = unexpiredSelection(selection, todayIn(listing.timezone));
+      if (open === null) throw new Error("Those nights are over. Pick tonight or a later night.");
       // One call per contiguous run or block; a price call covers the whole selection at once, so
       // it either prices (or clears) every selected night or, failing, none of them.
       if (action.kind === "block") {
-        for (const run of runsOf(free)) {
+        for (const run of runsOf(free.filter((date) => date >= open.from))) {
           await client.calendar.blockDates.mutate({
             listingId: listing.id,
             ...run,
@@ -63,8 +69,8 @@ export function CalendarStep({ listing }: { listing: HostListing }) {
         }
       } else if (action.kind === "unblock") {
         for (const blockId of blockIds) await client.calendar.unblock.mutate({ blockId });
-      } else if (selection) {
-        const nights = { listingId: listing.id, from: selection.from, to: addDays(selection.to, 1) };
+      } else {
+        const nights = { listingId: listing.id, from: open.from, to: addDays(open.to, 1) };
         if (action.kind === "price") {
           await client.calendar.setPriceOverrides.mutate({ ...nights, price: action.price });
         } else {
@@ -79,14 +85,16 @@ export function CalendarStep({ listing }: { listing: HostListing }) {
   });
 
   function pick(date: IsoDate, extend: boolean) {
+    // A night's button is disabled once it is over, but only from the next render on.
+    if (date < todayIn(listing.timezone)) return;
     apply.reset();
     if ((anchor || extend) && selection) {
       const start = anchor ?? selection.from;
       const [from, to] = start <= date ? [start, date] : [date, start];
-      setSelection({ from, to });
+      setPicked({ from, to });
       setAnchor(null);
     } else {
-      setSelection({ from: date, to: date });
+      setPicked({ from: date, to: date });
       setAnchor(date);
     }
   }
@@ -95,7 +103,7 @@ export function CalendarStep({ listing }: { listing: HostListing }) {
     <div className="stack">
       <Card
         title="Calendar"
-        description="Block nights you are away, and set a different price for special dates."
+        description="Block nights you are away, and set a different price for special dates. Nights already over cannot be changed."
       >
         <div className="stack">
           <div className="host-calendar__bar">
