@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
-import { mapPin, openListingFromMap, searchByCityAndDates } from "./flows/guest-search.ts";
+import { expect, test } from "@playwright/test";
+import { calendarDay, mapPin, openListingFromMap, searchByCityAndDates } from "./flows/guest-search.ts";
 import { createAndPublishListing, signUpAsHost } from "./flows/host-listing.ts";
 import { snap } from "./screenshots.ts";
 import { ApiClient, createPublishedListing, isoDaysFromNow } from "./search-fixtures.ts";
@@ -58,14 +58,6 @@ test("a host publishes a home with photos in the editor; a guest finds it by cit
   await guestContext.close();
 });
 
-/** "Friday 3 July 2026", as the calendar names its days. */
-function dayName(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const weekday = d.toLocaleDateString("en", { weekday: "long", timeZone: "UTC" });
-  const month = d.toLocaleDateString("en", { month: "long", timeZone: "UTC" });
-  return `${weekday} ${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
-}
-
 /** "Jul 3", as the price panel and the calendar's status line show a date. */
 function shortDate(date: string): string {
   return new Date(`${date}T00:00:00Z`).toLocaleDateString("en", {
@@ -95,10 +87,6 @@ function monthCaption(date: string): string {
     year: "numeric",
     timeZone: "UTC",
   });
-}
-
-function calendarDay(page: Page, date: string) {
-  return page.getByRole("button", { name: new RegExp(`^${dayName(date)},`) });
 }
 
 test("a guest moves through the listing's calendar and picks a stay with the keyboard alone", async ({

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { mapPin, openListingFromMap, searchByCityAndDates } from "./flows/guest-search.ts";
+import { calendarDay, mapPin, openListingFromMap, searchByCityAndDates } from "./flows/guest-search.ts";
 import { snap } from "./screenshots.ts";
 import { ApiClient, createPublishedListing, isoDaysFromNow } from "./search-fixtures.ts";
 
@@ -14,23 +14,11 @@ const loft = `Harbour loft ${tag}`;
 const villa = `Hillside villa ${tag}`;
 const cottage = `Garden cottage ${tag}`;
 
-/** "Friday 3 July 2026", as the calendar names its days. */
-function dayName(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const weekday = d.toLocaleDateString("en", { weekday: "long", timeZone: "UTC" });
-  const month = d.toLocaleDateString("en", { month: "long", timeZone: "UTC" });
-  return `${weekday} ${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
-}
-
 /** Opens the filter panel unless it is open already (it stays open across searches). */
 async function openFilters(page: Page) {
   const toggle = page.getByRole("button", { name: /^Filters/ });
   if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
-}
-
-function calendarDay(page: Page, date: string) {
-  return page.getByRole("button", { name: new RegExp(`^${dayName(date)},`) });
 }
 
 test("a guest finds free homes by city and dates, filters them, and opens one from the map", async ({

@@ -48,3 +48,16 @@ export async function openListingFromMap(page: Page, title: string): Promise<voi
   await expect(page).toHaveURL(/\/listings\/[0-9a-f-]{36}/);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 }
+
+/** "Friday 3 July 2026", as the listing page's calendar names its days. */
+export function dayName(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const weekday = d.toLocaleDateString("en", { weekday: "long", timeZone: "UTC" });
+  const month = d.toLocaleDateString("en", { month: "long", timeZone: "UTC" });
+  return `${weekday} ${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
+}
+
+/** A day of the listing page's availability calendar (`date` as YYYY-MM-DD). */
+export function calendarDay(page: Page, date: string) {
+  return page.getByRole("button", { name: new RegExp(`^${dayName(date)},`) });
+}
