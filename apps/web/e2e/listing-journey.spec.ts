@@ -182,4 +182,10 @@ test("a guest moves through the listing's calendar and picks a stay with the key
   await expect(page.getByTestId("quote-total")).toHaveText("€240");
   await expect(page).toHaveURL(new RegExp(`checkin=${newIn}&checkout=${newOut}`));
   await snap(page, "listing-calendar-keyboard");
+
+  // Clearing the dates (the button leaves with them) hands focus back to the day last focused.
+  await page.getByRole("button", { name: "Clear dates" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Select a check-in date.")).toBeVisible();
+  await expect(calendarDay(page, newOut)).toBeFocused();
 });

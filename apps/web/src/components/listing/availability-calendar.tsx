@@ -149,7 +149,14 @@ function CalendarMonths({ availability }: { availability: Availability }) {
           <Button
             variant="ghost"
             size="small"
-            onClick={() => setSelection({ checkIn: null, checkOut: null })}
+            onClick={() => {
+              setSelection({ checkIn: null, checkOut: null });
+              // The button goes with the dates; keyboard focus goes back to the grid's tab stop
+              // (the day last focused there) instead of falling to the page.
+              requestAnimationFrame(() =>
+                monthsRef.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus(),
+              );
+            }}
           >
             Clear dates
           </Button>
