@@ -129,6 +129,26 @@ describe("search.listings", () => {
     expect(body.error.data.code).toBe("BAD_REQUEST");
     expect(body.error.data.issues?.map((i) => i.path)).toEqual(["checkOut"]);
 
+    // A stay that started before yesterday (UTC) is over everywhere: refused, not answered as free.
+    const dayMs = 86_400_000;
+    const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * dayMs).toISOString().slice(0, 10);
+    const past = await trpcQuery("search.listings", {
+      bounds: area.bounds,
+      checkIn: iso(-3),
+      checkOut: iso(-1),
+    });
+    expect(past.status).toBe(400);
+    expect((await json<{ error: { message: string } }>(past)).error.message).toBe(
+      `checkIn ${iso(-3)} has passed; the earliest check-in is ${iso(-1)}`,
+    );
+    // Yesterday is still today somewhere (UTC−12), so it is searched.
+    const yesterday = await trpcQuery("search.listings", {
+      bounds: area.bounds,
+      checkIn: iso(-1),
+      checkOut: iso(2),
+    });
+    expect(yesterday.status).toBe(200);
+
     const forged = await trpcQuery("search.listings", { bounds: area.bounds, cursor: "bm9wZQ" });
     expect(forged.status).toBe(400);
     expect(forged.headers.get("cache-control") ?? "").not.toContain("public");

@@ -1,5 +1,5 @@
 import { AppError } from "@hometrip/contracts";
-import { cachedSearch, createPostgresSearchIndex, SearchQueryError } from "@hometrip/search";
+import { cachedSearch, createPostgresSearchIndex, refusePastStay, SearchQueryError } from "@hometrip/search";
 import { errorFields } from "../../services/logger.ts";
 import { publicProcedure } from "../../trpc.ts";
 import { ZSearchListingsRequestSchema, ZSearchListingsResponseSchema } from "./listings.types.ts";
@@ -21,6 +21,13 @@ export const searchListingsProcedure = publicProcedure
   .output(ZSearchListingsResponseSchema)
   .query(async ({ ctx, input }) => {
     const { services } = ctx;
+    try {
+      // Before the cache: a page cached yesterday for today's dates must not outlive them.
+      refusePastStay(input, services.clock.now());
+    } catch (error) {
+      if (error instanceof SearchQueryError) throw new AppError("BAD_REQUEST", error.message);
+      throw error;
+    }
     const index = createPostgresSearchIndex(services.httpSql ?? services.pool);
     const { result, cache } = await cachedSearch(
       services.redis,

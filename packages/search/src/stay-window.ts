@@ -1,0 +1,23 @@
+import { SearchQueryError } from "./port.ts";
+
+const dayMs = 86_400_000;
+
+/**
+ * The earliest check-in a search accepts at `now`: yesterday in UTC, which is still today in
+ * the zones furthest behind it (UTC−12), so no home anywhere loses a night it can still sell.
+ * Anything earlier is over everywhere: no stay can start then (quotes say `in_the_past`), and
+ * `listing_search` keeps no occupancy from before it (migration 0009), so the answer would be wrong.
+ */
+export function earliestSearchCheckIn(now: Date): string {
+  const todayUtc = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return new Date(todayUtc - dayMs).toISOString().slice(0, 10);
+}
+
+/** Refuses a search for a stay that starts before `earliestSearchCheckIn(now)`. */
+export function refusePastStay(query: { checkIn?: string }, now: Date): void {
+  if (!query.checkIn) return;
+  const earliest = earliestSearchCheckIn(now);
+  if (query.checkIn < earliest) {
+    throw new SearchQueryError(`checkIn ${query.checkIn} has passed; the earliest check-in is ${earliest}`);
+  }
+}
