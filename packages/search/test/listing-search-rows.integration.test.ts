@@ -99,6 +99,31 @@ describe("listing_search rows", () => {
     expect(await occupiedOf(b)).toBeUndefined();
   });
 
+  it("drop stays and prices that are over when recomputed, keeping what a search can still ask about", async () => {
+    const id = await insertListing(client, hostId, { ...listingSpecs[0]!, title: "Long history" });
+    await insertBooking(client, id, guestId, day(-60), day(-55), "confirmed");
+    await insertBlock(client, id, day(-20), day(-10));
+    // Ends yesterday: its last night is the day before, the earliest a search may still start on (UTC−12).
+    await insertBooking(client, id, guestId, day(-4), day(-1), "confirmed");
+    await insertBooking(client, id, guestId, day(5), day(8), "confirmed");
+    await client.query(
+      "insert into price_overrides (listing_id, date, nightly_price) values ($1, $2, 20000), ($1, $3, 21000), ($1, $4, 22000)",
+      [id, day(-30), day(-2), day(3)],
+    );
+    // The triggers add every change exactly, past ones included...
+    expect(await occupiedOf(id)).toBe(
+      `{[${day(-60)},${day(-55)}),[${day(-20)},${day(-10)}),[${day(-4)},${day(-1)}),[${day(5)},${day(8)})}`,
+    );
+    // ...and a recompute (search:reindex) keeps only what reaches the day before yesterday or later.
+    await client.query("select listing_search_rebuild()");
+    expect(await occupiedOf(id)).toBe(`{[${day(-4)},${day(-1)}),[${day(5)},${day(8)})}`);
+    const { rows } = await client.query<{ o: string }>(
+      "select overridden::text as o from listing_search where id = $1",
+      [id],
+    );
+    expect(rows[0]?.o).toBe(`{[${day(-2)},${day(-1)}),[${day(3)},${day(4)})}`);
+  });
+
   it("keep both of two bookings made at the same time in different transactions", async () => {
     const id = await insertListing(client, hostId, { ...listingSpecs[0]!, title: "Busy" });
     const first = await pool.connect();
