@@ -202,6 +202,14 @@ test("a guest finds free homes by city and dates, filters them, and opens one fr
   await expect(calendarDay(page, isoDaysFromNow(31))).toHaveAccessibleName(/unavailable$/);
   await snap(page, "listing-dates-taken");
 
+  // A search link from last month: its dates are over, so it shows the homes without them and says why.
+  await page.goto(
+    `/search?q=${city}&checkin=${isoDaysFromNow(-30)}&checkout=${isoDaysFromNow(-27)}&guests=2`,
+  );
+  await expect(page.getByText("The dates in this link have passed")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `3 homes in ${city}` })).toBeVisible();
+  await expect(results.getByRole("link", { name: cottage })).toBeVisible();
+
   await page.goto("/listings/00000000-0000-4000-8000-000000000000");
   await expect(page.getByRole("heading", { name: "This home is not available" })).toBeVisible();
   await snap(page, "listing-not-found");

@@ -2,16 +2,17 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { TextField } from "../ui/field.tsx";
-import { emptySearch, type SearchState, searchHref, type TripErrors, tripErrors } from "./search-url.ts";
+import {
+  emptySearch,
+  localToday,
+  type SearchState,
+  searchHref,
+  type TripErrors,
+  tripErrors,
+} from "./search-url.ts";
 import "./search.css";
 
 export type Trip = Pick<SearchState, "place" | "checkIn" | "checkOut" | "guests">;
-
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /**
  * Place, dates and guests. A plain GET form to /search, so it works before the page is

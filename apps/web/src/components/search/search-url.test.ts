@@ -8,6 +8,7 @@ import {
   searchParamsOf,
   searchQueryOf,
   tripErrors,
+  withoutPastDates,
 } from "./search-url.ts";
 
 const full: SearchState = {
@@ -135,5 +136,19 @@ describe("tripErrors", () => {
     expect(trip("2026-06-01", "2027-06-02")).toEqual({ checkOut: "Stays can be at most 365 nights." });
     expect(trip("", "", "0")).toEqual({ guests: "From 1 to 50 guests." });
     expect(trip("", "", "51")).toEqual({ guests: "From 1 to 50 guests." });
+  });
+});
+
+describe("a search link whose dates have passed", () => {
+  it("loses its dates and keeps the rest; dates from today on stay", () => {
+    const old = { ...full, checkIn: "2026-07-03", checkOut: "2026-07-06" };
+    expect(withoutPastDates(old, "2026-07-04")).toEqual({
+      state: { ...full, checkIn: null, checkOut: null },
+      datesPassed: true,
+    });
+    expect(withoutPastDates(old, "2026-07-03")).toEqual({ state: old, datesPassed: false });
+    expect(withoutPastDates({ ...full, checkIn: null, checkOut: null }, "2030-01-01").datesPassed).toBe(
+      false,
+    );
   });
 });

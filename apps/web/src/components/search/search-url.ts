@@ -105,6 +105,24 @@ function round(n: number): number {
   return Math.round(n * f) / f;
 }
 
+/** Today's date where the browser is (YYYY-MM-DD). */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * A shared or bookmarked search whose check-in has passed: the dates go (the API refuses stays
+ * that are over, and no home can be booked for them) and the rest of the search stays.
+ */
+export function withoutPastDates(
+  state: SearchState,
+  today: string,
+): { state: SearchState; datesPassed: boolean } {
+  if (!state.checkIn || state.checkIn >= today) return { state, datesPassed: false };
+  return { state: { ...state, checkIn: null, checkOut: null }, datesPassed: true };
+}
+
 /** The state a URL describes; anything malformed or contradictory is dropped, never guessed. */
 export function parseSearchParams(source: ParamSource): SearchState {
   const p = reader(source);

@@ -17,6 +17,7 @@ import { SearchForm, type Trip } from "./search-form.tsx";
 import {
   activeFilterCount,
   listingHref,
+  localToday,
   parseSearchParams,
   type SearchSort,
   type SearchState,
@@ -24,6 +25,7 @@ import {
   searchParamsOf,
   searchQueryOf,
   withoutFilters,
+  withoutPastDates,
 } from "./search-url.ts";
 import { useSearchUrl } from "./use-search-url.ts";
 import "./search.css";
@@ -50,7 +52,10 @@ function matchingCount(state: SearchState, typeFacet: { value: string; count: nu
 export function SearchView({ tiles }: { tiles: MapTiles | null }) {
   const trpc = useTRPC();
   const url = useSearchUrl();
-  const state = useMemo(() => parseSearchParams(new URLSearchParams(url.query)), [url.query]);
+  const { state, datesPassed } = useMemo(
+    () => withoutPastDates(parseSearchParams(new URLSearchParams(url.query)), localToday()),
+    [url.query],
+  );
   const filtersId = useId();
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -160,6 +165,12 @@ export function SearchView({ tiles }: { tiles: MapTiles | null }) {
               </label>
             </div>
           </div>
+          {datesPassed && (
+            <Alert tone="info" title="The dates in this link have passed">
+              These homes are shown without dates. Pick new dates to see which are free and what your stay
+              costs.
+            </Alert>
+          )}
           <div id={`${filtersId}-filters`} hidden={!filtersOpen}>
             <FiltersPanel state={state} facets={facets} currency={currency} onChange={navigate} />
           </div>
