@@ -24,26 +24,23 @@ export const searchListingsProcedure = publicProcedure
     try {
       // Before the cache: a page cached yesterday for today's dates must not outlive them.
       refusePastStay(input, services.clock.now());
+      const index = createPostgresSearchIndex(services.httpSql ?? services.pool);
+      const { result, cache } = await cachedSearch(
+        services.redis,
+        input,
+        {
+          ttlSeconds: CACHE_TTL_SECONDS,
+          defer: (task) => services.waitUntil(task),
+          onError: (error) => services.logger.warn("search cache unavailable", errorFields(error)),
+        },
+        () => index.search(input),
+      );
+      ctx.resHeaders.set("Cache-Control", searchCacheControl);
+      ctx.resHeaders.set("X-Search-Cache", cache);
+      return result;
     } catch (error) {
+      // A search that cannot be answered as asked (a stay that is over, a forged cursor) is the caller's.
       if (error instanceof SearchQueryError) throw new AppError("BAD_REQUEST", error.message);
       throw error;
     }
-    const index = createPostgresSearchIndex(services.httpSql ?? services.pool);
-    const { result, cache } = await cachedSearch(
-      services.redis,
-      input,
-      {
-        ttlSeconds: CACHE_TTL_SECONDS,
-        defer: (task) => services.waitUntil(task),
-        onError: (error) => services.logger.warn("search cache unavailable", errorFields(error)),
-      },
-      () =>
-        index.search(input).catch((error: unknown) => {
-          if (error instanceof SearchQueryError) throw new AppError("BAD_REQUEST", error.message);
-          throw error;
-        }),
-    );
-    ctx.resHeaders.set("Cache-Control", searchCacheControl);
-    ctx.resHeaders.set("X-Search-Cache", cache);
-    return result;
   });
