@@ -26,6 +26,9 @@ const sortKeys: Record<SearchOrder, { column: string; dir: "asc" | "desc"; cast:
 
 export const sortColumns = (order: SearchOrder) => sortKeys[order].map((k) => k.column);
 
+/** The stay's check-in and check-out placeholders, and its nights as a half-open daterange. */
+type StayDates = { checkIn: string; checkOut: string; range: string };
+
 export interface SearchSql {
   text: string;
   values: unknown[];
@@ -58,20 +61,24 @@ export function buildSearchSql(plan: SearchPlan, after: CursorPosition | null): 
     where.push(west <= east ? box(west, east) : `(${box(west, 180)} OR ${box(-180, east)})`);
   }
   if (q.near) {
-    const origin = `ll_to_earth(${p.add(q.near.lat, "float8")}, ${p.add(q.near.lng, "float8")})`;
+    const [lat, lng] = [p.add(q.near.lat, "float8"), p.add(q.near.lng, "float8")];
     const metres = p.add(q.near.radiusKm * 1000, "float8");
     where.push(
-      `earth_box(${origin}, ${metres}) @> ${earthPoint}`,
-      `${distanceKm(p.add(q.near.lat, "float8"), p.add(q.near.lng, "float8"))} <= ${p.add(q.near.radiusKm, "float8")}`,
+      `earth_box(ll_to_earth(${lat}, ${lng}), ${metres}) @> ${earthPoint}`,
+      `${distanceKm(lat, lng)} <= ${p.add(q.near.radiusKm, "float8")}`,
     );
   }
+  // The stay's dates as placeholders, shared by the availability filter and the stay total.
+  let stay: StayDates | null = null;
   if (q.checkIn && q.checkOut && nights !== null) {
     const n = p.add(nights, "int");
+    const [checkIn, checkOut] = [p.add(q.checkIn, "date"), p.add(q.checkOut, "date")];
+    stay = { checkIn, checkOut, range: `daterange(${checkIn}, ${checkOut})` };
     where.push(
       `l.min_nights <= ${n} AND l.max_nights >= ${n}`,
       // `occupied` is the union of the listing's bookings and blocks as half-open [check_in,
       // check_out) ranges, so a stay may start the day another ends. Checked in the row: no probe.
-      `NOT (l.occupied && ${stayRange(p, q.checkIn, q.checkOut)})`,
+      `NOT (l.occupied && ${stay.range})`,
     );
   }
   if (q.guests !== undefined) where.push(`l.capacity >= ${p.add(q.guests, "int")}`);
@@ -81,8 +88,8 @@ export function buildSearchSql(plan: SearchPlan, after: CursorPosition | null): 
   if (q.currency) where.push(`l.currency = ${p.add(q.currency, "text")}`);
 
   const price =
-    q.checkIn && q.checkOut && nights !== null && plan.weekendNights !== null
-      ? stayTotal(p, { checkIn: q.checkIn, checkOut: q.checkOut, nights, weekendNights: plan.weekendNights })
+    stay && nights !== null && plan.weekendNights !== null
+      ? stayTotal(p, stay, { nights, weekendNights: plan.weekendNights })
       : "l.nightly_price::bigint";
   const distance = center
     ? distanceKm(p.add(center.lat, "float8"), p.add(center.lng, "float8"))
@@ -152,32 +159,28 @@ const defaultNightPrice = (date: string) =>
  */
 function stayTotal(
   p: Params,
-  stay: { checkIn: string; checkOut: string; nights: number; weekendNights: number },
+  stay: StayDates,
+  { nights, weekendNights }: { nights: number; weekendNights: number },
 ): string {
-  const weekdays = p.add(stay.nights - stay.weekendNights, "int");
-  const weekends = p.add(stay.weekendNights, "int");
-  const checkIn = p.add(stay.checkIn, "date");
-  const checkOut = p.add(stay.checkOut, "date");
+  const weekdays = p.add(nights - weekendNights, "int");
+  const weekends = p.add(weekendNights, "int");
+  const { checkIn, checkOut } = stay;
   const defaults = `l.nightly_price::bigint * ${weekdays} + coalesce(l.weekend_price, l.nightly_price)::bigint * ${weekends}`;
   const overrides = `price_overrides po WHERE po.listing_id = l.id AND po.date >= ${checkIn} AND po.date < ${checkOut}`;
   // Most listings have no override inside a given stay; `overridden` (their dates) says so in the row.
-  const subtotal = `CASE WHEN l.overridden && daterange(${checkIn}, ${checkOut})
+  const subtotal = `CASE WHEN l.overridden && ${stay.range}
       THEN (SELECT ${defaults} + coalesce(sum(po.nightly_price - ${defaultNightPrice("po.date")}), 0) FROM ${overrides})
       ELSE ${defaults} END`;
   // Which discount a stay earns depends only on its length (lengthOfStayDiscountRate).
   const percent =
-    stay.nights >= MONTHLY_DISCOUNT_NIGHTS
+    nights >= MONTHLY_DISCOUNT_NIGHTS
       ? "CASE WHEN l.monthly_discount_percent > 0 THEN l.monthly_discount_percent ELSE l.weekly_discount_percent END"
-      : stay.nights >= WEEKLY_DISCOUNT_NIGHTS
+      : nights >= WEEKLY_DISCOUNT_NIGHTS
         ? "l.weekly_discount_percent"
         : null;
   const discounted = percent ? `s.subtotal - round(s.subtotal * (${percent}) / 100.0)::bigint` : "s.subtotal";
   return `(SELECT ${discounted} + l.cleaning_fee FROM (SELECT ${subtotal} AS subtotal) s)`;
 }
-
-/** The stay's nights as a half-open daterange, for `occupied && …`. */
-const stayRange = (p: Params, checkIn: string, checkOut: string) =>
-  `daterange(${p.add(checkIn, "date")}, ${p.add(checkOut, "date")})`;
 
 /** Rows strictly after the cursor in the sort order: lexicographic over the keys, then the id. */
 function keysetAfter(p: Params, order: SearchOrder, after: CursorPosition): string {
