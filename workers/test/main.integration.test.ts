@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer as createHttpServer } from "node:http";
-import { type AddressInfo, createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { registerIcalImport, renderIcalFeed } from "@hometrip/core";
 import { systemPings } from "@hometrip/db";
+import { freePort } from "@hometrip/devstack";
 import { startTestRedis, type TestRedis } from "@hometrip/testkit";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,14 +29,6 @@ afterAll(async () => {
   await stack?.close();
   await cache?.close();
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** A listing and a local feed with one stay on it, for a signed /jobs/ical-import. */
 async function importableListing() {
