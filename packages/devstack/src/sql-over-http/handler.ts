@@ -6,6 +6,7 @@ import { createConnectionPools, type PooledConnection, type SqlPoolOptions } fro
 import {
   errorBody,
   fromQueryError,
+  headerValue,
   parseSqlRequest,
   resultBody,
   SqlHttpError,
@@ -49,7 +50,7 @@ export function createSqlOverHttp(opts: {
 
   const answer = async (req: IncomingMessage) => {
     if (closing) throw new SqlHttpError(503, "the Neon stand-in is shutting down");
-    const connectionString = header(req, "neon-connection-string");
+    const connectionString = headerValue(req.headers, "neon-connection-string");
     if (!connectionString) throw new SqlHttpError(400, "missing Neon-Connection-String header");
     const target = databaseAddress(connectionString);
     if (!opts.allowed.has(target)) {
@@ -60,7 +61,7 @@ export function createSqlOverHttp(opts: {
       req.headers,
       (await readBody(req, maxRequestBytes, tooLarge)).toString("utf8"),
     );
-    const arrayMode = header(req, "neon-array-mode") === "true";
+    const arrayMode = headerValue(req.headers, "neon-array-mode") === "true";
     let connection: PooledConnection;
     try {
       connection = await pools.checkout(connectionString);
@@ -132,11 +133,6 @@ function run(client: pg.PoolClient, statement: SqlStatement) {
     queryMode: "extended",
   };
   return client.query(config);
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** "host:port" of a connection string, normalised as the tunnel normalises its allow-list. */

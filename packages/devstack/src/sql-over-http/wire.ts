@@ -110,7 +110,8 @@ function statementOf(value: unknown): SqlStatement {
   return { query, params };
 }
 
-function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+/** A request header's (first) value; `name` in lower case, as Node keys them. */
+export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
