@@ -10,6 +10,7 @@ import {
   type Availability,
   dateMoveForKey,
   daysBetween,
+  daysOf,
   monthIndexOf,
   monthsFrom,
   monthsRange,
@@ -72,12 +73,7 @@ function CalendarMonths({ availability }: { availability: Availability }) {
   const { minNights, maxNights } = availability;
 
   const shown = months.slice(first, first + SHOWN);
-  const tabStop = tabStopDay(
-    shown.flatMap((m) => m.weeks.flat()).filter((d): d is string => d !== null),
-    focused,
-    selection,
-    (date) => rules.selectable(date, selection),
-  );
+  const tabStop = tabStopDay(daysOf(shown), focused, selection, (date) => rules.selectable(date, selection));
 
   // Focus follows a key press after React has drawn the day, which may be in a newly paged month.
   useEffect(() => {

@@ -77,9 +77,14 @@ export function addMonths(date: string, months: number): string {
   return fromTime(Date.UTC(targetYear, targetMonth - 1, targetDay));
 }
 
+/** Every day of the months, in order, without the grid's blank cells. */
+export function daysOf(months: CalendarMonth[]): string[] {
+  return months.flatMap((m) => m.weeks.flat()).filter((d): d is string => d !== null);
+}
+
 /** The first and last day the months cover: where keyboard focus may go. */
 export function monthsRange(months: CalendarMonth[]): { first: string; last: string } {
-  const days = months.flatMap((m) => m.weeks.flat()).filter((d): d is string => d !== null);
+  const days = daysOf(months);
   return { first: days[0]!, last: days.at(-1)! };
 }
 
