@@ -2,9 +2,8 @@ import { env } from "cloudflare:workers";
 import { parseEdgeEnv } from "@hometrip/config";
 import { startSession } from "@hometrip/core";
 import { appRouter } from "../src/router.ts";
-import { createServices } from "../src/services/index.ts";
-import { createLogger } from "../src/services/logger.ts";
 import { createCallerFactory } from "../src/trpc.ts";
+import { withRequestContext } from "./harness.ts";
 import { createMember, type Member, sqlRows, trpcGet, trpcPost, withDatabase } from "./users-support.ts";
 
 export { createMember, type Member, sqlRows, trpcGet, trpcPost };
@@ -56,24 +55,10 @@ export async function withCalendarAt<T>(
       },
     ),
   );
-  const scope = createServices(config, createLogger({}, { write: () => {} }), { now: () => now });
-  const caller = createAppCaller({
-    services: scope.services,
-    requestId: "calendar-clock",
-    headers: new Headers({ authorization: `Bearer ${accessToken}` }),
-    resHeaders: new Headers(),
-    ip: null,
-    userAgent: null,
-    setCookie: () => {},
-    clearCookie: () => {},
-  });
-  const tasks: Promise<unknown>[] = [];
-  try {
-    return await use(caller.calendar);
-  } finally {
-    scope.dispose((task) => tasks.push(task));
-    await Promise.all(tasks);
-  }
+  return withRequestContext(
+    { headers: { authorization: `Bearer ${accessToken}` }, clock: { now: () => now } },
+    (ctx) => use(createAppCaller(ctx).calendar),
+  );
 }
 
 /** A booking as the booking flow would leave it; only the dates matter to the calendar. */

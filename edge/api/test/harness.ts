@@ -1,11 +1,45 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { parseEdgeEnv } from "@hometrip/config";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { Bindings } from "../src/context.ts";
 import worker from "../src/index.ts";
 import type { AppRouter } from "../src/router.ts";
+import type { Clock } from "../src/services/clock.ts";
+import { createServices } from "../src/services/index.ts";
+import { createLogger } from "../src/services/logger.ts";
+import type { TrpcContext } from "../src/trpc.ts";
 
 export const origin = "http://api.hometrip.test";
+
+/**
+ * Runs `use` with the context the Worker builds for one tRPC request (real services from the test
+ * bindings, silent logs), for calling procedures directly through a caller; `clock` stops time for
+ * rules about "today". The request's after-response work is settled before this returns.
+ */
+export async function withRequestContext<T>(
+  opts: { headers?: Record<string, string>; clock?: Clock },
+  use: (ctx: TrpcContext) => Promise<T>,
+): Promise<T> {
+  const config = parseEdgeEnv(env as unknown as Record<string, unknown>);
+  const scope = createServices(config, createLogger({}, { write: () => {} }), opts.clock);
+  const tasks: Promise<unknown>[] = [];
+  try {
+    return await use({
+      services: scope.services,
+      requestId: "direct-call",
+      headers: new Headers(opts.headers),
+      resHeaders: new Headers(),
+      ip: null,
+      userAgent: null,
+      setCookie: () => {},
+      clearCookie: () => {},
+    });
+  } finally {
+    scope.dispose((task) => tasks.push(task));
+    await Promise.all(tasks);
+  }
+}
 
 /**
  * Calls the Worker's own fetch entry with the test bindings, optionally overridden for one request

@@ -2,10 +2,9 @@ import { env } from "cloudflare:workers";
 import { parseEdgeEnv } from "@hometrip/config";
 import { apiKeyScopes, signAccessToken } from "@hometrip/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createServices } from "../src/services/index.ts";
-import { createLogger } from "../src/services/logger.ts";
 import { adminProcedure, createCallerFactory, hostProcedure, router } from "../src/trpc.ts";
 import { bearer, mutate, query, sql } from "./auth-helpers.ts";
+import { withRequestContext } from "./harness.ts";
 import {
   callProcedure,
   decodeSegment,
@@ -146,27 +145,11 @@ const probe = router({
 });
 
 async function callProbe(name: "hostOnly" | "adminOnly", headers: Record<string, string>) {
-  const scope = createServices(
-    parseEdgeEnv(env as unknown as Record<string, unknown>),
-    createLogger({}, { write: () => {} }),
+  return withRequestContext({ headers }, (ctx) =>
+    createCallerFactory(probe)(ctx)
+      [name]()
+      .catch((error: { code?: string }) => error.code ?? "thrown"),
   );
-  const tasks: Promise<unknown>[] = [];
-  try {
-    const caller = createCallerFactory(probe)({
-      services: scope.services,
-      requestId: "probe",
-      headers: new Headers(headers),
-      resHeaders: new Headers(),
-      ip: null,
-      userAgent: null,
-      setCookie: () => {},
-      clearCookie: () => {},
-    });
-    return await caller[name]().catch((error: { code?: string }) => error.code ?? "thrown");
-  } finally {
-    scope.dispose((task) => tasks.push(task));
-    await Promise.all(tasks);
-  }
 }
 
 describe("host and admin procedures (the base procedures, on a probe router)", () => {
