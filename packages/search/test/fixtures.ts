@@ -225,23 +225,29 @@ export interface Fixture {
   guestId: string;
 }
 
-/** Inserts the world: users, listings with a cover photo, reviews on past stays, and the L1 calendar. */
-export async function insertFixture(client: pg.Client): Promise<Fixture> {
-  const { rows: users } = await client.query<{ id: string }>(
+/** A host and a guest with addresses of their own, so suites sharing a database never collide. */
+export async function insertHostAndGuest(client: pg.Client): Promise<{ hostId: string; guestId: string }> {
+  const { rows } = await client.query<{ id: string }>(
     `insert into users (email, display_name) values
        ('host-' || gen_random_uuid() || '@search.test', 'Host'), ('guest-' || gen_random_uuid() || '@search.test', 'Guest')
      returning id`,
   );
-  const [host, guest] = users as [{ id: string }, { id: string }];
+  const [hostId, guestId] = rows.map((r) => r.id) as [string, string];
+  return { hostId, guestId };
+}
+
+/** Inserts the world: users, listings with a cover photo, reviews on past stays, and the L1 calendar. */
+export async function insertFixture(client: pg.Client): Promise<Fixture> {
+  const { hostId, guestId } = await insertHostAndGuest(client);
   const ids: Ids = {};
   for (const spec of listingSpecs) {
-    ids[spec.key] = await insertListing(client, host.id, spec);
+    ids[spec.key] = await insertListing(client, hostId, spec);
     let past = -60;
     for (const rating of spec.ratings ?? []) {
       const bookingId = await insertBooking(
         client,
         ids[spec.key]!,
-        guest.id,
+        guestId,
         day(past),
         day(past + 2),
         "completed",
@@ -250,15 +256,15 @@ export async function insertFixture(client: pg.Client): Promise<Fixture> {
       await client.query(
         `insert into reviews (booking_id, listing_id, author_id, kind, rating, body)
          values ($1, $2, $3, 'of_listing', $4, 'Lovely')`,
-        [bookingId, ids[spec.key], guest.id, rating],
+        [bookingId, ids[spec.key], guestId, rating],
       );
     }
   }
   const l1 = ids.L1!;
-  await insertBooking(client, l1, guest.id, day(10), day(15), "confirmed");
+  await insertBooking(client, l1, guestId, day(10), day(15), "confirmed");
   await insertBlock(client, l1, day(20), day(22));
-  await insertBooking(client, l1, guest.id, day(30), day(35), "cancelled");
-  return { ids, hostId: host.id, guestId: guest.id };
+  await insertBooking(client, l1, guestId, day(30), day(35), "cancelled");
+  return { ids, hostId, guestId };
 }
 
 export async function insertListing(client: pg.Client, hostId: string, spec: ListingSpec): Promise<string> {

@@ -2,7 +2,14 @@ import { createScratchDatabase, type ScratchDatabase } from "@hometrip/db/scratc
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresSearchIndex } from "../src/index.ts";
-import { day, insertBlock, insertBooking, insertListing, listingSpecs } from "./fixtures.ts";
+import {
+  day,
+  insertBlock,
+  insertBooking,
+  insertHostAndGuest,
+  insertListing,
+  listingSpecs,
+} from "./fixtures.ts";
 
 /**
  * The Postgres adapter reads `listing_search` (migration 0007), which triggers keep in step with
@@ -21,12 +28,7 @@ describe("listing_search rows", () => {
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     pool = new pg.Pool({ connectionString: database.url, max: 4 });
-    const { rows } = await client.query<{ id: string }>(
-      `insert into users (email, display_name) values
-         ('host-' || gen_random_uuid() || '@rows.test', 'Host'), ('guest-' || gen_random_uuid() || '@rows.test', 'Guest')
-       returning id`,
-    );
-    [hostId, guestId] = rows.map((r) => r.id) as [string, string];
+    ({ hostId, guestId } = await insertHostAndGuest(client));
   });
   afterAll(async () => {
     await pool?.end();

@@ -4,7 +4,14 @@ import { createScratchDatabase, type ScratchDatabase } from "@hometrip/db/scratc
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresSearchIndex } from "../src/index.ts";
-import { day, insertBlock, insertBooking, insertListing, listingSpecs } from "./fixtures.ts";
+import {
+  day,
+  insertBlock,
+  insertBooking,
+  insertHostAndGuest,
+  insertListing,
+  listingSpecs,
+} from "./fixtures.ts";
 
 const bun = process.env.npm_execpath?.match(/bun(\.exe)?$/) ? process.env.npm_execpath : "bun";
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
@@ -29,12 +36,7 @@ describe("listing_search storage", () => {
     database = await createScratchDatabase({ prefix: "search_storage" });
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    const { rows } = await client.query<{ id: string }>(
-      `insert into users (email, display_name) values
-         ('host-' || gen_random_uuid() || '@storage.test', 'Host'), ('guest-' || gen_random_uuid() || '@storage.test', 'Guest')
-       returning id`,
-    );
-    [hostId, guestId] = rows.map((r) => r.id) as [string, string];
+    ({ hostId, guestId } = await insertHostAndGuest(client));
     // Listed in turn, one in Lisbon then one in Tokyo, as hosts around the world would list them.
     const spec = listingSpecs[0]!;
     for (let i = 0; i < perCity; i++) {
