@@ -19,9 +19,10 @@ import { requireQStashSignature, type SignedEnv } from "../signature.ts";
 /**
  * POST /jobs/ical-import — target of each feed's QStash schedule (body: { listingId, url }).
  * Only feeds registered in ical_imports are synced: a schedule that outlived its feed (removed
- * while a delivery was in flight, or while the feed was being fetched) does nothing. A feed that cannot be fetched or read leaves the
- * blocks as they are, records why on its row for the host, and answers 200: the schedule is the
- * retry, and QStash redelivering a dead URL every few seconds helps nobody.
+ * while a delivery was in flight, or while the feed was being fetched) does nothing. A feed that
+ * cannot be fetched or read leaves the blocks as they are, records why on its row for the host,
+ * and answers 200: the schedule is the retry, and QStash redelivering a dead URL every few seconds
+ * helps nobody.
  */
 export function icalImportRoute(deps: WorkerDeps) {
   const clock = deps.clock ?? (() => new Date());
