@@ -1,4 +1,5 @@
 export * from "./calendar.ts";
+export * from "./dates.ts";
 export { AppError, type ErrorCode, errorCodes, errorStatus, isErrorCode } from "./errors.ts";
 export * from "./events/index.ts";
 export * from "./listings.ts";

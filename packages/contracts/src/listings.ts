@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { searchPropertyTypes, stayNights } from "./search.ts";
+import { daysBetween, weekdayOf } from "./dates.ts";
+import { searchPropertyTypes } from "./search.ts";
 
 export const listingStatuses = ["draft", "published", "unlisted"] as const;
 export const cancellationPolicies = ["flexible", "moderate", "strict", "non_refundable"] as const;
@@ -173,7 +174,7 @@ export const zStayQuoteInput = z
     guests: z.int().min(1).max(50).optional(),
   })
   .refine((q) => q.checkOut > q.checkIn, { message: "must be after checkIn", path: ["checkOut"] })
-  .refine((q) => Date.parse(q.checkOut) - Date.parse(q.checkIn) <= MAX_QUOTE_NIGHTS * 86_400_000, {
+  .refine((q) => daysBetween(q.checkIn, q.checkOut) <= MAX_QUOTE_NIGHTS, {
     message: `at most ${MAX_QUOTE_NIGHTS} nights`,
     path: ["checkOut"],
   });
@@ -234,15 +235,15 @@ export const MONTHLY_DISCOUNT_NIGHTS = 28;
  * Friday or a Saturday. Dates are calendar dates, so the weekday is read in UTC.
  */
 export function isWeekendNight(date: string): boolean {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  const weekday = weekdayOf(date);
   return weekday === 5 || weekday === 6;
 }
 
 /** How many of the nights in [checkIn, checkOut) are Friday or Saturday nights. */
 export function weekendNightsBetween(checkIn: string, checkOut: string): number {
-  const nights = stayNights(checkIn, checkOut);
+  const nights = daysBetween(checkIn, checkOut);
   if (nights <= 0) return 0;
-  const firstWeekday = new Date(`${checkIn}T00:00:00Z`).getUTCDay();
+  const firstWeekday = weekdayOf(checkIn);
   const fullWeeks = Math.floor(nights / 7);
   let count = fullWeeks * 2;
   for (let i = fullWeeks * 7; i < nights; i++) {

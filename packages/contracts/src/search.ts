@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { daysBetween } from "./dates.ts";
 
 /** Listing property types (mirrors the `property_type` enum in the database). */
 export const searchPropertyTypes = [
@@ -68,7 +69,7 @@ export const zSearchQuery = z
       ctx.addIssue({ code: "custom", path: ["checkOut"], message: "checkIn and checkOut go together" });
     }
     if (q.checkIn && q.checkOut) {
-      const nights = stayNights(q.checkIn, q.checkOut);
+      const nights = daysBetween(q.checkIn, q.checkOut);
       if (nights < 1) ctx.addIssue({ code: "custom", path: ["checkOut"], message: "must be after checkIn" });
       if (nights > MAX_SEARCH_NIGHTS) {
         ctx.addIssue({ code: "custom", path: ["checkOut"], message: `at most ${MAX_SEARCH_NIGHTS} nights` });
@@ -144,11 +145,6 @@ export const zSearchResult = z.object({
   nextCursor: z.string().nullable(),
 });
 export type SearchResult = z.infer<typeof zSearchResult>;
-
-/** Nights between two ISO dates (UTC calendar days). */
-export function stayNights(checkIn: string, checkOut: string): number {
-  return Math.round((Date.parse(`${checkOut}T00:00:00Z`) - Date.parse(`${checkIn}T00:00:00Z`)) / 86_400_000);
-}
 
 /** Per-night bucket edges in major units; with dates they scale by the number of nights. */
 const NIGHTLY_EDGES = [0, 50, 100, 150, 200, 300, 500, 750, 1000];

@@ -1,9 +1,9 @@
 import {
+  daysBetween,
   type PriceBucket,
   priceBucketEdges,
   type SearchQuery,
   type SearchQueryInput,
-  stayNights,
   weekendNightsBetween,
   zSearchQuery,
 } from "@hometrip/contracts";
@@ -29,7 +29,7 @@ export interface SearchPlan {
 export function planSearch(input: SearchQueryInput): SearchPlan {
   const query = zSearchQuery.parse(input);
   const dates = query.checkIn && query.checkOut ? { checkIn: query.checkIn, checkOut: query.checkOut } : null;
-  const nights = dates ? stayNights(dates.checkIn, dates.checkOut) : null;
+  const nights = dates ? daysBetween(dates.checkIn, dates.checkOut) : null;
   const weekendNights = dates ? weekendNightsBetween(dates.checkIn, dates.checkOut) : null;
   const order: SearchOrder = query.sort === "relevance" && !query.text ? "rating" : query.sort;
   return {

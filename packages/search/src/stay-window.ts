@@ -1,6 +1,5 @@
+import { addDays, todayIn } from "@hometrip/contracts/dates";
 import { SearchQueryError } from "./port.ts";
-
-const dayMs = 86_400_000;
 
 /**
  * The earliest check-in a search accepts at `now`: yesterday in UTC, which is still today in
@@ -9,8 +8,7 @@ const dayMs = 86_400_000;
  * `listing_search` keeps no occupancy from before it (migration 0009), so the answer would be wrong.
  */
 export function earliestSearchCheckIn(now: Date): string {
-  const todayUtc = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return new Date(todayUtc - dayMs).toISOString().slice(0, 10);
+  return addDays(todayIn("UTC", now), -1);
 }
 
 /** Refuses a search for a stay that starts before `earliestSearchCheckIn(now)`. */

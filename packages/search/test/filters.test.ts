@@ -1,6 +1,7 @@
+import { epochDay } from "@hometrip/contracts/dates";
 import { describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor, planSearch, SearchQueryError } from "../src/index.ts";
-import { epochDay, filterClauses, priceField } from "../src/typesense/filters.ts";
+import { filterClauses, priceField } from "../src/typesense/filters.ts";
 import { collectionSchema, MAX_TOTAL_NIGHTS, storedTotals } from "../src/typesense/schema.ts";
 
 describe("typesense filter clauses", () => {

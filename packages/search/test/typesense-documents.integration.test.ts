@@ -1,8 +1,8 @@
+import { epochDay } from "@hometrip/contracts/dates";
 import { createScratchDatabase, type ScratchDatabase } from "@hometrip/db/scratch";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDocumentBatch, loadDocuments } from "../src/typesense/documents.ts";
-import { epochDay } from "../src/typesense/filters.ts";
 import { day, type Fixture, insertFixture } from "./fixtures.ts";
 
 // What the Typesense adapter copies out of Postgres; runs without a Typesense server.

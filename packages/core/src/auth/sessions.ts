@@ -44,7 +44,7 @@ export async function startSession(
   input: { userId: string; userAgent?: string | null; ip?: string | null },
   cfg: SessionConfig,
 ): Promise<IssuedTokens> {
-  const refreshExpiresAt = addDays(cfg.now, cfg.refreshTokenTtlDays);
+  const refreshExpiresAt = daysLater(cfg.now, cfg.refreshTokenTtlDays);
   const refreshToken = randomToken();
   const { sessionId, claims } = await db.transaction(async (tx) => {
     const claimsBase = await loadClaims(tx, input.userId);
@@ -84,7 +84,7 @@ export async function rotateRefreshToken(
   if (refreshToken.length < 16 || refreshToken.length > 256) throw invalidRefresh();
   const tokenHash = await hashToken(refreshToken);
   const next = randomToken();
-  const refreshExpiresAt = addDays(cfg.now, cfg.refreshTokenTtlDays);
+  const refreshExpiresAt = daysLater(cfg.now, cfg.refreshTokenTtlDays);
   const outcome = await db.transaction(async (tx) => {
     // Row lock: two concurrent uses of one token serialise here, and the second sees it used.
     const [row] = await tx
@@ -159,4 +159,5 @@ async function issue(
   return { accessToken, accessExpiresAt, refreshToken, refreshExpiresAt, sessionId };
 }
 
-const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
+/** An instant `days` × 24 h later: token lifetimes are durations, not calendar dates. */
+const daysLater = (at: Date, days: number) => new Date(at.getTime() + days * 86_400_000);

@@ -1,7 +1,7 @@
 import { AppError, type ListingAvailability } from "@hometrip/contracts";
+import { addDays, todayIn } from "@hometrip/contracts/dates";
 import type { DbOrTx } from "@hometrip/db";
 import { findListing } from "./access.ts";
-import { addDays, todayIn } from "./dates.ts";
 import { occupiedRanges } from "./occupancy.ts";
 
 export const AVAILABILITY_DAYS = 366;

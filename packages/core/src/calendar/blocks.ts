@@ -3,8 +3,8 @@ import { type CalendarBlock, calendarBlocks, type Database } from "@hometrip/db"
 import { eq } from "drizzle-orm";
 import { recordEvent } from "../events/record-event.ts";
 import { type CalendarActor, isOverlapViolation, listingManagedBy } from "./access.ts";
-import { refusePastNights } from "./dates.ts";
 import { blockOrigin, type IcalFeedsByKey, icalFeedsByKey } from "./ical-sources.ts";
+import { refusePastNights } from "./past-nights.ts";
 
 const noFeeds: IcalFeedsByKey = new Map();
 

@@ -1,6 +1,6 @@
+import { addDays, todayIn } from "@hometrip/contracts/dates";
 import type { DbOrTx } from "@hometrip/db";
 import { findListing } from "./access.ts";
-import { addDays } from "./dates.ts";
 import { type IcalExportEvent, renderIcalFeed } from "./ical-format.ts";
 import { occupiedRanges } from "./occupancy.ts";
 
@@ -11,7 +11,7 @@ import { occupiedRanges } from "./occupancy.ts";
  */
 export async function listingIcalFeed(db: DbOrTx, listingId: string, now: Date): Promise<string> {
   const listing = await findListing(db, listingId);
-  const from = addDays(now.toISOString().slice(0, 10), -30);
+  const from = addDays(todayIn("UTC", now), -30);
   const to = addDays(from, 3 * 366);
   const events: IcalExportEvent[] = (await occupiedRanges(db, listingId, from, to)).map((r) => ({
     uid: r.bookingId ? `booking-${r.bookingId}@hometrip` : `block-${r.blockId}@hometrip`,

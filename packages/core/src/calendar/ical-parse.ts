@@ -1,4 +1,4 @@
-import { addDays } from "./dates.ts";
+import { addDays } from "@hometrip/contracts/dates";
 
 /** An external event as a half-open date range; times are dropped, only the dates matter to a stay. */
 export type IcalImportedEvent = { uid: string; from: string; to: string; summary: string };

@@ -1,7 +1,6 @@
 export { type CalendarActor, findListing, isOverlapViolation, listingManagedBy } from "./access.ts";
 export { AVAILABILITY_DAYS, listingAvailability } from "./availability.ts";
 export { blockDates, unblockDates } from "./blocks.ts";
-export { addDays, daysBetween, todayIn } from "./dates.ts";
 export { listingIcalFeed } from "./ical-export.ts";
 export { escapeIcalText, foldIcalLine, type IcalExportEvent, renderIcalFeed } from "./ical-format.ts";
 export {

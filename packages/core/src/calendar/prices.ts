@@ -1,9 +1,10 @@
 import { AppError } from "@hometrip/contracts";
+import { addDays, daysBetween } from "@hometrip/contracts/dates";
 import { type Database, priceOverrides } from "@hometrip/db";
 import { and, eq, gte, lt } from "drizzle-orm";
 import { recordEvent } from "../events/record-event.ts";
 import { type CalendarActor, listingManagedBy } from "./access.ts";
-import { addDays, daysBetween, refusePastNights } from "./dates.ts";
+import { refusePastNights } from "./past-nights.ts";
 
 /** A year of nights, leap years included: enough for any season, small enough for one insert. */
 export const MAX_PRICE_OVERRIDE_NIGHTS = 366;

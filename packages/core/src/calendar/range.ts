@@ -1,9 +1,9 @@
 import { AppError, type CalendarDay, type CalendarRange } from "@hometrip/contracts";
+import { addDays, daysBetween } from "@hometrip/contracts/dates";
 import { type DbOrTx, priceOverrides } from "@hometrip/db";
 import { and, eq, gte, lt } from "drizzle-orm";
 import { listingPricing, priceOfNight } from "../pricing/stay-price.ts";
 import { type CalendarActor, listingManagedBy } from "./access.ts";
-import { addDays, daysBetween } from "./dates.ts";
 import { blockOrigin, icalFeedsByKey } from "./ical-sources.ts";
 import { occupiedRanges } from "./occupancy.ts";
 

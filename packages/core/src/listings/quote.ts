@@ -1,7 +1,7 @@
 import type { StayQuote, StayQuoteInput, StayUnavailableReason } from "@hometrip/contracts";
+import { todayIn } from "@hometrip/contracts/dates";
 import { type DbOrTx, type Listing, listings, priceOverrides } from "@hometrip/db";
 import { and, eq, gte, lt } from "drizzle-orm";
-import { todayIn } from "../calendar/dates.ts";
 import { occupiedRanges } from "../calendar/occupancy.ts";
 import { listingPricing, priceStay } from "../pricing/stay-price.ts";
 import { type ListingActor, listingNotFound, mayManage } from "./access.ts";

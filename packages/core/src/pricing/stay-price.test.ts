@@ -1,6 +1,6 @@
 import { isWeekendNight, percentOf, weekendNightsBetween } from "@hometrip/contracts";
+import { addDays } from "@hometrip/contracts/dates";
 import { describe, expect, it } from "vitest";
-import { addDays } from "../calendar/dates.ts";
 import { type ListingPricing, priceStay } from "./stay-price.ts";
 
 // 2031-01-01 is a Wednesday, 2031-01-03 a Friday, 2031-01-06 a Monday.

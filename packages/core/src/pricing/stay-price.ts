@@ -4,8 +4,8 @@ import {
   type NightPriceKind,
   percentOf,
 } from "@hometrip/contracts";
+import { addDays, daysBetween } from "@hometrip/contracts/dates";
 import type { Listing } from "@hometrip/db";
-import { addDays, daysBetween } from "../calendar/dates.ts";
 
 /** A listing's price settings, all money in integer minor units. */
 export interface ListingPricing {

@@ -1,13 +1,12 @@
+import { epochDay, fromEpochDay, todayIn } from "@hometrip/contracts/dates";
+
 const DAY_MS = 86_400_000;
 
-/** Days since 1970-01-01 (UTC); the seed does all calendar arithmetic on these integers. */
-export function epochDay(date: Date): number {
-  return Math.floor(date.getTime() / DAY_MS);
-}
+/** The seed does all calendar arithmetic on epoch days (integers); this is today's, in UTC. */
+export const epochDayAt = (now: Date): number => epochDay(todayIn("UTC", now));
 
-export function isoDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
+/** The ISO date of an epoch day. */
+export const isoDay = fromEpochDay;
 
 /** A timestamp `minute` minutes into the given day. */
 export function at(day: number, minute: number): Date {

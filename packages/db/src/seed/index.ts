@@ -1,7 +1,7 @@
 import pg from "pg";
 import * as schema from "../schema/index.ts";
 import { seedCities } from "./cities.ts";
-import { at, epochDay, isoDay } from "./dates.ts";
+import { at, epochDayAt, isoDay } from "./dates.ts";
 import { type Conversations, generateConversations } from "./generate-conversations.ts";
 import {
   generateBlock,
@@ -51,7 +51,7 @@ export async function seed(opts: SeedOptions): Promise<SeedSummary> {
     throw new Error(`listings must be a positive integer, got ${opts.listings}`);
   }
   const started = Date.now();
-  const today = epochDay(opts.now ?? new Date());
+  const today = epochDayAt(opts.now ?? new Date());
   const summary = (counts: Record<string, number>, skipped: boolean, reason?: string): SeedSummary => ({
     skipped,
     ...(reason ? { reason } : {}),

@@ -1,10 +1,8 @@
 import type { SearchQueryInput } from "@hometrip/contracts";
+import { addDays, todayIn } from "@hometrip/contracts/dates";
 
 function day(offset: number): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + offset * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  return addDays(todayIn("UTC", new Date()), offset);
 }
 
 const around = (lat: number, lng: number, dLat: number, dLng: number) => ({

@@ -1,4 +1,5 @@
 import { lengthOfStayDiscountRate, percentOf } from "@hometrip/contracts";
+import { addDays, todayIn } from "@hometrip/contracts/dates";
 import type { SqlExecutor } from "../port.ts";
 import { BOOKED_DAYS_HORIZON, type ListingDocument, storedTotals } from "./schema.ts";
 
@@ -49,9 +50,8 @@ const from =
   "FROM listings l LEFT JOIN listing_ratings r ON r.listing_id = l.id WHERE l.status = 'published'";
 
 function window(today: Date): [string, string] {
-  const start = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - 86_400_000;
-  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return [iso(start), iso(start + (BOOKED_DAYS_HORIZON + 1) * 86_400_000)];
+  const start = addDays(todayIn("UTC", today), -1);
+  return [start, addDays(start, BOOKED_DAYS_HORIZON + 1)];
 }
 
 /** The documents of those of `ids` that are published; the others should leave the index. */

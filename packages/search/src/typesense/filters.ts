@@ -1,10 +1,9 @@
+import { epochDay } from "@hometrip/contracts/dates";
 import type { SearchPlan } from "../plan.ts";
 import { MAX_TOTAL_NIGHTS, totalField } from "./schema.ts";
 
 /** Strings go inside backticks; a backtick in user input would end the literal, so it is dropped. */
 const literal = (value: string) => `\`${value.replaceAll("`", "")}\``;
-
-export const epochDay = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 
 /** The field the price filter, sort and histogram use: per night, or the stored total for the stay. */
 export function priceField(plan: SearchPlan): { field: string; scale: number } {

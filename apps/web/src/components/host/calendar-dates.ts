@@ -1,44 +1,29 @@
 /**
- * Calendar arithmetic on ISO dates ("2026-06-12"). Nights are named by the date they start, and
- * ranges sent to the API are half-open [from, to) like bookings. Everything runs in UTC so a
- * host's own time zone can never shift a date by one.
+ * The host calendar's grid and selections on ISO dates ("2026-06-12"); the arithmetic is the shared
+ * date module's. Nights are named by the date they start, and ranges sent to the API are half-open
+ * [from, to) like bookings.
  */
-export type IsoDate = string;
-/** "2026-06" */
-export type IsoMonth = string;
+import {
+  addDays,
+  eachDate,
+  type IsoDate,
+  type IsoMonth,
+  shiftMonth,
+  todayIn,
+  weekdayOf,
+} from "@hometrip/contracts/dates";
 
-const DAY_MS = 86_400_000;
+export type { IsoDate, IsoMonth };
 
-const toUtc = (date: IsoDate) => Date.parse(`${date}T00:00:00Z`);
-const fromUtc = (ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10);
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromUtc(toUtc(date) + days * DAY_MS);
-}
-
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
-}
-
-export const monthOf = (date: IsoDate): IsoMonth => date.slice(0, 7);
-
-export function addMonths(month: IsoMonth, count: number): IsoMonth {
-  const [y = 1970, m = 1] = month.split("-").map(Number);
-  const index = y * 12 + (m - 1) + count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
-
-/** Today where the home is: the calendar never offers nights that are already over there. */
-export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
+/**
+ * Today where the home is: the calendar never offers nights that are already over there. A zone
+ * the browser does not know falls back to UTC rather than breaking the page.
+ */
+export function homeToday(timeZone: string, now: Date = new Date()): IsoDate {
   try {
-    return new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-    }).format(now);
+    return todayIn(timeZone, now);
   } catch {
-    return now.toISOString().slice(0, 10);
+    return todayIn("UTC", now);
   }
 }
 
@@ -66,9 +51,9 @@ export type MonthGrid = {
 /** The weeks (Monday to Sunday) that cover a month, including the spill-over days around it. */
 export function monthGrid(month: IsoMonth): MonthGrid {
   const first = `${month}-01`;
-  const weekday = (new Date(toUtc(first)).getUTCDay() + 6) % 7; // Monday = 0
+  const weekday = (weekdayOf(first) + 6) % 7; // Monday = 0
   const from = addDays(first, -weekday);
-  const last = addDays(`${addMonths(month, 1)}-01`, -1);
+  const last = addDays(`${shiftMonth(month, 1)}-01`, -1);
   const weeks: IsoDate[][] = [];
   let day = from;
   while (day <= last) {
@@ -85,9 +70,7 @@ export function monthGrid(month: IsoMonth): MonthGrid {
 /** Every date from `a` to `b`, both included, whichever comes first. */
 export function datesThrough(a: IsoDate, b: IsoDate): IsoDate[] {
   const [start, end] = a <= b ? [a, b] : [b, a];
-  const dates: IsoDate[] = [];
-  for (let d = start; d <= end; d = addDays(d, 1)) dates.push(d);
-  return dates;
+  return eachDate(start, addDays(end, 1));
 }
 
 /** Consecutive runs of the given dates as half-open ranges: [12, 13, 15] → [12,14), [15,16). */
@@ -103,7 +86,7 @@ export function runsOf(dates: readonly IsoDate[]): { from: IsoDate; to: IsoDate 
 }
 
 export function formatMonth(month: IsoMonth): string {
-  return new Date(toUtc(`${month}-01`)).toLocaleDateString("en", {
+  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en", {
     month: "long",
     year: "numeric",
     timeZone: "UTC",
@@ -112,7 +95,7 @@ export function formatMonth(month: IsoMonth): string {
 
 /** "Fri 12 Jun 2026" */
 export function formatDay(date: IsoDate, style: "short" | "long" = "short"): string {
-  return new Date(toUtc(date)).toLocaleDateString("en-GB", {
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", {
     weekday: style === "long" ? "long" : "short",
     day: "numeric",
     month: style === "long" ? "long" : "short",

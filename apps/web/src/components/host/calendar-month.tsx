@@ -1,8 +1,9 @@
 "use client";
 import type { RouterOutputs } from "@hometrip/api";
+import { type IsoDate, monthOf } from "@hometrip/contracts/dates";
 import { formatMoney } from "@/lib/money.ts";
 import { blockLabel } from "./calendar-blocks.ts";
-import { formatDay, formatMonth, type IsoDate, type MonthGrid, monthOf } from "./calendar-dates.ts";
+import { formatDay, formatMonth, type MonthGrid } from "./calendar-dates.ts";
 
 export type CalendarDay = RouterOutputs["calendar"]["range"]["days"][number];
 

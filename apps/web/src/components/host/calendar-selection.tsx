@@ -1,4 +1,5 @@
 "use client";
+import { daysBetween, type IsoDate } from "@hometrip/contracts/dates";
 import type { UseMutationResult } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert.tsx";
@@ -8,7 +9,7 @@ import { TextField } from "@/components/ui/field.tsx";
 import { errorMessage } from "@/lib/api-errors.ts";
 import { parseMajorUnits } from "@/lib/money.ts";
 import { blockLabelsOf } from "./calendar-blocks.ts";
-import { daysBetween, formatDay, type IsoDate } from "./calendar-dates.ts";
+import { formatDay } from "./calendar-dates.ts";
 import type { CalendarDay } from "./calendar-month.tsx";
 
 export type CalendarAction =

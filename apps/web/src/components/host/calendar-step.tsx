@@ -1,4 +1,5 @@
 "use client";
+import { addDays, type IsoDate, monthOf, shiftMonth } from "@hometrip/contracts/dates";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert.tsx";
@@ -8,15 +9,11 @@ import { LoadingBlock } from "@/components/ui/spinner.tsx";
 import { errorMessage } from "@/lib/api-errors.ts";
 import { useTRPC, useTRPCClient } from "@/lib/trpc/client.ts";
 import {
-  addDays,
-  addMonths,
   datesThrough,
   formatMonth,
-  type IsoDate,
+  homeToday,
   monthGrid,
-  monthOf,
   runsOf,
-  todayIn,
   unexpiredSelection,
 } from "./calendar-dates.ts";
 import { CalendarMonth } from "./calendar-month.tsx";
@@ -32,7 +29,7 @@ export function CalendarStep({ listing }: { listing: HostListing }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
-  const today = todayIn(listing.timezone);
+  const today = homeToday(listing.timezone);
   const [month, setMonth] = useState(monthOf(today));
   const grid = monthGrid(month);
   const range = useQuery({
@@ -55,7 +52,7 @@ export function CalendarStep({ listing }: { listing: HostListing }) {
   const apply = useMutation({
     mutationFn: async (action: CalendarAction) => {
       // Today again: midnight may have passed since the calendar last rendered.
-      const open = unexpiredSelection(selection, todayIn(listing.timezone));
+      const open = unexpiredSelection(selection, homeToday(listing.timezone));
       if (open === null) throw new Error("Those nights are over. Pick tonight or a later night.");
       // One call per contiguous run or block; a price call covers the whole selection at once, so
       // it either prices (or clears) every selected night or, failing, none of them.
@@ -86,7 +83,7 @@ export function CalendarStep({ listing }: { listing: HostListing }) {
 
   function pick(date: IsoDate, extend: boolean) {
     // A night's button is disabled once it is over, but only from the next render on.
-    if (date < todayIn(listing.timezone)) return;
+    if (date < homeToday(listing.timezone)) return;
     apply.reset();
     if ((anchor || extend) && selection) {
       const start = anchor ?? selection.from;
@@ -110,7 +107,7 @@ export function CalendarStep({ listing }: { listing: HostListing }) {
             <Button
               variant="secondary"
               size="small"
-              onClick={() => setMonth(addMonths(month, -1))}
+              onClick={() => setMonth(shiftMonth(month, -1))}
               disabled={month <= monthOf(today)}
             >
               ← Previous month
@@ -118,7 +115,7 @@ export function CalendarStep({ listing }: { listing: HostListing }) {
             <h3 aria-live="polite" data-testid="calendar-month">
               {formatMonth(month)}
             </h3>
-            <Button variant="secondary" size="small" onClick={() => setMonth(addMonths(month, 1))}>
+            <Button variant="secondary" size="small" onClick={() => setMonth(shiftMonth(month, 1))}>
               Next month →
             </Button>
           </div>

@@ -1,4 +1,5 @@
 "use client";
+import { daysBetween } from "@hometrip/contracts/dates";
 import { useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { apiErrorCode, errorMessage } from "@/lib/api-errors.ts";
@@ -9,7 +10,6 @@ import { LoadingBlock } from "../ui/spinner.tsx";
 import {
   type Availability,
   dateMoveForKey,
-  daysBetween,
   daysOf,
   monthIndexOf,
   monthsFrom,

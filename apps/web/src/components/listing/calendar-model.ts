@@ -1,3 +1,13 @@
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  eachDate,
+  endOfMonth,
+  startOfMonth,
+  weekdayOf,
+} from "@hometrip/contracts/dates";
+
 /**
  * The availability calendar's rules, apart from React. Dates are ISO `YYYY-MM-DD` strings for UTC
  * calendar days (the API's form); a stay occupies the nights [checkIn, checkOut), so a check-out
@@ -21,37 +31,13 @@ export type CalendarMonth = {
   weeks: (string | null)[][];
 };
 
-const DAY_MS = 86_400_000;
-
-function toTime(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`);
-}
-
-function fromTime(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return fromTime(toTime(date) + days * DAY_MS);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toTime(to) - toTime(from)) / DAY_MS);
-}
-
-/** The month's length: day 0 of the next month is this month's last day. */
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** One month laid out in Monday-first weeks. */
 export function buildMonth(year: number, month: number): CalendarMonth {
-  const first = Date.UTC(year, month - 1, 1);
-  const length = daysInMonth(year, month);
-  // getUTCDay: Sunday 0 … Saturday 6; Monday-first puts Sunday last.
-  const lead = (new Date(first).getUTCDay() + 6) % 7;
+  const first = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-01`;
+  // weekdayOf: Sunday 0 … Saturday 6; Monday-first puts Sunday last.
+  const lead = (weekdayOf(first) + 6) % 7;
   const cells: (string | null)[] = Array.from({ length: lead }, () => null);
-  for (let day = 0; day < length; day++) cells.push(fromTime(first + day * DAY_MS));
+  cells.push(...eachDate(first, addMonths(first, 1)));
   while (cells.length % 7 !== 0) cells.push(null);
   const weeks: (string | null)[][] = [];
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
@@ -65,16 +51,6 @@ export function monthsFrom(from: string, count: number): CalendarMonth[] {
     const index = month - 1 + i;
     return buildMonth(year + Math.floor(index / 12), (index % 12) + 1);
   });
-}
-
-/** The same day `months` months on, clamped to that month's length (31 Jan + 1 → 28 or 29 Feb). */
-export function addMonths(date: string, months: number): string {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  const index = month - 1 + months;
-  const targetYear = year + Math.floor(index / 12);
-  const targetMonth = (((index % 12) + 12) % 12) + 1;
-  const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth));
-  return fromTime(Date.UTC(targetYear, targetMonth - 1, targetDay));
 }
 
 /** Every day of the months, in order, without the grid's blank cells. */
@@ -118,9 +94,9 @@ export function dateMoveForKey(key: string): DateMove | null {
  */
 export function moveDate(date: string, move: DateMove, range: { first: string; last: string }): string {
   // Monday 0 … Sunday 6, as the grid lays weeks out.
-  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-  const monthStart = `${date.slice(0, 8)}01`;
-  const monthEnd = addDays(addMonths(monthStart, 1), -1);
+  const weekday = (weekdayOf(date) + 6) % 7;
+  const monthStart = startOfMonth(date);
+  const monthEnd = endOfMonth(date);
   const next = {
     previousDay: () => addDays(date, -1),
     nextDay: () => addDays(date, 1),

@@ -1,10 +1,10 @@
 "use client";
 import type { RouterOutputs } from "@hometrip/api";
+import { daysBetween } from "@hometrip/contracts/dates";
 import { useId, useState } from "react";
 import { PriceFilter } from "./price-filter.tsx";
 import {
   amenityLabel,
-  nightsBetween,
   type PropertyType,
   propertyTypeLabel,
   propertyTypes,
@@ -41,7 +41,7 @@ export function FiltersPanel({
     (a, b) => (amenityCounts.get(b) ?? 0) - (amenityCounts.get(a) ?? 0) || a.localeCompare(b),
   );
   const shownAmenities = allAmenities ? amenities : amenities.slice(0, AMENITIES_SHOWN);
-  const nights = state.checkIn && state.checkOut ? nightsBetween(state.checkIn, state.checkOut) : null;
+  const nights = state.checkIn && state.checkOut ? daysBetween(state.checkIn, state.checkOut) : null;
 
   const toggleType = (type: PropertyType, on: boolean) =>
     onChange({

@@ -1,4 +1,5 @@
 import type { RouterInputs } from "@hometrip/api";
+import { daysBetween, isIsoDate, todayIn } from "@hometrip/contracts/dates";
 import { amenityLabels, propertyTypeLabels } from "../../lib/listing-options.ts";
 
 /**
@@ -73,16 +74,6 @@ function reader(source: ParamSource) {
   return { one: (k: string) => all(k)[0] ?? null, all };
 }
 
-export function isIsoDate(value: string | null | undefined): value is string {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
-}
-
-export function nightsBetween(checkIn: string, checkOut: string): number {
-  return Math.round((Date.parse(`${checkOut}T00:00:00Z`) - Date.parse(`${checkIn}T00:00:00Z`)) / 86_400_000);
-}
-
 function wholeNumber(value: string | null, min: number, max: number): number | null {
   if (value === null || !/^\d+$/.test(value.trim())) return null;
   const n = Number(value.trim());
@@ -105,11 +96,8 @@ function round(n: number): number {
   return Math.round(n * f) / f;
 }
 
-/** Today's date where the browser is (YYYY-MM-DD). */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** Today's date where the browser is (YYYY-MM-DD): its own zone, as the date inputs show. */
+export const localToday = (now = new Date()): string => todayIn(undefined, now);
 
 /**
  * A shared or bookmarked search whose check-in has passed: the dates go (the API refuses stays
@@ -134,7 +122,7 @@ export function parseSearchParams(source: ParamSource): SearchState {
     checkIn = null;
     checkOut = null;
   } else {
-    const nights = nightsBetween(checkIn, checkOut);
+    const nights = daysBetween(checkIn, checkOut);
     if (nights < 1 || nights > MAX_NIGHTS) {
       checkIn = null;
       checkOut = null;
@@ -287,9 +275,9 @@ export function tripErrors(
   if (!errors.checkIn && !errors.checkOut) {
     if (checkIn && !checkOut) errors.checkOut = "Add a check-out date too.";
     else if (!checkIn && checkOut) errors.checkIn = "Add a check-in date too.";
-    else if (checkIn && checkOut && nightsBetween(checkIn, checkOut) < 1) {
+    else if (checkIn && checkOut && daysBetween(checkIn, checkOut) < 1) {
       errors.checkOut = "Check-out must be after check-in.";
-    } else if (checkIn && checkOut && nightsBetween(checkIn, checkOut) > 365) {
+    } else if (checkIn && checkOut && daysBetween(checkIn, checkOut) > 365) {
       errors.checkOut = "Stays can be at most 365 nights.";
     }
   }

@@ -1,19 +1,11 @@
 import { AppError } from "@hometrip/contracts";
 import { describe, expect, it } from "vitest";
-import { refusePastNights, todayIn } from "./dates.ts";
+import { refusePastNights } from "./past-nights.ts";
 
 // 20:00 UTC on 15 June: already the 16th on Kiritimati (UTC+14), still the 15th in Pago Pago (UTC-11).
 const evening = new Date("2030-06-15T20:00:00Z");
 // 05:00 UTC on 16 June: still the 15th in Pago Pago.
 const earlyMorning = new Date("2030-06-16T05:00:00Z");
-
-describe("todayIn", () => {
-  it("is the listing's date, not UTC's", () => {
-    expect(todayIn("UTC", evening)).toBe("2030-06-15");
-    expect(todayIn("Pacific/Kiritimati", evening)).toBe("2030-06-16");
-    expect(todayIn("Pacific/Pago_Pago", earlyMorning)).toBe("2030-06-15");
-  });
-});
 
 function refusal(change: () => void): AppError | null {
   try {
