@@ -2,6 +2,7 @@ import { errorStatus, zIcalImportJob } from "@hometrip/contracts";
 import {
   describeError,
   findIcalImport,
+  findListing,
   type IcalImportedEvent,
   IcalParseError,
   parseIcalEvents,
@@ -47,11 +48,12 @@ export function icalImportRoute(deps: WorkerDeps) {
       return c.json({ status: "not_registered" as const });
     }
 
+    const { timezone } = await findListing(deps.db, job.listingId);
     let events: IcalImportedEvent[];
     try {
-      events = parseIcalEvents(
-        await fetchIcalFeed(job.url, { allowPrivateNetworks: false, ...deps.icalFetch }),
-      );
+      const text = await fetchIcalFeed(job.url, { allowPrivateNetworks: false, ...deps.icalFetch });
+      // Date-times become the listing's dates; recurrences are expanded from its today on.
+      events = parseIcalEvents(text, { timezone, now: clock() });
     } catch (error) {
       const status = error instanceof IcalParseError ? ("parse_failed" as const) : ("fetch_failed" as const);
       const message =

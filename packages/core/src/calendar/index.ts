@@ -14,7 +14,13 @@ export {
   setIcalImportSchedule,
   unregisterIcalImport,
 } from "./ical-imports.ts";
-export { type IcalImportedEvent, IcalParseError, parseIcalEvents } from "./ical-parse.ts";
+export {
+  ICAL_IMPORT_HORIZON_DAYS,
+  type IcalImportedEvent,
+  IcalParseError,
+  type IcalReadOptions,
+  parseIcalEvents,
+} from "./ical-parse.ts";
 export { blockOrigin, type IcalFeedsByKey, icalFeedHost, icalFeedsByKey } from "./ical-sources.ts";
 export { type IcalSyncResult, icalFeedKey, icalNotePrefix, syncIcalFeedBlocks } from "./ical-sync.ts";
 export { icalFeedToken, icalTokenMatches } from "./ical-token.ts";
