@@ -11,7 +11,7 @@ export type ServerFrame =
   | { type: "typing"; userId: string; isTyping: boolean }
   | { type: "message"; message: unknown }
   | { type: "pong" }
-  | { type: "error"; code: "BAD_REQUEST"; message: string };
+  | { type: "error"; code: "BAD_REQUEST" | "UNAUTHORIZED"; message: string };
 
 /** Parses a client frame; returns null for anything that is not a frame we speak. */
 export function parseClientFrame(raw: unknown): ClientFrame | null {
@@ -38,11 +38,8 @@ export function presenceOf(participants: Iterable<Participant | null | undefined
   return [...byUser.values()].sort((a, b) => a.userId.localeCompare(b.userId));
 }
 
-/** Reads the joining participant from the connection URL; identity is verified once auth lands. */
-export function participantFromUrl(url: string): Participant | null {
-  const params = new URL(url).searchParams;
-  const userId = params.get("userId")?.trim();
-  if (!userId || userId.length > 64) return null;
-  const name = (params.get("name")?.trim() || userId).slice(0, 80);
-  return { userId, name };
-}
+/**
+ * Close code for a connection refused for want of a verified identity (4000–4999 are the
+ * application's; 4401 mirrors HTTP 401).
+ */
+export const CLOSE_UNAUTHENTICATED = 4401;

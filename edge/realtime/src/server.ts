@@ -1,8 +1,8 @@
 import type * as Party from "partykit/server";
 import {
+  CLOSE_UNAUTHENTICATED,
   type Participant,
   parseClientFrame,
-  participantFromUrl,
   presenceOf,
   type ServerFrame,
 } from "./protocol.ts";
@@ -13,15 +13,18 @@ const send = (conn: Party.Connection, frame: ServerFrame) => conn.send(JSON.stri
 export default class ConversationRoom implements Party.Server {
   constructor(readonly room: Party.Room) {}
 
-  onConnect(conn: Party.Connection<Participant>, ctx: Party.ConnectionContext) {
-    const participant = participantFromUrl(ctx.request.url);
-    if (!participant) {
-      send(conn, { type: "error", code: "BAD_REQUEST", message: "userId query parameter is required" });
-      conn.close(4400, "userId required");
-      return;
-    }
-    conn.setState(participant);
-    this.broadcastPresence();
+  /**
+   * Every connection is refused for now. A room used to take the caller's identity from a
+   * `userId` query parameter, which let anyone join any conversation as anyone; a participant
+   * will be admitted only with a room token signed by edge/api (the messaging work adds it).
+   */
+  onConnect(conn: Party.Connection<Participant>, _ctx: Party.ConnectionContext) {
+    send(conn, {
+      type: "error",
+      code: "UNAUTHORIZED",
+      message: "Joining a room needs a signed room token, which this server does not accept yet",
+    });
+    conn.close(CLOSE_UNAUTHENTICATED, "room token required");
   }
 
   onClose() {
@@ -47,16 +50,19 @@ export default class ConversationRoom implements Party.Server {
 
   /**
    * edge/api POSTs a message here after persisting it. The shared token keeps browsers from
-   * injecting messages that were never stored.
+   * injecting messages that were never stored, and from reading who is present: an anonymous GET
+   * (the dev stack's health check) learns only that the room answers.
    */
   async onRequest(req: Party.Request) {
+    const token = this.room.env.REALTIME_INTERNAL_TOKEN;
+    const internal = typeof token === "string" && req.headers.get("authorization") === `Bearer ${token}`;
     if (req.method === "GET") {
+      if (!internal) return Response.json({ room: this.room.id });
       const participants = presenceOf([...this.room.getConnections<Participant>()].map((c) => c.state));
       return Response.json({ room: this.room.id, participants });
     }
     if (req.method !== "POST") return new Response("method not allowed", { status: 405 });
-    const token = this.room.env.REALTIME_INTERNAL_TOKEN;
-    if (typeof token !== "string" || req.headers.get("authorization") !== `Bearer ${token}`) {
+    if (!internal) {
       return Response.json({ code: "UNAUTHORIZED", message: "internal token required" }, { status: 401 });
     }
     const body = (await req.json().catch(() => null)) as { message?: unknown } | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseClientFrame, participantFromUrl, presenceOf } from "../src/protocol.ts";
+import { parseClientFrame, presenceOf } from "../src/protocol.ts";
 
 describe("conversation room protocol", () => {
   it("accepts typing and ping frames only", () => {
@@ -14,10 +14,5 @@ describe("conversation room protocol", () => {
   it("lists each user once however many tabs they have open", () => {
     const a = { userId: "u1", name: "Ana" };
     expect(presenceOf([a, { userId: "u0", name: "Bo" }, a, null])).toEqual([{ userId: "u0", name: "Bo" }, a]);
-  });
-
-  it("requires a user id on join and defaults the name to it", () => {
-    expect(participantFromUrl("http://x/parties/main/c1?userId=u7")).toEqual({ userId: "u7", name: "u7" });
-    expect(participantFromUrl("http://x/parties/main/c1?name=Ana")).toBeNull();
   });
 });

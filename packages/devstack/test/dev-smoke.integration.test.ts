@@ -142,18 +142,19 @@ describe.each(["auto", "pglite"] as const)("bun run dev (POSTGRES_MODE=%s)", (mo
     expect(found).toBe(1);
   }, 60_000);
 
-  it("serves a realtime room with presence", async () => {
+  it("serves a realtime room, which refuses a caller naming itself with ?userId=", async () => {
+    // Rooms admit nobody until edge/api signs room tokens; a query-string identity is refused.
     const ws = new WebSocket(`ws://127.0.0.1:${ports.REALTIME}/parties/main/smoke-room?userId=u1&name=Ana`);
-    const frame = await new Promise<{ type: string; participants: { userId: string }[] }>(
-      (resolve, reject) => {
+    const [frame, code] = await Promise.all([
+      new Promise<{ type: string; code: string }>((resolve, reject) => {
         ws.once("message", (data) => resolve(JSON.parse(data.toString())));
         ws.once("error", reject);
-        setTimeout(() => reject(new Error("no presence frame")), 10_000);
-      },
-    );
-    ws.close();
-    expect(frame.type).toBe("presence");
-    expect(frame.participants.map((p) => p.userId)).toEqual(["u1"]);
+        setTimeout(() => reject(new Error("no frame from the room")), 10_000);
+      }),
+      new Promise<number>((resolve) => ws.once("close", (closeCode) => resolve(closeCode))),
+    ]);
+    expect(frame).toMatchObject({ type: "error", code: "UNAUTHORIZED" });
+    expect(code).toBe(4401);
   }, 30_000);
 
   it("stops everything on Ctrl-C and leaves no port open", async () => {
