@@ -36,8 +36,9 @@ const startsPerIp = { name: "oauth-start-ip", limit: 30, window: "15 m" } as con
 
 /**
  * Social sign-in over plain HTTP redirects (tRPC cannot answer with a 302). The browser reaches
- * these through the web app's origin (next.config rewrites /auth/oauth/*), so the provider's
- * redirect URI and the session cookies both belong to APP_URL.
+ * these through the web app's origin (its /auth/oauth/* route handler forwards them with
+ * apps/web/src/lib/api-proxy.ts), so the provider's redirect URI and the session cookies both
+ * belong to APP_URL.
  *
  *   GET /auth/oauth/:provider/start?redirectTo=/path  -> 302 to the provider
  *   GET /auth/oauth/:provider/callback?code&state     -> cookies + 302 to APP_URL/path,
