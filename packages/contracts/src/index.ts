@@ -1,5 +1,6 @@
 export * from "./calendar.ts";
 export * from "./dates.ts";
+export * from "./enums.ts";
 export { AppError, type ErrorCode, errorCodes, errorStatus, isErrorCode } from "./errors.ts";
 export * from "./events/index.ts";
 export * from "./listings.ts";

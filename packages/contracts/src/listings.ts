@@ -1,9 +1,6 @@
 import * as z from "zod";
 import { daysBetween, weekdayOf } from "./dates.ts";
-import { searchPropertyTypes } from "./search.ts";
-
-export const listingStatuses = ["draft", "published", "unlisted"] as const;
-export const cancellationPolicies = ["flexible", "moderate", "strict", "non_refundable"] as const;
+import { zCancellationPolicy, zListingStatus, zPropertyType } from "./enums.ts";
 
 /** A guest-facing listing needs at least this many photos before it may be published. */
 export const MIN_PHOTOS_TO_PUBLISH = 5;
@@ -17,7 +14,7 @@ export const zListingId = z.object({ id: z.uuid() });
 
 export const zCreateListingInput = z.object({
   title: text(120).min(1),
-  propertyType: z.enum(searchPropertyTypes),
+  propertyType: zPropertyType,
 });
 export type CreateListingInput = z.infer<typeof zCreateListingInput>;
 
@@ -29,7 +26,7 @@ export const zListingChanges = z
   .object({
     title: text(120).min(1),
     description: text(5_000),
-    propertyType: z.enum(searchPropertyTypes),
+    propertyType: zPropertyType,
     addressLine1: text(200),
     addressLine2: text(200).nullable(),
     city: text(100),
@@ -71,7 +68,7 @@ export const zListingChanges = z
     minNights: z.number().int().min(1).max(365),
     maxNights: z.number().int().min(1).max(365),
     instantBook: z.boolean(),
-    cancellationPolicy: z.enum(cancellationPolicies),
+    cancellationPolicy: zCancellationPolicy,
   })
   .partial()
   .strict();
@@ -108,10 +105,10 @@ export type ListingRatingView = z.infer<typeof zListingRating>;
 export const zListing = z.object({
   id: z.uuid(),
   hostId: z.uuid(),
-  status: z.enum(listingStatuses),
+  status: zListingStatus,
   title: z.string(),
   description: z.string(),
-  propertyType: z.enum(searchPropertyTypes),
+  propertyType: zPropertyType,
   addressLine1: z.string(),
   addressLine2: z.string().nullable(),
   city: z.string(),
@@ -138,7 +135,7 @@ export const zListing = z.object({
   minNights: z.number().int(),
   maxNights: z.number().int(),
   instantBook: z.boolean(),
-  cancellationPolicy: z.enum(cancellationPolicies),
+  cancellationPolicy: zCancellationPolicy,
   publishedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -1,19 +1,6 @@
 import * as z from "zod";
 import { daysBetween } from "./dates.ts";
-
-/** Listing property types (mirrors the `property_type` enum in the database). */
-export const searchPropertyTypes = [
-  "apartment",
-  "house",
-  "villa",
-  "cabin",
-  "cottage",
-  "loft",
-  "condo",
-  "townhouse",
-  "guesthouse",
-  "private_room",
-] as const;
+import { propertyTypes, zPropertyType } from "./enums.ts";
 
 export const searchSorts = ["relevance", "price_asc", "price_desc", "rating", "distance"] as const;
 
@@ -56,7 +43,7 @@ export const zSearchQuery = z
       .string()
       .regex(/^[A-Z]{3}$/)
       .optional(),
-    propertyTypes: z.array(z.enum(searchPropertyTypes)).max(searchPropertyTypes.length).optional(),
+    propertyTypes: z.array(zPropertyType).max(propertyTypes.length).optional(),
     bedroomsMin: z.number().int().min(0).max(50).optional(),
     amenities: z.array(z.string().trim().min(1).max(60)).max(30).optional(),
     instantBook: z.boolean().optional(),
@@ -89,7 +76,6 @@ export const zSearchQuery = z
 export type SearchQueryInput = z.input<typeof zSearchQuery>;
 export type SearchQuery = z.output<typeof zSearchQuery>;
 export type SearchSort = (typeof searchSorts)[number];
-export type SearchPropertyType = (typeof searchPropertyTypes)[number];
 
 /** What a result card needs. */
 export const zSearchHit = z.object({
@@ -106,7 +92,7 @@ export const zSearchHit = z.object({
   totalPrice: minorUnits.nullable(),
   nights: z.number().int().positive().nullable(),
   currency: z.string(),
-  propertyType: z.enum(searchPropertyTypes),
+  propertyType: zPropertyType,
   bedrooms: z.number().int().nonnegative(),
   capacity: z.number().int().positive(),
   instantBook: z.boolean(),

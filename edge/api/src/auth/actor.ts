@@ -1,10 +1,10 @@
-import { AppError } from "@hometrip/contracts";
+import { AppError, type UserRole } from "@hometrip/contracts";
 import { authenticateApiKey, verifyAccessToken } from "@hometrip/core";
 import type { Services } from "../services/index.ts";
 import { accessCookie, readCookie } from "./cookies.ts";
 import { revokedSessionsOf } from "./session-config.ts";
 
-export type Role = "member" | "admin";
+export type Role = UserRole;
 
 export type SessionActor = {
   kind: "session";

@@ -1,3 +1,4 @@
+import { zUserRole } from "@hometrip/contracts";
 import { type SignedInUser, startSession } from "@hometrip/core";
 import * as z from "zod";
 import type { TrpcContext } from "../trpc.ts";
@@ -8,7 +9,7 @@ export const ZSignedInUserSchema = z.object({
   id: z.uuid(),
   email: z.string(),
   displayName: z.string(),
-  role: z.enum(["member", "admin"]),
+  role: zUserRole,
   isHost: z.boolean(),
   emailVerified: z.boolean(),
 });

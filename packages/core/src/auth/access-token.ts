@@ -1,3 +1,4 @@
+import { type UserRole, zUserRole } from "@hometrip/contracts";
 import { SignJWT } from "jose";
 import * as z from "zod";
 import { jwtAlgorithm as algorithm, encodeSecret, type SigningKey, verifySignedJwt } from "./signed-jwt.ts";
@@ -9,7 +10,7 @@ export type AccessClaims = {
   sub: string;
   /** Session family id: revoking the session revokes its access tokens too. */
   sid: string;
-  role: "member" | "admin";
+  role: UserRole;
   host: boolean;
 };
 
@@ -19,7 +20,7 @@ export const accessTokenAudience = "hometrip";
 const zClaims = z.object({
   sub: z.uuid(),
   sid: z.uuid(),
-  role: z.enum(["member", "admin"]),
+  role: zUserRole,
   host: z.boolean(),
 });
 

@@ -1,4 +1,4 @@
-import { AppError } from "@hometrip/contracts";
+import { AppError, type UserRole } from "@hometrip/contracts";
 import { apiKeys, type DbOrTx, hostProfiles, users } from "@hometrip/db";
 import { and, desc, eq, isNull, lte, or } from "drizzle-orm";
 import { constantTimeEqual, hashToken } from "./tokens.ts";
@@ -22,7 +22,7 @@ export type ApiKeyActor = {
   userId: string;
   keyId: string;
   scopes: string[];
-  role: "member" | "admin";
+  role: UserRole;
   isHost: boolean;
 };
 

@@ -1,4 +1,4 @@
-import { AppError } from "@hometrip/contracts";
+import { AppError, type UserRole } from "@hometrip/contracts";
 import { credentials, type DbOrTx, hostProfiles, users } from "@hometrip/db";
 import { and, eq, sql } from "drizzle-orm";
 import { hashPassword, needsRehash, verifyDummyPassword, verifyPassword } from "./password.ts";
@@ -7,7 +7,7 @@ export type SignedInUser = {
   id: string;
   email: string;
   displayName: string;
-  role: "member" | "admin";
+  role: UserRole;
   isHost: boolean;
   emailVerified: boolean;
 };

@@ -1,10 +1,10 @@
-import { AppError } from "@hometrip/contracts";
+import { AppError, type UserRole } from "@hometrip/contracts";
 import { type DbOrTx, type Listing, listings } from "@hometrip/db";
 import { eq } from "drizzle-orm";
 import { isActiveAdmin } from "../auth/roles.ts";
 
 /** Who is asking; `role` comes from the token and an admin claim is re-checked in the database. */
-export type CalendarActor = { userId: string; role: "member" | "admin" };
+export type CalendarActor = { userId: string; role: UserRole };
 
 export async function findListing(db: DbOrTx, listingId: string): Promise<Listing> {
   const [listing] = await db.select().from(listings).where(eq(listings.id, listingId));

@@ -1,9 +1,10 @@
+import { credentialKinds } from "@hometrip/contracts/enums";
 import { sql } from "drizzle-orm";
 import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestamps } from "./columns.ts";
 import { users } from "./users.ts";
 
-export const credentialKind = pgEnum("credential_kind", ["password", "oauth"]);
+export const credentialKind = pgEnum("credential_kind", credentialKinds);
 
 /** How a user proves who they are: at most one password, any number of OAuth identities. */
 export const credentials = pgTable(

@@ -1,3 +1,4 @@
+import { bookingStatuses } from "@hometrip/contracts/enums";
 import { sql } from "drizzle-orm";
 import {
   check,
@@ -19,14 +20,7 @@ import { users } from "./users.ts";
  * pending, confirmed and completed bookings occupy their dates (see listing_occupancy);
  * cancelled, declined and expired ones free them.
  */
-export const bookingStatus = pgEnum("booking_status", [
-  "pending",
-  "confirmed",
-  "cancelled",
-  "declined",
-  "expired",
-  "completed",
-]);
+export const bookingStatus = pgEnum("booking_status", bookingStatuses);
 
 export const bookings = pgTable(
   "bookings",

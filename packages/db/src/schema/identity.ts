@@ -1,9 +1,10 @@
+import { emailTokenPurposes } from "@hometrip/contracts/enums";
 import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns.ts";
 import { users } from "./users.ts";
 
-export const emailTokenPurpose = pgEnum("email_token_purpose", ["verify_email", "reset_password"]);
+export const emailTokenPurpose = pgEnum("email_token_purpose", emailTokenPurposes);
 
 /**
  * Single-use links sent by mail (verify an address, reset a password). Only a hash is stored,

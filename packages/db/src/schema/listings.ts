@@ -1,3 +1,4 @@
+import { cancellationPolicies, listingStatuses, propertyTypes } from "@hometrip/contracts/enums";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -19,25 +20,9 @@ import {
 import { createdAt, currency, currencyIsIso, id, money, timestamps } from "./columns.ts";
 import { users } from "./users.ts";
 
-export const listingStatus = pgEnum("listing_status", ["draft", "published", "unlisted"]);
-export const propertyType = pgEnum("property_type", [
-  "apartment",
-  "house",
-  "villa",
-  "cabin",
-  "cottage",
-  "loft",
-  "condo",
-  "townhouse",
-  "guesthouse",
-  "private_room",
-]);
-export const cancellationPolicy = pgEnum("cancellation_policy", [
-  "flexible",
-  "moderate",
-  "strict",
-  "non_refundable",
-]);
+export const listingStatus = pgEnum("listing_status", listingStatuses);
+export const propertyType = pgEnum("property_type", propertyTypes);
+export const cancellationPolicy = pgEnum("cancellation_policy", cancellationPolicies);
 
 export const listings = pgTable(
   "listings",

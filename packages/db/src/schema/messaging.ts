@@ -1,3 +1,4 @@
+import { participantRoles } from "@hometrip/contracts/enums";
 import { sql } from "drizzle-orm";
 import { check, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { bookings } from "./bookings.ts";
@@ -5,7 +6,7 @@ import { createdAt, id, timestamps } from "./columns.ts";
 import { listings } from "./listings.ts";
 import { users } from "./users.ts";
 
-export const participantRole = pgEnum("participant_role", ["guest", "host", "admin"]);
+export const participantRole = pgEnum("participant_role", participantRoles);
 
 /** A thread between a guest and a host about a listing, and later about a booking. */
 export const conversations = pgTable(

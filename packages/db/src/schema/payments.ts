@@ -1,25 +1,13 @@
+import { paymentStatuses, payoutStatuses, refundStatuses } from "@hometrip/contracts/enums";
 import { sql } from "drizzle-orm";
 import { check, date, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { bookings } from "./bookings.ts";
 import { currency, currencyIsIso, id, money, timestamps } from "./columns.ts";
 import { users } from "./users.ts";
 
-export const paymentStatus = pgEnum("payment_status", [
-  "pending",
-  "requires_action",
-  "succeeded",
-  "failed",
-  "refunded",
-  "partially_refunded",
-]);
-export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "failed"]);
-export const payoutStatus = pgEnum("payout_status", [
-  "scheduled",
-  "in_transit",
-  "paid",
-  "failed",
-  "cancelled",
-]);
+export const paymentStatus = pgEnum("payment_status", paymentStatuses);
+export const refundStatus = pgEnum("refund_status", refundStatuses);
+export const payoutStatus = pgEnum("payout_status", payoutStatuses);
 
 /** A guest's charge for a booking (a Stripe PaymentIntent in production). */
 export const payments = pgTable(

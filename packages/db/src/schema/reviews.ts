@@ -1,3 +1,4 @@
+import { reviewKinds } from "@hometrip/contracts/enums";
 import { sql } from "drizzle-orm";
 import {
   check,
@@ -16,7 +17,7 @@ import { listings } from "./listings.ts";
 import { users } from "./users.ts";
 
 /** Both sides review after a stay: the guest reviews the listing, the host reviews the guest. */
-export const reviewKind = pgEnum("review_kind", ["of_listing", "of_guest"]);
+export const reviewKind = pgEnum("review_kind", reviewKinds);
 
 export const reviews = pgTable(
   "reviews",

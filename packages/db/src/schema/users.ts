@@ -1,9 +1,10 @@
+import { accountStatuses, userRoles } from "@hometrip/contracts/enums";
 import { sql } from "drizzle-orm";
 import { boolean, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./columns.ts";
 
-export const userRole = pgEnum("user_role", ["member", "admin"]);
-export const accountStatus = pgEnum("account_status", ["active", "suspended", "deleted"]);
+export const userRole = pgEnum("user_role", userRoles);
+export const accountStatus = pgEnum("account_status", accountStatuses);
 
 /** Everyone who signs in. Hosting is a host profile on top of an ordinary account. */
 export const users = pgTable(

@@ -1,4 +1,4 @@
-import type { SearchHit, SearchPropertyType, SearchQueryInput, SearchResult } from "@hometrip/contracts";
+import type { PropertyType, SearchHit, SearchQueryInput, SearchResult } from "@hometrip/contracts";
 import { decodeCursor, encodeCursor } from "../cursor.ts";
 import { planSearch, priceBuckets, roundKm, roundRating, type SearchPlan, sortFacet } from "../plan.ts";
 import type { SearchIndex, SqlExecutor } from "../port.ts";
@@ -16,7 +16,7 @@ interface HitRow {
   bedrooms: number;
   capacity: number;
   instantBook: boolean;
-  propertyType: SearchPropertyType;
+  propertyType: PropertyType;
   price: number;
   score: number;
   distanceKm: number | null;

@@ -1,4 +1,4 @@
-import type { SearchHit, SearchPropertyType, SearchResult } from "@hometrip/contracts";
+import type { PropertyType, SearchHit, SearchResult } from "@hometrip/contracts";
 import type { Client } from "typesense";
 import { type CursorPosition, decodeCursor, encodeCursor } from "../cursor.ts";
 import { planSearch, priceBuckets, roundKm, type SearchOrder, type SearchPlan, sortFacet } from "../plan.ts";
@@ -239,7 +239,7 @@ function toHit(plan: SearchPlan, doc: ListingDocument): SearchHit {
         : documentStayTotal(doc, plan.nights, plan.weekendNights),
     nights: plan.nights,
     currency: doc.currency,
-    propertyType: doc.property_type as SearchPropertyType,
+    propertyType: doc.property_type as PropertyType,
     bedrooms: doc.bedrooms,
     capacity: doc.capacity,
     instantBook: doc.instant_book,
