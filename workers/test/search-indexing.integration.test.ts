@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { addDays, epochDay, todayIn } from "@hometrip/contracts/dates";
 import { registerIcalImport, renderIcalFeed } from "@hometrip/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -77,13 +78,8 @@ afterAll(async () => {
 });
 
 /** ISO date `offset` days from today (UTC): inside the booked-days horizon whatever the date. */
-function day(offset: number): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset))
-    .toISOString()
-    .slice(0, 10);
-}
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+const day = (offset: number) => addDays(todayIn("UTC", new Date()), offset);
+const dayNumber = epochDay;
 
 async function publishedListing(): Promise<string> {
   const host = await stack.db.execute(sql`

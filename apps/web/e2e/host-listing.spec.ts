@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { addDays, addMonths, startOfMonth, todayIn } from "@hometrip/contracts/dates";
 import { expect, type Locator, test } from "@playwright/test";
 import {
   becomeHost,
@@ -25,9 +26,7 @@ const size = (width: number) => `${width} × 240`;
 
 /** The first day of next month and the next, as YYYY-MM-DD, always in the future. */
 function nextMonthDay(day: number): string {
-  const now = new Date();
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, day));
-  return d.toISOString().slice(0, 10);
+  return addDays(startOfMonth(addMonths(startOfMonth(todayIn("UTC", new Date())), 1)), day - 1);
 }
 
 /** An .ics feed like other platforms export, on a local port (the dev stack's workers may fetch local addresses). */

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { addDays, addMonths } from "@hometrip/contracts/dates";
 import { expect, test } from "@playwright/test";
 import { calendarDay, mapPin, openListingFromMap, searchByCityAndDates } from "./flows/guest-search.ts";
 import { createAndPublishListing, signUpAsHost } from "./flows/host-listing.ts";
@@ -67,19 +68,8 @@ function shortDate(date: string): string {
   });
 }
 
-function plusDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The same day a month on, or the next month's last day when it is shorter. */
-function nextMonthSameDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const lastOfNext = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 2, 0));
-  const day = Math.min(d.getUTCDate(), lastOfNext.getUTCDate());
-  return new Date(Date.UTC(lastOfNext.getUTCFullYear(), lastOfNext.getUTCMonth(), day))
-    .toISOString()
-    .slice(0, 10);
-}
+const nextMonthSameDay = (date: string) => addMonths(date, 1);
 
 function monthCaption(date: string): string {
   return new Date(`${date}T00:00:00Z`).toLocaleDateString("en", {
@@ -98,7 +88,7 @@ test("a guest moves through the listing's calendar and picks a stay with the key
   const checkOut = isoDaysFromNow(33);
   // The new stay starts a month after the one the search brought; two nights a few days on are taken.
   const newIn = nextMonthSameDay(checkIn);
-  const newOut = plusDays(newIn, 3);
+  const newOut = addDays(newIn, 3);
   const listingId = await createPublishedListing(api, {
     title: `Keyboard flat ${tag}`,
     // Not the journey's city, whose search expects its one home.
@@ -113,8 +103,8 @@ test("a guest moves through the listing's calendar and picks a stay with the key
   });
   await api.mutate("calendar.blockDates", {
     listingId,
-    from: plusDays(newIn, 5),
-    to: plusDays(newIn, 7),
+    from: addDays(newIn, 5),
+    to: addDays(newIn, 7),
     note: "Owner stay",
   });
 
@@ -141,9 +131,9 @@ test("a guest moves through the listing's calendar and picks a stay with the key
 
   // Days and weeks with the arrows.
   await page.keyboard.press("ArrowRight");
-  await expect(calendarDay(page, plusDays(checkIn, 1))).toBeFocused();
+  await expect(calendarDay(page, addDays(checkIn, 1))).toBeFocused();
   await page.keyboard.press("ArrowDown");
-  await expect(calendarDay(page, plusDays(checkIn, 8))).toBeFocused();
+  await expect(calendarDay(page, addDays(checkIn, 8))).toBeFocused();
   await page.keyboard.press("ArrowUp");
   await page.keyboard.press("ArrowLeft");
   await expect(calendarDay(page, checkIn)).toBeFocused();
@@ -164,7 +154,7 @@ test("a guest moves through the listing's calendar and picks a stay with the key
 
   // A taken night is reached by the arrows and says so, but Enter does not pick it.
   for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowRight");
-  const taken = calendarDay(page, plusDays(newIn, 6));
+  const taken = calendarDay(page, addDays(newIn, 6));
   await expect(taken).toBeFocused();
   await expect(taken).toHaveAccessibleName(/unavailable$/);
   await expect(taken).toHaveAttribute("aria-disabled", "true");

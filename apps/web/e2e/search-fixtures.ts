@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { deflateSync } from "node:zlib";
+import { addDays, todayIn } from "@hometrip/contracts/dates";
 
 /**
  * Arranging guest-side e2e data through the API itself (tRPC over HTTP against E2E_API_URL), the
@@ -134,7 +135,7 @@ const defaultColors: [number, number, number][] = [
 
 /** An ISO date `days` from today (UTC). */
 export function isoDaysFromNow(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(todayIn("UTC", new Date()), days);
 }
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {

@@ -1,4 +1,5 @@
 import type { SearchQueryInput } from "@hometrip/contracts";
+import { weekdayOf } from "@hometrip/contracts/dates";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ContractWorld } from "./contract.ts";
 import { day, insertListing } from "./fixtures.ts";
@@ -8,7 +9,7 @@ const reykjavik = { north: 64.2, south: 64.0, east: -21.7, west: -22.1 };
 /** The first Monday at least 60 days ahead: stays then have known weekend nights. */
 function mondayOffset(): number {
   for (let offset = 60; ; offset++) {
-    if (new Date(`${day(offset)}T00:00:00Z`).getUTCDay() === 1) return offset;
+    if (weekdayOf(day(offset)) === 1) return offset;
   }
 }
 

@@ -1,11 +1,8 @@
+import { addDays, todayIn } from "@hometrip/contracts/dates";
 import type pg from "pg";
 
 /** ISO date `offset` days from today (UTC); fixtures live in the near future so every index sees them. */
-export function day(offset: number): string {
-  const now = new Date();
-  const base = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return new Date(base + offset * 86_400_000).toISOString().slice(0, 10);
-}
+export const day = (offset: number): string => addDays(todayIn("UTC", new Date()), offset);
 
 export interface ListingSpec {
   key: string;
