@@ -1,4 +1,4 @@
-import { epochDay } from "@hometrip/contracts/dates";
+import { addDays, epochDay } from "@hometrip/contracts/dates";
 import { describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor, planSearch, SearchQueryError } from "../src/index.ts";
 import { filterClauses, priceField } from "../src/typesense/filters.ts";
@@ -45,9 +45,9 @@ describe("typesense filter clauses", () => {
     const stored = new Set(storedTotals.map((t) => t.field));
     const seen = new Set<string>();
     for (let start = 0; start < 7; start++) {
-      const checkIn = new Date(Date.UTC(2031, 0, 1 + start)).toISOString().slice(0, 10);
+      const checkIn = addDays("2031-01-01", start);
       for (let nights = 1; nights <= MAX_TOTAL_NIGHTS; nights++) {
-        const checkOut = new Date(Date.UTC(2031, 0, 1 + start + nights)).toISOString().slice(0, 10);
+        const checkOut = addDays(checkIn, nights);
         const { field } = priceField(planSearch({ checkIn, checkOut }));
         expect(stored.has(field), `${checkIn} +${nights}`).toBe(true);
         seen.add(field);
