@@ -53,9 +53,9 @@ describe("parseIcalEvents on real platforms' exports", () => {
   it("Google Calendar: weekly owner stays, DURATION, TZID times, EXDATE, moved and cancelled weeks", () => {
     const events = read(googleCalendarFeed(today), "Europe/Lisbon");
     expect(events.map((e) => [e.uid, e.from, e.to])).toEqual([
-      ["5v8k2q1m3n7p9r4t6w0y2a4c6e@google.com#" + c(3), d(3), d(5)],
-      ["5v8k2q1m3n7p9r4t6w0y2a4c6e@google.com#" + c(10), d(10), d(12)],
-      ["5v8k2q1m3n7p9r4t6w0y2a4c6e@google.com#" + c(17), d(17), d(19)],
+      [`5v8k2q1m3n7p9r4t6w0y2a4c6e@google.com#${c(3)}`, d(3), d(5)],
+      [`5v8k2q1m3n7p9r4t6w0y2a4c6e@google.com#${c(10)}`, d(10), d(12)],
+      [`5v8k2q1m3n7p9r4t6w0y2a4c6e@google.com#${c(17)}`, d(17), d(19)],
       ["1b3d5f7h9j2l4n6p8r0t@google.com", d(40), d(43)],
       [`7x9z1b3d5f@google.com#${c(100)}T150000`, d(100), d(102)],
       [`7x9z1b3d5f@google.com#${c(114)}T150000`, d(115), d(117)],
@@ -139,6 +139,20 @@ describe("parseIcalEvents, RFC 5545 details", () => {
       { uid: `no-uid-0-${d(7)}`, from: d(7), to: d(8), summary: "Guest, late ; arrival" },
       { uid: "single@x", from: d(9), to: d(10), summary: "" },
     ]);
+  });
+
+  it("leaves out events it cannot read or dates no stay can have, and reads the rest", () => {
+    const event = (uid: string, ...lines: string[]) => ["BEGIN:VEVENT", `UID:${uid}`, ...lines, "END:VEVENT"];
+    const text = calendar(
+      ...event("no-start", "SUMMARY:x"),
+      ...event("bad-start", "DTSTART:garbage"),
+      ...event("bad-until", `DTSTART;VALUE=DATE:${c(2)}`, "RRULE:FREQ=DAILY;UNTIL=zzz"),
+      ...event("bad-duration", `DTSTART;VALUE=DATE:${c(2)}`, "DURATION:banana"),
+      ...event("year-zero", "DTSTART;VALUE=DATE:00000101"),
+      ...event("year-ten-thousand", "DTSTART;VALUE=DATE:99991231"),
+      ...event("good", `DTSTART;VALUE=DATE:${c(4)}`, `DTEND;VALUE=DATE:${c(6)}`),
+    );
+    expect(read(text).map((e) => [e.uid, e.from, e.to])).toEqual([["good", d(4), d(6)]]);
   });
 
   it("round-trips the exporter's output", () => {

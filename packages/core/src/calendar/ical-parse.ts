@@ -1,4 +1,4 @@
-import { addDays, dateIn, type IsoDate } from "@hometrip/contracts/dates";
+import { addDays, dateIn, type IsoDate, isIsoDate } from "@hometrip/contracts/dates";
 import ICAL from "ical.js";
 import { feedZones, type IcalZones, listingDateOf } from "./ical-time.ts";
 
@@ -55,19 +55,37 @@ export function parseIcalEvents(text: string, opts: IcalReadOptions): IcalImport
   for (const override of calendar.getAllSubcomponents("vevent")) {
     if (!override.hasProperty("recurrence-id")) continue;
     const master = series.get(uidOf(override));
-    if (master) master.relateException(override);
-    else orphans.push(override);
+    if (!master || !readable(() => master.relateException(override))) orphans.push(override);
   }
   const events: IcalImportedEvent[] = [];
   mains.forEach((event, index) => {
-    if (event.isRecurring()) events.push(...expand(event, zones, window));
-    else events.push(...occurrence(event, event.component, zones, "", index));
+    readable(() => {
+      if (event.isRecurring()) events.push(...expand(event, zones, window));
+      else events.push(...occurrence(event, event.component, zones, "", index));
+    });
   });
   // An override whose series is not in the feed still says the home is taken then.
   for (const override of orphans) {
-    events.push(...occurrence(new ICAL.Event(override), override, zones, `#${recurrenceKey(override)}`));
+    readable(() =>
+      events.push(...occurrence(new ICAL.Event(override), override, zones, `#${recurrenceKey(override)}`)),
+    );
   }
-  return events;
+  // Years such as 0 or 10000 read, but are no dates a stay can have (nor Postgres store).
+  return events.filter((e) => isIsoDate(e.from) && isIsoDate(e.to));
+}
+
+/**
+ * Runs `read`, answering whether it succeeded. ical.js decodes values lazily and throws a bare
+ * Error for one it cannot read (`DTSTART:garbage`, `UNTIL=zzz`); such an event is left out, as
+ * an event without usable dates always was, and the rest of the feed is still read.
+ */
+function readable(read: () => void): boolean {
+  try {
+    read();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function readCalendar(text: string): IcalComponent {
