@@ -1,0 +1,19 @@
+import * as z from "zod";
+import { ZSignedInSchema } from "../../auth/sign-in.ts";
+import { zTokenDelivery } from "../../auth/token-delivery.ts";
+import { zRecoveryCode, zTotpCode } from "./two-factor/shared.types.ts";
+
+export const ZCompleteTwoFactorRequestSchema = z
+  .object({
+    challengeToken: z.string().min(1).max(2048),
+    code: zTotpCode.optional(),
+    recoveryCode: zRecoveryCode.optional(),
+    tokenDelivery: zTokenDelivery,
+  })
+  .superRefine((value, ctx) => {
+    if ((value.code === undefined) === (value.recoveryCode === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["code"], message: "give either a code or a recovery code" });
+    }
+  });
+
+export const ZCompleteTwoFactorResponseSchema = ZSignedInSchema;
