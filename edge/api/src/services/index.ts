@@ -14,7 +14,7 @@ import { sqlOverHttpRoute } from "./sql-over-http.ts";
 
 type Pool = ReturnType<typeof createDb>["pool"];
 
-/** Everything a handler may use, built fresh for one request (or one scheduled run). */
+/** Everything a handler may use, built fresh for one request. */
 export interface Services {
   readonly config: EdgeEnv;
   readonly logger: Logger;
@@ -126,7 +126,7 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
   };
 
   const drain = async () => {
-    // A handler outside tRPC and the HTTP routes (a scheduled run) still gets its events relayed.
+    // A backstop: whatever committed after the last step (a task run after the answer) is relayed too.
     await services
       .runPostCommit()
       .catch((error: unknown) => logger.error("post-commit failed", errorFields(error)));
