@@ -17,16 +17,6 @@ import { proceduresWithoutPostCommit } from "./security-support.ts";
  * procedure asks for it, so these tests write through procedures that do nothing but write.
  */
 
-declare global {
-  interface ImportMeta {
-    /** Vite's glob import (vitest transforms it); typed here for the raw-text form this suite uses. */
-    glob(
-      patterns: string[],
-      options: { query: "?raw"; import: "default"; eager: true },
-    ): Record<string, string>;
-  }
-}
-
 const redis = () =>
   createRedis({ url: env.UPSTASH_REDIS_REST_URL ?? "", token: env.UPSTASH_REDIS_REST_TOKEN ?? "" });
 const searchVersion = () => redis().get<string>("search:version:all");

@@ -1,11 +1,12 @@
 import { createApiKey } from "@hometrip/core";
 import { sessionProcedure } from "../../trpc.ts";
-import { ZCreateApiKeyRequestSchema, ZCreateApiKeyResponseSchema } from "./create.types.ts";
+import { createApiKeyMeta, ZCreateApiKeyRequestSchema, ZCreateApiKeyResponseSchema } from "./create.types.ts";
 
 const dayMs = 86_400_000;
 
 /** A new partner key for the signed-in member (never for another API key). */
 export const createProcedure = sessionProcedure
+  .meta(createApiKeyMeta)
   .input(ZCreateApiKeyRequestSchema)
   .output(ZCreateApiKeyResponseSchema)
   .mutation(({ ctx, input }) => {

@@ -1,5 +1,6 @@
 import { apiKeyScopes } from "@hometrip/core";
 import * as z from "zod";
+import type { TrpcMeta } from "../../trpc.ts";
 
 export const zApiKeyScope = z.enum(apiKeyScopes);
 
@@ -20,3 +21,9 @@ export const ZCreateApiKeyResponseSchema = z.object({
   key: z.string().startsWith("htk_"),
   prefix: z.string(),
 });
+export type TCreateApiKeyRequest = z.input<typeof ZCreateApiKeyRequestSchema>;
+export type TCreateApiKeyResponse = z.output<typeof ZCreateApiKeyResponseSchema>;
+
+export const createApiKeyMeta = {
+  summary: "Create a partner API key; the key is shown once",
+} satisfies TrpcMeta;

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { TrpcMeta } from "../../trpc.ts";
 
 export const ZApiKeySummarySchema = z.object({
   id: z.uuid(),
@@ -12,3 +13,6 @@ export const ZApiKeySummarySchema = z.object({
 });
 
 export const ZListApiKeysResponseSchema = z.array(ZApiKeySummarySchema);
+export type TListApiKeysResponse = z.output<typeof ZListApiKeysResponseSchema>;
+
+export const listApiKeysMeta = { summary: "The member's API keys, without their secrets" } satisfies TrpcMeta;

@@ -1,10 +1,11 @@
 import { AppError } from "@hometrip/contracts";
 import { revokeApiKey } from "@hometrip/core";
 import { apiKeyOwnerProcedure } from "../../procedure-bases.ts";
-import { ZRevokeApiKeyRequestSchema, ZRevokeApiKeyResponseSchema } from "./revoke.types.ts";
+import { revokeApiKeyMeta, ZRevokeApiKeyRequestSchema, ZRevokeApiKeyResponseSchema } from "./revoke.types.ts";
 
 /** Revokes one of the member's own keys; another member's key id looks exactly like an unknown one. */
 export const revokeProcedure = apiKeyOwnerProcedure
+  .meta(revokeApiKeyMeta)
   .input(ZRevokeApiKeyRequestSchema)
   .output(ZRevokeApiKeyResponseSchema)
   .mutation(async ({ ctx, input }) => {

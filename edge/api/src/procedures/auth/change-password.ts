@@ -2,10 +2,15 @@ import { changePassword } from "@hometrip/core";
 import { revokedSessionsOf } from "../../auth/session-config.ts";
 import { reauthPerUser } from "../../rate-limit/rules.ts";
 import { sessionProcedure, withRateLimit } from "../../trpc.ts";
-import { ZChangePasswordRequestSchema, ZChangePasswordResponseSchema } from "./change-password.types.ts";
+import {
+  changePasswordMeta,
+  ZChangePasswordRequestSchema,
+  ZChangePasswordResponseSchema,
+} from "./change-password.types.ts";
 
 /** Needs the current password; ends the account's other sessions and mails a notice. */
 export const changePasswordProcedure = sessionProcedure
+  .meta(changePasswordMeta)
   .use(withRateLimit(reauthPerUser))
   .input(ZChangePasswordRequestSchema)
   .output(ZChangePasswordResponseSchema)

@@ -7,6 +7,7 @@ import { twoFactorKeysOf } from "../../auth/two-factor-keys.ts";
 import { twoFactorAttemptLimits } from "../../rate-limit/rules.ts";
 import { publicProcedure } from "../../trpc.ts";
 import {
+  completeTwoFactorMeta,
   ZCompleteTwoFactorRequestSchema,
   ZCompleteTwoFactorResponseSchema,
 } from "./complete-two-factor.types.ts";
@@ -18,6 +19,7 @@ const expired = () => new AppError("UNAUTHORIZED", "This sign-in has expired; pl
  * code. Guesses are limited per challenge and per user; a challenge signs in once at most.
  */
 export const completeTwoFactorProcedure = publicProcedure
+  .meta(completeTwoFactorMeta)
   .input(ZCompleteTwoFactorRequestSchema)
   .output(ZCompleteTwoFactorResponseSchema)
   .mutation(async ({ ctx, input }) => {

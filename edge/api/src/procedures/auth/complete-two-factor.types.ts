@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { ZSignedInSchema } from "../../auth/sign-in.ts";
 import { zTokenDelivery } from "../../auth/token-delivery.ts";
+import type { TrpcMeta } from "../../trpc.ts";
 import { zRecoveryCode, zTotpCode } from "./two-factor/shared.types.ts";
 
 export const ZCompleteTwoFactorRequestSchema = z
@@ -17,3 +18,9 @@ export const ZCompleteTwoFactorRequestSchema = z
   });
 
 export const ZCompleteTwoFactorResponseSchema = ZSignedInSchema;
+export type TCompleteTwoFactorRequest = z.input<typeof ZCompleteTwoFactorRequestSchema>;
+export type TCompleteTwoFactorResponse = z.output<typeof ZCompleteTwoFactorResponseSchema>;
+
+export const completeTwoFactorMeta = {
+  summary: "Finish a sign-in with a TOTP or recovery code",
+} satisfies TrpcMeta;

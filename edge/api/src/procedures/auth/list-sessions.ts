@@ -1,9 +1,14 @@
 import { listSessions } from "@hometrip/core";
 import { sessionProcedure } from "../../trpc.ts";
-import { ZListSessionsRequestSchema, ZListSessionsResponseSchema } from "./list-sessions.types.ts";
+import {
+  listSessionsMeta,
+  ZListSessionsRequestSchema,
+  ZListSessionsResponseSchema,
+} from "./list-sessions.types.ts";
 
 /** The caller's own live sessions, most recently used first. */
 export const listSessionsProcedure = sessionProcedure
+  .meta(listSessionsMeta)
   .input(ZListSessionsRequestSchema)
   .output(ZListSessionsResponseSchema)
   .query(async ({ ctx }) => {

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { TrpcMeta } from "../../trpc.ts";
 
 export const ZListSessionsRequestSchema = z.void();
 
@@ -14,3 +15,7 @@ export const ZListSessionsResponseSchema = z.array(
     current: z.boolean(),
   }),
 );
+export type TListSessionsRequest = z.input<typeof ZListSessionsRequestSchema>;
+export type TListSessionsResponse = z.output<typeof ZListSessionsResponseSchema>;
+
+export const listSessionsMeta = { summary: "The member's signed-in sessions" } satisfies TrpcMeta;

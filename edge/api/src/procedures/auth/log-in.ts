@@ -2,13 +2,14 @@ import { checkPassword, issueTwoFactorChallenge, twoFactorRequired } from "@home
 import { signIn } from "../../auth/sign-in.ts";
 import { loginPerAccount, loginPerIp } from "../../rate-limit/rules.ts";
 import { publicProcedure, withRateLimit } from "../../trpc.ts";
-import { ZLogInRequestSchema, ZLogInResponseSchema } from "./log-in.types.ts";
+import { logInMeta, ZLogInRequestSchema, ZLogInResponseSchema } from "./log-in.types.ts";
 
 /**
  * Email and password. Accounts with 2FA get a short-lived challenge instead of a session, to be
  * completed with auth.completeTwoFactor.
  */
 export const logInProcedure = publicProcedure
+  .meta(logInMeta)
   .use(withRateLimit(loginPerIp))
   .use(withRateLimit(loginPerAccount))
   .input(ZLogInRequestSchema)

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { ZSignedInSchema } from "../../auth/sign-in.ts";
 import { zTokenDelivery } from "../../auth/token-delivery.ts";
+import type { TrpcMeta } from "../../trpc.ts";
 import { zEmail, zPresentedPassword } from "./shared.types.ts";
 
 export const ZLogInRequestSchema = z.object({
@@ -17,3 +18,7 @@ export const ZLogInResponseSchema = z.discriminatedUnion("status", [
     challengeToken: z.string(),
   }),
 ]);
+export type TLogInRequest = z.input<typeof ZLogInRequestSchema>;
+export type TLogInResponse = z.output<typeof ZLogInResponseSchema>;
+
+export const logInMeta = { summary: "Sign in with email and password" } satisfies TrpcMeta;

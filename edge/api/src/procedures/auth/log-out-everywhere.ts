@@ -3,12 +3,14 @@ import { revokedSessionsOf } from "../../auth/session-config.ts";
 import { clearAuthCookies } from "../../auth/token-delivery.ts";
 import { sessionProcedure } from "../../trpc.ts";
 import {
+  logOutEverywhereMeta,
   ZLogOutEverywhereRequestSchema,
   ZLogOutEverywhereResponseSchema,
 } from "./log-out-everywhere.types.ts";
 
 /** Ends every session of the account, this one included (a lost phone, a shared computer). */
 export const logOutEverywhereProcedure = sessionProcedure
+  .meta(logOutEverywhereMeta)
   .input(ZLogOutEverywhereRequestSchema)
   .output(ZLogOutEverywhereResponseSchema)
   .mutation(async ({ ctx }) => {

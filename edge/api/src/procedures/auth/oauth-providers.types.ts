@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { TrpcMeta } from "../../trpc.ts";
 
 export const ZOAuthProvidersRequestSchema = z.void();
 
@@ -6,3 +7,7 @@ export const ZOAuthProvidersRequestSchema = z.void();
 export const ZOAuthProvidersResponseSchema = z.array(
   z.object({ id: z.enum(["google", "github"]), name: z.string() }),
 );
+export type TOAuthProvidersRequest = z.input<typeof ZOAuthProvidersRequestSchema>;
+export type TOAuthProvidersResponse = z.output<typeof ZOAuthProvidersResponseSchema>;
+
+export const oAuthProvidersMeta = { summary: "The OAuth providers sign-in offers" } satisfies TrpcMeta;

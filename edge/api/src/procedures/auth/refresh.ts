@@ -4,13 +4,14 @@ import { readCookie, refreshCookie } from "../../auth/cookies.ts";
 import { sessionConfigOf } from "../../auth/session-config.ts";
 import { clearAuthCookies, deliverTokens } from "../../auth/token-delivery.ts";
 import { publicProcedure } from "../../trpc.ts";
-import { ZRefreshRequestSchema, ZRefreshResponseSchema } from "./refresh.types.ts";
+import { refreshMeta, ZRefreshRequestSchema, ZRefreshResponseSchema } from "./refresh.types.ts";
 
 /**
  * Trades the refresh token for a new access and refresh token. A token works once; presenting it
  * again ends the whole session (see rotateRefreshToken), and the stale cookies are cleared.
  */
 export const refreshProcedure = publicProcedure
+  .meta(refreshMeta)
   .input(ZRefreshRequestSchema)
   .output(ZRefreshResponseSchema)
   .mutation(async ({ ctx, input }) => {

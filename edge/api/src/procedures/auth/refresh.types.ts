@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { ZIssuedTokensSchema, zTokenDelivery } from "../../auth/token-delivery.ts";
+import type { TrpcMeta } from "../../trpc.ts";
 
 /** Browsers send nothing (the `ht_refresh` cookie comes along); other clients send the token. */
 export const ZRefreshRequestSchema = z
@@ -12,3 +13,7 @@ export const ZRefreshResponseSchema = z.object({
   expiresAt: z.iso.datetime(),
   tokens: ZIssuedTokensSchema.optional(),
 });
+export type TRefreshRequest = z.input<typeof ZRefreshRequestSchema>;
+export type TRefreshResponse = z.output<typeof ZRefreshResponseSchema>;
+
+export const refreshMeta = { summary: "Rotate the refresh token for a new access token" } satisfies TrpcMeta;

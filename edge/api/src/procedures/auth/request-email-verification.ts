@@ -2,6 +2,7 @@ import { requestEmailVerification } from "@hometrip/core";
 import { passwordResetPerEmail, verificationPerIp, verificationPerUser } from "../../rate-limit/rules.ts";
 import { publicProcedure, withRateLimit } from "../../trpc.ts";
 import {
+  requestEmailVerificationMeta,
   ZRequestEmailVerificationRequestSchema,
   ZRequestEmailVerificationResponseSchema,
 } from "./request-email-verification.types.ts";
@@ -11,6 +12,7 @@ import {
  * or is already verified, so it cannot be used to find out who has signed up.
  */
 export const requestEmailVerificationProcedure = publicProcedure
+  .meta(requestEmailVerificationMeta)
   .use(withRateLimit(verificationPerIp))
   .use(withRateLimit(verificationPerUser))
   .use(withRateLimit({ ...passwordResetPerEmail, name: "verification-email" }))

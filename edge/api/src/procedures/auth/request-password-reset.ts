@@ -2,12 +2,14 @@ import { requestPasswordReset } from "@hometrip/core";
 import { passwordResetPerEmail, passwordResetPerIp } from "../../rate-limit/rules.ts";
 import { publicProcedure, withRateLimit } from "../../trpc.ts";
 import {
+  requestPasswordResetMeta,
   ZRequestPasswordResetRequestSchema,
   ZRequestPasswordResetResponseSchema,
 } from "./request-password-reset.types.ts";
 
 /** "Forgot password": mails a reset link if the account exists. The answer is ok either way. */
 export const requestPasswordResetProcedure = publicProcedure
+  .meta(requestPasswordResetMeta)
   .use(withRateLimit(passwordResetPerIp))
   .use(withRateLimit(passwordResetPerEmail))
   .input(ZRequestPasswordResetRequestSchema)

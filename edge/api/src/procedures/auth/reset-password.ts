@@ -2,10 +2,15 @@ import { resetPassword } from "@hometrip/core";
 import { revokedSessionsOf } from "../../auth/session-config.ts";
 import { resetPasswordPerIp } from "../../rate-limit/rules.ts";
 import { publicProcedure, withRateLimit } from "../../trpc.ts";
-import { ZResetPasswordRequestSchema, ZResetPasswordResponseSchema } from "./reset-password.types.ts";
+import {
+  resetPasswordMeta,
+  ZResetPasswordRequestSchema,
+  ZResetPasswordResponseSchema,
+} from "./reset-password.types.ts";
 
 /** Sets a new password from a reset link; every session of the account ends. */
 export const resetPasswordProcedure = publicProcedure
+  .meta(resetPasswordMeta)
   .use(withRateLimit(resetPasswordPerIp))
   .input(ZResetPasswordRequestSchema)
   .output(ZResetPasswordResponseSchema)

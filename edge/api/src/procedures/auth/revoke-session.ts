@@ -3,10 +3,15 @@ import { revokeSession } from "@hometrip/core";
 import { revokedSessionsOf } from "../../auth/session-config.ts";
 import { clearAuthCookies } from "../../auth/token-delivery.ts";
 import { sessionOwnerProcedure } from "../../procedure-bases.ts";
-import { ZRevokeSessionRequestSchema, ZRevokeSessionResponseSchema } from "./revoke-session.types.ts";
+import {
+  revokeSessionMeta,
+  ZRevokeSessionRequestSchema,
+  ZRevokeSessionResponseSchema,
+} from "./revoke-session.types.ts";
 
 /** Ends one of the caller's sessions. Someone else's session id is "not found", never revoked. */
 export const revokeSessionProcedure = sessionOwnerProcedure
+  .meta(revokeSessionMeta)
   .input(ZRevokeSessionRequestSchema)
   .output(ZRevokeSessionResponseSchema)
   .mutation(async ({ ctx, input }) => {

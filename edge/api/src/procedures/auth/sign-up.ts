@@ -1,10 +1,11 @@
 import { signUp } from "@hometrip/core";
 import { signUpPerIp } from "../../rate-limit/rules.ts";
 import { publicProcedure, withRateLimit } from "../../trpc.ts";
-import { ZSignUpRequestSchema, ZSignUpResponseSchema } from "./sign-up.types.ts";
+import { signUpMeta, ZSignUpRequestSchema, ZSignUpResponseSchema } from "./sign-up.types.ts";
 
 /** Creates an account; the verification mail goes out from workers/ via the outbox. */
 export const signUpProcedure = publicProcedure
+  .meta(signUpMeta)
   .use(withRateLimit(signUpPerIp))
   .input(ZSignUpRequestSchema)
   .output(ZSignUpResponseSchema)

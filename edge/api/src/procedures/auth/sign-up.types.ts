@@ -1,5 +1,6 @@
 import { passwordContextIssue } from "@hometrip/core";
 import * as z from "zod";
+import type { TrpcMeta } from "../../trpc.ts";
 import { zEmail, zNewPassword } from "./shared.types.ts";
 
 export const ZSignUpRequestSchema = z
@@ -20,3 +21,7 @@ export const ZSignUpRequestSchema = z
   });
 
 export const ZSignUpResponseSchema = z.object({ userId: z.uuid() });
+export type TSignUpRequest = z.input<typeof ZSignUpRequestSchema>;
+export type TSignUpResponse = z.output<typeof ZSignUpResponseSchema>;
+
+export const signUpMeta = { summary: "Create an account" } satisfies TrpcMeta;

@@ -1,9 +1,10 @@
 import { AppError } from "@hometrip/contracts";
 import { getDevEmail } from "@hometrip/core";
 import { devOnlyProcedure } from "../../procedure-bases.ts";
-import { ZGetDevMailRequestSchema, ZGetDevMailResponseSchema } from "./get.types.ts";
+import { getDevMailMeta, ZGetDevMailRequestSchema, ZGetDevMailResponseSchema } from "./get.types.ts";
 
 export const getDevMailProcedure = devOnlyProcedure
+  .meta(getDevMailMeta)
   .input(ZGetDevMailRequestSchema)
   .output(ZGetDevMailResponseSchema)
   .query(async ({ ctx, input }) => {

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { TrpcMeta } from "../../trpc.ts";
 
 export const ZGetDevMailRequestSchema = z.object({ id: z.uuid() });
 
@@ -11,3 +12,9 @@ export const ZGetDevMailResponseSchema = z.object({
   html: z.string().nullable(),
   createdAt: z.iso.datetime(),
 });
+export type TGetDevMailRequest = z.input<typeof ZGetDevMailRequestSchema>;
+export type TGetDevMailResponse = z.output<typeof ZGetDevMailResponseSchema>;
+
+export const getDevMailMeta = {
+  summary: "One mail of the local mailbox (development only)",
+} satisfies TrpcMeta;

@@ -1,9 +1,10 @@
 import { listDevEmails } from "@hometrip/core";
 import { devOnlyProcedure } from "../../procedure-bases.ts";
-import { ZListDevMailRequestSchema, ZListDevMailResponseSchema } from "./list.types.ts";
+import { listDevMailMeta, ZListDevMailRequestSchema, ZListDevMailResponseSchema } from "./list.types.ts";
 
 /** The newest 50 mails, optionally only those to one address. */
 export const listDevMailProcedure = devOnlyProcedure
+  .meta(listDevMailMeta)
   .input(ZListDevMailRequestSchema)
   .output(ZListDevMailResponseSchema)
   .query(async ({ ctx, input }) => {

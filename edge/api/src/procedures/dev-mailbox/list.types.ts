@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { TrpcMeta } from "../../trpc.ts";
 
 export const ZListDevMailRequestSchema = z.object({ to: z.string().trim().max(320).optional() }).optional();
 
@@ -11,3 +12,7 @@ export const ZListDevMailResponseSchema = z.array(
     createdAt: z.iso.datetime(),
   }),
 );
+export type TListDevMailRequest = z.input<typeof ZListDevMailRequestSchema>;
+export type TListDevMailResponse = z.output<typeof ZListDevMailResponseSchema>;
+
+export const listDevMailMeta = { summary: "The local mailbox (development only)" } satisfies TrpcMeta;

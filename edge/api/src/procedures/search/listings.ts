@@ -2,7 +2,11 @@ import { AppError } from "@hometrip/contracts";
 import { cachedSearch, createPostgresSearchIndex, refusePastStay, SearchQueryError } from "@hometrip/search";
 import { errorFields } from "../../services/logger.ts";
 import { publicProcedure } from "../../trpc.ts";
-import { ZSearchListingsRequestSchema, ZSearchListingsResponseSchema } from "./listings.types.ts";
+import {
+  searchListingsMeta,
+  ZSearchListingsRequestSchema,
+  ZSearchListingsResponseSchema,
+} from "./listings.types.ts";
 
 /** Availability changes with every booking, so cached pages live briefly; edits bump the version anyway. */
 const CACHE_TTL_SECONDS = 30;
@@ -17,6 +21,7 @@ export const searchCacheControl = "public, max-age=30, stale-while-revalidate=60
  * connection (a new backend, handshake included).
  */
 export const searchListingsProcedure = publicProcedure
+  .meta(searchListingsMeta)
   .input(ZSearchListingsRequestSchema)
   .output(ZSearchListingsResponseSchema)
   .query(async ({ ctx, input }) => {

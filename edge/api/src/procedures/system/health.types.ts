@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { dependencyNames } from "../../health/check-health.ts";
+import type { TrpcMeta } from "../../trpc.ts";
 
 export const ZHealthRequestSchema = z.void();
 
@@ -14,3 +15,7 @@ export const ZHealthResponseSchema = z.object({
   down: z.array(z.enum(dependencyNames)),
   checks: z.object({ postgres: zDependencyCheck, redis: zDependencyCheck, broker: zDependencyCheck }),
 });
+export type THealthRequest = z.input<typeof ZHealthRequestSchema>;
+export type THealthResponse = z.output<typeof ZHealthResponseSchema>;
+
+export const healthMeta = { summary: "The API's dependencies, up or down" } satisfies TrpcMeta;

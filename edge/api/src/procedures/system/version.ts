@@ -1,7 +1,8 @@
 import { publicProcedure } from "../../trpc.ts";
-import { ZVersionRequestSchema, ZVersionResponseSchema } from "./version.types.ts";
+import { versionMeta, ZVersionRequestSchema, ZVersionResponseSchema } from "./version.types.ts";
 
 export const versionProcedure = publicProcedure
+  .meta(versionMeta)
   .input(ZVersionRequestSchema)
   .output(ZVersionResponseSchema)
   .query(({ ctx }) => ({

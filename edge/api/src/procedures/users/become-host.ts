@@ -1,6 +1,6 @@
 import { becomeHost } from "@hometrip/core";
 import { sessionProcedure } from "../../trpc.ts";
-import { ZBecomeHostResponseSchema } from "./become-host.types.ts";
+import { becomeHostMeta, ZBecomeHostResponseSchema } from "./become-host.types.ts";
 
 /**
  * Creates the caller's host profile; calling again changes nothing. The access token's `host`
@@ -8,6 +8,7 @@ import { ZBecomeHostResponseSchema } from "./become-host.types.ts";
  * host profile from the database whenever the token says "not a host".
  */
 export const becomeHostProcedure = sessionProcedure
+  .meta(becomeHostMeta)
   .output(ZBecomeHostResponseSchema)
   .mutation(async ({ ctx }) => {
     const { created } = await becomeHost(ctx.services.db, ctx.actor.userId);

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { TrpcMeta } from "../../trpc.ts";
 
 export const ZPublicProfileRequestSchema = z.object({ userId: z.uuid() });
 
@@ -12,3 +13,7 @@ export const ZPublicProfileResponseSchema = z.strictObject({
   isHost: z.boolean(),
   memberSince: z.iso.datetime(),
 });
+export type TPublicProfileRequest = z.input<typeof ZPublicProfileRequestSchema>;
+export type TPublicProfileResponse = z.output<typeof ZPublicProfileResponseSchema>;
+
+export const publicProfileMeta = { summary: "A member's public profile" } satisfies TrpcMeta;

@@ -1,10 +1,14 @@
 import { loadAccount, updateProfile } from "@hometrip/core";
 import { authedProcedure } from "../../trpc.ts";
-import { ZUpdateProfileRequestSchema, ZUpdateProfileResponseSchema } from "./update-profile.types.ts";
+import {
+  updateProfileMeta,
+  ZUpdateProfileRequestSchema,
+  ZUpdateProfileResponseSchema,
+} from "./update-profile.types.ts";
 
 /** Changes the caller's own profile; the input has no user id that could point elsewhere. */
 export const updateProfileProcedure = authedProcedure
-  .meta({ scope: "profile:write" })
+  .meta(updateProfileMeta)
   .input(ZUpdateProfileRequestSchema)
   .output(ZUpdateProfileResponseSchema)
   .mutation(async ({ ctx, input }) => {

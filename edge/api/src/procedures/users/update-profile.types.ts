@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { TrpcMeta } from "../../trpc.ts";
 import { ZAccountSchema, zBio, zDisplayName, zLanguages, zPhone } from "./shared.types.ts";
 
 /** Every field optional: what is left out stays as it is. */
@@ -10,3 +11,10 @@ export const ZUpdateProfileRequestSchema = z.object({
 });
 
 export const ZUpdateProfileResponseSchema = ZAccountSchema;
+export type TUpdateProfileRequest = z.input<typeof ZUpdateProfileRequestSchema>;
+export type TUpdateProfileResponse = z.output<typeof ZUpdateProfileResponseSchema>;
+
+export const updateProfileMeta = {
+  summary: "Change the caller's profile",
+  scope: "profile:write",
+} satisfies TrpcMeta;

@@ -2,10 +2,11 @@ import { beginTotpEnrolment } from "@hometrip/core";
 import { renderSVG } from "uqr";
 import { twoFactorKeysOf } from "../../../auth/two-factor-keys.ts";
 import { sessionProcedure } from "../../../trpc.ts";
-import { ZBeginEnrolmentResponseSchema } from "./begin-enrolment.types.ts";
+import { beginEnrolmentMeta, ZBeginEnrolmentResponseSchema } from "./begin-enrolment.types.ts";
 
 /** Starts (or restarts) enrolment: a new secret, shown once as URI, text and QR code. */
 export const beginEnrolmentProcedure = sessionProcedure
+  .meta(beginEnrolmentMeta)
   .output(ZBeginEnrolmentResponseSchema)
   .mutation(async ({ ctx }) => {
     const enrolment = await beginTotpEnrolment(ctx.services.db, await twoFactorKeysOf(ctx.services), {

@@ -1,8 +1,9 @@
 import { twoFactorStatus } from "@hometrip/core";
 import { sessionProcedure } from "../../../trpc.ts";
-import { ZTwoFactorStatusResponseSchema } from "./status.types.ts";
+import { twoFactorStatusMeta, ZTwoFactorStatusResponseSchema } from "./status.types.ts";
 
 export const statusProcedure = sessionProcedure
+  .meta(twoFactorStatusMeta)
   .output(ZTwoFactorStatusResponseSchema)
   .query(async ({ ctx }) => {
     const status = await twoFactorStatus(ctx.services.db, ctx.actor.userId);
