@@ -25,8 +25,9 @@ export interface WorkerDeps {
   /** iCal import fetching; private network addresses are refused unless allowed (dev, tests). */
   icalFetch?: Partial<FeedFetchOptions>;
   /**
-   * The Redis edge/api caches search pages in. Without it, a sync that changes availability
-   * leaves cached pages to expire on their TTL instead of dropping them at once.
+   * The Redis edge/api caches search pages and listing views in; the post-commit step invalidates
+   * there. Without it, a sync that changes availability leaves cached pages to expire on their
+   * TTL instead of dropping them at once.
    */
   searchCache?: { redis: Redis /** Key namespace; tests pass their own. */; prefix?: string };
   /** Index that listing.changed updates: Typesense in production, else Postgres (nothing to copy). */

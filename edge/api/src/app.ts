@@ -2,17 +2,17 @@ import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import type { HonoEnv } from "./context.ts";
 import { notFound, onError } from "./errors.ts";
+import { avatarRoutes } from "./http/avatars.ts";
+import { healthRoutes } from "./http/health.ts";
+import { icalRoutes } from "./http/ical.ts";
+import { listingPhotoRoutes } from "./http/listing-photos.ts";
+import { oauthRoutes } from "./http/oauth.ts";
+import { trpcRoutes } from "./http/trpc.ts";
 import { loadConfig } from "./middleware/config.ts";
 import { cors } from "./middleware/cors.ts";
 import { init } from "./middleware/init.ts";
 import { requestLogger } from "./middleware/logger.ts";
 import { apiRateLimit } from "./rate-limit/api-limit.ts";
-import { avatarRoutes } from "./routes/avatars.ts";
-import { healthRoutes } from "./routes/health.ts";
-import { icalRoutes } from "./routes/ical.ts";
-import { listingPhotoRoutes } from "./routes/listing-photos.ts";
-import { oauthRoutes } from "./routes/oauth.ts";
-import { trpcRoutes } from "./routes/trpc.ts";
 
 /**
  * Order matters: the request id and logger come first so every later failure, including a bad

@@ -1,12 +1,12 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import { apiKeysRouter } from "./routers/api-keys/index.ts";
-import { authRouter } from "./routers/auth/index.ts";
-import { calendarRouter } from "./routers/calendar/index.ts";
-import { devMailboxRouter } from "./routers/dev-mailbox/index.ts";
-import { listingsRouter } from "./routers/listings/index.ts";
-import { searchRouter } from "./routers/search/index.ts";
-import { systemRouter } from "./routers/system/index.ts";
-import { usersRouter } from "./routers/users/index.ts";
+import { apiKeysRouter } from "./procedures/api-keys/index.ts";
+import { authRouter } from "./procedures/auth/index.ts";
+import { calendarRouter } from "./procedures/calendar/index.ts";
+import { devMailboxRouter } from "./procedures/dev-mailbox/index.ts";
+import { listingsRouter } from "./procedures/listings/index.ts";
+import { searchRouter } from "./procedures/search/index.ts";
+import { systemRouter } from "./procedures/system/index.ts";
+import { usersRouter } from "./procedures/users/index.ts";
 import { router } from "./trpc.ts";
 
 /** One router per domain; the web app imports `AppRouter` (types only) from here. */

@@ -23,8 +23,11 @@ export type TrpcContext = {
   listingPhotos?: R2Bucket;
 };
 
-/** `scope`: the API-key scope that lets a partner key call this procedure; without it keys get 403. */
-export type TrpcMeta = { scope?: string };
+/**
+ * `scope`: the API-key scope that lets a partner key call this procedure; without it keys get 403.
+ * `summary`: one line for the partner API reference (each procedure's `.types.ts` holds it).
+ */
+export type TrpcMeta = { scope?: string; summary?: string };
 
 const t = initTRPC
   .context<TrpcContext>()
@@ -57,7 +60,19 @@ const appErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-const baseProcedure = t.procedure.use(appErrors);
+/**
+ * The post-commit step after every procedure, whatever its base: the events its writes committed
+ * are relayed and their cache invalidations applied before the answer leaves (also when the
+ * procedure failed after a commit). Procedures never relay or invalidate by hand; the security
+ * suite checks every procedure of the router carries this middleware.
+ */
+export const postCommitStep = t.middleware(async ({ ctx, next }) => {
+  const result = await next();
+  await ctx.services.runPostCommit();
+  return result;
+});
+
+const baseProcedure = t.procedure.use(postCommitStep).use(appErrors);
 
 /** Anyone; `ctx.actor` is the caller when a valid credential came along, else null. */
 export const publicProcedure = baseProcedure.use(async ({ ctx, next }) => {

@@ -9,4 +9,11 @@ declare global {
       TEST_EVENT_SINK_URL: string;
     }
   }
+  interface ImportMeta {
+    /** Vite's glob import (vitest transforms it), in the raw-text form the source-reading suites use. */
+    glob(
+      patterns: string[],
+      options: { query: "?raw"; import: "default"; eager: true },
+    ): Record<string, string>;
+  }
 }

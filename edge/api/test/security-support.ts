@@ -1,11 +1,19 @@
 import { issueEmailToken } from "@hometrip/core";
-import type { AnyProcedure } from "@trpc/server";
+import type { AnyProcedure, AnyRouter } from "@trpc/server";
+import {
+  apiKeyOwnerProcedure,
+  blockManagerProcedure,
+  listingByIdManagerProcedure,
+  listingManagerProcedure,
+  sessionOwnerProcedure,
+} from "../src/procedure-bases.ts";
 import { appRouter } from "../src/router.ts";
 import {
   adminProcedure,
   authedProcedure,
   hostProcedure,
   operatorProcedure,
+  postCommitStep,
   publicProcedure,
   sessionProcedure,
 } from "../src/trpc.ts";
@@ -29,10 +37,15 @@ import {
  */
 export type Access = "public" | "operator" | "authed" | "session" | "host" | "admin";
 
+/** What an ownership base checks: the kind of thing, and the input field naming it. */
+export type Ownership = { owns: "listing" | "block" | "apiKey" | "session"; field: string };
+
 export type ProcedureInfo = {
   path: string;
   type: "query" | "mutation";
   access: Access;
+  /** Set when the procedure's base is an ownership base (procedure-bases.ts). */
+  ownership: Ownership | undefined;
   /** `meta.scope`: the API-key scope that opens an `authed` procedure to partner keys. */
   scope: string | undefined;
   /** The input parsers; empty (or a lone z.void()) when the procedure takes no input. */
@@ -54,6 +67,25 @@ const markers: [Access, unknown][] = [
   ["public", marker(publicProcedure)],
 ];
 
+// Ownership bases sit on a role base, so a procedure on one carries both markers.
+const ownershipMarkers: [Ownership, unknown][] = [
+  [{ owns: "listing", field: "listingId" }, marker(listingManagerProcedure)],
+  [{ owns: "listing", field: "id" }, marker(listingByIdManagerProcedure)],
+  [{ owns: "block", field: "blockId" }, marker(blockManagerProcedure)],
+  [{ owns: "apiKey", field: "id" }, marker(apiKeyOwnerProcedure)],
+  [{ owns: "session", field: "sessionId" }, marker(sessionOwnerProcedure)],
+];
+
+const postCommitMarker = (postCommitStep as unknown as { _middlewares: unknown[] })._middlewares[0];
+
+/** Paths of the procedures that do not run the post-commit step (built on something but our bases). */
+export function proceduresWithoutPostCommit(router: AnyRouter): string[] {
+  return Object.entries(router._def.procedures as Record<string, AnyProcedure>)
+    .filter(([, procedure]) => !defOf(procedure).middlewares.includes(postCommitMarker))
+    .map(([path]) => path)
+    .sort();
+}
+
 const isVoid = (schema: unknown) =>
   (schema as { _zod?: { def?: { type?: string } } })._zod?.def?.type === "void";
 
@@ -71,6 +103,7 @@ export const procedures: ProcedureInfo[] = Object.entries(
       path,
       type,
       access,
+      ownership: ownershipMarkers.find(([, mw]) => def.middlewares.includes(mw))?.[0],
       scope: def.meta?.scope,
       inputs: def.inputs,
       takesInput: def.inputs.length > 0 && !def.inputs.every(isVoid),

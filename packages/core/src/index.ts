@@ -114,6 +114,9 @@ export { importTwoFactorKeys, type TwoFactorKeys } from "./auth/two-factor-keys.
 export { type SecondFactor, verifySecondFactor } from "./auth/two-factor-verify.ts";
 export * from "./calendar/index.ts";
 export * from "./email/index.ts";
+export { type CommittedEvents, type RecordedEvent, trackCommittedEvents } from "./events/event-log.ts";
+export { type CacheInvalidation, invalidationsFor } from "./events/invalidations.ts";
+export { type PostCommitTargets, runPostCommit } from "./events/post-commit.ts";
 export {
   createQStashPublisher,
   type EventPublisher,
@@ -123,6 +126,7 @@ export { recordEvent } from "./events/record-event.ts";
 export { type RelayOutboxOptions, type RelayOutboxResult, relayOutbox } from "./events/relay-outbox.ts";
 export * from "./listings/index.ts";
 export { describeError, type Logger, silentLogger } from "./logger.ts";
+export { managedBlockListing, managedListing, ownApiKey, ownSession } from "./ownership.ts";
 export * from "./pricing/index.ts";
 export { recordSystemPing } from "./system/record-system-ping.ts";
 export * from "./users/index.ts";

@@ -1,3 +1,9 @@
-export { cached } from "./cache.ts";
+export {
+  type CacheOutcome,
+  type ReadOptions,
+  type VersionedCache,
+  type VersionedCacheOptions,
+  versionedCache,
+} from "./cache.ts";
 export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "./rate-limiter.ts";
 export { createRedis, type Redis, type RedisConnection } from "./redis.ts";

@@ -1,7 +1,7 @@
 import { startTestRedis, type TestRedis } from "@hometrip/testkit";
 import { Redis } from "@upstash/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cached, createRateLimiter, createRedis } from "../src/index.ts";
+import { createRateLimiter, createRedis, versionedCache } from "../src/index.ts";
 
 let testRedis: TestRedis;
 let url: string;
@@ -53,18 +53,27 @@ describe("createRateLimiter", () => {
   });
 });
 
-describe("cached", () => {
+describe("versionedCache", () => {
+  const cacheOf = <T>(client: Redis = redis, ttlSeconds = 60) =>
+    versionedCache<T>(client, { name: `${prefix}cache`, ttlSeconds });
+
   it("loads once and serves the stored value until the TTL", async () => {
     let loads = 0;
     const load = async () => {
       loads += 1;
       return { listingId: "l-1", nightly: 12_900 };
     };
-    const key = `${prefix}cache:listing`;
-    expect(await cached(redis, key, 60, load)).toEqual({ listingId: "l-1", nightly: 12_900 });
-    expect(await cached(redis, key, 60, load)).toEqual({ listingId: "l-1", nightly: 12_900 });
+    const cache = cacheOf<{ listingId: string; nightly: number }>();
+    expect(await cache.read("l-1", "view", load)).toEqual({
+      value: { listingId: "l-1", nightly: 12_900 },
+      cache: "miss",
+    });
+    expect(await cache.read("l-1", "view", load)).toEqual({
+      value: { listingId: "l-1", nightly: 12_900 },
+      cache: "hit",
+    });
     expect(loads).toBe(1);
-    const ttl = await redis.ttl(key);
+    const ttl = await redis.ttl(`${prefix}cache:l-1:0:view`);
     expect(ttl).toBeGreaterThan(50);
     expect(ttl).toBeLessThanOrEqual(60);
   });
@@ -82,23 +91,56 @@ describe("cached", () => {
         loads += 1;
         return value;
       };
-      expect(await cached(redis, `${prefix}cache:${name}`, 60, load)).toEqual(value);
-      expect(await cached(redis, `${prefix}cache:${name}`, 60, load)).toEqual(value);
+      const cache = cacheOf<unknown>();
+      expect((await cache.read("types", name, load)).value).toEqual(value);
+      expect(await cache.read("types", name, load)).toEqual({ value, cache: "hit" });
       expect(loads).toBe(1);
     }
+  });
+
+  it("invalidating a scope drops its entries and leaves other scopes", async () => {
+    const cache = cacheOf<number>();
+    let loads = 0;
+    const load = async () => ++loads;
+    await cache.read("a", "x", load);
+    await cache.read("b", "x", load);
+    await cache.invalidate("a");
+    expect(await cache.read("a", "x", load)).toEqual({ value: 3, cache: "miss" });
+    expect(await cache.read("b", "x", load)).toEqual({ value: 2, cache: "hit" });
+  });
+
+  it("stores nothing a caller calls unstorable", async () => {
+    const cache = cacheOf<string>();
+    const storable = (value: string) => value !== "draft";
+    expect((await cache.read("s", "e", async () => "draft", { storable })).cache).toBe("uncacheable");
+    expect((await cache.read("s", "e", async () => "published", { storable })).cache).toBe("miss");
+    expect((await cache.read("s", "e", async () => "other", { storable })).cache).toBe("hit");
+  });
+
+  it("answers from the loader when Redis fails", async () => {
+    const broken = createRedis({ url, token: "not-the-token" });
+    const errors: unknown[] = [];
+    const read = await cacheOf<number>(broken).read("s", "e", async () => 7, {
+      onError: (e) => errors.push(e),
+    });
+    expect(read).toEqual({ value: 7, cache: "bypass" });
+    expect(errors).toHaveLength(1);
   });
 
   it("loads again after the entry expires", async () => {
     let loads = 0;
     const load = async () => ++loads;
-    expect(await cached(redis, `${prefix}cache:short`, 1, load)).toBe(1);
+    const cache = cacheOf<number>(redis, 1);
+    expect((await cache.read("short", "e", load)).value).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 1_200));
-    expect(await cached(redis, `${prefix}cache:short`, 1, load)).toBe(2);
+    expect((await cache.read("short", "e", load)).value).toBe(2);
   });
 
   it("reads entries through a client without automatic deserialization", async () => {
-    await cached(redis, `${prefix}cache:raw`, 60, async () => ({ a: 1 }));
+    await cacheOf<{ a: number }>().read("raw", "e", async () => ({ a: 1 }));
     const raw = new Redis({ url, token, automaticDeserialization: false });
-    expect(await cached(raw, `${prefix}cache:raw`, 60, async () => ({ a: 2 }))).toEqual({ a: 1 });
+    expect((await cacheOf<{ a: number }>(raw).read("raw", "e", async () => ({ a: 2 }))).value).toEqual({
+      a: 1,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { SearchQuery, SearchResult } from "@hometrip/contracts";
-import type { Redis } from "@hometrip/kv";
+import { type Redis, versionedCache } from "@hometrip/kv";
 
 export interface SearchCacheOptions {
   /** Seconds a page stays cached; short, because availability changes with every booking. */
@@ -10,15 +10,23 @@ export interface SearchCacheOptions {
   onError?: (error: unknown) => void;
 }
 
-const versionKey = (prefix: string) => `${prefix}search:version`;
+/** Every page shares one scope: any listing, calendar, booking or review change may move any page. */
+const ALL_PAGES = "all";
+
+/** The cache of search pages, shared by the API (reads) and the post-commit step (invalidation). */
+export function searchPageCache(redis: Redis, opts: { ttlSeconds?: number; prefix?: string } = {}) {
+  return versionedCache<SearchResult>(redis, {
+    name: `${opts.prefix ?? ""}search`,
+    ttlSeconds: opts.ttlSeconds ?? 30,
+  });
+}
 
 /**
- * Invalidates every cached search at once: the version is part of each cache key, so bumping it
- * makes all older entries unreachable (they expire on their TTL). Call after any change to a
- * listing, its calendar, a booking or a review. Returns the new version.
+ * Invalidates every cached search at once. The post-commit step does it for every event that
+ * changes what search shows; tests and the bench call it directly.
  */
-export async function bumpSearchVersion(redis: Redis, opts: { prefix?: string } = {}): Promise<number> {
-  return redis.incr(versionKey(opts.prefix ?? ""));
+export async function bumpSearchVersion(redis: Redis, opts: { prefix?: string } = {}): Promise<void> {
+  await searchPageCache(redis, opts).invalidate(ALL_PAGES);
 }
 
 /** Same hash for queries that mean the same: key order, filter array order and text case are irrelevant. */
@@ -33,14 +41,6 @@ export async function searchQueryHash(query: SearchQuery): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-export async function searchCacheKey(query: SearchQuery, version: number, prefix = ""): Promise<string> {
-  return `${prefix}search:v${version}:${await searchQueryHash(query)}`;
-}
-
-// One round trip for a lookup: read the version, then the page cached under it.
-const lookupScript = `local version = redis.call('GET', KEYS[1]) or '0'
-return { version, redis.call('GET', ARGV[1] .. version .. ':' .. ARGV[2]) }`;
-
 /**
  * Read-through cache of one search page; `cache` says whether Redis answered it. On a miss the
  * page is stored through `defer` (the Worker's waitUntil) so the response does not wait for it.
@@ -51,34 +51,9 @@ export async function cachedSearch(
   opts: SearchCacheOptions & { defer?: (task: Promise<unknown>) => void },
   load: () => Promise<SearchResult>,
 ): Promise<{ result: SearchResult; cache: "hit" | "miss" | "bypass" }> {
-  const prefix = opts.prefix ?? "";
-  let key: string;
-  try {
-    const hash = await searchQueryHash(query);
-    const [version, stored] = (await redis.eval(
-      lookupScript,
-      [versionKey(prefix)],
-      [`${prefix}search:v`, hash],
-    )) as [string | number, unknown];
-    key = `${prefix}search:v${version}:${hash}`;
-    const envelope = typeof stored === "string" ? JSON.parse(stored) : stored;
-    if (envelope && typeof envelope === "object" && "v" in envelope) {
-      return { result: (envelope as { v: SearchResult }).v, cache: "hit" };
-    }
-  } catch (error) {
-    opts.onError?.(error);
-    return { result: await load(), cache: "bypass" };
-  }
-  const result = await load();
-  // Wrapped as { v } so the REST client's auto-deserialisation cannot reshape the value.
-  const store = redis
-    .set(key, JSON.stringify({ v: result }), { ex: opts.ttlSeconds })
-    .catch((error: unknown) => {
-      opts.onError?.(error);
-    });
-  if (opts.defer) opts.defer(store);
-  else await store;
-  return { result, cache: "miss" };
+  const cache = searchPageCache(redis, opts);
+  const { value, cache: outcome } = await cache.read(ALL_PAGES, await searchQueryHash(query), load, opts);
+  return { result: value, cache: outcome === "uncacheable" ? "miss" : outcome };
 }
 
 function canonicalJson(value: unknown): string {

@@ -2,7 +2,7 @@ export {
   bumpSearchVersion,
   cachedSearch,
   type SearchCacheOptions,
-  searchCacheKey,
+  searchPageCache,
   searchQueryHash,
 } from "./cache.ts";
 export { type CursorPosition, decodeCursor, encodeCursor } from "./cursor.ts";

@@ -7,10 +7,10 @@ import {
   IcalParseError,
   parseIcalEvents,
   recordIcalImportFailure,
-  relayOutbox,
+  runPostCommit,
   syncIcalFeedBlocks,
+  trackCommittedEvents,
 } from "@hometrip/core";
-import { bumpSearchVersion } from "@hometrip/search";
 import { Hono } from "hono";
 import type { WorkerDeps } from "../deps.ts";
 import { feedFailureMessage } from "../handlers/calendar/feed-error.ts";
@@ -65,7 +65,8 @@ export function icalImportRoute(deps: WorkerDeps) {
       return c.json({ status, error: message });
     }
 
-    const synced = await syncIcalFeedBlocks(deps.db, {
+    const unit = trackCommittedEvents(deps.db);
+    const synced = await syncIcalFeedBlocks(unit.db, {
       listingId: job.listingId,
       url: job.url,
       events,
@@ -77,19 +78,18 @@ export function icalImportRoute(deps: WorkerDeps) {
       deps.log.info("ical feed removed during its sync; nothing imported", fields);
       return c.json({ status: "not_registered" as const });
     }
-    const { eventId, ...counts } = synced;
+    const { eventId: _eventId, ...counts } = synced;
     deps.log.info("ical feed imported", { ...fields, events: events.length, ...counts });
-    if (eventId) {
-      // Cached search pages may list the listing as free on dates the feed just took.
-      if (deps.searchCache) {
-        await bumpSearchVersion(deps.searchCache.redis, { prefix: deps.searchCache.prefix }).catch(
-          (error: unknown) =>
-            deps.log.warn("search cache version not bumped", { ...fields, error: describeError(error) }),
-        );
-      }
-      // Publish now rather than at the next outbox sweep; a failure here is left to the sweep.
-      await relayOutbox(deps.db, deps.publisher, { ids: [eventId], log: deps.log });
-    }
+    // The same step as the API's: cached search pages may list the listing as free on dates the
+    // feed just took, and the listing.changed event goes out now rather than at the next sweep.
+    await runPostCommit(unit.events.take(), {
+      db: deps.db,
+      publisher: deps.publisher,
+      log: deps.log,
+      cacheRedis: deps.searchCache?.redis ?? null,
+      cachePrefix: deps.searchCache?.prefix,
+      relay: (task) => task.then(() => {}),
+    });
     return c.json({ status: "imported" as const, events: events.length, ...counts });
   });
   return app;

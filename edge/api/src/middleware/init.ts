@@ -3,12 +3,17 @@ import { createMiddleware } from "hono/factory";
 import type { HonoEnv } from "../context.ts";
 import { createServices } from "../services/index.ts";
 
-/** Builds the per-request service bundle and hands its cleanup to the runtime after the response. */
+/**
+ * Builds the per-request service bundle, runs the post-commit step for whatever the route's writes
+ * committed before the answer leaves (so the caller's next read is fresh), and hands the cleanup
+ * to the runtime after the response.
+ */
 export const init = createMiddleware<HonoEnv>(async (c, next) => {
   const scope = createServices(c.var.config, c.var.logger);
   c.set("services", scope.services);
   try {
     await next();
+    await scope.services.runPostCommit();
   } finally {
     scope.dispose((task) => backgroundOf(c)(task));
   }

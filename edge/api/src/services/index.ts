@@ -1,5 +1,11 @@
 import type { EdgeEnv } from "@hometrip/config";
-import { createQStashPublisher, type EventPublisher } from "@hometrip/core";
+import {
+  type CommittedEvents,
+  createQStashPublisher,
+  type EventPublisher,
+  runPostCommit,
+  trackCommittedEvents,
+} from "@hometrip/core";
 import { createDb, createHttpSql, type Database, type HttpSql } from "@hometrip/db";
 import { createRedis, type Redis } from "@hometrip/kv";
 import { type Clock, systemClock } from "./clock.ts";
@@ -8,12 +14,15 @@ import { sqlOverHttpRoute } from "./sql-over-http.ts";
 
 type Pool = ReturnType<typeof createDb>["pool"];
 
-/** Everything a handler may use, built fresh for one request (or one scheduled run). */
+/** Everything a handler may use, built fresh for one request. */
 export interface Services {
   readonly config: EdgeEnv;
   readonly logger: Logger;
   readonly clock: Clock;
-  /** Created on first use; a request that never touches Postgres opens no socket. */
+  /**
+   * Created on first use; a request that never touches Postgres opens no socket. Events recorded
+   * through it are remembered for `runPostCommit` once their transaction commits.
+   */
   readonly db: Database;
   readonly pool: Pool;
   /**
@@ -26,6 +35,12 @@ export interface Services {
   readonly publisher: EventPublisher;
   /** Work to finish after the response; the db pool is ended only once all of it settles. */
   waitUntil(task: Promise<unknown>): void;
+  /**
+   * The post-commit step for the events committed so far: cache invalidations (awaited) and the
+   * relay (after the response). The tRPC base procedure runs it after every procedure and `init`
+   * after every HTTP route, so no handler calls it, a relay or a cache bump itself.
+   */
+  runPostCommit(): Promise<void>;
 }
 
 export interface ServiceScope {
@@ -35,7 +50,7 @@ export interface ServiceScope {
 }
 
 export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = systemClock): ServiceScope {
-  let database: ReturnType<typeof createDb> | undefined;
+  let database: { db: Database; pool: Pool; events: CommittedEvents } | undefined;
   let httpSql: HttpSql | undefined;
   let redis: Redis | undefined;
   let publisher: EventPublisher | undefined;
@@ -46,11 +61,12 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
   // on them from another request, so a pool shared across requests hangs. One per request.
   const openDb = () => {
     if (!database) {
-      database = createDb({
+      const { db, pool } = createDb({
         databaseUrl: config.DATABASE_URL,
         wsProxy: config.NEON_WS_PROXY,
         max: config.DATABASE_POOL_MAX,
       });
+      database = { pool, ...trackCommittedEvents(db) };
       // An idle connection dropping is reported as a pool 'error', and unhandled it throws out
       // of the isolate. workerd also reports each socket closed by pool.end() this way
       // ("Network connection lost" once the Terminate went out): not worth a warning.
@@ -96,9 +112,24 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
         task.catch((error: unknown) => logger.error("background task failed", errorFields(error))),
       );
     },
+    async runPostCommit() {
+      const events = database?.events.take() ?? [];
+      if (events.length === 0) return;
+      await runPostCommit(events, {
+        db: services.db,
+        publisher: services.publisher,
+        log: logger,
+        cacheRedis: services.redis,
+        relay: (task) => services.waitUntil(task),
+      });
+    },
   };
 
   const drain = async () => {
+    // A backstop: whatever committed after the last step (a task run after the answer) is relayed too.
+    await services
+      .runPostCommit()
+      .catch((error: unknown) => logger.error("post-commit failed", errorFields(error)));
     // Tasks may enqueue more tasks (a relay after a commit), so loop until quiet.
     while (pending.length > 0) await Promise.allSettled(pending.splice(0));
     ending = true;

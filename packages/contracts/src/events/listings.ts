@@ -13,6 +13,11 @@ export const listingEvents = {
     payload: z.object({
       listingIds: z.array(z.uuid()).min(1).max(500),
       cause: z.enum(listingChangeCauses),
+      /**
+       * false: guests could see the listing neither before nor after (a draft, or unlisted), so no
+       * cached search page or public view holds it. Absent: it may be visible.
+       */
+      searchVisible: z.boolean().optional(),
     }),
   }),
 } as const;

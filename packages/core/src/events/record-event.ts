@@ -1,9 +1,11 @@
 import { AppError, type EventPayloadInput, type EventType, eventCatalog } from "@hometrip/contracts";
 import { type DbOrTx, outbox } from "@hometrip/db";
+import { noteRecordedEvent, type RecordedEvent } from "./event-log.ts";
 
 /**
  * Writes an event to the outbox. Call it with the transaction that makes the domain change, so
- * the event exists if and only if the change committed; `relayOutbox` publishes it afterwards.
+ * the event exists if and only if the change committed. A handle from `trackCommittedEvents` also
+ * remembers it, so the post-commit step relays it and applies its cache invalidations.
  */
 export async function recordEvent<T extends EventType>(
   tx: DbOrTx,
@@ -24,5 +26,6 @@ export async function recordEvent<T extends EventType>(
     .values({ eventType: type, eventVersion: definition.version, payload: parsed.data })
     .returning({ id: outbox.id });
   if (!row) throw new Error("outbox insert returned no row");
+  noteRecordedEvent(tx, { id: row.id, type, payload: parsed.data } as RecordedEvent);
   return { id: row.id };
 }

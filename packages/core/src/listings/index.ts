@@ -18,3 +18,4 @@ export {
 } from "./photos.ts";
 export { quoteStay, type StayQuoteResult } from "./quote.ts";
 export { findVisibleListing } from "./read.ts";
+export { listingViewCache } from "./view-cache.ts";

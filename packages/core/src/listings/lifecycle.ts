@@ -11,7 +11,7 @@ import { type ListingActor, lockListingForChange } from "./access.ts";
 import { type ListingIssue, missingForPublication, UNKNOWN_COUNTRY } from "./completeness.ts";
 import { listingViewOf, photosOf } from "./listing-view.ts";
 
-/** A committed change: relay `eventId` after commit; drop cached searches and views when `searchVisible`. */
+/** A committed change; its `listing.changed` event drives the post-commit step (relay, cache invalidation). */
 export interface ListingChange<T = ListingView> {
   value: T;
   /** The listing that changed, so its cached view can be dropped. */
@@ -71,6 +71,7 @@ export async function createListingDraft(
     const { id: eventId } = await recordEvent(tx, "listing.changed", {
       listingIds: [listing.id],
       cause: "listing",
+      searchVisible: false,
     });
     return { value: await listingViewOf(tx, listing), listingId: listing.id, eventId, searchVisible: false };
   });
@@ -103,13 +104,13 @@ export async function updateListing(
     if (!updated) throw new Error("listing update returned nothing");
     const keys = Object.keys(changes) as (keyof ListingChanges)[];
     const cause = keys.length > 0 && keys.every((k) => pricingFields.has(k)) ? "pricing" : "listing";
-    const { id: eventId } = await recordEvent(tx, "listing.changed", { listingIds: [listingId], cause });
-    return {
-      value: await listingViewOf(tx, updated),
-      listingId,
-      eventId,
-      searchVisible: current.status === "published",
-    };
+    const searchVisible = current.status === "published";
+    const { id: eventId } = await recordEvent(tx, "listing.changed", {
+      listingIds: [listingId],
+      cause,
+      searchVisible,
+    });
+    return { value: await listingViewOf(tx, updated), listingId, eventId, searchVisible };
   });
 }
 
@@ -156,14 +157,11 @@ async function setStatus(
     .where(eq(listings.id, current.id))
     .returning();
   if (!updated) throw new Error("listing update returned nothing");
+  const searchVisible = current.status === "published" || status === "published";
   const { id: eventId } = await recordEvent(tx, "listing.changed", {
     listingIds: [current.id],
     cause: "listing",
+    searchVisible,
   });
-  return {
-    value: await listingViewOf(tx, updated),
-    listingId: current.id,
-    eventId,
-    searchVisible: current.status === "published" || status === "published",
-  };
+  return { value: await listingViewOf(tx, updated), listingId: current.id, eventId, searchVisible };
 }

@@ -28,6 +28,7 @@ async function changePhotos<T>(
     const { id: eventId } = await recordEvent(tx, "listing.changed", {
       listingIds: [listingId],
       cause: "photos",
+      searchVisible: listing.status === "published",
     });
     return { value, listingId, eventId, searchVisible: listing.status === "published" };
   });

@@ -1,5 +1,7 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { seed } from "@hometrip/db/seed";
-import { Client as QStashClient } from "@upstash/qstash";
 import pg from "pg";
 import type { Log } from "./log.ts";
 
@@ -32,14 +34,23 @@ export async function seedOnFirstRun(databaseUrl: string, seedValue: number, log
 }
 
 /**
- * The relay publishes right after commit; this schedule sweeps up anything that publish missed
- * (a crash between commit and publish, a broker outage). Upserted by id, so restarts keep one.
+ * The platform's QStash schedules (the outbox sweep), created by the very command production's
+ * deploy runs (`bun run deploy:schedules`), pointed at the local broker. Idempotent: QStash
+ * upserts by schedule id, so restarts keep one of each.
  */
-export async function registerOutboxSweep(opts: { qstashUrl: string; token: string; workersUrl: string }) {
-  const client = new QStashClient({ baseUrl: opts.qstashUrl, token: opts.token });
-  await client.schedules.create({
-    scheduleId: "outbox-sweep",
-    destination: `${opts.workersUrl}/jobs/outbox-sweep`,
-    cron: "* * * * *",
+export async function deploySchedules(opts: {
+  root: string;
+  qstashUrl: string;
+  token: string;
+  workersUrl: string;
+}) {
+  const bun = process.execPath.includes("bun") ? process.execPath : "bun";
+  await promisify(execFile)(bun, [join(opts.root, "workers/src/cli/deploy-schedules.ts")], {
+    env: {
+      ...process.env,
+      QSTASH_URL: opts.qstashUrl,
+      QSTASH_TOKEN: opts.token,
+      EVENTS_DESTINATION_URL: opts.workersUrl,
+    },
   });
 }

@@ -11,7 +11,7 @@ import { resolveRedis } from "../redis.ts";
 import { startRedisBridge } from "../redis-bridge/index.ts";
 import { type Log, prefixedLog } from "./log.ts";
 import { type ManagedProcess, startProcess, waitForHttp } from "./process.ts";
-import { registerOutboxSweep, seedOnFirstRun } from "./setup.ts";
+import { deploySchedules, seedOnFirstRun } from "./setup.ts";
 
 export type StackUrls = Record<
   "api" | "web" | "realtime" | "workers" | "postgres" | "neonTunnel" | "neonHttp" | "redisBridge" | "qstash",
@@ -242,7 +242,12 @@ export async function startDevStack(
       // The first request compiles the route, which takes a while on a cold cache.
       waitForHttp("web", `${urls.web}/health`, { isAlive: alive(web), timeoutMs: 120_000 }),
     ]);
-    await registerOutboxSweep({ qstashUrl: broker.url, token: env.QSTASH_TOKEN, workersUrl: urls.workers });
+    await deploySchedules({
+      root: opts.root,
+      qstashUrl: broker.url,
+      token: env.QSTASH_TOKEN,
+      workersUrl: urls.workers,
+    });
     return { urls, postgresKind: pg.kind, redisKind: redis.kind, stop };
   } catch (err) {
     await stop();

@@ -1,6 +1,6 @@
 import type { ListingPhoto } from "./use-listing.ts";
 
-/** What the API accepts (edge/api routers/listings/photo-upload.ts checks both again). */
+/** What the API accepts (edge/api listings/photo-upload.ts checks both again). */
 export const ACCEPTED_PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 

@@ -1,0 +1,27 @@
+import type { ListingView } from "@hometrip/contracts";
+import { listingViewCache } from "@hometrip/core";
+import type { CacheOutcome } from "@hometrip/kv";
+import type { Services } from "../services/index.ts";
+import { errorFields } from "../services/logger.ts";
+
+/** Published listings look the same to everyone; kept briefly so an edit is not shown stale for long. */
+export const publicListingCacheControl = "public, max-age=30, stale-while-revalidate=60";
+
+/**
+ * `listings.get` through the listing view cache (packages/core `listingViewCache`, invalidated by
+ * the post-commit step for every `listing.changed` of the listing). Drafts and unlisted listings
+ * are never stored (their answer depends on who asks). Redis failing is logged and the listing is
+ * read from Postgres.
+ */
+export async function readListingThroughCache(
+  services: Services,
+  listingId: string,
+  load: () => Promise<ListingView>,
+): Promise<{ listing: ListingView; cache: CacheOutcome }> {
+  const { value, cache } = await listingViewCache(services.redis).read(listingId, "public", load, {
+    storable: (listing) => listing.status === "published",
+    defer: (task) => services.waitUntil(task),
+    onError: (error) => services.logger.warn("listing cache unavailable", errorFields(error)),
+  });
+  return { listing: value, cache };
+}

@@ -1,0 +1,12 @@
+import { zStayQuote, zStayQuoteInput } from "@hometrip/contracts";
+import type * as z from "zod";
+import type { TrpcMeta } from "../../trpc.ts";
+
+export const ZQuoteStayRequestSchema = zStayQuoteInput;
+export const ZQuoteStayResponseSchema = zStayQuote;
+export type TQuoteStayRequest = z.input<typeof ZQuoteStayRequestSchema>;
+export type TQuoteStayResponse = z.output<typeof ZQuoteStayResponseSchema>;
+
+export const quoteStayMeta = {
+  summary: "The price of a stay and whether it can be booked",
+} satisfies TrpcMeta;

@@ -1,0 +1,14 @@
+import * as z from "zod";
+import type { TrpcMeta } from "../../trpc.ts";
+
+export const ZPingRequestSchema = z.object({
+  note: z.string().trim().min(1, { message: "must not be empty" }).max(280),
+});
+
+export const ZPingResponseSchema = z.object({ eventId: z.uuid() });
+export type TPingRequest = z.input<typeof ZPingRequestSchema>;
+export type TPingResponse = z.output<typeof ZPingResponseSchema>;
+
+export const pingMeta = {
+  summary: "Send one event through the whole pipeline (operators)",
+} satisfies TrpcMeta;

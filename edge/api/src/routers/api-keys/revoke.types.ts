@@ -1,4 +1,0 @@
-import * as z from "zod";
-
-export const ZRevokeApiKeyRequestSchema = z.object({ id: z.uuid() });
-export const ZRevokeApiKeyResponseSchema = z.object({ revoked: z.literal(true) });

@@ -1,8 +1,0 @@
-import { configuredOAuthProviders } from "@hometrip/core";
-import { publicProcedure } from "../../trpc.ts";
-import { ZOAuthProvidersRequestSchema, ZOAuthProvidersResponseSchema } from "./oauth-providers.types.ts";
-
-export const oauthProvidersProcedure = publicProcedure
-  .input(ZOAuthProvidersRequestSchema)
-  .output(ZOAuthProvidersResponseSchema)
-  .query(({ ctx }) => configuredOAuthProviders(ctx.services.config).map(({ id, name }) => ({ id, name })));

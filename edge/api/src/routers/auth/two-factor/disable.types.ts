@@ -1,5 +1,0 @@
-import * as z from "zod";
-
-export { ZReauthenticationSchema as ZDisableTwoFactorRequestSchema } from "./second-factor.types.ts";
-
-export const ZDisableTwoFactorResponseSchema = z.object({ enabled: z.literal(false) });

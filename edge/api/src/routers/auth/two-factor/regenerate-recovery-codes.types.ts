@@ -1,2 +1,0 @@
-export { ZRecoveryCodesResponseSchema as ZRegenerateRecoveryCodesResponseSchema } from "./confirm-enrolment.types.ts";
-export { ZReauthenticationSchema as ZRegenerateRecoveryCodesRequestSchema } from "./second-factor.types.ts";

@@ -1,4 +1,0 @@
-import { zSearchQuery, zSearchResult } from "@hometrip/contracts";
-
-export const ZSearchListingsRequestSchema = zSearchQuery;
-export const ZSearchListingsResponseSchema = zSearchResult;

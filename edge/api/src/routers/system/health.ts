@@ -1,9 +1,0 @@
-import { checkHealth } from "../../health/check-health.ts";
-import { publicProcedure } from "../../trpc.ts";
-import { ZHealthRequestSchema, ZHealthResponseSchema } from "./health.types.ts";
-
-/** Same probes as GET /health, as data: a degraded platform is an answer here, not an error. */
-export const healthProcedure = publicProcedure
-  .input(ZHealthRequestSchema)
-  .output(ZHealthResponseSchema)
-  .query(({ ctx }) => checkHealth(ctx.services));

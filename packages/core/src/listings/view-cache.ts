@@ -1,0 +1,19 @@
+import type { ListingView } from "@hometrip/contracts";
+import { type Redis, versionedCache } from "@hometrip/kv";
+
+/**
+ * Backstop only: every change to a listing's own fields or photos invalidates its entry at once.
+ * Host profile (name, avatar) and rating changes do not, and reach the page within this TTL.
+ */
+const VIEW_TTL_SECONDS = 300;
+
+/**
+ * Published listings' public views, one scope per listing (entry "public"): read by
+ * `listings.get`, invalidated by the post-commit step for every `listing.changed` of the listing.
+ */
+export function listingViewCache(redis: Redis, opts: { prefix?: string } = {}) {
+  return versionedCache<ListingView>(redis, {
+    name: `${opts.prefix ?? ""}listing-view`,
+    ttlSeconds: VIEW_TTL_SECONDS,
+  });
+}

@@ -1,0 +1,37 @@
+import type { Client } from "@upstash/qstash";
+
+/** A QStash schedule the platform needs, delivered to a `workers/` job route. */
+export interface PlatformSchedule {
+  scheduleId: string;
+  path: string;
+  cron: string;
+}
+
+/**
+ * Every schedule production needs, created by `bun run deploy:schedules` (and by `bun run dev`
+ * against the local broker, through the same command). Per-feed iCal schedules are not here: the
+ * API creates and deletes them with their feeds.
+ */
+export const platformSchedules: readonly PlatformSchedule[] = [
+  // The relay publishes right after commit; this sweeps up anything it missed (a crash between
+  // commit and publish, a broker outage). The only sweeper: the API Worker has no cron.
+  { scheduleId: "outbox-sweep", path: "/jobs/outbox-sweep", cron: "* * * * *" },
+];
+
+/**
+ * Creates or updates each platform schedule. QStash upserts by schedule id, so running it again
+ * (every deploy) leaves one schedule per id with the current destination and cron.
+ */
+export async function deployPlatformSchedules(
+  client: Pick<Client, "schedules">,
+  workersBaseUrl: string,
+): Promise<{ scheduleId: string; destination: string; cron: string }[]> {
+  const base = workersBaseUrl.replace(/\/+$/, "");
+  const deployed = [];
+  for (const schedule of platformSchedules) {
+    const destination = `${base}${schedule.path}`;
+    await client.schedules.create({ scheduleId: schedule.scheduleId, destination, cron: schedule.cron });
+    deployed.push({ scheduleId: schedule.scheduleId, destination, cron: schedule.cron });
+  }
+  return deployed;
+}
