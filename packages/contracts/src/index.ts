@@ -1,5 +1,6 @@
 export * from "./calendar.ts";
 export { AppError, type ErrorCode, errorCodes, errorStatus, isErrorCode } from "./errors.ts";
 export * from "./events/index.ts";
+export * from "./input-bounds.ts";
 export * from "./listings.ts";
 export * from "./search.ts";

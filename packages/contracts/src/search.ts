@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { zIsoDate, zText } from "./input-bounds.ts";
 
 /** Listing property types (mirrors the `property_type` enum in the database). */
 export const searchPropertyTypes = [
@@ -20,7 +21,7 @@ export const searchSorts = ["relevance", "price_asc", "price_desc", "rating", "d
 export const MAX_SEARCH_NIGHTS = 365;
 export const MAX_SEARCH_LIMIT = 50;
 
-const isoDate = z.iso.date();
+const isoDate = zIsoDate;
 const latitude = z.number().min(-90).max(90);
 const longitude = z.number().min(-180).max(180);
 const minorUnits = z.number().int().nonnegative();
@@ -43,7 +44,7 @@ export const zSearchNear = z.object({
  */
 export const zSearchQuery = z
   .object({
-    text: z.string().trim().min(1).max(200).optional(),
+    text: zText({ min: 1, max: 200 }).optional(),
     bounds: zSearchBounds.optional(),
     near: zSearchNear.optional(),
     checkIn: isoDate.optional(),
@@ -51,16 +52,18 @@ export const zSearchQuery = z
     guests: z.number().int().min(1).max(50).optional(),
     priceMin: minorUnits.optional(),
     priceMax: minorUnits.optional(),
-    currency: z
-      .string()
+    currency: zText({ max: 3 })
       .regex(/^[A-Z]{3}$/)
       .optional(),
     propertyTypes: z.array(z.enum(searchPropertyTypes)).max(searchPropertyTypes.length).optional(),
     bedroomsMin: z.number().int().min(0).max(50).optional(),
-    amenities: z.array(z.string().trim().min(1).max(60)).max(30).optional(),
+    amenities: z
+      .array(zText({ min: 1, max: 60 }))
+      .max(30)
+      .optional(),
     instantBook: z.boolean().optional(),
     sort: z.enum(searchSorts).default("relevance"),
-    cursor: z.string().max(500).optional(),
+    cursor: zText({ max: 500, trim: false }).optional(),
     limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).default(20),
   })
   .superRefine((q, ctx) => {

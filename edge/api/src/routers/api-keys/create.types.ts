@@ -1,10 +1,11 @@
+import { zText } from "@hometrip/contracts";
 import { apiKeyScopes } from "@hometrip/core";
 import * as z from "zod";
 
 export const zApiKeyScope = z.enum(apiKeyScopes);
 
 export const ZCreateApiKeyRequestSchema = z.object({
-  name: z.string().trim().min(1, { message: "is required" }).max(64),
+  name: zText({ min: 1, max: 64 }),
   scopes: z
     .array(zApiKeyScope)
     .min(1, { message: "choose at least one scope" })

@@ -1,4 +1,4 @@
-import { zIcalImportView } from "@hometrip/contracts";
+import { zIcalImportView, zText } from "@hometrip/contracts";
 import * as z from "zod";
 
 export const ZIcalExportUrlRequestSchema = z.object({ listingId: z.uuid() });
@@ -6,7 +6,7 @@ export const ZIcalExportUrlResponseSchema = z.object({ url: z.url() });
 
 export const ZIcalImportRequestSchema = z.object({
   listingId: z.uuid(),
-  url: z.url({ protocol: /^https?$/, message: "An http(s) calendar URL" }).max(2000),
+  url: zText({ max: 2000 }).pipe(z.url({ protocol: /^https?$/, message: "An http(s) calendar URL" })),
 });
 export const ZIcalImportSchema = zIcalImportView;
 export const ZIcalImportsRequestSchema = z.object({ listingId: z.uuid() });

@@ -1,6 +1,7 @@
+import { zText } from "@hometrip/contracts";
 import * as z from "zod";
 
-export const ZListDevMailRequestSchema = z.object({ to: z.string().trim().max(320).optional() }).optional();
+export const ZListDevMailRequestSchema = z.object({ to: zText({ max: 320 }).optional() }).optional();
 
 export const ZListDevMailResponseSchema = z.array(
   z.object({

@@ -1,7 +1,8 @@
+import { zText } from "@hometrip/contracts";
 import * as z from "zod";
 
 export const ZPingRequestSchema = z.object({
-  note: z.string().trim().min(1, { message: "must not be empty" }).max(280),
+  note: zText({ min: 1, max: 280 }),
 });
 
 export const ZPingResponseSchema = z.object({ eventId: z.uuid() });
