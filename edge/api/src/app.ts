@@ -13,19 +13,21 @@ import { icalRoutes } from "./routes/ical.ts";
 import { listingPhotoRoutes } from "./routes/listing-photos.ts";
 import { oauthRoutes } from "./routes/oauth.ts";
 import { trpcRoutes } from "./routes/trpc.ts";
+import type { Clock } from "./services/clock.ts";
 
 /**
  * Order matters: the request id and logger come first so every later failure, including a bad
- * configuration, is answered and logged with the id.
+ * configuration, is answered and logged with the id. `clock` is the time every service reads
+ * (rate limits included); tests stop it, the deployed Worker uses the system clock.
  */
-export function createApp() {
+export function createApp(opts: { clock?: Clock } = {}) {
   return (
     new Hono<HonoEnv>()
       .use(requestId({ headerName: "x-request-id" }))
       .use(requestLogger)
       .use(loadConfig)
       .use(cors)
-      .use(init)
+      .use(init(opts.clock))
       // Uploads share the general budget with tRPC calls: they are the most expensive requests.
       .use("/users/me/avatar", apiRateLimit)
       .use("/listings/:id/photos", apiRateLimit)

@@ -1,3 +1,10 @@
 export { cached } from "./cache.ts";
-export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "./rate-limiter.ts";
+export {
+  createRateLimiter,
+  type Duration,
+  durationMs,
+  type RateLimiter,
+  type RateLimitOutcome,
+  type RateLimiterOptions,
+} from "./rate-limiter.ts";
 export { createRedis, type Redis, type RedisConnection } from "./redis.ts";
