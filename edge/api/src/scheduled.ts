@@ -1,6 +1,6 @@
-import { parseEdgeEnv } from "@hometrip/config";
 import { relayOutbox } from "@hometrip/core";
 import type { Bindings } from "./context.ts";
+import { configOf } from "./middleware/config.ts";
 import { createServices } from "./services/index.ts";
 import { createLogger, errorFields } from "./services/logger.ts";
 
@@ -11,7 +11,7 @@ export async function runScheduled(
   ctx: Pick<ExecutionContext, "waitUntil">,
 ): Promise<void> {
   const logger = createLogger({ cron: controller.cron, scheduledTime: controller.scheduledTime });
-  const scope = createServices(parseEdgeEnv(bindings), logger);
+  const scope = createServices(configOf(bindings), logger);
   try {
     const { db, publisher } = scope.services;
     const result = await relayOutbox(db, publisher, { limit: 100, log: logger });
