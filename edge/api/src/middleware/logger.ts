@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { HonoEnv } from "../context.ts";
-import { createLogger } from "../services/logger.ts";
+import { createLogger, loggablePath } from "../services/logger.ts";
 
 /** A logger tagged with the request id, plus one access line per request once it is answered. */
 export const requestLogger = createMiddleware<HonoEnv>(async (c, next) => {
@@ -9,7 +9,12 @@ export const requestLogger = createMiddleware<HonoEnv>(async (c, next) => {
   const started = Date.now();
   await next();
   const status = c.res.status;
-  const fields = { method: c.req.method, path: c.req.path, status, durationMs: Date.now() - started };
+  const fields = {
+    method: c.req.method,
+    path: loggablePath(c.req.path),
+    status,
+    durationMs: Date.now() - started,
+  };
   if (status >= 500) logger.error("request", fields);
   else logger.info("request", fields);
 });
