@@ -4,6 +4,7 @@ import type { HonoEnv } from "./context.ts";
 import { notFound, onError } from "./errors.ts";
 import { loadConfig } from "./middleware/config.ts";
 import { cors } from "./middleware/cors.ts";
+import { drainUnreadBody } from "./middleware/drain-body.ts";
 import { init } from "./middleware/init.ts";
 import { requestLogger } from "./middleware/logger.ts";
 import { apiRateLimit } from "./rate-limit/api-limit.ts";
@@ -25,6 +26,7 @@ export function createApp(opts: { clock?: Clock } = {}) {
     new Hono<HonoEnv>()
       .use(requestId({ headerName: "x-request-id" }))
       .use(requestLogger)
+      .use(drainUnreadBody)
       .use(loadConfig)
       .use(cors)
       .use(init(opts.clock))
