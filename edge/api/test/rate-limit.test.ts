@@ -5,14 +5,12 @@ import {
   challengeFor,
   enrolTotp,
   errorOf,
-  mutate,
   newMember,
   totpAt,
   uniqueEmail,
   uniqueIp,
   wrongCode,
 } from "./hardening-support.ts";
-import { call } from "./harness.ts";
 
 const fromIp = (ip: string) => ({ "x-forwarded-for": ip });
 
