@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EARLIEST_DATE, LATEST_DATE, zIsoDate, zText, zTimeZone } from "./input-bounds.ts";
+import { EARLIEST_DATE, LATEST_DATE, zIsoDate, zLatitude, zText, zTimeZone } from "./input-bounds.ts";
 
 describe("zText", () => {
   const line = zText({ min: 1, max: 10 });
@@ -54,5 +54,15 @@ describe("zTimeZone", () => {
     ]) {
       expect(zTimeZone.safeParse(zone).success, zone).toBe(false);
     }
+  });
+});
+
+describe("zLatitude", () => {
+  it("rounds to 7 places, so subnormal values Postgres cannot store become 0", () => {
+    expect(zLatitude.parse(38.711512345678)).toBe(38.7115123);
+    expect(zLatitude.parse(-4e-323)).toBe(-0);
+    expect(zLatitude.parse(5e-324)).toBe(0);
+    expect(zLatitude.safeParse(90.0000001).success).toBe(false);
+    expect(zLatitude.safeParse(Number.NaN).success).toBe(false);
   });
 });

@@ -45,6 +45,23 @@ export function hasControlCharacter(value: string): boolean {
 }
 
 /**
+ * A decimal as a person or a map would give it: finite, within [min, max], rounded to `decimals`
+ * places. Rounding also turns subnormal values such as 4e-323 into 0, which Postgres's float8
+ * would refuse with "value out of range: underflow".
+ */
+export function zDecimal({ min, max, decimals }: { min: number; max: number; decimals: number }) {
+  return z
+    .number()
+    .min(min)
+    .max(max)
+    .transform((n) => Number(n.toFixed(decimals)));
+}
+
+/** Degrees to 7 places: about a centimetre, finer than any address. */
+export const zLatitude = zDecimal({ min: -90, max: 90, decimals: 7 });
+export const zLongitude = zDecimal({ min: -180, max: 180, decimals: 7 });
+
+/**
  * The calendar dates the product means: nothing books, blocks or prices a night before 2000 or
  * after 2100, and inside these bounds every date has a day before and after it that `Date` and
  * Postgres agree on.

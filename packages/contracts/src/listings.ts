@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { zIsoDate, zText, zTimeZone } from "./input-bounds.ts";
+import { zIsoDate, zLatitude, zLongitude, zText, zTimeZone } from "./input-bounds.ts";
 import { searchPropertyTypes, stayNights } from "./search.ts";
 
 export const listingStatuses = ["draft", "published", "unlisted"] as const;
@@ -39,8 +39,8 @@ export const zListingChanges = z
     country: zText({ max: 2 })
       .toUpperCase()
       .regex(/^[A-Z]{2}$/, "Use an ISO 3166-1 alpha-2 code"),
-    lat: z.number().min(-90).max(90),
-    lng: z.number().min(-180).max(180),
+    lat: zLatitude,
+    lng: zLongitude,
     timezone: zTimeZone,
     capacity: z.number().int().min(1).max(50),
     bedrooms: z.number().int().min(0).max(50),

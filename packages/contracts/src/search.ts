@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { zIsoDate, zText } from "./input-bounds.ts";
+import { zIsoDate, zLatitude, zLongitude, zText } from "./input-bounds.ts";
 
 /** Listing property types (mirrors the `property_type` enum in the database). */
 export const searchPropertyTypes = [
@@ -22,8 +22,8 @@ export const MAX_SEARCH_NIGHTS = 365;
 export const MAX_SEARCH_LIMIT = 50;
 
 const isoDate = zIsoDate;
-const latitude = z.number().min(-90).max(90);
-const longitude = z.number().min(-180).max(180);
+const latitude = zLatitude;
+const longitude = zLongitude;
 const minorUnits = z.number().int().nonnegative();
 
 export const zSearchBounds = z
@@ -33,7 +33,8 @@ export const zSearchBounds = z
 export const zSearchNear = z.object({
   lat: latitude,
   lng: longitude,
-  radiusKm: z.number().positive().max(1000),
+  /** From 100 m: a smaller circle holds no home, and a subnormal radius is no radius at all. */
+  radiusKm: z.number().min(0.1).max(1000),
 });
 
 /**
