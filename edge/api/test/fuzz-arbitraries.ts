@@ -115,8 +115,16 @@ function stringArbitrary(schema: z.ZodType, def: Def): fc.Arbitrary<unknown> {
     (format ? formats[format] : undefined) ??
     (patterns[0] && format === "regex" ? fc.stringMatching(patterns[0]) : undefined) ??
     fc.string({ ...lengthBounds(def), unit: "grapheme" });
+  // A plausible value with one control character slipped in gets past length and shape checks.
+  const injected = fc
+    .tuple(shaped, fc.constantFrom("\u0000", "\u0007", "\u001b", "\n", "\u007f", "\ud800"), fc.nat())
+    .map(([text, char, at]) => {
+      const i = at % (text.length + 1);
+      return `${text.slice(0, i)}${char}${text.slice(i)}`;
+    });
   return fc.oneof(
-    { weight: 4, arbitrary: shaped },
+    { weight: 3, arbitrary: shaped },
+    { weight: 1, arbitrary: injected },
     { weight: 1, arbitrary: fc.constantFrom(...hostileStrings) },
   );
 }
@@ -177,7 +185,7 @@ export function arbitraryFor(schema: z.ZodType, context: FuzzContext, depth = 0)
         { requiredKeys: keys.filter((key) => !isOptional(shape[key] as z.ZodType)) },
       );
       shaped = fc.oneof(
-        { weight: 5, arbitrary: record },
+        { weight: 12, arbitrary: record },
         {
           weight: 1,
           arbitrary: fc
@@ -201,7 +209,7 @@ export function arbitraryFor(schema: z.ZodType, context: FuzzContext, depth = 0)
     case "optional":
     case "default":
     case "prefault":
-      shaped = fc.option(inner(def.innerType as z.ZodType), { nil: undefined, freq: 4 });
+      shaped = fc.option(inner(def.innerType as z.ZodType), { nil: undefined, freq: 2 });
       break;
     case "nullable":
       shaped = fc.option(inner(def.innerType as z.ZodType), { nil: null, freq: 4 });
@@ -234,12 +242,61 @@ export function arbitraryFor(schema: z.ZodType, context: FuzzContext, depth = 0)
     default:
       shaped = fc.jsonValue({ maxDepth: 2 });
   }
-  return fc.oneof({ weight: 9, arbitrary: shaped }, { weight: 1, arbitrary: hostileValue });
+  // Rarely a whole node is hostile: most calls should pass validation and reach the code behind it.
+  return fc.oneof({ weight: 24, arbitrary: shaped }, { weight: 1, arbitrary: hostileValue });
 }
 
 function isOptional(schema: z.ZodType): boolean {
   const type = defOf(schema).type;
   return type === "optional" || type === "default" || type === "prefault";
+}
+
+type Issue = { path: PropertyKey[]; code: string; keys?: string[] };
+
+/**
+ * The input with the parts its schema refuses taken out (optional fields, array entries, unknown
+ * keys), a few rounds deep: a random object rarely gets every field right, and a call that fails
+ * validation never reaches the code behind it. What a part carries that the schema does accept
+ * (a control character the schema forgot, a date it does not bound) then goes all the way through.
+ */
+export function withoutRefusedParts(schema: z.ZodType, input: unknown): unknown {
+  if (input === null || typeof input !== "object") return input;
+  const value = JSON.parse(JSON.stringify(input)) as unknown;
+  for (let round = 0; round < 4; round++) {
+    const result = schema.safeParse(value);
+    if (result.success) break;
+    let removed = false;
+    for (const issue of result.error.issues as unknown as Issue[]) {
+      const keys =
+        issue.code === "unrecognized_keys"
+          ? (issue.keys ?? []).map((key) => [...issue.path, key])
+          : [issue.path];
+      for (const path of keys) removed = removeAt(value, path) || removed;
+    }
+    if (!removed) break;
+  }
+  return value;
+}
+
+function removeAt(root: unknown, path: PropertyKey[]): boolean {
+  if (path.length === 0) return false;
+  let parent = root as Record<PropertyKey, unknown>;
+  for (const segment of path.slice(0, -1)) {
+    const next = parent?.[segment as string];
+    if (next === null || typeof next !== "object") return false;
+    parent = next as Record<PropertyKey, unknown>;
+  }
+  const last = path.at(-1) as string | number;
+  if (Array.isArray(parent) && typeof last === "number") {
+    if (last >= parent.length) return false;
+    parent.splice(last, 1);
+    return true;
+  }
+  if (parent && typeof parent === "object" && last in parent) {
+    delete parent[last];
+    return true;
+  }
+  return false;
 }
 
 /**
