@@ -4,7 +4,7 @@ export {
   type Duration,
   durationMs,
   type RateLimiter,
-  type RateLimitOutcome,
   type RateLimiterOptions,
+  type RateLimitOutcome,
 } from "./rate-limiter.ts";
 export { createRedis, type Redis, type RedisConnection } from "./redis.ts";
