@@ -130,3 +130,11 @@ export const zIcalImportView = z.object({
   lastEventCount: z.int().nullable(),
 });
 export type IcalImportView = z.infer<typeof zIcalImportView>;
+
+/**
+ * A request path as logs may keep it: an iCal export's file name is the feed's secret token
+ * (`/ical/<listingId>/<token>.ics`), and anyone reading logs could subscribe to the calendar.
+ */
+export function withoutIcalToken(path: string): string {
+  return path.replace(/^(\/ical\/[^/]*\/)[^/]+$/, "$1[token].ics");
+}

@@ -1,6 +1,7 @@
+import { withoutIcalToken } from "@hometrip/contracts";
 import { createMiddleware } from "hono/factory";
 import type { HonoEnv } from "../context.ts";
-import { createLogger, loggablePath } from "../services/logger.ts";
+import { createLogger } from "../services/logger.ts";
 
 /** A logger tagged with the request id, plus one access line per request once it is answered. */
 export const requestLogger = createMiddleware<HonoEnv>(async (c, next) => {
@@ -11,7 +12,7 @@ export const requestLogger = createMiddleware<HonoEnv>(async (c, next) => {
   const status = c.res.status;
   const fields = {
     method: c.req.method,
-    path: loggablePath(c.req.path),
+    path: withoutIcalToken(c.req.path),
     status,
     durationMs: Date.now() - started,
   };

@@ -34,14 +34,6 @@ export function createLogger(
 }
 
 /**
- * A request path as logs may keep it: an iCal export's file name is the feed's secret token
- * (`/ical/<listingId>/<token>.ics`), and anyone reading logs could subscribe to the calendar.
- */
-export function loggablePath(path: string): string {
-  return path.replace(/^(\/ical\/[^/]*\/)[^/]+$/, "$1[token].ics");
-}
-
-/**
  * Text from an error made safe to log: drizzle appends a failed query's bound parameters
  * (emails, key hashes) to its message as `params: …`, and drivers may print connection strings
  * with their password.
