@@ -1,10 +1,10 @@
 import { controlCharacterMessage } from "@hometrip/contracts";
 import { describe, expect, it } from "vitest";
-import { stringLeaves } from "./fuzz-arbitraries.ts";
 import { uniqueIp } from "./hardening-support.ts";
 import { photos, putPhoto } from "./listings-support.ts";
 import { procedures } from "./security-support.ts";
 import { apiKeyFor, createMember, sqlRows, trpcGet, trpcPost } from "./users-support.ts";
+import { stringLeaves } from "./zod-walk.ts";
 
 /** Issue 8 §4: each class of input that once answered 500 is a 400 at the contract, for every schema. */
 
