@@ -10,22 +10,26 @@ import { oauthRoutes } from "./http/oauth.ts";
 import { trpcRoutes } from "./http/trpc.ts";
 import { loadConfig } from "./middleware/config.ts";
 import { cors } from "./middleware/cors.ts";
+import { drainUnreadBody } from "./middleware/drain-body.ts";
 import { init } from "./middleware/init.ts";
 import { requestLogger } from "./middleware/logger.ts";
 import { apiRateLimit } from "./rate-limit/api-limit.ts";
+import type { Clock } from "./services/clock.ts";
 
 /**
  * Order matters: the request id and logger come first so every later failure, including a bad
- * configuration, is answered and logged with the id.
+ * configuration, is answered and logged with the id. `clock` is the time every service reads
+ * (rate limits included); tests stop it, the deployed Worker uses the system clock.
  */
-export function createApp() {
+export function createApp(opts: { clock?: Clock } = {}) {
   return (
     new Hono<HonoEnv>()
       .use(requestId({ headerName: "x-request-id" }))
       .use(requestLogger)
+      .use(drainUnreadBody)
       .use(loadConfig)
       .use(cors)
-      .use(init)
+      .use(init(opts.clock))
       // Uploads share the general budget with tRPC calls: they are the most expensive requests.
       .use("/users/me/avatar", apiRateLimit)
       .use("/listings/:id/photos", apiRateLimit)

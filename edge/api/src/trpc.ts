@@ -74,16 +74,27 @@ export const postCommitStep = t.middleware(async ({ ctx, next }) => {
 
 const baseProcedure = t.procedure.use(postCommitStep).use(appErrors);
 
-/** Anyone; `ctx.actor` is the caller when a valid credential came along, else null. */
-export const publicProcedure = baseProcedure.use(async ({ ctx, next }) => {
+/** Whoever presented a valid credential, else null; the bases below decide what that grants. */
+const identifiedProcedure = baseProcedure.use(async ({ ctx, next }) => {
   const actor: Actor | null = await resolveActor(ctx.services, ctx.headers);
   return next({ ctx: { actor } });
+});
+
+/**
+ * Anyone; `ctx.actor` is the caller when a valid credential came along, else null. An API key
+ * counts as its owner only on a procedure whose `meta.scope` it holds: otherwise a key with
+ * `profile:read` would see its owner's drafts through listings.get or listings.quote.
+ */
+export const publicProcedure = identifiedProcedure.use(({ ctx, meta, next }) => {
+  const { actor } = ctx;
+  const keyOutOfScope = actor?.kind === "apiKey" && (!meta?.scope || !actor.scopes.includes(meta.scope));
+  return next({ ctx: { actor: keyOutOfScope ? null : actor } });
 });
 
 const signInRequired = () => new AppError("UNAUTHORIZED", "Sign in to continue");
 
 /** A signed-in member, or a partner API key holding the procedure's `meta.scope`. */
-export const authedProcedure = publicProcedure.use(({ ctx, meta, next }) => {
+export const authedProcedure = identifiedProcedure.use(({ ctx, meta, next }) => {
   const { actor } = ctx;
   if (!actor) throw signInRequired();
   if (actor.kind === "apiKey" && (!meta?.scope || !actor.scopes.includes(meta.scope))) {
@@ -96,7 +107,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, meta, next }) => {
 });
 
 /** Account and security management: a browser or app session only, never an API key. */
-export const sessionProcedure = publicProcedure.use(({ ctx, next }) => {
+export const sessionProcedure = identifiedProcedure.use(({ ctx, next }) => {
   const { actor } = ctx;
   if (!actor) throw signInRequired();
   if (actor.kind !== "session") throw new AppError("FORBIDDEN", "Not available to API keys");

@@ -22,17 +22,6 @@ export const uniqueEmail = (tag: string) => `${tag}-${crypto.randomUUID()}@harde
 export const uniqueIp = () =>
   `2001:db8::${[0, 0, 0].map(() => Math.floor(Math.random() * 0xffff).toString(16)).join(":")}`;
 
-/**
- * Our limits are sliding windows over fixed slots aligned to the epoch (Upstash's algorithm): just
- * after a slot boundary the previous slot's count is weighed down (rounded down), so a burst that
- * straddles a boundary gets one more attempt through and "refused ever after" stops holding. A test
- * that counts up to a limit first waits until it has `needMs` clear of the next boundary.
- */
-export async function clearOfWindowEdge(windowMs: number, needMs: number): Promise<void> {
-  const left = windowMs - (Date.now() % windowMs);
-  if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 250));
-}
-
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 export async function mutate(path: string, input: unknown, headers: Record<string, string> = {}) {

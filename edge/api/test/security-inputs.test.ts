@@ -3,6 +3,8 @@ import { fieldIssues } from "../src/errors.ts";
 import { call, operatorHeaders } from "./harness.ts";
 import {
   callProcedure,
+  inputAt,
+  inputFieldPaths,
   inputFields,
   type ProcedureInfo,
   procedures,
@@ -70,6 +72,9 @@ describe("malformed input on every procedure", () => {
   it("finds the procedures to test", () => {
     expect(procedures.length).toBeGreaterThan(20);
     expect(procedures.filter((p) => p.takesInput).length).toBeGreaterThan(10);
+    const update = procedures.find((p) => p.path === "listings.update");
+    const nested = update ? inputFieldPaths(update).map((path) => path.join(".")) : [];
+    expect(nested).toEqual(expect.arrayContaining(["id", "changes.title", "changes.amenities.0"]));
   });
 
   it.each(procedures.filter((p) => p.takesInput))(
@@ -102,12 +107,13 @@ describe("malformed input on every procedure", () => {
     120_000,
   );
 
-  it.each(procedures.filter((p) => p.takesInput && inputFields(p).length > 0))(
-    "$path bounds every field: a 100,000-character string is an issue on that field",
+  it.each(procedures.filter((p) => p.takesInput && inputFieldPaths(p).length > 0))(
+    "$path bounds every field, nested ones too: a 100,000-character string is an issue on that field",
     async (procedure) => {
       const callers = new Map<number, Record<string, string>>();
-      for (const [index, field] of inputFields(procedure).entries()) {
-        const input = { [field]: huge(field) };
+      for (const [index, path] of inputFieldPaths(procedure).entries()) {
+        const field = path.join(".");
+        const input = inputAt(path, huge(field));
         const result = await callProcedure(procedure, input, await callerFor(procedure, index, callers));
         expect(result.status, `${procedure.path}.${field}`).toBe(400);
         const paths = result.body.error?.data.issues?.map((issue) => issue.path) ?? [];

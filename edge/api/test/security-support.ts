@@ -129,19 +129,55 @@ export function schemaAccepts(procedure: ProcedureInfo, input: unknown): boolean
   );
 }
 
+type SchemaDef = Record<string, unknown>;
+const schemaDef = (schema: unknown) => (schema as { _zod: { def: SchemaDef } })._zod.def;
+
+/** Past optional, nullable, default and pipe (input side) wrappers, to the schema that decides. */
+function unwrapped(def: SchemaDef): SchemaDef {
+  for (let depth = 0; depth < 10 && def.type !== "object" && def.type !== "array"; depth++) {
+    const inner = def.innerType ?? def.in;
+    if (!inner) break;
+    def = schemaDef(inner);
+  }
+  return def;
+}
+
 /** The field names of an object input (through optional, nullable and pipe wrappers). */
 export function inputFields(procedure: ProcedureInfo): string[] {
   const fields = new Set<string>();
   for (const parser of procedure.inputs) {
-    let def = (parser as { _zod: { def: Record<string, unknown> } })._zod.def;
-    for (let depth = 0; depth < 10 && def.type !== "object"; depth++) {
-      const inner = (def.innerType ?? def.in) as { _zod: { def: Record<string, unknown> } } | undefined;
-      if (!inner) break;
-      def = inner._zod.def;
-    }
+    const def = unwrapped(schemaDef(parser));
     if (def.type === "object") for (const key of Object.keys(def.shape as object)) fields.add(key);
   }
   return [...fields];
+}
+
+/**
+ * Every leaf field of an input, nested ones included, as key paths (`["changes", "title"]`;
+ * an array's element as index 0: `["amenities", 0]`).
+ */
+export function inputFieldPaths(procedure: ProcedureInfo): (string | number)[][] {
+  const paths = new Map<string, (string | number)[]>();
+  const walk = (schema: unknown, path: (string | number)[], depth: number) => {
+    const def = unwrapped(schemaDef(schema));
+    if (depth < 6 && def.type === "object") {
+      for (const [key, value] of Object.entries(def.shape as object)) walk(value, [...path, key], depth + 1);
+    } else if (depth < 6 && def.type === "array" && path.length > 0) {
+      walk(def.element, [...path, 0], depth + 1);
+    } else if (path.length > 0) {
+      paths.set(path.join("."), path);
+    }
+  };
+  for (const parser of procedure.inputs) walk(parser, [], 0);
+  return [...paths.values()];
+}
+
+/** An input holding `value` at `path` and nothing else (`[]` for an array index). */
+export function inputAt(path: (string | number)[], value: unknown): unknown {
+  return path.reduceRight<unknown>(
+    (inner, segment) => (typeof segment === "number" ? [inner] : { [segment]: inner }),
+    value,
+  );
 }
 
 export type SignedUpMember = { email: string; userId: string; tokens: Tokens; auth: Record<string, string> };

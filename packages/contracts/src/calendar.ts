@@ -1,7 +1,8 @@
 import * as z from "zod";
+import { zIsoDate, zText } from "./input-bounds.ts";
 
-/** A calendar day as `YYYY-MM-DD`; ranges are half-open [from, to) like bookings. */
-export const zCalendarDate = z.iso.date();
+/** A calendar day as `YYYY-MM-DD` within the product's bounds; ranges are half-open [from, to) like bookings. */
+export const zCalendarDate = zIsoDate;
 
 export const zCalendarDayStatus = z.enum(["available", "booked", "blocked"]);
 export type CalendarDayStatus = z.infer<typeof zCalendarDayStatus>;
@@ -11,7 +12,7 @@ export const zBlockDatesInput = z
     listingId: z.uuid(),
     from: zCalendarDate,
     to: zCalendarDate,
-    note: z.string().trim().max(500).optional(),
+    note: zText({ max: 500 }).optional(),
   })
   .refine((v) => v.to > v.from, { message: "`to` must be after `from`", path: ["to"] })
   // The prefix marks an imported block: a feed's sync or removal would take such a block with it.
@@ -129,3 +130,11 @@ export const zIcalImportView = z.object({
   lastEventCount: z.int().nullable(),
 });
 export type IcalImportView = z.infer<typeof zIcalImportView>;
+
+/**
+ * A request path as logs may keep it: an iCal export's file name is the feed's secret token
+ * (`/ical/<listingId>/<token>.ics`), and anyone reading logs could subscribe to the calendar.
+ */
+export function withoutIcalToken(path: string): string {
+  return path.replace(/^(\/ical\/[^/]*\/)[^/]+$/, "$1[token].ics");
+}

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { daysBetween, weekdayOf } from "./dates.ts";
 import { zCancellationPolicy, zListingStatus, zPropertyType } from "./enums.ts";
+import { zIsoDate, zLatitude, zLongitude, zText, zTimeZone } from "./input-bounds.ts";
 
 /** A guest-facing listing needs at least this many photos before it may be published. */
 export const MIN_PHOTOS_TO_PUBLISH = 5;
@@ -8,7 +9,8 @@ export const MAX_PHOTOS_PER_LISTING = 50;
 
 const minorUnits = z.number().int().nonnegative().max(100_000_000);
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM (24-hour)");
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => zText({ max });
+const paragraphs = (max: number) => zText({ max, multiline: true });
 
 export const zListingId = z.object({ id: z.uuid() });
 
@@ -19,27 +21,25 @@ export const zCreateListingInput = z.object({
 export type CreateListingInput = z.infer<typeof zCreateListingInput>;
 
 const percent = z.int().min(0).max(90);
-const isoDate = z.iso.date();
+const isoDate = zIsoDate;
 
 /** Every field optional: the editor saves one step at a time. */
 export const zListingChanges = z
   .object({
     title: text(120).min(1),
-    description: text(5_000),
+    description: paragraphs(5_000),
     propertyType: zPropertyType,
     addressLine1: text(200),
     addressLine2: text(200).nullable(),
     city: text(100),
     region: text(100).nullable(),
     postalCode: text(20).nullable(),
-    country: z
-      .string()
-      .trim()
+    country: zText({ max: 2 })
       .toUpperCase()
       .regex(/^[A-Z]{2}$/, "Use an ISO 3166-1 alpha-2 code"),
-    lat: z.number().min(-90).max(90),
-    lng: z.number().min(-180).max(180),
-    timezone: text(64).min(1),
+    lat: zLatitude,
+    lng: zLongitude,
+    timezone: zTimeZone,
     capacity: z.number().int().min(1).max(50),
     bedrooms: z.number().int().min(0).max(50),
     beds: z.number().int().min(0).max(100),
@@ -49,7 +49,7 @@ export const zListingChanges = z
       .max(50)
       .refine((n) => Number.isInteger(n * 2), "Baths come in halves"),
     amenities: z.array(text(60).min(1)).max(60),
-    houseRules: text(5_000),
+    houseRules: paragraphs(5_000),
     checkInTime: timeOfDay,
     checkOutTime: timeOfDay,
     nightlyPrice: minorUnits,
@@ -60,9 +60,7 @@ export const zListingChanges = z
     weeklyDiscountPercent: percent,
     /** Off the nights subtotal of stays of 28+ nights (replaces the weekly discount). */
     monthlyDiscountPercent: percent,
-    currency: z
-      .string()
-      .trim()
+    currency: zText({ max: 3 })
       .toUpperCase()
       .regex(/^[A-Z]{3}$/, "Use an ISO 4217 code"),
     minNights: z.number().int().min(1).max(365),

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { daysBetween } from "./dates.ts";
 import { propertyTypes, zPropertyType } from "./enums.ts";
+import { zIsoDate, zLatitude, zLongitude, zText } from "./input-bounds.ts";
 
 export const searchSorts = ["relevance", "price_asc", "price_desc", "rating", "distance"] as const;
 
@@ -8,9 +9,9 @@ export const searchSorts = ["relevance", "price_asc", "price_desc", "rating", "d
 export const MAX_SEARCH_NIGHTS = 365;
 export const MAX_SEARCH_LIMIT = 50;
 
-const isoDate = z.iso.date();
-const latitude = z.number().min(-90).max(90);
-const longitude = z.number().min(-180).max(180);
+const isoDate = zIsoDate;
+const latitude = zLatitude;
+const longitude = zLongitude;
 const minorUnits = z.number().int().nonnegative();
 
 export const zSearchBounds = z
@@ -20,7 +21,8 @@ export const zSearchBounds = z
 export const zSearchNear = z.object({
   lat: latitude,
   lng: longitude,
-  radiusKm: z.number().positive().max(1000),
+  /** From 100 m: a smaller circle holds no home, and a subnormal radius is no radius at all. */
+  radiusKm: z.number().min(0.1).max(1000),
 });
 
 /**
@@ -31,7 +33,7 @@ export const zSearchNear = z.object({
  */
 export const zSearchQuery = z
   .object({
-    text: z.string().trim().min(1).max(200).optional(),
+    text: zText({ min: 1, max: 200 }).optional(),
     bounds: zSearchBounds.optional(),
     near: zSearchNear.optional(),
     checkIn: isoDate.optional(),
@@ -39,16 +41,18 @@ export const zSearchQuery = z
     guests: z.number().int().min(1).max(50).optional(),
     priceMin: minorUnits.optional(),
     priceMax: minorUnits.optional(),
-    currency: z
-      .string()
+    currency: zText({ max: 3 })
       .regex(/^[A-Z]{3}$/)
       .optional(),
     propertyTypes: z.array(zPropertyType).max(propertyTypes.length).optional(),
     bedroomsMin: z.number().int().min(0).max(50).optional(),
-    amenities: z.array(z.string().trim().min(1).max(60)).max(30).optional(),
+    amenities: z
+      .array(zText({ min: 1, max: 60 }))
+      .max(30)
+      .optional(),
     instantBook: z.boolean().optional(),
     sort: z.enum(searchSorts).default("relevance"),
-    cursor: z.string().max(500).optional(),
+    cursor: zText({ max: 500, trim: false }).optional(),
     limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).default(20),
   })
   .superRefine((q, ctx) => {

@@ -5,5 +5,12 @@ export {
   type VersionedCacheOptions,
   versionedCache,
 } from "./cache.ts";
-export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "./rate-limiter.ts";
+export {
+  createRateLimiter,
+  type Duration,
+  durationMs,
+  type RateLimiter,
+  type RateLimiterOptions,
+  type RateLimitOutcome,
+} from "./rate-limiter.ts";
 export { createRedis, type Redis, type RedisConnection } from "./redis.ts";

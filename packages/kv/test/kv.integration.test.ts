@@ -44,6 +44,40 @@ describe("createRateLimiter", () => {
     expect(outcomes).toEqual([true, true, false]);
   });
 
+  it("slides on the clock it is given: the previous slot weighs less as the window moves on", async () => {
+    const window = 60_000;
+    const slotStart = Math.floor(Date.now() / window) * window;
+    let now = slotStart + 1_000;
+    const limiter = createRateLimiter(redis, {
+      prefix: `${prefix}rl:clock`,
+      limit: 4,
+      window: "1 m",
+      now: () => now,
+    });
+    const spend = async (times: number) => {
+      const outcomes = [];
+      for (let i = 0; i < times; i++) outcomes.push((await limiter.limit("guest")).success);
+      return outcomes;
+    };
+    expect(await spend(5)).toEqual([true, true, true, true, false]);
+    const refused = await limiter.limit("guest");
+    expect(refused.reset).toBe(slotStart + window);
+    // A quarter into the next slot, three quarters of the previous slot's 4 still count: 3.
+    now = slotStart + window + window / 4;
+    expect(await spend(2)).toEqual([true, false]);
+    // Two slots on, nothing of the first remains.
+    now = slotStart + 3 * window;
+    expect(await spend(5)).toEqual([true, true, true, true, false]);
+  });
+
+  it("spends a batch's rate at once, and refuses a batch that would pass the limit without spending it", async () => {
+    const limiter = createRateLimiter(redis, { prefix: `${prefix}rl:rate`, limit: 10, window: "1 m" });
+    expect((await limiter.limit("ip", { rate: 8 })).remaining).toBe(2);
+    expect((await limiter.limit("ip", { rate: 3 })).success).toBe(false);
+    expect((await limiter.limit("ip", { rate: 2 })).success).toBe(true);
+    expect((await limiter.limit("ip")).success).toBe(false);
+  });
+
   it("shares counts within a prefix and keeps prefixes apart", async () => {
     const login = () => createRateLimiter(redis, { prefix: `${prefix}rl:login`, limit: 1, window: "30 s" });
     const search = createRateLimiter(redis, { prefix: `${prefix}rl:search`, limit: 1, window: "30 s" });

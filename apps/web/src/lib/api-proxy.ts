@@ -3,6 +3,7 @@ import { request as httpsRequest } from "node:https";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { setTimeout as delay } from "node:timers/promises";
+import { withoutIcalToken } from "@hometrip/contracts";
 import { webEnv } from "./env.ts";
 
 /**
@@ -51,7 +52,8 @@ export async function forwardToApi(request: Request, target: ApiTarget): Promise
         await delay(retryDelayMs);
         continue;
       }
-      console.error(`api proxy: ${request.method} ${incoming.pathname} failed: ${errorCode(error)}`);
+      const path = withoutIcalToken(incoming.pathname);
+      console.error(`api proxy: ${request.method} ${path} failed: ${errorCode(error)}`);
       return unavailable(incoming);
     }
   }

@@ -26,6 +26,7 @@ export async function enforceRateLimit<TCtx extends LimitedContext, TInput>(
     prefix: `rl:${rule.name}`,
     limit: rule.limit,
     window: rule.window,
+    now: () => ctx.services.clock.now().getTime(),
   });
   const result = await limiter.limit(key);
   ctx.services.waitUntil(result.pending);

@@ -149,7 +149,8 @@ async function startLimit(c: Context<HonoEnv>): Promise<Response | null> {
     limit: startsPerIp.limit,
     window: startsPerIp.window,
   };
-  const result = await createRateLimiter(services.redis, { prefix, ...rule }).limit(ip);
+  const now = () => services.clock.now().getTime();
+  const result = await createRateLimiter(services.redis, { prefix, ...rule, now }).limit(ip);
   services.waitUntil(result.pending);
   if (result.success) return null;
   const retryAfter = Math.max(1, Math.ceil((result.reset - services.clock.now().getTime()) / 1000));

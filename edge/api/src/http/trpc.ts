@@ -6,10 +6,16 @@ import { clientIp } from "../rate-limit/client-ip.ts";
 import { appRouter } from "../router.ts";
 import { errorFields } from "../services/logger.ts";
 import type { TrpcContext } from "../trpc.ts";
-
-export const trpcEndpoint = "/trpc";
+import { maxBatchCalls, trpcCallPaths, trpcEndpoint, trpcErrorBody } from "../trpc-wire.ts";
 
 export const trpcRoutes = new Hono<HonoEnv>().all(`${trpcEndpoint}/*`, async (c) => {
+  if (trpcCallPaths(c.req.url).length > maxBatchCalls) {
+    const message = `A batch may carry at most ${maxBatchCalls} calls`;
+    return c.json(
+      trpcErrorBody(c.req.url, { code: "BAD_REQUEST", message, requestId: c.var.requestId }),
+      400,
+    );
+  }
   const response = await fetchRequestHandler({
     endpoint: trpcEndpoint,
     req: c.req.raw,
@@ -42,7 +48,7 @@ export const trpcRoutes = new Hono<HonoEnv>().all(`${trpcEndpoint}/*`, async (c)
 function withSafeCaching(req: Request, response: Response): Response {
   const cacheControl = response.headers.get("cache-control") ?? "";
   if (!/\bpublic\b/i.test(cacheControl)) return response;
-  const paths = new URL(req.url).pathname.slice(trpcEndpoint.length + 1).split(",");
+  const paths = trpcCallPaths(req.url);
   const safe =
     req.method === "GET" &&
     paths.length === 1 &&

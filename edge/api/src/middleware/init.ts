@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { HonoEnv } from "../context.ts";
+import type { Clock } from "../services/clock.ts";
 import { createServices } from "../services/index.ts";
 
 /**
@@ -8,16 +9,17 @@ import { createServices } from "../services/index.ts";
  * committed before the answer leaves (so the caller's next read is fresh), and hands the cleanup
  * to the runtime after the response.
  */
-export const init = createMiddleware<HonoEnv>(async (c, next) => {
-  const scope = createServices(c.var.config, c.var.logger);
-  c.set("services", scope.services);
-  try {
-    await next();
-    await scope.services.runPostCommit();
-  } finally {
-    scope.dispose((task) => backgroundOf(c)(task));
-  }
-});
+export const init = (clock?: Clock) =>
+  createMiddleware<HonoEnv>(async (c, next) => {
+    const scope = createServices(c.var.config, c.var.logger, clock);
+    c.set("services", scope.services);
+    try {
+      await next();
+      await scope.services.runPostCommit();
+    } finally {
+      scope.dispose((task) => backgroundOf(c)(task));
+    }
+  });
 
 function backgroundOf(c: Context<HonoEnv>): (task: Promise<unknown>) => void {
   try {

@@ -1,3 +1,4 @@
+import { withoutIcalToken } from "@hometrip/contracts";
 import { createMiddleware } from "hono/factory";
 import type { HonoEnv } from "../context.ts";
 import { createLogger } from "../services/logger.ts";
@@ -9,7 +10,12 @@ export const requestLogger = createMiddleware<HonoEnv>(async (c, next) => {
   const started = Date.now();
   await next();
   const status = c.res.status;
-  const fields = { method: c.req.method, path: c.req.path, status, durationMs: Date.now() - started };
+  const fields = {
+    method: c.req.method,
+    path: withoutIcalToken(c.req.path),
+    status,
+    durationMs: Date.now() - started,
+  };
   if (status >= 500) logger.error("request", fields);
   else logger.info("request", fields);
 });

@@ -1,11 +1,11 @@
 import { hashToken, verifyAccessToken } from "@hometrip/core";
 import { createRateLimiter } from "@hometrip/kv";
-import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { createMiddleware } from "hono/factory";
 import { presentedCredential } from "../auth/actor.ts";
 import type { HonoEnv } from "../context.ts";
 import type { Services } from "../services/index.ts";
 import { errorFields } from "../services/logger.ts";
+import { maxBatchCalls, trpcCallPaths, trpcErrorBody } from "../trpc-wire.ts";
 import { clientIp } from "./client-ip.ts";
 import { apiLimits } from "./rules.ts";
 
@@ -23,6 +23,8 @@ export const apiRateLimit = createMiddleware<HonoEnv>(async (c, next) => {
   const credential = await credentialKey(services, c.req.raw.headers);
   if (credential) checks.push({ rule: apiLimits.perCredential, key: credential });
 
+  // Each call of a tRPC batch spends budget; a batch over the size limit is refused after this.
+  const rate = c.req.path.startsWith("/trpc/") ? Math.min(trpcCallPaths(c.req.url).length, maxBatchCalls) : 1;
   const now = services.clock.now().getTime();
   let results: Awaited<ReturnType<ReturnType<typeof createRateLimiter>["limit"]>>[];
   try {
@@ -32,7 +34,8 @@ export const apiRateLimit = createMiddleware<HonoEnv>(async (c, next) => {
           prefix: `rl:${rule.name}`,
           limit: rule.limit,
           window: rule.window,
-        }).limit(key),
+          now: () => now,
+        }).limit(key, { rate }),
       ),
     );
   } catch (error) {
@@ -57,7 +60,14 @@ export const apiRateLimit = createMiddleware<HonoEnv>(async (c, next) => {
       429,
     );
   }
-  return c.json(tooManyRequests(c.req.path, c.req.query("batch") === "1", c.var.requestId, retryAfter), 429);
+  const message = "Too many requests; try again later";
+  const body = trpcErrorBody(c.req.url, {
+    code: "TOO_MANY_REQUESTS",
+    message,
+    requestId: c.var.requestId,
+    extra: { retryAfter },
+  });
+  return c.json(body, 429);
 });
 
 async function credentialKey(services: Services, headers: Headers): Promise<string | null> {
@@ -70,17 +80,4 @@ async function credentialKey(services: Services, headers: Headers): Promise<stri
     services.clock.now(),
   );
   return claims ? `user:${claims.sub}` : null;
-}
-
-/** tRPC's own error shape (an array for batched calls), so clients surface it like any procedure error. */
-function tooManyRequests(path: string, batched: boolean, requestId: string, retryAfter: number) {
-  const procedures = decodeURIComponent(path.replace(/^\/trpc\/?/, "")).split(",");
-  const errorFor = (procedure: string) => ({
-    error: {
-      message: "Too many requests; try again later",
-      code: TRPC_ERROR_CODES_BY_KEY.TOO_MANY_REQUESTS,
-      data: { code: "TOO_MANY_REQUESTS", httpStatus: 429, path: procedure, requestId, retryAfter },
-    },
-  });
-  return batched ? procedures.map(errorFor) : errorFor(procedures[0] ?? "");
 }

@@ -33,18 +33,31 @@ export function createLogger(
   };
 }
 
+/**
+ * Text from an error made safe to log: drizzle appends a failed query's bound parameters
+ * (emails, key hashes) to its message as `params: …`, and drivers may print connection strings
+ * with their password.
+ */
+export function redactLogText(text: string): string {
+  return text
+    .replace(/\nparams: [\s\S]*?(?=\n\s+at |$)/, "\nparams: [redacted]")
+    .replace(/\/\/[^/\s:@]+:[^/\s@]+@/g, "//[redacted]@");
+}
+
 /** Error fields safe to log: name, message, and the SQLSTATE drizzle puts on `cause`. */
 export function errorFields(error: unknown): LogFields {
   // workerd reports socket failures as ErrorEvents wrapping the Error.
   if (typeof ErrorEvent !== "undefined" && error instanceof ErrorEvent) {
-    return error.error instanceof Error ? errorFields(error.error) : { errorMessage: error.message };
+    return error.error instanceof Error
+      ? errorFields(error.error)
+      : { errorMessage: redactLogText(error.message) };
   }
-  if (!(error instanceof Error)) return { error: String(error) };
+  if (!(error instanceof Error)) return { error: redactLogText(String(error)) };
   const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
   return {
     errorName: error.name,
-    errorMessage: error.message,
+    errorMessage: redactLogText(error.message),
     ...(cause?.code !== undefined ? { errorCode: cause.code } : {}),
-    ...(error.stack ? { stack: error.stack } : {}),
+    ...(error.stack ? { stack: redactLogText(error.stack) } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readImageHeader, sniffImageType } from "./image-header.ts";
+import { MAX_IMAGE_DIMENSION, readImageHeader, sniffImageType } from "./image-header.ts";
 
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 const be16 = (n: number) => [(n >>> 8) & 255, n & 255];
@@ -15,6 +15,23 @@ describe("readImageHeader", () => {
       ...[0, 0, 0x0f, 0xa0, 0, 0, 0x0b, 0xb8],
     ]);
     expect(readImageHeader(png)).toEqual({ type: "image/png", width: 4000, height: 3000 });
+  });
+
+  it("refuses a PNG declaring a side beyond what a photo may have (2^31 and up included)", () => {
+    const png = (width: number, height: number) =>
+      Uint8Array.from([
+        ...[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13],
+        ...ascii("IHDR"),
+        ...[width, height].flatMap((n) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]),
+      ]);
+    expect(readImageHeader(png(MAX_IMAGE_DIMENSION, 1))?.width).toBe(MAX_IMAGE_DIMENSION);
+    for (const [width, height] of [
+      [2 ** 31, 480],
+      [640, 2 ** 32 - 1],
+      [MAX_IMAGE_DIMENSION + 1, 480],
+    ] as const) {
+      expect(readImageHeader(png(width, height)), `${width}x${height}`).toBeNull();
+    }
   });
 
   it("skips JPEG segments, fill bytes and restart markers to the progressive frame header", () => {

@@ -6,6 +6,12 @@ export interface ImageHeader {
   height: number;
 }
 
+/**
+ * The largest width or height a photo may declare: JPEG's own ceiling, far above any camera. PNG
+ * headers can claim up to 2^32 - 1, which no integer column holds and no listing page shows.
+ */
+export const MAX_IMAGE_DIMENSION = 65_535;
+
 const ascii = (bytes: Uint8Array, at: number, text: string) =>
   bytes.length >= at + text.length && [...text].every((ch, i) => bytes[at + i] === ch.charCodeAt(0));
 
@@ -36,7 +42,9 @@ export function readImageHeader(bytes: Uint8Array): ImageHeader | null {
         : type
           ? webpSize(bytes)
           : null;
-  if (!type || !size || size.width <= 0 || size.height <= 0) return null;
+  if (!type || !size) return null;
+  const inRange = (n: number) => n > 0 && n <= MAX_IMAGE_DIMENSION;
+  if (!inRange(size.width) || !inRange(size.height)) return null;
   return { type, ...size };
 }
 

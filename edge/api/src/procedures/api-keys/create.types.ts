@@ -1,3 +1,4 @@
+import { zText } from "@hometrip/contracts";
 import { apiKeyScopes } from "@hometrip/core";
 import * as z from "zod";
 import type { TrpcMeta } from "../../trpc.ts";
@@ -5,7 +6,7 @@ import type { TrpcMeta } from "../../trpc.ts";
 export const zApiKeyScope = z.enum(apiKeyScopes);
 
 export const ZCreateApiKeyRequestSchema = z.object({
-  name: z.string().trim().min(1, { message: "is required" }).max(64),
+  name: zText({ min: 1, max: 64 }),
   scopes: z
     .array(zApiKeyScope)
     .min(1, { message: "choose at least one scope" })

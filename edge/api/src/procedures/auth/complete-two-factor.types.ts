@@ -1,3 +1,4 @@
+import { zText } from "@hometrip/contracts";
 import * as z from "zod";
 import { ZSignedInSchema } from "../../auth/sign-in.ts";
 import { zTokenDelivery } from "../../auth/token-delivery.ts";
@@ -6,7 +7,7 @@ import { zRecoveryCode, zTotpCode } from "./two-factor/shared.types.ts";
 
 export const ZCompleteTwoFactorRequestSchema = z
   .object({
-    challengeToken: z.string().min(1).max(2048),
+    challengeToken: zText({ min: 1, max: 2048, trim: false }),
     code: zTotpCode.optional(),
     recoveryCode: zRecoveryCode.optional(),
     tokenDelivery: zTokenDelivery,

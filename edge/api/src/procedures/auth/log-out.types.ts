@@ -1,9 +1,10 @@
+import { zText } from "@hometrip/contracts";
 import * as z from "zod";
 import type { TrpcMeta } from "../../trpc.ts";
 
 /** Clients holding tokens in the body may pass the refresh token, so logout works after the access token expired. */
 export const ZLogOutRequestSchema = z
-  .object({ refreshToken: z.string().min(1).max(512).optional() })
+  .object({ refreshToken: zText({ min: 1, max: 512, trim: false }).optional() })
   .optional();
 
 export const ZLogOutResponseSchema = z.object({ ok: z.literal(true) });

@@ -1,10 +1,14 @@
+import { zText } from "@hometrip/contracts";
 import * as z from "zod";
 import { ZIssuedTokensSchema, zTokenDelivery } from "../../auth/token-delivery.ts";
 import type { TrpcMeta } from "../../trpc.ts";
 
 /** Browsers send nothing (the `ht_refresh` cookie comes along); other clients send the token. */
 export const ZRefreshRequestSchema = z
-  .object({ refreshToken: z.string().min(1).max(512).optional(), tokenDelivery: zTokenDelivery })
+  .object({
+    refreshToken: zText({ min: 1, max: 512, trim: false }).optional(),
+    tokenDelivery: zTokenDelivery,
+  })
   .optional();
 
 export const ZRefreshResponseSchema = z.object({

@@ -1,3 +1,4 @@
+import { zText } from "@hometrip/contracts";
 import { passwordContextIssue } from "@hometrip/core";
 import * as z from "zod";
 import type { TrpcMeta } from "../../trpc.ts";
@@ -7,7 +8,7 @@ export const ZSignUpRequestSchema = z
   .object({
     email: zEmail,
     password: zNewPassword,
-    displayName: z.string().trim().min(1, { message: "is required" }).max(80),
+    displayName: zText({ min: 1, max: 80 }),
   })
   .superRefine((value, ctx) => {
     // The policy's context checks need the other fields; length and the common list ran already.

@@ -1,10 +1,10 @@
-import { zIcalImportView } from "@hometrip/contracts";
+import { zIcalImportView, zText } from "@hometrip/contracts";
 import * as z from "zod";
 import type { TrpcMeta } from "../../trpc.ts";
 
 export const ZAddIcalImportRequestSchema = z.object({
   listingId: z.uuid(),
-  url: z.url({ protocol: /^https?$/, message: "An http(s) calendar URL" }).max(2000),
+  url: zText({ max: 2000 }).pipe(z.url({ protocol: /^https?$/, message: "An http(s) calendar URL" })),
 });
 export const ZAddIcalImportResponseSchema = zIcalImportView;
 export type TAddIcalImportRequest = z.input<typeof ZAddIcalImportRequestSchema>;

@@ -1,9 +1,10 @@
+import { zText } from "@hometrip/contracts";
 import * as z from "zod";
 import type { TrpcMeta } from "../../trpc.ts";
 
 export const ZRemoveIcalImportRequestSchema = z.object({
   listingId: z.uuid(),
-  url: z.url({ protocol: /^https?$/, message: "An http(s) calendar URL" }).max(2000),
+  url: zText({ max: 2000 }).pipe(z.url({ protocol: /^https?$/, message: "An http(s) calendar URL" })),
 });
 export const ZRemoveIcalImportResponseSchema = z.object({
   removed: z.boolean(),

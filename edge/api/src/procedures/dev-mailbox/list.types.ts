@@ -1,7 +1,8 @@
+import { zText } from "@hometrip/contracts";
 import * as z from "zod";
 import type { TrpcMeta } from "../../trpc.ts";
 
-export const ZListDevMailRequestSchema = z.object({ to: z.string().trim().max(320).optional() }).optional();
+export const ZListDevMailRequestSchema = z.object({ to: zText({ max: 320 }).optional() }).optional();
 
 export const ZListDevMailResponseSchema = z.array(
   z.object({

@@ -1,8 +1,9 @@
+import { zText } from "@hometrip/contracts";
 import * as z from "zod";
 import type { TrpcMeta } from "../../trpc.ts";
 
 export const ZPingRequestSchema = z.object({
-  note: z.string().trim().min(1, { message: "must not be empty" }).max(280),
+  note: zText({ min: 1, max: 280 }),
 });
 
 export const ZPingResponseSchema = z.object({ eventId: z.uuid() });

@@ -1,3 +1,4 @@
+import { zText } from "@hometrip/contracts";
 import * as z from "zod";
 import { iso6391Codes } from "../../users/iso-639-1.ts";
 
@@ -17,20 +18,14 @@ export const ZAccountSchema = z.object({
   memberSince: z.iso.datetime(),
 });
 
-export const zDisplayName = z
-  .string()
-  .trim()
-  .min(1, { message: "is required" })
-  .max(80, { message: "must be at most 80 characters" });
+export const zDisplayName = zText({ min: 1, max: 80 });
 
-export const zBio = z.string().trim().max(1000, { message: "must be at most 1000 characters" });
+export const zBio = zText({ max: 1000, multiline: true });
 
 /** Lower-cased and de-duplicated, in the order given. */
 export const zLanguages = z
   .array(
-    z
-      .string()
-      .trim()
+    zText({ max: 2 })
       .toLowerCase()
       .refine((code) => iso6391Codes.has(code), { message: "must be an ISO 639-1 language code" }),
   )
@@ -41,8 +36,7 @@ export const zLanguages = z
  * E.164: "+", country code, subscriber number, at most 15 digits. Spaces, dots, dashes and
  * brackets people type are dropped first; null clears the number.
  */
-export const zPhone = z
-  .string()
+export const zPhone = zText({ max: 40 })
   .transform((value) => value.replace(/[\s.()-]/g, ""))
   .pipe(
     z.string().regex(/^\+[1-9]\d{6,14}$/, { message: "must be an international number like +4930123456" }),
