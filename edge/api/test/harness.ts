@@ -9,6 +9,7 @@ import type { Clock } from "../src/services/clock.ts";
 import { createServices } from "../src/services/index.ts";
 import { createLogger } from "../src/services/logger.ts";
 import type { TrpcContext } from "../src/trpc.ts";
+import { maxBatchCalls } from "../src/trpc-wire.ts";
 
 export const origin = "http://api.hometrip.test";
 
@@ -88,6 +89,8 @@ export function createTestClient(headers: Record<string, string> = {}) {
       httpBatchLink({
         url: `${origin}/trpc`,
         headers,
+        // The Worker refuses larger batches (src/trpc-wire.ts); the link splits them as a client must.
+        maxItems: maxBatchCalls,
         fetch: (input, init) => {
           const url = input instanceof Request ? input.url : String(input);
           return call(url.slice(origin.length), init as RequestInit);
