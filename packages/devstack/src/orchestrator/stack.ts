@@ -77,7 +77,12 @@ export async function startDevStack(
     closers.push({ name: "tunnel", close: tunnel.close });
 
     devLog("starting Redis and the Upstash REST bridge…");
-    const redis = await resolveRedis({ redisUrl: env.REDIS_URL, dataDir, log: log("redis", 3) });
+    const redis = await resolveRedis({
+      redisUrl: env.REDIS_URL,
+      dataDir,
+      mode: env.REDIS_MODE,
+      log: log("redis", 3),
+    });
     closers.push({ name: "redis", close: redis.close });
     const bridge = await startRedisBridge({
       port: env.REDIS_BRIDGE_PORT,
