@@ -67,6 +67,19 @@ export function portOpen(port: number): Promise<boolean> {
   });
 }
 
+/** Loads each of `urls` in Chromium (which makes next dev compile it); the HTTP status of each. */
+export async function visitPages(urls: string[]): Promise<number[]> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+  try {
+    const page = await browser.newPage();
+    const statuses: number[] = [];
+    for (const url of urls) statuses.push((await page.goto(url, { timeout: 120_000 }))?.status() ?? 0);
+    return statuses;
+  } finally {
+    await browser.close();
+  }
+}
+
 /**
  * Opens `url` in Chromium and watches it for `watchMs`: how many times the page navigated again
  * after it first loaded, and the reload requests Next's HMR socket sent it.
