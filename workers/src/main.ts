@@ -58,7 +58,7 @@ const app = createWorkerApp({
   search: searchIndexFromEnv(env, pool),
 });
 
-const server = Bun.serve({ port: env.WORKERS_PORT, fetch: app.fetch });
+const server = Bun.serve({ port: env.WORKERS_PORT, hostname: env.WORKERS_HOST, fetch: app.fetch });
 log.info("workers listening", {
   port: server.port,
   appEnv: env.APP_ENV,

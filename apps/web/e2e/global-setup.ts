@@ -58,7 +58,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const teardown = async () => {
     if (exitCode === null) {
       child.kill("SIGINT");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+      // dev gives next dev up to a minute to write its Turbopack cache before it stops.
+      const timer = setTimeout(() => child.kill("SIGKILL"), 90_000);
       await exited;
       clearTimeout(timer);
     }

@@ -6,14 +6,23 @@ import { parseConfig } from "./parse.ts";
 export const zDevstackEnv = z.object({
   /** Postgres to use; unset means localhost:5432 if it answers, else embedded PGlite. */
   DATABASE_URL: postgresUrl.optional(),
-  /** Redis behind the Upstash REST bridge; unset means localhost:6379, else a redis-server on PATH. */
   /** auto: DATABASE_URL, else local Postgres, else PGlite; pglite forces the embedded one. */
   POSTGRES_MODE: z.enum(["auto", "pglite"]).default("auto"),
+  /** Redis behind the Upstash REST bridge; unset means localhost:6379, else a redis-server on PATH, else embedded. */
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, { message: "must be a redis:// URL" })
     .optional(),
+  /** auto: REDIS_URL, else local Redis, else redis-server, else in-process; embedded forces the last. */
+  REDIS_MODE: z.enum(["auto", "embedded"]).default("auto"),
   HOMETRIP_DATA_DIR: z.string().default(".hometrip"),
+  /** Where the web app, API, rooms and workers listen; 0.0.0.0 opens them to the network. */
+  DEV_HOST: z.union([z.ipv4(), z.ipv6()]).default("127.0.0.1"),
+  /** 1 opens the runtimes' debuggers (API 9229, web 9230) on DEV_HOST; none is started otherwise. */
+  DEV_INSPECT: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((v) => v === "1"),
   HOMETRIP_DB_NAME: z
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/)

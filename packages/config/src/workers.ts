@@ -8,6 +8,8 @@ export const zWorkersEnv = z
   .object({
     APP_ENV: appEnv.default("production"),
     WORKERS_PORT: port.default(8790),
+    /** Address to listen on; dev sets 127.0.0.1 (DEV_HOST). */
+    WORKERS_HOST: z.union([z.ipv4(), z.ipv6()]).default("0.0.0.0"),
     DATABASE_URL: postgresUrl,
     NEON_WS_PROXY: wsProxy.optional(),
     DATABASE_POOL_MAX: poolMax.default(10),

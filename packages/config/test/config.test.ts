@@ -146,6 +146,18 @@ describe("devstack config", () => {
     expect(env.API_PORT).toBe(8787);
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.HOMETRIP_DATA_DIR).toBe(".hometrip");
+    expect(env).toMatchObject({ DEV_HOST: "127.0.0.1", DEV_INSPECT: false, REDIS_MODE: "auto" });
+  });
+
+  it("opens up only to an IP address, and inspects only when DEV_INSPECT is 1", () => {
+    expect(parseDevstackEnv({ DEV_HOST: "0.0.0.0", DEV_INSPECT: "1" })).toMatchObject({
+      DEV_HOST: "0.0.0.0",
+      DEV_INSPECT: true,
+    });
+    expect(failure(() => parseDevstackEnv({ DEV_HOST: "my-laptop.local" })).issues[0]?.variable).toBe(
+      "DEV_HOST",
+    );
+    expect(failure(() => parseDevstackEnv({ DEV_INSPECT: "yes" })).issues[0]?.variable).toBe("DEV_INSPECT");
   });
 
   it("rejects a port out of range with the variable's name", () => {

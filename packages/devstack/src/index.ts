@@ -1,3 +1,4 @@
+export { startEmbeddedRedis } from "./embedded-redis/server.ts";
 export { freePort, freePorts } from "./free-ports.ts";
 export { startNeonTunnel } from "./neon-tunnel.ts";
 export {

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { Redis } from "ioredis";
+import { startEmbeddedRedis } from "./embedded-redis/server.ts";
 import { freePort } from "./free-ports.ts";
 import { redactUrl } from "./redis-bridge/index.ts";
 
@@ -15,10 +16,12 @@ export interface ResolveRedisOptions {
   localUrl?: string;
   /** The redis-server executable, looked up on PATH by default. */
   redisServerBin?: string;
+  /** REDIS_MODE: "embedded" skips the search and uses the in-process Redis. */
+  mode?: "auto" | "embedded";
 }
 
 export interface ResolvedRedis {
-  kind: "url" | "local" | "spawned";
+  kind: "url" | "local" | "spawned" | "embedded";
   url: string;
   close(): Promise<void>;
 }
@@ -26,12 +29,16 @@ export interface ResolvedRedis {
 const DEFAULT_LOCAL_URL = "redis://127.0.0.1:6379";
 const INSTALL_HINT =
   "Install Redis (Debian/Ubuntu: `sudo apt-get install redis-server`, macOS: `brew install redis`) " +
-  "or set REDIS_URL to a Redis you can reach.";
+  "or set REDIS_URL to a Redis you can reach, for data that outlives a restart.";
 
-/** REDIS_URL if set; else a Redis already answering on localhost; else a redis-server started here. */
+/**
+ * REDIS_URL if set; else a Redis already answering on localhost; else a redis-server started here;
+ * else, on a machine with no Redis at all, the embedded in-memory one (as PGlite is for Postgres).
+ */
 export async function resolveRedis(opts: ResolveRedisOptions): Promise<ResolvedRedis> {
   const log = opts.log ?? (() => {});
   const nothingToClose = async () => {};
+  if (opts.mode === "embedded") return embedded(log);
   if (opts.redisUrl) {
     const failure = await pingFailure(opts.redisUrl);
     if (failure) throw new Error(`REDIS_URL (${redactUrl(opts.redisUrl)}) does not answer PING: ${failure}`);
@@ -43,7 +50,20 @@ export async function resolveRedis(opts: ResolveRedisOptions): Promise<ResolvedR
     log(`using the Redis answering on ${redactUrl(localUrl)}`);
     return { kind: "local", url: localUrl, close: nothingToClose };
   }
-  return spawnRedisServer(opts.redisServerBin ?? "redis-server", join(opts.dataDir, "redis"), localUrl, log);
+  const spawned = await spawnRedisServer(
+    opts.redisServerBin ?? "redis-server",
+    join(opts.dataDir, "redis"),
+    log,
+  );
+  if (spawned) return spawned;
+  log(`no Redis: nothing answers on ${redactUrl(localUrl)} and redis-server is not on PATH`);
+  log(`using the embedded Redis; its data lasts until dev stops. ${INSTALL_HINT}`);
+  return embedded(log);
+}
+
+async function embedded(log: (line: string) => void): Promise<ResolvedRedis> {
+  const redis = await startEmbeddedRedis({ log });
+  return { kind: "embedded", url: redis.url, close: redis.close };
 }
 
 /** Undefined when the Redis at `url` answers PING, else why not. */
@@ -67,12 +87,12 @@ async function pingFailure(url: string): Promise<string | undefined> {
   }
 }
 
+/** A redis-server on a free port, or undefined when there is no such executable. */
 async function spawnRedisServer(
   bin: string,
   dir: string,
-  triedUrl: string,
   log: (line: string) => void,
-): Promise<ResolvedRedis> {
+): Promise<ResolvedRedis | undefined> {
   await mkdir(dir, { recursive: true });
   const port = await freePort();
   // Snapshots keep dev data across restarts; Redis only holds what may be rebuilt, so no AOF.
@@ -104,11 +124,7 @@ async function spawnRedisServer(
   const started = await waitUntilAnswering(child, url);
   if (started !== "ready") {
     child.kill("SIGKILL");
-    if (started === "missing") {
-      throw new Error(
-        `No Redis: REDIS_URL is not set, nothing answers on ${triedUrl}, and '${bin}' is not on PATH. ${INSTALL_HINT}`,
-      );
-    }
+    if (started === "missing") return undefined;
     throw new Error(`redis-server did not start (${started}). Its output:\n${output.slice(-20).join("\n")}`);
   }
   log(`started redis-server (pid ${child.pid}) on ${url}, data in ${dir}`);

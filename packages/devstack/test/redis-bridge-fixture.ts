@@ -19,10 +19,18 @@ export interface BridgeFixture {
   close(): Promise<void>;
 }
 
-/** A bridge over the local Redis (or a redis-server started for the test when none answers). */
-export async function startBridgeFixture(): Promise<BridgeFixture> {
+/** What the bridge's suites run against: a real Redis, and the embedded one a fresh machine gets. */
+export const BACKENDS = ["redis", "embedded"] as const;
+export type Backend = (typeof BACKENDS)[number];
+
+/**
+ * A bridge over the local Redis (or a redis-server started for the test when none answers), or
+ * over the embedded in-process Redis.
+ */
+export async function startBridgeFixture(backend: Backend = "redis"): Promise<BridgeFixture> {
   const dataDir = await mkdtemp(join(tmpdir(), "hometrip-redis-"));
-  const redis = await resolveRedis({ dataDir });
+  const redis = await resolveRedis({ dataDir, mode: backend === "embedded" ? "embedded" : "auto" });
+  if (backend === "redis" && redis.kind === "embedded") throw new Error("no real Redis for the bridge tests");
   const bridge = await startRedisBridge({ redisUrl: redis.url, token: TOKEN });
   const prefix = `test:${randomUUID()}:`;
   return {

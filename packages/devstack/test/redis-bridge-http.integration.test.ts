@@ -4,19 +4,19 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveRedis } from "../src/redis.ts";
 import { startRedisBridge } from "../src/redis-bridge/index.ts";
-import { type BridgeFixture, post, startBridgeFixture, TOKEN } from "./redis-bridge-fixture.ts";
+import { BACKENDS, type BridgeFixture, post, startBridgeFixture, TOKEN } from "./redis-bridge-fixture.ts";
 
 let fx: BridgeFixture;
 const auth = { authorization: `Bearer ${TOKEN}` };
 const base64 = { ...auth, "upstash-encoding": "base64" };
 const b64 = (text: string) => Buffer.from(text).toString("base64");
 
-beforeAll(async () => {
-  fx = await startBridgeFixture();
-});
-afterAll(() => fx.close());
+describe.each(BACKENDS)("Upstash REST wire format over %s Redis", (backend) => {
+  beforeAll(async () => {
+    fx = await startBridgeFixture(backend);
+  });
+  afterAll(() => fx.close());
 
-describe("Upstash REST wire format", () => {
   it("answers /health without a token", async () => {
     const res = await fetch(`${fx.bridgeUrl}/health`);
     expect(res.status).toBe(200);

@@ -1,19 +1,19 @@
 import type { Redis } from "@upstash/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BridgeFixture, startBridgeFixture } from "./redis-bridge-fixture.ts";
+import { BACKENDS, type BridgeFixture, startBridgeFixture } from "./redis-bridge-fixture.ts";
 
 let fx: BridgeFixture;
 let redis: Redis;
 let k: (name: string) => string;
 
-beforeAll(async () => {
-  fx = await startBridgeFixture();
-  redis = fx.sdk();
-  k = (name) => `${fx.prefix}${name}`;
-});
-afterAll(() => fx.close());
+describe.each(BACKENDS)("@upstash/redis through the bridge to %s Redis", (backend) => {
+  beforeAll(async () => {
+    fx = await startBridgeFixture(backend);
+    redis = fx.sdk();
+    k = (name) => `${fx.prefix}${name}`;
+  });
+  afterAll(() => fx.close());
 
-describe("@upstash/redis through the bridge", () => {
   it("sets, gets, increments and deletes strings", async () => {
     expect(await redis.set(k("greeting"), "hello")).toBe("OK");
     expect(await redis.get(k("greeting"))).toBe("hello");

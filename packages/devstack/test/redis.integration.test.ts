@@ -64,12 +64,32 @@ describe("resolveRedis", () => {
     expect(await readdir(join(dataDir, "redis"))).toContain("dump.rdb");
   });
 
-  it("explains how to install Redis when there is none at all", async () => {
-    const attempt = resolveRedis({
+  it("falls back to the embedded Redis when there is none at all, saying how to get a real one", async () => {
+    const lines: string[] = [];
+    const redis = await resolveRedis({
       dataDir,
       localUrl: UNREACHABLE,
       redisServerBin: "redis-server-not-installed",
+      log: (line) => lines.push(line),
     });
-    await expect(attempt).rejects.toThrow(/apt-get install redis-server.*brew install redis/);
+    try {
+      expect(redis.kind).toBe("embedded");
+      const client = new Redis(redis.url);
+      await client.set("embedded", "yes", "EX", 60);
+      expect(await client.get("embedded")).toBe("yes");
+      client.disconnect();
+      expect(lines.join("\n")).toMatch(/embedded Redis.*apt-get install redis-server.*brew install redis/s);
+    } finally {
+      await redis.close();
+    }
+    expect(await answersPing(redis.url)).toBe(false);
+  });
+
+  it("uses the embedded Redis when REDIS_MODE asks for it, even with a Redis answering", async () => {
+    const redis = await resolveRedis({ dataDir, mode: "embedded" });
+    expect(redis.kind).toBe("embedded");
+    expect(redis.url).not.toBe("redis://127.0.0.1:6379");
+    expect(await answersPing(redis.url)).toBe(true);
+    await redis.close();
   });
 });

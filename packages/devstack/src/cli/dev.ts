@@ -10,6 +10,9 @@ function table(rows: [string, string][]): string {
 }
 
 async function main() {
+  // A closed terminal makes every write fail with EPIPE; that must not kill the orchestrator
+  // before it has stopped its children (they run detached and would be left behind).
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
   const env = parseDevstackEnv(process.env);
   const started = Date.now();
   let stopping: Promise<void> | undefined;

@@ -15,6 +15,8 @@ export function startProcess(opts: {
   env: Record<string, string | undefined>;
   log: Log;
   onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
+  /** How long the group gets to exit after SIGTERM before it is killed (default 5 s). */
+  stopGraceMs?: number;
 }): ManagedProcess {
   const child = spawn(opts.command, opts.args, {
     cwd: opts.cwd,
@@ -50,12 +52,15 @@ export function startProcess(opts: {
     child,
     async stop() {
       stopping = true;
+      const grace = opts.stopGraceMs ?? 5000;
+      const deadline = Date.now() + grace;
       signalGroup("SIGTERM");
-      const timer = setTimeout(() => signalGroup("SIGKILL"), 5000);
+      const timer = setTimeout(() => signalGroup("SIGKILL"), grace);
       await exited;
       clearTimeout(timer);
-      // Grandchildren may outlive a leader that exited on SIGTERM; make sure the group is empty.
-      signalGroup("SIGKILL");
+      // The leader may exit before what it spawned has finished shutting down (next dev's server
+      // writing its cache): wait for the whole group within the same grace, then kill what is left.
+      while (groupAlive(child.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       try {
         if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
       } catch {
@@ -63,6 +68,16 @@ export function startProcess(opts: {
       }
     },
   };
+}
+
+function groupAlive(pgid: number | undefined): boolean {
+  if (pgid === undefined) return false;
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Polls `url` until it answers with one of `okStatuses`, or throws after `timeoutMs` naming the service. */

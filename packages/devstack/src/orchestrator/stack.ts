@@ -11,6 +11,7 @@ import { resolveRedis } from "../redis.ts";
 import { startRedisBridge } from "../redis-bridge/index.ts";
 import { type Log, prefixedLog } from "./log.ts";
 import { type ManagedProcess, startProcess, waitForHttp } from "./process.ts";
+import { apiLaunch, type Launch, realtimeLaunch, webLaunch } from "./runtimes.ts";
 import { deploySchedules, seedOnFirstRun } from "./setup.ts";
 
 export type StackUrls = Record<
@@ -76,7 +77,12 @@ export async function startDevStack(
     closers.push({ name: "tunnel", close: tunnel.close });
 
     devLog("starting Redis and the Upstash REST bridge…");
-    const redis = await resolveRedis({ redisUrl: env.REDIS_URL, dataDir, log: log("redis", 3) });
+    const redis = await resolveRedis({
+      redisUrl: env.REDIS_URL,
+      dataDir,
+      mode: env.REDIS_MODE,
+      log: log("redis", 3),
+    });
     closers.push({ name: "redis", close: redis.close });
     const bridge = await startRedisBridge({
       port: env.REDIS_BRIDGE_PORT,
@@ -132,8 +138,6 @@ export async function startDevStack(
       TMPDIR: process.env.TMPDIR,
       TURBO_TELEMETRY_DISABLED: "1",
       WRANGLER_SEND_METRICS: "false",
-      // Offline, fetching the `request.cf` placeholder only prints a DNS error at start-up.
-      CLOUDFLARE_CF_FETCH_ENABLED: "false",
       NO_UPDATE_NOTIFIER: "1",
       FORCE_COLOR: "0",
     };
@@ -153,6 +157,7 @@ export async function startDevStack(
         ...childEnv,
         ...shared,
         WORKERS_PORT: String(env.WORKERS_PORT),
+        WORKERS_HOST: env.DEV_HOST,
         QSTASH_CURRENT_SIGNING_KEY: env.QSTASH_CURRENT_SIGNING_KEY,
         QSTASH_NEXT_SIGNING_KEY: env.QSTASH_NEXT_SIGNING_KEY,
         UPSTASH_REDIS_REST_URL: bridge.url,
@@ -178,61 +183,33 @@ export async function startDevStack(
       TOTP_ENCRYPTION_KEY: env.TOTP_ENCRYPTION_KEY,
       ...devOAuthSettings(oidc),
     };
-    const api = startProcess({
-      name: "api",
-      command: join(opts.root, "edge/api/node_modules/.bin/wrangler"),
-      args: [
-        "dev",
-        "--config",
-        join(opts.root, "wrangler.toml"),
-        "--port",
-        String(env.API_PORT),
-        "--ip",
-        "127.0.0.1",
-        "--inspector-port",
-        "0",
-        "--show-interactive-dev-session=false",
-        ...Object.entries(apiVars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
-      ],
-      cwd: opts.root,
-      env: childEnv,
-      log: log("api", 6),
-      onExit: crashed("api"),
-    });
-    processes.push(api);
-
-    const realtime = startProcess({
-      name: "realtime",
-      command: join(opts.root, "edge/realtime/node_modules/.bin/partykit"),
-      args: [
-        "dev",
-        "--port",
-        String(env.REALTIME_PORT),
-        "--var",
-        `REALTIME_INTERNAL_TOKEN=${env.ADMIN_API_TOKEN}`,
-      ],
-      cwd: opts.root,
-      env: childEnv,
-      log: log("realtime", 7),
-      onExit: crashed("realtime"),
-    });
-    processes.push(realtime);
-
-    const web = startProcess({
-      name: "web",
-      command: join(opts.root, "apps/web/node_modules/.bin/next"),
-      args: ["dev", "--port", String(env.WEB_PORT)],
-      cwd: join(opts.root, "apps/web"),
-      env: {
-        ...childEnv,
-        NEXT_TELEMETRY_DISABLED: "1",
-        API_URL: urls.api,
-        ...(opts.webDistDir ? { NEXT_DIST_DIR: opts.webDistDir } : {}),
-      },
-      log: log("web", 8),
-      onExit: crashed("web"),
-    });
-    processes.push(web);
+    const runtime = { root: opts.root, dataDir, host: env.DEV_HOST, inspect: env.DEV_INSPECT };
+    const launch = (name: string, index: number, how: Launch) => {
+      const p = startProcess({
+        name,
+        ...how,
+        env: { ...childEnv, ...how.env },
+        log: log(name, index),
+        onExit: crashed(name),
+      });
+      processes.push(p);
+      return p;
+    };
+    const api = launch("api", 6, apiLaunch({ ...runtime, port: env.API_PORT, vars: apiVars }));
+    const realtime = launch(
+      "realtime",
+      7,
+      realtimeLaunch({
+        ...runtime,
+        port: env.REALTIME_PORT,
+        vars: { REALTIME_INTERNAL_TOKEN: env.ADMIN_API_TOKEN },
+      }),
+    );
+    const web = launch(
+      "web",
+      8,
+      webLaunch({ ...runtime, port: env.WEB_PORT, distDir: opts.webDistDir, apiUrl: urls.api }),
+    );
 
     const alive = (p: ManagedProcess) => () => p.child.exitCode === null && p.child.signalCode === null;
     await Promise.all([
