@@ -17,7 +17,7 @@ test.use({ baseURL: process.env.E2E_BASE_URL });
 
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1366, height: 900 };
-const anonymousRoutes = ["/", "/search", "/search?place=Lisbon", "/login", "/signup", "/forgot-password"];
+const anonymousRoutes = ["/", "/search", "/search?q=Lisbon", "/login", "/signup", "/forgot-password"];
 const moreAnonymousRoutes = ["/reset-password", "/verify-email", "/this-page-does-not-exist"];
 
 /** Every image that is drawn: loaded if the browser fetched it, and never squeezed into a strip. */
@@ -37,16 +37,23 @@ async function expectImagesInShape(page: Page, where: string) {
   expect(problems, where).toEqual([]);
 }
 
-/** The page is no wider than the window: nothing scrolls sideways. */
+/** The page is no wider than the window: nothing scrolls sideways (else, name what sticks out). */
 async function expectNoSidewaysScroll(page: Page, where: string) {
-  const widths = await page.evaluate(() => ({
-    page: document.documentElement.scrollWidth,
-    window: window.innerWidth,
-  }));
+  const found = await page.evaluate(() => {
+    const width = window.innerWidth;
+    const outside = [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .slice(-3)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)} px)`,
+      );
+    return { page: document.documentElement.scrollWidth, width, outside };
+  });
   expect(
-    widths.page,
-    `${where} is ${widths.page} px wide in a ${widths.window} px window`,
-  ).toBeLessThanOrEqual(widths.window);
+    found.page,
+    `${where} is ${found.page} px wide in a ${found.width} px window: ${found.outside.join(", ")}`,
+  ).toBeLessThanOrEqual(found.width);
 }
 
 /** Console errors and failed requests (a 404 favicon, a 401 from users.me) while `visit` runs. */
@@ -72,7 +79,7 @@ async function collectNoise(page: Page, visit: () => Promise<void>): Promise<str
 }
 
 async function firstSeededListing(page: Page): Promise<string> {
-  await page.goto("/search?place=Lisbon");
+  await page.goto("/search?q=Lisbon");
   const link = page.getByRole("list", { name: "Homes" }).getByRole("link").first();
   await expect(link).toBeVisible();
   const href = await link.getAttribute("href");
@@ -82,7 +89,7 @@ async function firstSeededListing(page: Page): Promise<string> {
 
 test("the demo catalogue shows real photos, five or more per home, served like uploads", async ({ page }) => {
   await page.setViewportSize(desktop);
-  await page.goto("/search?place=Lisbon");
+  await page.goto("/search?q=Lisbon");
   const covers = page.getByRole("list", { name: "Homes" }).locator("img");
   await expect(covers.first()).toBeVisible();
   await expect(page.getByText("No photo", { exact: true })).toHaveCount(0);
@@ -125,7 +132,7 @@ test("search on a phone: the list first, a toggle to the map, whose code loads o
   page,
 }) => {
   await page.setViewportSize(phone);
-  await page.goto("/search?place=Lisbon");
+  await page.goto("/search?q=Lisbon");
   const results = page.getByRole("list", { name: "Homes" });
   await expect(results).toBeVisible();
   await page.waitForLoadState("networkidle");
@@ -173,7 +180,7 @@ test("the home page shows destinations, homes and the way to host; Search is in 
   expect((await page.request.get(icon ?? "/favicon.ico")).status()).toBe(200);
 
   await destinations.first().click();
-  await expect(page).toHaveURL(/\/search\?place=/);
+  await expect(page).toHaveURL(/\/search\?q=/);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Search" }).click();
   await expect(page).toHaveURL(/\/search$/);
 
@@ -197,7 +204,7 @@ test("a visitor's pages log nothing, and the sign-up form speaks plainly", async
   await page.getByLabel("Email").fill("someone@example.test");
   await page.getByLabel("Password").fill("a long enough passphrase");
   await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page.getByText("Your name is required.")).toBeVisible();
+  await expect(page.getByText("Name is required.")).toBeVisible();
   await expect(page.getByText(/\b1 characters\b|Too small|expected string/)).toHaveCount(0);
 });
 
