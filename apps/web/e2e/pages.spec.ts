@@ -15,6 +15,8 @@ import { snap } from "./screenshots.ts";
  */
 test.use({ baseURL: process.env.E2E_BASE_URL });
 
+/** A page's first visit compiles it under `next dev`, slow on a busy machine. */
+const firstVisit = { timeout: 90_000 };
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1366, height: 900 };
 const anonymousRoutes = ["/", "/search", "/search?q=Lisbon", "/login", "/signup", "/forgot-password"];
@@ -81,7 +83,7 @@ async function collectNoise(page: Page, visit: () => Promise<void>): Promise<str
 async function firstSeededListing(page: Page): Promise<string> {
   await page.goto("/search?q=Lisbon");
   const link = page.getByRole("list", { name: "Homes" }).getByRole("link").first();
-  await expect(link).toBeVisible();
+  await expect(link).toBeVisible(firstVisit);
   const href = await link.getAttribute("href");
   if (!href) throw new Error("a result without a link");
   return href;
@@ -91,7 +93,7 @@ test("the demo catalogue shows real photos, five or more per home, served like u
   await page.setViewportSize(desktop);
   await page.goto("/search?q=Lisbon");
   const covers = page.getByRole("list", { name: "Homes" }).locator("img");
-  await expect(covers.first()).toBeVisible();
+  await expect(covers.first()).toBeVisible(firstVisit);
   await expect(page.getByText("No photo", { exact: true })).toHaveCount(0);
   for (const cover of (await covers.all()).slice(0, 6)) {
     await cover.scrollIntoViewIfNeeded();
