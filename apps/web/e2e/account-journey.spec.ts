@@ -16,10 +16,9 @@ const member = {
   password: `violet-harbour-${id}-lantern`,
 };
 
-async function logIn(page: Page, screenshot?: string) {
+async function logIn(page: Page) {
   await page.goto("/login");
   await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
-  if (screenshot) await snap(page, screenshot);
   await page.getByLabel("Email").fill(member.email);
   await page.getByLabel("Password").fill(member.password);
   await page.getByRole("button", { name: "Log in" }).click();
@@ -62,9 +61,17 @@ test("sign up, verify by mail, enrol two-step verification, log in with a TOTP c
   await verifyLink.first().click();
   await expect(page).toHaveURL(/\/verify-email\?token=/);
   await expect(page.getByText("Email verified")).toBeVisible();
+  // The link signs the new member in: no log-in right after signing up.
+  await expect(page.getByText("you are signed in")).toBeVisible();
+  await expect(page.getByTestId("signed-in-as")).toHaveText(member.name);
   await snap(page, "email-verified");
 
-  await logIn(page, "login");
+  // Followed again, the spent link says so once, in plain words.
+  await page.reload();
+  await expect(page.getByText("This link has already been used or has expired")).toBeVisible();
+  await expect(page.getByText("If you confirmed your email with it before, you are all set.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Go to your account" }).click();
   await expect(page).toHaveURL(/\/account$/, afterLogIn);
   await expect(page.getByTestId("signed-in-as")).toHaveText(member.name);
   await expect(page.getByTestId("email-status")).toHaveText("Verified");

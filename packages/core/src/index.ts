@@ -10,6 +10,7 @@ export {
   emailAlreadyUsed,
   findUserByEmail,
   invalidLink,
+  memberToSignInAfterVerification,
   requestEmailVerification,
   signUp,
   verifyEmail,

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type SeedSummary, seed } from "../src/seed/index.ts";
+import { allDemoPhotos, type SeedSummary, seed } from "../src/seed/index.ts";
 import { connect, createScratchDatabase, type ScratchDatabase } from "./support/scratch-database.ts";
 
 const now = new Date("2026-06-15T08:30:00Z");
@@ -73,6 +73,23 @@ describe("seed()", () => {
       "select count(distinct city)::int as cities from listings",
     );
     expect(cities).toBeGreaterThanOrEqual(6);
+  });
+
+  it("gives every listing five or more photos from the shared pool, as the API serves uploads", async () => {
+    const photos = await one<{ fewest: number; outside: number; keys: number; captions: string[] }>(
+      `select
+         (select min(n)::int from (select count(p.id) as n from listings l
+            left join listing_photos p on p.listing_id = l.id group by l.id) c) as fewest,
+         (select count(*)::int from listing_photos where url !~ '^/listing-photos/[A-Za-z0-9_-]{32}$'
+            or object_key is not null) as outside,
+         (select count(distinct url)::int from listing_photos) as keys,
+         (select array_agg(distinct caption order by caption) from listing_photos) as captions`,
+    );
+    expect(photos.fewest).toBeGreaterThanOrEqual(5);
+    expect(photos.outside).toBe(0);
+    expect(photos.keys).toBeGreaterThan(30);
+    expect(photos.keys).toBeLessThanOrEqual(allDemoPhotos().length);
+    expect(photos.captions).toEqual(["Bathroom", "Bedroom", "Kitchen", "Living room", "Outside", "View"]);
   });
 
   it("makes stays that respect the calendar rules and the fixed clock", async () => {

@@ -21,7 +21,7 @@ export function newMember(name = "Hana Host"): Member {
   return { name, email: `${first}.${id}@example.test`, password: `harbour-lantern-${id}-quill` };
 }
 
-/** Sign up, confirm the address from the dev mailbox, and log in (lands on /account). */
+/** Sign up and confirm the address from the dev mailbox, which signs the new member in. */
 export async function signUpAndLogIn(
   page: Page,
   baseUrl?: string,
@@ -43,11 +43,9 @@ export async function signUpAndLogIn(
   await expect(verify).toHaveAttribute("href", /\/verify-email\?token=/);
   await verify.click();
   await expect(page.getByText("Email verified")).toBeVisible();
+  await expect(page.getByTestId("signed-in-as")).toHaveText(member.name);
 
-  await page.goto(url(baseUrl, "/login"));
-  await page.getByLabel("Email").fill(member.email);
-  await page.getByLabel("Password").fill(member.password);
-  await page.getByRole("button", { name: "Log in" }).click();
+  await page.goto(url(baseUrl, "/account"));
   await expect(page).toHaveURL(/\/account$/);
   return member;
 }

@@ -15,7 +15,7 @@ describe("formErrorsFrom", () => {
     ]);
     const fields = { email: "Email", password: "Password", displayName: "Name" };
     expect(formErrorsFrom(error, fields)).toEqual({
-      fields: { email: "Enter a valid email address.", password: "Must be at least 12 characters." },
+      fields: { email: "Enter a valid email address.", password: "Password must be at least 12 characters." },
       form: null,
     });
   });
@@ -35,6 +35,24 @@ describe("formErrorsFrom", () => {
     });
   });
 
+  it("words zod's own messages as plain sentences about the field, never as raw validator text", () => {
+    const error = apiError("BAD_REQUEST", "Invalid input", [
+      { path: "displayName", message: "Too small: expected string to have >=1 characters" },
+      { path: "bio", message: "Too big: expected string to have <=500 characters" },
+      { path: "guests", message: "Too small: expected number to be >=1" },
+      { path: "changes.maxNights", message: "Too big: expected number to be <=365" },
+    ]);
+    const errors = formErrorsFrom(error, { displayName: "Your name", bio: "About you", guests: "Guests" });
+    expect(errors).toEqual({
+      fields: {
+        displayName: "Your name is required.",
+        bio: "About you must be at most 500 characters.",
+        guests: "Guests must be at least 1.",
+      },
+      form: "Max nights must be at most 365.",
+    });
+  });
+
   it("maps nested paths onto their top-level field", () => {
     const error = apiError("BAD_REQUEST", "Invalid input", [{ path: "languages.2", message: "Too long" }]);
     expect(formErrorsFrom(error, { languages: "Languages" }).fields).toEqual({ languages: "Too long." });
@@ -51,7 +69,7 @@ describe("formErrorsFrom", () => {
     const error = apiError("UNAUTHORIZED", "Email or password is incorrect");
     expect(formErrorsFrom(error, { email: "Email", password: "Password" })).toEqual({
       fields: {},
-      form: "Email or password is incorrect",
+      form: "Email or password is incorrect.",
     });
   });
 

@@ -51,7 +51,7 @@ export function formErrorsFrom(error: unknown, fields: Readonly<Record<string, s
   const names = Object.keys(fields);
   for (const issue of fieldIssuesOf(error)) {
     const field = names.find((f) => issue.path === f || issue.path.startsWith(`${f}.`));
-    if (field === undefined) stray.push(sentence(humanizeIssue(issue.message), null));
+    if (field === undefined) stray.push(sentence(humanizeIssue(issue.message), labelOfPath(issue.path)));
     else result.fields[field] ??= sentence(humanizeIssue(issue.message), fields[field] ?? null);
   }
   if (stray.length > 0) result.form = stray.join(" ");
@@ -65,7 +65,7 @@ export function formErrorsFrom(error: unknown, fields: Readonly<Record<string, s
  */
 function sentence(message: string, label: string | null): string {
   let text = message.trim();
-  if (label && /^(is|are|must|should|cannot|may)\b/.test(text)) text = `${label} ${text}`;
+  if (/^(is|are|must|should|cannot|may)\b/.test(text)) text = `${label ?? "This"} ${text}`;
   text = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
@@ -90,18 +90,39 @@ export function errorMessage(error: unknown): string {
   if (code === "INTERNAL" || message === "" || message === "Invalid input") {
     return fallbackByCode[code] ?? "Something went wrong. Please try again.";
   }
+  // The API's messages are phrases ("Sign in to continue"); shown alone they end as sentences.
+  return /[.!?]$/.test(message) ? message : `${message}.`;
+}
+
+// zod's default messages speak of types ("Too small: expected string to have >=1 characters"); a
+// person filling a form wants plain words, worded to follow the field's name as the API's are.
+function humanizeIssue(message: string): string {
+  const tooShort = /^Too small: expected string to have >=?(\d+) characters?/i.exec(message);
+  if (tooShort) {
+    const n = Number(tooShort[1]);
+    return n <= 1 ? "is required" : `must be at least ${n} characters`;
+  }
+  const tooLong = /^Too big: expected string to have <=?(\d+) characters?/i.exec(message);
+  if (tooLong) return `must be at most ${tooLong[1]} character${tooLong[1] === "1" ? "" : "s"}`;
+  const low = /^Too small: expected number to be >=?(-?[\d.]+)/i.exec(message);
+  if (low) return `must be at least ${low[1]}`;
+  const high = /^Too big: expected number to be <=?(-?[\d.]+)/i.exec(message);
+  if (high) return `must be at most ${high[1]}`;
+  if (/^Invalid email/i.test(message)) return "Enter a valid email address.";
+  if (/received undefined/i.test(message)) return "is required";
+  if (/^Invalid input/i.test(message)) return "is not valid";
   return message;
 }
 
-// zod's default messages speak of types; a person filling a form wants plain words.
-function humanizeIssue(message: string): string {
-  const tooSmall = /^Too small: expected string to have >=?(\d+) characters?/i.exec(message);
-  if (tooSmall) return `Must be at least ${tooSmall[1]} characters.`;
-  const tooBig = /^Too big: expected string to have <=?(\d+) characters?/i.exec(message);
-  if (tooBig) return `Must be at most ${tooBig[1]} characters.`;
-  if (/^Invalid email/i.test(message)) return "Enter a valid email address.";
-  if (/expected string, received undefined/i.test(message)) return "This field is required.";
-  return message;
+/** "checkIn" or "changes.maxNights" as words ("Max nights") for an issue no form field shows. */
+function labelOfPath(path: string): string | null {
+  const last = path
+    .split(".")
+    .filter((p) => !/^\d+$/.test(p))
+    .pop();
+  if (!last) return null;
+  const words = last.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function dataOf(error: unknown): { code?: unknown; issues?: unknown } | null {

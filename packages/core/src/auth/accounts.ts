@@ -3,7 +3,9 @@ import { credentials, type Database, type DbOrTx, users } from "@hometrip/db";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { recordEvent } from "../events/record-event.ts";
 import { consumeEmailToken } from "./email-tokens.ts";
+import { loadSignedInUser, type SignedInUser } from "./log-in.ts";
 import { hashPassword } from "./password.ts";
+import { twoFactorRequired } from "./two-factor.ts";
 
 export const emailAlreadyUsed = () =>
   new AppError(
@@ -92,6 +94,19 @@ export async function verifyEmail(db: Database, token: string, now: Date): Promi
       .where(and(eq(users.id, owner.userId), isNull(users.emailVerifiedAt)));
     return { userId: owner.userId };
   });
+}
+
+/**
+ * Whom a just-used verification link may sign in: the link came to the member's inbox, as a
+ * password-reset link does, so it proves the same. Not an account with a second factor, which
+ * still logs in with that factor.
+ */
+export async function memberToSignInAfterVerification(
+  db: DbOrTx,
+  userId: string,
+): Promise<SignedInUser | null> {
+  if (await twoFactorRequired(db, userId)) return null;
+  return loadSignedInUser(db, userId);
 }
 
 export const invalidLink = () =>

@@ -4,15 +4,14 @@ import {
   MAX_PHOTOS_PER_LISTING,
   MIN_PHOTOS_TO_PUBLISH,
 } from "@hometrip/contracts";
-import { type Database, type Listing, listingPhotos, type Tx } from "@hometrip/db";
+import { type Database, type Listing, listingPhotos, listingPhotoUrlPrefix, type Tx } from "@hometrip/db";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { recordEvent } from "../events/record-event.ts";
 import { type ListingActor, lockListingForChange } from "./access.ts";
 import type { ListingChange } from "./lifecycle.ts";
 import { photosOf, toPhotoView } from "./listing-view.ts";
 
-/** Served by the API under this path followed by the object key. */
-export const listingPhotoUrlPrefix = "/listing-photos/";
+export { listingPhotoUrlPrefix };
 
 type PhotoChange<T> = ListingChange<T> & { deletedKey?: string };
 
@@ -119,7 +118,7 @@ export async function deleteListingPhoto(
     await tx
       .delete(listingPhotos)
       .where(and(eq(listingPhotos.id, photoId), eq(listingPhotos.listingId, listingId)));
-    // Photos hosted elsewhere (the demo seed's) have no object in the bucket.
+    // The demo seed's photos share their objects: those stay in the bucket.
     deletedKey = photo.objectKey ?? undefined;
     const rest = current.filter((p) => p.id !== photoId).map((p) => p.id);
     return writePhotoOrder(tx, listingId, rest);

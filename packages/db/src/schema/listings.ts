@@ -92,6 +92,9 @@ export const listings = pgTable(
   ],
 );
 
+/** Photos in the LISTING_PHOTOS bucket are served by the API under this path followed by the key. */
+export const listingPhotoUrlPrefix = "/listing-photos/";
+
 export const listingPhotos = pgTable(
   "listing_photos",
   {
@@ -101,8 +104,8 @@ export const listingPhotos = pgTable(
       .references(() => listings.id, { onDelete: "cascade" }),
     url: text("url").notNull(),
     /**
-     * Key of the uploaded object in the PHOTOS R2 bucket; NULL for photos hosted elsewhere (the
-     * demo seed's). Deleting a photo deletes this object.
+     * Key of the uploaded object in the LISTING_PHOTOS bucket, which deleting the photo deletes;
+     * NULL when the object is not the photo's own (the demo seed's pictures are shared).
      */
     objectKey: text("object_key"),
     caption: text("caption").notNull().default(""),

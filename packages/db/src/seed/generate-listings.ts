@@ -1,7 +1,10 @@
 import type { NewCalendarBlock, NewListing, NewListingPhoto, NewPriceOverride } from "../schema/index.ts";
+import { listingPhotoUrlPrefix } from "../schema/listings.ts";
 import type { SeedCity } from "./cities.ts";
 import { amenityCatalog, houseRules, listingDescription, listingTitle, propertyTypes } from "./content.ts";
 import { at, isoDay, weekday } from "./dates.ts";
+import { demoPhotoPool } from "./photos/pool.ts";
+import type { SceneKind } from "./photos/scenes.ts";
 import type { Rng } from "./prng.ts";
 
 /** Bookings are generated inside [today - HISTORY_DAYS, today + FUTURE_DAYS). */
@@ -92,19 +95,39 @@ export function generateListing(rng: Rng, today: number, city: SeedCity, hostId:
   };
 }
 
+/**
+ * Five to eight photos from the shared demo pool (objects in the listing-photos bucket, drawn and
+ * put there by the dev stack): a cover of the living room or the outside, then the rooms a guest
+ * looks for. `objectKey` stays NULL: the objects are shared, so deleting one listing's photo must
+ * not delete the picture from the bucket.
+ */
 export function generatePhotos(rng: Rng, listing: NewListing): NewListingPhoto[] {
-  const count = rng.int(4, 8);
-  // Stable demo image paths; the web app serves or placeholders them (no network at seed time).
-  return Array.from({ length: count }, (_, position) => ({
-    id: rng.uuid(),
-    listingId: listing.id as string,
-    url: `https://photos.hometrip.test/demo/${listing.propertyType}/${rng.int(1, 24)}.jpg`,
-    caption: position === 0 ? "Living room" : rng.pick(["Bedroom", "Kitchen", "Bathroom", "View", "Terrace"]),
-    width: 1600,
-    height: rng.pick([1067, 1200]),
-    position,
-    createdAt: listing.createdAt,
-  }));
+  const rooms: SceneKind[] = [
+    rng.pick(["living", "exterior"] as const),
+    "bedroom",
+    "kitchen",
+    "bathroom",
+    "view",
+  ];
+  const extras = rng.int(0, 3);
+  for (let i = 0; i < extras; i++) rooms.push(rng.pick(["bedroom", "living", "view", "exterior"] as const));
+  const used = new Set<string>();
+  return rooms.map((kind, position) => {
+    const choices = demoPhotoPool[kind].filter((p) => !used.has(p.key));
+    const photo = rng.pick(choices);
+    used.add(photo.key);
+    return {
+      id: rng.uuid(),
+      listingId: listing.id as string,
+      url: `${listingPhotoUrlPrefix}${photo.key}`,
+      objectKey: null,
+      caption: photo.caption,
+      width: photo.width,
+      height: photo.height,
+      position,
+      createdAt: listing.createdAt,
+    };
+  });
 }
 
 /** Per-date surcharges on the weekends of the next eight weeks, for some listings. */

@@ -9,6 +9,7 @@ import { resolvePostgres } from "../postgres.ts";
 import { startQStashBroker } from "../qstash/index.ts";
 import { resolveRedis } from "../redis.ts";
 import { startRedisBridge } from "../redis-bridge/index.ts";
+import { ensureDemoPhotos } from "./demo-photos.ts";
 import { type Log, prefixedLog } from "./log.ts";
 import { type ManagedProcess, startProcess, waitForHttp } from "./process.ts";
 import { apiLaunch, type Launch, realtimeLaunch, webLaunch } from "./runtimes.ts";
@@ -109,7 +110,10 @@ export async function startDevStack(
 
     devLog("applying migrations…");
     await migrate(pg.url, { log: devLog });
-    if (opts.seed !== false) await seedOnFirstRun(pg.url, env.SEED, devLog);
+    if (opts.seed !== false) {
+      await seedOnFirstRun(pg.url, env.SEED, devLog);
+      await ensureDemoPhotos(opts.root, devLog);
+    }
 
     const urls: StackUrls = {
       api: `http://127.0.0.1:${env.API_PORT}`,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getSessionUser } from "@/lib/session.ts";
 import { VerifyEmail } from "./verify-email.tsx";
 
 export const metadata: Metadata = { title: "Verify email" };
@@ -8,10 +9,10 @@ export default async function VerifyEmailPage({
 }: {
   searchParams: Promise<{ token?: string }>;
 }) {
-  const { token } = await searchParams;
+  const [{ token }, user] = await Promise.all([searchParams, getSessionUser().catch(() => null)]);
   return (
     <div className="page page--narrow">
-      <VerifyEmail token={token ?? null} />
+      <VerifyEmail token={token ?? null} signedIn={user !== null} />
     </div>
   );
 }

@@ -6,23 +6,23 @@ import { Alert } from "@/components/ui/alert.tsx";
 import { ButtonLink } from "@/components/ui/button.tsx";
 import { Card } from "@/components/ui/card.tsx";
 import { LoadingBlock } from "@/components/ui/spinner.tsx";
-import { errorMessage } from "@/lib/api-errors.ts";
+import { apiErrorCode, errorMessage } from "@/lib/api-errors.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
-import { useSession } from "@/lib/use-session.ts";
 
 /**
  * Verifies in the browser rather than on the server render: link scanners in mail clients fetch
- * links without running scripts, so they cannot spend the single-use token.
+ * links without running scripts, so they cannot spend the single-use token. A signed-out visitor
+ * comes back signed in (the API sets the session cookies), so a new member goes straight on.
  */
-export function VerifyEmail({ token }: { token: string | null }) {
+export function VerifyEmail({ token, signedIn }: { token: string | null; signedIn: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const session = useSession();
   const verify = useMutation(
     trpc.auth.verifyEmail.mutationOptions({
       onSuccess: () => {
         void queryClient.invalidateQueries({ queryKey: trpc.users.me.queryKey() });
+        // The navigation bar is rendered on the server: let it see the new session.
         router.refresh();
       },
     }),
@@ -40,14 +40,22 @@ export function VerifyEmail({ token }: { token: string | null }) {
   if (!token) {
     body = <Alert tone="error">This link is missing its token. Open the link from the email again.</Alert>;
   } else if (verify.isSuccess) {
+    const nowSignedIn = signedIn || verify.data.signedIn;
     body = (
       <div className="stack">
         <Alert tone="success" title="Email verified">
-          Thanks! Your email address is confirmed.
+          {nowSignedIn
+            ? "Thanks! Your email address is confirmed and you are signed in."
+            : "Thanks! Your email address is confirmed. Log in to continue."}
         </Alert>
         <div className="row">
-          {session.status === "signed-in" ? (
-            <ButtonLink href="/account">Go to your account</ButtonLink>
+          {nowSignedIn ? (
+            <>
+              <ButtonLink href="/search">Find a home</ButtonLink>
+              <ButtonLink href="/account" variant="secondary">
+                Go to your account
+              </ButtonLink>
+            </>
           ) : (
             <ButtonLink href="/login">Log in</ButtonLink>
           )}
@@ -55,12 +63,27 @@ export function VerifyEmail({ token }: { token: string | null }) {
       </div>
     );
   } else if (verify.isError) {
+    const spent = apiErrorCode(verify.error) === "BAD_REQUEST";
     body = (
       <div className="stack">
-        <Alert tone="error" title="We could not verify your email">
-          {errorMessage(verify.error)} The link may have expired or been used already.
+        <Alert
+          tone="error"
+          title={spent ? "This link has already been used or has expired" : "We could not verify your email"}
+        >
+          {spent
+            ? "If you confirmed your email with it before, you are all set."
+            : errorMessage(verify.error)}
         </Alert>
-        <p className="muted">Log in and ask for a new link from your account page.</p>
+        <p className="muted">
+          {signedIn
+            ? "If your email still shows as unconfirmed, ask for a new link from your account page."
+            : "Log in to continue; if your email still needs confirming, you can ask for a new link there."}
+        </p>
+        <div className="row">
+          <ButtonLink href={signedIn ? "/account" : "/login"} variant="secondary">
+            {signedIn ? "Go to your account" : "Log in"}
+          </ButtonLink>
+        </div>
       </div>
     );
   } else {

@@ -1,3 +1,4 @@
+"use client";
 import type { RouterOutputs } from "@hometrip/api";
 import Link from "next/link";
 import { formatMoney } from "@/lib/money.ts";

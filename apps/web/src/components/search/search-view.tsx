@@ -27,6 +27,7 @@ import {
   withoutFilters,
   withoutPastDates,
 } from "./search-url.ts";
+import { useNarrowScreen } from "./use-narrow-screen.ts";
 import { useSearchUrl } from "./use-search-url.ts";
 import "./search.css";
 
@@ -60,6 +61,10 @@ export function SearchView({ tiles }: { tiles: MapTiles | null }) {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
+  // A phone shows the list or the map; the map (and its code) loads only once it is shown.
+  const narrow = useNarrowScreen();
+  const [phoneView, setPhoneView] = useState<"list" | "map">("list");
+  const mapShown = narrow === false || (narrow === true && phoneView === "map");
 
   const navigate = (requested: SearchState) => {
     const next =
@@ -123,7 +128,7 @@ export function SearchView({ tiles }: { tiles: MapTiles | null }) {
   };
 
   return (
-    <div className="search-page">
+    <div className="search-page" data-phone-view={phoneView}>
       <div className="search-page__bar">
         <SearchForm key={searchParamsOf({ ...state, bounds: null })} trip={trip} onSearch={searchTrip} />
       </div>
@@ -228,28 +233,39 @@ export function SearchView({ tiles }: { tiles: MapTiles | null }) {
             </>
           )}
         </section>
-        <div className="search-page__map">
-          <SearchMap
-            pins={pins}
-            bounds={state.bounds}
-            fitKey={fitKey}
-            tiles={tiles}
-            selectedId={selectedId}
-            highlightedId={highlightedId}
-            onSelect={setSelectedId}
-            onSearchArea={(bounds) => navigate({ ...state, place: null, bounds })}
-            card={
-              selected && (
-                <MapListingCard
-                  hit={selected}
-                  href={listingHref(selected.id, state)}
-                  onClose={() => setSelectedId(null)}
-                />
-              )
-            }
-          />
-        </div>
+        {mapShown && (
+          <div className="search-page__map">
+            <SearchMap
+              pins={pins}
+              bounds={state.bounds}
+              fitKey={fitKey}
+              tiles={tiles}
+              selectedId={selectedId}
+              highlightedId={highlightedId}
+              onSelect={setSelectedId}
+              onSearchArea={(bounds) => navigate({ ...state, place: null, bounds })}
+              card={
+                selected && (
+                  <MapListingCard
+                    hit={selected}
+                    href={listingHref(selected.id, state)}
+                    onClose={() => setSelectedId(null)}
+                  />
+                )
+              }
+            />
+          </div>
+        )}
       </div>
+      {narrow && (
+        <button
+          type="button"
+          className="button search-view-toggle"
+          onClick={() => setPhoneView((view) => (view === "list" ? "map" : "list"))}
+        >
+          {phoneView === "list" ? "Show map" : "Show list"}
+        </button>
+      )}
     </div>
   );
 }

@@ -5,7 +5,10 @@ import { LogOutButton } from "./log-out-button.tsx";
 
 /** The app's navigation for a visitor or a signed-in member (host links once they host). */
 export function SiteNav({ user, devTools }: { user: SessionUser | null; devTools: boolean }) {
-  const items: NavItem[] = [{ href: "/", label: "Home" }];
+  const items: NavItem[] = [
+    { href: "/", label: "Home" },
+    { href: "/search", label: "Search" },
+  ];
   if (user) {
     items.push({ href: "/account", label: "Account" }, { href: "/account/security", label: "Security" });
     if (user.roles.isHost) items.push({ href: "/host/listings", label: "Host" });
