@@ -1,3 +1,4 @@
+export { futureDays, utcDaysFromToday } from "./dates.ts";
 export { createTestDatabase, type TestDatabase } from "./test-database.ts";
 export { startTestRedis, type TestRedis } from "./test-redis.ts";
 export { createTunnelledDatabase, type TunnelledDatabase } from "./tunnelled-database.ts";
