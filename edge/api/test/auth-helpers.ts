@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { createDb, type Database } from "@hometrip/db";
-import { call } from "./harness.ts";
+import { createTestClient } from "./harness.ts";
 
 type Pool = ReturnType<typeof createDb>["pool"];
 
@@ -8,62 +8,18 @@ export const password = "a sturdy test passphrase";
 
 export const uniqueEmail = (tag: string) => `${tag}-${crypto.randomUUID()}@example.test`;
 
-export type TrpcBody<T = unknown> = {
-  result?: { data: T };
-  error?: {
-    message: string;
-    data: { code: string; httpStatus: number; issues?: { path: string; message: string }[] };
-  };
-};
-
-export type TrpcResponse<T> = { status: number; body: TrpcBody<T>; headers: Headers; data: T };
-
-async function read<T>(response: Response): Promise<TrpcResponse<T>> {
-  const body = (await response.json()) as TrpcBody<T>;
-  return { status: response.status, body, headers: response.headers, data: body.result?.data as T };
-}
-
-export async function mutate<T = Record<string, unknown>>(
-  path: string,
-  input: unknown,
-  headers: Record<string, string> = {},
-): Promise<TrpcResponse<T>> {
-  const response = await call(`/trpc/${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: input === undefined ? undefined : JSON.stringify(input),
-  });
-  return read<T>(response);
-}
-
-export async function query<T = Record<string, unknown>>(
-  path: string,
-  input: unknown,
-  headers: Record<string, string> = {},
-): Promise<TrpcResponse<T>> {
-  const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  return read<T>(await call(`/trpc/${path}${search}`, { headers }));
-}
-
-export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
 export type Tokens = { accessToken: string; refreshToken: string; expiresAt: string };
 
 export async function signUp(email: string, pw = password, displayName = "Test Member") {
-  const result = await mutate<{ userId: string }>("auth.signUp", { email, password: pw, displayName });
-  if (result.status !== 200) throw new Error(`sign up failed: ${JSON.stringify(result.body)}`);
-  return result.data.userId;
+  const { userId } = await createTestClient().auth.signUp.mutate({ email, password: pw, displayName });
+  return userId;
 }
 
 /** Logs in with tokens in the body, as a mobile app or script would. */
 export async function logIn(email: string, pw = password): Promise<Tokens> {
-  const result = await mutate<{ tokens: Tokens }>("auth.logIn", {
-    email,
-    password: pw,
-    tokenDelivery: "body",
-  });
-  if (result.status !== 200) throw new Error(`log in failed: ${JSON.stringify(result.body)}`);
-  return result.data.tokens;
+  const result = await createTestClient().auth.logIn.mutate({ email, password: pw, tokenDelivery: "body" });
+  if (result.status !== "signed_in" || !result.tokens) throw new Error(`log in: ${result.status}`);
+  return result.tokens;
 }
 
 export async function newMember(tag: string) {

@@ -4,9 +4,9 @@ import { startSession } from "@hometrip/core";
 import { appRouter } from "../src/router.ts";
 import { createCallerFactory } from "../src/trpc.ts";
 import { withRequestContext } from "./harness.ts";
-import { createMember, type Member, sqlRows, trpcGet, trpcPost, withDatabase } from "./users-support.ts";
+import { createMember, type Member, sqlRows, withDatabase } from "./users-support.ts";
 
-export { createMember, type Member, sqlRows, trpcGet, trpcPost };
+export { createMember, type Member, sqlRows };
 
 /** A listing row written directly (the listings router is tested on its own); €100 a night. */
 export async function insertListing(
@@ -22,11 +22,6 @@ export async function insertListing(
     [hostId, status, timezone],
   );
   return row!.id;
-}
-
-/** Today's date in UTC, the zone of `insertListing`'s homes, `days` away. */
-export function utcDaysFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 const createAppCaller = createCallerFactory(appRouter);

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, json } from "./harness.ts";
+import { createTestClient, settle } from "./harness.ts";
 import {
   oauthCredentials,
   type Provider,
@@ -13,28 +13,17 @@ import {
   userIdByEmail,
 } from "./oauth-harness.ts";
 
-type SessionsBody = { result: { data: { current: boolean }[] } };
-
 describe("auth.oauthProviders", () => {
   it("lists the providers whose client is configured", async () => {
-    const response = await call("/trpc/auth.oauthProviders");
-    const body = await json<{ result: { data: unknown } }>(response);
-    expect(body.result.data).toEqual([
+    expect(await createTestClient().auth.oauthProviders.query()).toEqual([
       { id: "google", name: "Google" },
       { id: "github", name: "GitHub" },
     ]);
   });
 
   it("offers none when no client id is set", async () => {
-    const response = await call(
-      "/trpc/auth.oauthProviders",
-      {},
-      {
-        OAUTH_GOOGLE_CLIENT_ID: "",
-        OAUTH_GITHUB_CLIENT_ID: "",
-      },
-    );
-    expect((await json<{ result: { data: unknown } }>(response)).result.data).toEqual([]);
+    const unconfigured = createTestClient({}, { OAUTH_GOOGLE_CLIENT_ID: "", OAUTH_GITHUB_CLIENT_ID: "" });
+    expect(await unconfigured.auth.oauthProviders.query()).toEqual([]);
   });
 });
 
@@ -64,13 +53,11 @@ describe.each<Provider>(["google", "github"])("sign-in with %s (full code exchan
     expect(attributes).toMatch(/Secure/);
     expect(attributes).toMatch(/SameSite=Lax/);
 
-    const sessions = await call("/trpc/auth.listSessions", {
-      headers: { cookie: `ht_access=${cookies.get("ht_access")}` },
-    });
+    const sessions = await settle(() =>
+      createTestClient({ cookie: `ht_access=${cookies.get("ht_access")}` }).auth.listSessions.query(),
+    );
     expect(sessions.status).toBe(200);
-    expect((await json<SessionsBody>(sessions)).result.data).toEqual([
-      expect.objectContaining({ current: true }),
-    ]);
+    expect(sessions.data).toEqual([expect.objectContaining({ current: true })]);
 
     const user = await userIdByEmail(email);
     expect(user?.email_verified_at).not.toBeNull();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { mutate, password, signUp, uniqueEmail } from "./auth-helpers.ts";
+import { password, signUp, uniqueEmail } from "./auth-helpers.ts";
 import { clearOfWindowEdge, uniqueIp } from "./hardening-support.ts";
+import { createTestClient, settle } from "./harness.ts";
 
 /**
  * 100 wrong passwords for ONE account from many addresses is rate-limit.test.ts ("stops 100 wrong
@@ -22,14 +23,16 @@ describe("password guessing from one address", () => {
     const statuses: number[] = [];
     const retryAfters: number[] = [];
     for (let attempt = 0; attempt < 100; attempt++) {
-      const result = await mutate(
-        "auth.logIn",
-        { email: emails[attempt % emails.length], password: `wrong guess ${attempt}`, tokenDelivery: "body" },
-        fromIp(ip),
+      const result = await settle(() =>
+        createTestClient(fromIp(ip)).auth.logIn.mutate({
+          email: emails[attempt % emails.length]!,
+          password: `wrong guess ${attempt}`,
+          tokenDelivery: "body",
+        }),
       );
       statuses.push(result.status);
       if (result.status === 429) {
-        expect(result.body.error?.data.code).toBe("TOO_MANY_REQUESTS");
+        expect(result.error?.code).toBe("TOO_MANY_REQUESTS");
         retryAfters.push(Number(result.headers.get("retry-after")));
       }
     }
@@ -46,17 +49,17 @@ describe("password guessing from one address", () => {
     }
 
     // The address is shut out even with the right password...
-    const right = await mutate(
-      "auth.logIn",
-      { email: emails[0], password, tokenDelivery: "body" },
-      fromIp(ip),
+    const right = await settle(() =>
+      createTestClient(fromIp(ip)).auth.logIn.mutate({ email: emails[0]!, password, tokenDelivery: "body" }),
     );
     expect(right.status).toBe(429);
     // ...while the accounts themselves are not locked: from elsewhere the owner gets in.
-    const owner = await mutate(
-      "auth.logIn",
-      { email: emails[0], password, tokenDelivery: "body" },
-      fromIp(uniqueIp()),
+    const owner = await settle(() =>
+      createTestClient(fromIp(uniqueIp())).auth.logIn.mutate({
+        email: emails[0]!,
+        password,
+        tokenDelivery: "body",
+      }),
     );
     expect(owner.status).toBe(200);
   }, 210_000);
@@ -64,19 +67,18 @@ describe("password guessing from one address", () => {
   it("a wrong password and an unknown account get the same answer, so guesses reveal no accounts", async () => {
     const email = uniqueEmail("enumerate");
     await signUp(email);
-    const wrong = await mutate(
-      "auth.logIn",
-      { email, password: "not the password at all" },
-      fromIp(uniqueIp()),
+    const wrong = await settle(() =>
+      createTestClient(fromIp(uniqueIp())).auth.logIn.mutate({ email, password: "not the password at all" }),
     );
-    const unknown = await mutate(
-      "auth.logIn",
-      { email: uniqueEmail("nobody"), password: "not the password at all" },
-      fromIp(uniqueIp()),
+    const unknown = await settle(() =>
+      createTestClient(fromIp(uniqueIp())).auth.logIn.mutate({
+        email: uniqueEmail("nobody"),
+        password: "not the password at all",
+      }),
     );
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect(unknown.body.error?.message).toBe(wrong.body.error?.message);
-    expect(unknown.body.error?.data.code).toBe(wrong.body.error?.data.code);
+    expect(unknown.error?.message).toBe(wrong.error?.message);
+    expect(unknown.error?.code).toBe(wrong.error?.code);
   });
 });

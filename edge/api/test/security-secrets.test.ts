@@ -1,8 +1,8 @@
 import { issueEmailToken } from "@hometrip/core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { bearer, cookieValue, setCookies, sql, type Tokens, uniqueEmail, withDb } from "./auth-helpers.ts";
+import { cookieValue, setCookies, sql, type Tokens, uniqueEmail, withDb } from "./auth-helpers.ts";
 import { totpAt } from "./hardening-support.ts";
-import { call } from "./harness.ts";
+import { bearer, call } from "./harness.ts";
 import { procedures } from "./security-support.ts";
 
 /**

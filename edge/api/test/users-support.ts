@@ -74,40 +74,6 @@ export async function apiKeyFor(member: Member, scopes: ApiKeyScope[]): Promise<
   return { authorization: `Bearer ${key}` };
 }
 
-export type TrpcResult<T> = {
-  status: number;
-  data: T;
-  error?: { message: string; data: { code: string; httpStatus: number; issues?: { path: string }[] } };
-};
-
-async function read<T>(response: Response): Promise<TrpcResult<T>> {
-  const body = (await response.json()) as { result?: { data: T }; error?: TrpcResult<T>["error"] };
-  return { status: response.status, data: body.result?.data as T, ...(body.error && { error: body.error }) };
-}
-
-export async function trpcGet<T = Record<string, unknown>>(
-  path: string,
-  input?: unknown,
-  headers: Record<string, string> = {},
-  overrides: Record<string, string> = {},
-): Promise<TrpcResult<T>> {
-  const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  return read<T>(await call(`/trpc/${path}${search}`, { headers }, overrides));
-}
-
-export async function trpcPost<T = Record<string, unknown>>(
-  path: string,
-  input: unknown,
-  headers: Record<string, string> = {},
-): Promise<TrpcResult<T>> {
-  const init: RequestInit = {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    ...(input !== undefined && { body: JSON.stringify(input) }),
-  };
-  return read<T>(await call(`/trpc/${path}`, init));
-}
-
 /** Minimal files whose first bytes are what each format's signature says. */
 export const images = {
   png: () =>
