@@ -1,9 +1,11 @@
 import { randomInt } from "node:crypto";
+import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import { expect, test } from "@playwright/test";
+import { addDays } from "../src/components/host/calendar-dates.ts";
 import { calendarDay, mapPin, openListingFromMap, searchByCityAndDates } from "./flows/guest-search.ts";
 import { createAndPublishListing, signUpAsHost } from "./flows/host-listing.ts";
 import { snap } from "./screenshots.ts";
-import { ApiClient, createPublishedListing, isoDaysFromNow } from "./search-fixtures.ts";
+import { ApiClient, createPublishedListing } from "./search-fixtures.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });
 
@@ -35,8 +37,8 @@ test("a host publishes a home with photos in the editor; a guest finds it by cit
   // The guest: a fresh browser context with no session, from the home page's search box.
   const guestContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
   const guest = await guestContext.newPage();
-  const checkIn = isoDaysFromNow(40);
-  const checkOut = isoDaysFromNow(43);
+  const checkIn = utcDaysFromToday(40);
+  const checkOut = utcDaysFromToday(43);
   await searchByCityAndDates(guest, { city, checkIn, checkOut, guests: 2 });
 
   const results = guest.getByRole("list", { name: "Homes" });
@@ -67,10 +69,6 @@ function shortDate(date: string): string {
   });
 }
 
-function plusDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The same day a month on, or the next month's last day when it is shorter. */
 function nextMonthSameDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -94,11 +92,11 @@ test("a guest moves through the listing's calendar and picks a stay with the key
 }) => {
   const api = new ApiClient(process.env.E2E_API_URL ?? "");
   await api.signUpAsHost("Keyboard Host");
-  const checkIn = isoDaysFromNow(30);
-  const checkOut = isoDaysFromNow(33);
+  const checkIn = utcDaysFromToday(30);
+  const checkOut = utcDaysFromToday(33);
   // The new stay starts a month after the one the search brought; two nights a few days on are taken.
   const newIn = nextMonthSameDay(checkIn);
-  const newOut = plusDays(newIn, 3);
+  const newOut = addDays(newIn, 3);
   const listingId = await createPublishedListing(api, {
     title: `Keyboard flat ${tag}`,
     // Not the journey's city, whose search expects its one home.
@@ -111,10 +109,10 @@ test("a guest moves through the listing's calendar and picks a stay with the key
     bedrooms: 1,
     amenities: ["wifi"],
   });
-  await api.mutate("calendar.blockDates", {
+  await api.trpc.calendar.blockDates.mutate({
     listingId,
-    from: plusDays(newIn, 5),
-    to: plusDays(newIn, 7),
+    from: addDays(newIn, 5),
+    to: addDays(newIn, 7),
     note: "Owner stay",
   });
 
@@ -141,9 +139,9 @@ test("a guest moves through the listing's calendar and picks a stay with the key
 
   // Days and weeks with the arrows.
   await page.keyboard.press("ArrowRight");
-  await expect(calendarDay(page, plusDays(checkIn, 1))).toBeFocused();
+  await expect(calendarDay(page, addDays(checkIn, 1))).toBeFocused();
   await page.keyboard.press("ArrowDown");
-  await expect(calendarDay(page, plusDays(checkIn, 8))).toBeFocused();
+  await expect(calendarDay(page, addDays(checkIn, 8))).toBeFocused();
   await page.keyboard.press("ArrowUp");
   await page.keyboard.press("ArrowLeft");
   await expect(calendarDay(page, checkIn)).toBeFocused();
@@ -164,7 +162,7 @@ test("a guest moves through the listing's calendar and picks a stay with the key
 
   // A taken night is reached by the arrows and says so, but Enter does not pick it.
   for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowRight");
-  const taken = calendarDay(page, plusDays(newIn, 6));
+  const taken = calendarDay(page, addDays(newIn, 6));
   await expect(taken).toBeFocused();
   await expect(taken).toHaveAccessibleName(/unavailable$/);
   await expect(taken).toHaveAttribute("aria-disabled", "true");
