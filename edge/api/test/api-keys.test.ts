@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { newMember, sql } from "./hardening-support.ts";
+import { sql } from "./db.ts";
+import { newMember } from "./hardening-support.ts";
 import { bearer, createTestClient, settle, untyped } from "./harness.ts";
 
 describe("partner API keys", () => {

@@ -1,8 +1,5 @@
-import { env } from "cloudflare:workers";
-import { createDb, type Database } from "@hometrip/db";
+import { sql } from "./db.ts";
 import { createTestClient } from "./harness.ts";
-
-type Pool = ReturnType<typeof createDb>["pool"];
 
 export const password = "a sturdy test passphrase";
 
@@ -46,30 +43,9 @@ export function setCookies(headers: Headers): Record<string, string> {
 export const cookieValue = (setCookie: string | undefined) =>
   setCookie?.split(";")[0]?.split("=").slice(1).join("=");
 
-/**
- * The database the Worker uses, through the same driver and tunnel, for what a test must arrange
- * or observe directly (the worker's side of mail links, an outbox row, a suspended account).
- */
-export async function withDb<T>(fn: (db: Database, pool: Pool) => Promise<T>): Promise<T> {
-  const { db, pool } = createDb({ databaseUrl: env.DATABASE_URL ?? "", wsProxy: env.NEON_WS_PROXY });
-  pool.on("error", () => {});
-  try {
-    return await fn(db, pool);
-  } finally {
-    await pool.end();
-  }
-}
-
 export async function outboxEvents(type: string, userId: string) {
-  return withDb(async (_db, pool) => {
-    const { rows } = await pool.query<{ id: string; payload: { userId: string; email: string } }>(
-      "select id, payload from outbox where event_type = $1 and payload->>'userId' = $2 order by occurred_at",
-      [type, userId],
-    );
-    return rows;
-  });
-}
-
-export async function sql(text: string, params: unknown[] = []) {
-  return withDb(async (_db, pool) => (await pool.query(text, params)).rows);
+  return sql<{ id: string; payload: { userId: string; email: string } }>(
+    "select id, payload from outbox where event_type = $1 and payload->>'userId' = $2 order by occurred_at",
+    [type, userId],
+  );
 }

@@ -1,6 +1,7 @@
 import { hashPassword, passwordHashParams } from "@hometrip/core";
 import { assert, describe, expect, it } from "vitest";
-import { password, setCookieLines, signUp, sql, uniqueEmail } from "./auth-helpers.ts";
+import { password, setCookieLines, signUp, uniqueEmail } from "./auth-helpers.ts";
+import { sql } from "./db.ts";
 import { createTestClient, settle, untyped } from "./harness.ts";
 
 const api = createTestClient();

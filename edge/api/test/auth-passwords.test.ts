@@ -1,12 +1,13 @@
 import { issueEmailToken } from "@hometrip/core";
 import { describe, expect, it } from "vitest";
-import { logIn, newMember, outboxEvents, password, signUp, uniqueEmail, withDb } from "./auth-helpers.ts";
+import { logIn, newMember, outboxEvents, password, signUp, uniqueEmail } from "./auth-helpers.ts";
+import { withDatabase } from "./db.ts";
 import { bearer, createTestClient, settle } from "./harness.ts";
 
 const newPassword = "a brand new passphrase";
 
 function resetToken(userId: string, email: string, now = new Date()) {
-  return withDb((db) =>
+  return withDatabase((db) =>
     issueEmailToken(db, { userId, email, purpose: "reset_password", ttlSeconds: 3600, now }),
   );
 }
@@ -77,7 +78,7 @@ describe("auth.resetPassword", () => {
     expect((await settle(() => api.auth.resetPassword.mutate({ token: expired, newPassword }))).status).toBe(
       400,
     );
-    const verify = await withDb((db) =>
+    const verify = await withDatabase((db) =>
       issueEmailToken(db, { userId, email, purpose: "verify_email", ttlSeconds: 3600, now: new Date() }),
     );
     expect((await settle(() => api.auth.resetPassword.mutate({ token: verify, newPassword }))).status).toBe(

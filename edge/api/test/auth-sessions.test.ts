@@ -1,6 +1,7 @@
 import { createApiKey } from "@hometrip/core";
 import { describe, expect, it } from "vitest";
-import { logIn, newMember, withDb } from "./auth-helpers.ts";
+import { logIn, newMember } from "./auth-helpers.ts";
+import { withDatabase } from "./db.ts";
 import { bearer, createTestClient, settle } from "./harness.ts";
 
 const api = createTestClient();
@@ -65,7 +66,7 @@ describe("auth.listSessions / auth.revokeSession", () => {
 
   it("needs a session: anonymous gets 401, a partner API key gets 403", async () => {
     const member = await newMember("apikey");
-    const { key } = await withDb((db) =>
+    const { key } = await withDatabase((db) =>
       createApiKey(db, { userId: member.userId, name: "test", scopes: ["profile:read"], now: new Date() }),
     );
     expect((await settle(() => api.auth.listSessions.query())).status).toBe(401);

@@ -1,6 +1,7 @@
 import { issueEmailToken } from "@hometrip/core";
 import { describe, expect, it } from "vitest";
-import { logIn, outboxEvents, password, signUp, sql, uniqueEmail, withDb } from "./auth-helpers.ts";
+import { logIn, outboxEvents, password, signUp, uniqueEmail } from "./auth-helpers.ts";
+import { sql, withDatabase } from "./db.ts";
 import { bearer, createTestClient, settle, untyped } from "./harness.ts";
 
 const api = createTestClient();
@@ -83,7 +84,7 @@ describe("auth.verifyEmail", () => {
     const email = uniqueEmail("verify");
     const userId = await signUp(email);
     // The worker mints the token when it sends the mail; do what it does.
-    const token = await withDb((db) =>
+    const token = await withDatabase((db) =>
       issueEmailToken(db, { userId, email, purpose: "verify_email", ttlSeconds: 3600, now: new Date() }),
     );
     const first = await settle(() => api.auth.verifyEmail.mutate({ token }));
@@ -100,10 +101,10 @@ describe("auth.verifyEmail", () => {
     const email = uniqueEmail("verify-bad");
     const userId = await signUp(email);
     const past = new Date(Date.now() - 7200_000);
-    const expired = await withDb((db) =>
+    const expired = await withDatabase((db) =>
       issueEmailToken(db, { userId, email, purpose: "verify_email", ttlSeconds: 3600, now: past }),
     );
-    const reset = await withDb((db) =>
+    const reset = await withDatabase((db) =>
       issueEmailToken(db, { userId, email, purpose: "reset_password", ttlSeconds: 3600, now: new Date() }),
     );
     for (const token of [expired, reset, "x".repeat(43)]) {

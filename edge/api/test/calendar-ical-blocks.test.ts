@@ -1,12 +1,7 @@
 import { futureDays } from "@hometrip/testkit/dates";
 import { describe, expect, it } from "vitest";
-import {
-  createMember,
-  hostWithListing,
-  insertBooking,
-  listingChangedEvents,
-  sqlRows,
-} from "./calendar-support.ts";
+import { createMember, hostWithListing, insertBooking, listingChangedEvents } from "./calendar-support.ts";
+import { sql } from "./db.ts";
 import { createTestClient, type RouterInputs, settle } from "./harness.ts";
 import { insertHome, randomArea } from "./search-fixtures.ts";
 
@@ -18,10 +13,12 @@ const vrbo = "https://vrbo.example.test/ical/feed.ics";
 
 /** A block as a feed's sync writes it: no author, the feed's key and the event's uid in the note. */
 async function importedBlock(listingId: string, note: string, from: string, to: string) {
-  await sqlRows(
-    "insert into calendar_blocks (listing_id, check_in, check_out, note) values ($1, $2, $3, $4)",
-    [listingId, from, to, note],
-  );
+  await sql("insert into calendar_blocks (listing_id, check_in, check_out, note) values ($1, $2, $3, $4)", [
+    listingId,
+    from,
+    to,
+    note,
+  ]);
 }
 
 const addFeed = async (listingId: string, url: string, auth: Record<string, string>) =>
@@ -29,7 +26,7 @@ const addFeed = async (listingId: string, url: string, auth: Record<string, stri
 
 const blockNotes = async (listingId: string) =>
   (
-    await sqlRows<{ note: string | null }>(
+    await sql<{ note: string | null }>(
       "select note from calendar_blocks where listing_id = $1 order by check_in",
       [listingId],
     )
@@ -47,7 +44,7 @@ describe("removing an imported calendar", () => {
     const area = randomArea();
     const host = await createMember("ical-free-host");
     const guest = await createMember("ical-free-guest");
-    await sqlRows("insert into host_profiles (user_id) values ($1)", [host.userId]);
+    await sql("insert into host_profiles (user_id) values ($1)", [host.userId]);
     const listingId = await insertHome(host.userId, area, {
       title: "Feed loft",
       city: "Feedham",
@@ -82,10 +79,9 @@ describe("removing an imported calendar", () => {
 
     expect(await blockNotes(listingId)).toEqual([`[ical:${other.feedKey}] c@vrbo.test`, "Painting"]);
     expect(
-      await sqlRows(
-        "select id, status, check_in::text, check_out::text from bookings where listing_id = $1",
-        [listingId],
-      ),
+      await sql("select id, status, check_in::text, check_out::text from bookings where listing_id = $1", [
+        listingId,
+      ]),
     ).toEqual([{ id: bookingId, status: "confirmed", check_in: day(0), check_out: day(4) }]);
     expect((await listingChangedEvents(listingId)).length).toBe(eventsBefore + 1);
     // The cached "no homes" page is gone with the version bump, and the dates are free again.

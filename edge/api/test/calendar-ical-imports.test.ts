@@ -1,13 +1,14 @@
 import { env } from "cloudflare:workers";
 import { Client } from "@upstash/qstash";
 import { describe, expect, it } from "vitest";
-import { hostWithListing, sqlRows } from "./calendar-support.ts";
+import { hostWithListing } from "./calendar-support.ts";
+import { sql } from "./db.ts";
 import { createTestClient, settle } from "./harness.ts";
 
 const qstash = () => new Client({ baseUrl: env.QSTASH_URL ?? "", token: env.QSTASH_TOKEN ?? "" });
 
 const importRows = (listingId: string) =>
-  sqlRows<{ id: string; url: string; schedule_id: string | null }>(
+  sql<{ id: string; url: string; schedule_id: string | null }>(
     "select id, url, schedule_id from ical_imports where listing_id = $1 order by created_at, id",
     [listingId],
   );
@@ -51,12 +52,12 @@ describe("iCal import registration", () => {
     const broken = "https://calendar.example.test/broken.ics";
     await settle(() => createTestClient(host.auth).calendar.addIcalImport.mutate({ listingId, url: good }));
     await settle(() => createTestClient(host.auth).calendar.addIcalImport.mutate({ listingId, url: broken }));
-    await sqlRows(
+    await sql(
       `update ical_imports set last_synced_at = '2026-01-05T10:00:00Z', last_error = null, last_event_count = 3
        where listing_id = $1 and url = $2`,
       [listingId, good],
     );
-    await sqlRows(
+    await sql(
       `update ical_imports set last_synced_at = '2026-01-05T10:30:00Z',
          last_error = 'The calendar server answered 404', last_event_count = null
        where listing_id = $1 and url = $2`,

@@ -1,14 +1,15 @@
 import { futureDays, utcDaysFromToday } from "@hometrip/testkit/dates";
 import { describe, expect, it } from "vitest";
-import { hostWithListing, listingChangedEvents, sqlRows, withCalendarAt } from "./calendar-support.ts";
+import { hostWithListing, listingChangedEvents, withCalendarAt } from "./calendar-support.ts";
+import { sql } from "./db.ts";
 import { createTestClient, settle } from "./harness.ts";
 
 // Dates from the clock: day(0) is a Saturday about two months ahead, day(n) n days later.
 const day = futureDays(6);
 
 const writtenNights = async (listingId: string) => ({
-  overrides: await sqlRows("select date from price_overrides where listing_id = $1", [listingId]),
-  blocks: await sqlRows("select id from calendar_blocks where listing_id = $1", [listingId]),
+  overrides: await sql("select date from price_overrides where listing_id = $1", [listingId]),
+  blocks: await sql("select id from calendar_blocks where listing_id = $1", [listingId]),
 });
 
 // 20:00 UTC on day(0): still day(0) in UTC, but already the morning of day(1) on Kiritimati (UTC+14).

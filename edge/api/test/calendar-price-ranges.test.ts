@@ -1,6 +1,7 @@
 import { futureDays } from "@hometrip/testkit/dates";
 import { describe, expect, it } from "vitest";
-import { createMember, hostWithListing, listingChangedEvents, sqlRows } from "./calendar-support.ts";
+import { createMember, hostWithListing, listingChangedEvents } from "./calendar-support.ts";
+import { sql } from "./db.ts";
 import { createTestClient, settle } from "./harness.ts";
 import { createHost, createPublished } from "./listings-support.ts";
 import { randomArea } from "./search-fixtures.ts";
@@ -9,7 +10,7 @@ import { randomArea } from "./search-fixtures.ts";
 const day = futureDays(3);
 
 const overrideRows = (listingId: string) =>
-  sqlRows<{ date: string; nightly_price: number }>(
+  sql<{ date: string; nightly_price: number }>(
     "select date::text as date, nightly_price from price_overrides where listing_id = $1 order by date",
     [listingId],
   );

@@ -1,13 +1,8 @@
 import { addDays } from "@hometrip/core";
 import { futureDays } from "@hometrip/testkit/dates";
 import { describe, expect, it } from "vitest";
-import {
-  createMember,
-  hostWithListing,
-  insertBooking,
-  listingChangedEvents,
-  sqlRows,
-} from "./calendar-support.ts";
+import { createMember, hostWithListing, insertBooking, listingChangedEvents } from "./calendar-support.ts";
+import { sql } from "./db.ts";
 import { createTestClient, settle } from "./harness.ts";
 
 // Dates from the clock: day(0) is a Sunday about two months ahead, day(n) n days later.
@@ -229,7 +224,7 @@ describe("calendar price overrides", () => {
 describe("calendar.availability (public)", () => {
   it("shows a year of occupied nights, merged, without saying which are bookings", async () => {
     const { host, guest, listingId } = await hostWithListing("public");
-    const [{ today } = { today: "" }] = await sqlRows<{ today: string }>(
+    const [{ today } = { today: "" }] = await sql<{ today: string }>(
       "select to_char(current_date, 'YYYY-MM-DD') as today",
     );
     const at = (days: number) => addDays(today, days);

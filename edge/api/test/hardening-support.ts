@@ -1,12 +1,9 @@
-import { env } from "cloudflare:workers";
 import { base32Decode, hotp, totpStep } from "@hometrip/core";
-import { createDb } from "@hometrip/db";
 import { assert, expect } from "vitest";
+import { uniqueEmail } from "./auth-helpers.ts";
 import { bearer, createTestClient } from "./harness.ts";
 
 /** Helpers for the 2FA, API-key and rate-limit suites: real procedures over the Worker's fetch. */
-
-export const uniqueEmail = (tag: string) => `${tag}-${crypto.randomUUID()}@hardening.example.com`;
 
 /**
  * A fresh client address per test: the suite shares one Redis, and counters outlive a run, so a
@@ -56,17 +53,6 @@ export async function wrongCode(secretBase32: string): Promise<string> {
       .padStart(6, "0")
       .slice(-6);
   return code;
-}
-
-/** Reads rows through the same driver and tunnel the Worker uses; one pool per call. */
-export async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  const { pool } = createDb({ databaseUrl: env.DATABASE_URL ?? "", wsProxy: env.NEON_WS_PROXY });
-  pool.on("error", () => {});
-  try {
-    return (await pool.query(text, params)).rows as T[];
-  } finally {
-    await pool.end();
-  }
 }
 
 export type Enrolled = Member & { secret: string; recoveryCodes: string[] };

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { withDatabase } from "./db.ts";
 import { createTestClient, settle } from "./harness.ts";
 import { createDraft, createHost, createPublished, photos, putPhoto } from "./listings-support.ts";
-import { withDatabase } from "./users-support.ts";
 
 const publicCacheControl = "public, max-age=30, stale-while-revalidate=60";
 const somewhere = () => ({ lat: -40 + Math.random() * 80, lng: -150 + Math.random() * 300 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { withDatabase } from "./db.ts";
 import { createTestClient, settle } from "./harness.ts";
 import {
   completeDetails,
@@ -9,7 +10,7 @@ import {
   putPhoto,
 } from "./listings-support.ts";
 import { callProcedure } from "./security-support.ts";
-import { createMember, withDatabase } from "./users-support.ts";
+import { createMember } from "./users-support.ts";
 
 const somewhere = () => ({ lat: -40 + Math.random() * 80, lng: -150 + Math.random() * 300 });
 

@@ -1,6 +1,7 @@
 import { futureDays, utcDaysFromToday } from "@hometrip/testkit/dates";
 import { describe, expect, it } from "vitest";
-import { createMember, hostWithListing, insertBooking, sqlRows } from "./calendar-support.ts";
+import { createMember, hostWithListing, insertBooking } from "./calendar-support.ts";
+import { sql } from "./db.ts";
 import { createTestClient, type RouterInputs, settle } from "./harness.ts";
 import { insertHome, insertHost, randomArea } from "./search-fixtures.ts";
 
@@ -13,7 +14,7 @@ const day = futureDays(3);
  */
 async function pricedListing(tag: string, pricing: string, status: "draft" | "published" = "published") {
   const fixture = await hostWithListing(tag, status);
-  await sqlRows(`update listings set ${pricing} where id = $1`, [fixture.listingId]);
+  await sql(`update listings set ${pricing} where id = $1`, [fixture.listingId]);
   return fixture;
 }
 
@@ -82,7 +83,7 @@ describe("listings.quote prices", () => {
       total: 78_000 - 7_800 + 2_000,
     });
 
-    await sqlRows("update listings set max_nights = 60 where id = $1", [listingId]);
+    await sql("update listings set max_nights = 60 where id = $1", [listingId]);
     // Mon 6th – Mon 3 Feb: 28 nights, 8 weekend nights.
     const month = await quote({ listingId, checkIn: day(5), checkOut: day(33) });
     expect(month.data).toMatchObject({
@@ -99,7 +100,7 @@ describe("listings.quote availability", () => {
   it("names why dates cannot be booked: taken, too short, too long, too many guests, past", async () => {
     const { listingId, guest } = await pricedListing("quote-reasons", "capacity = 4");
     await insertBooking(listingId, guest.userId, day(129), day(133));
-    await sqlRows("insert into calendar_blocks (listing_id, check_in, check_out) values ($1, $2, $3)", [
+    await sql("insert into calendar_blocks (listing_id, check_in, check_out) values ($1, $2, $3)", [
       listingId,
       day(151),
       day(153),
@@ -162,11 +163,11 @@ describe("listings.quote and search.listings", () => {
       city: "Concordia",
       nightly: 9_000,
     });
-    await sqlRows(
+    await sql(
       "update listings set weekend_price = 13000, weekly_discount_percent = 15, monthly_discount_percent = 25 where id = $1",
       [listingId],
     );
-    await sqlRows("insert into price_overrides (listing_id, date, nightly_price) values ($1, $2, 5000)", [
+    await sql("insert into price_overrides (listing_id, date, nightly_price) values ($1, $2, 5000)", [
       listingId,
       day(7),
     ]);

@@ -1,9 +1,9 @@
 import { futureDays } from "@hometrip/testkit/dates";
 import { describe, expect, it } from "vitest";
+import { withDatabase } from "./db.ts";
 import { createTestClient, type RouterInputs, settle } from "./harness.ts";
 import { createHost, createPublished, type ListingBody } from "./listings-support.ts";
 import { randomArea } from "./search-fixtures.ts";
-import { withDatabase } from "./users-support.ts";
 
 // Dates from the clock: day(0) is a Monday about two months ahead, day(n) n days later.
 const day = futureDays(1);

@@ -1,14 +1,12 @@
 import { env } from "cloudflare:workers";
-import { createDb } from "@hometrip/db";
 import { expect } from "vitest";
+import { sql } from "./db.ts";
 import { call } from "./harness.ts";
 
 export type Provider = "google" | "github";
 
 /** The stand-in serves both providers; its root is the Google issuer. */
 const providerUrl = () => env.OAUTH_GOOGLE_ISSUER ?? "";
-
-export const uniqueEmail = (tag: string) => `${tag}-${crypto.randomUUID()}@oauth.example.com`;
 
 /** What the stand-in will say about the person signing in as `email`. */
 export async function providerUser(user: {
@@ -77,17 +75,6 @@ export function loginError(response: Response): string | null {
   const location = new URL(response.headers.get("location") ?? "");
   expect(`${location.origin}${location.pathname}`).toBe(`${env.APP_URL}/login`);
   return location.searchParams.get("error");
-}
-
-/** Direct SQL through the same driver and tunnel the Worker uses. */
-export async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  const { pool } = createDb({ databaseUrl: env.DATABASE_URL ?? "", wsProxy: env.NEON_WS_PROXY });
-  pool.on("error", () => {});
-  try {
-    return (await pool.query(text, params)).rows as T[];
-  } finally {
-    await pool.end();
-  }
 }
 
 export async function insertUser(email: string, opts: { verified: boolean }) {

@@ -1,5 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { uniqueEmail } from "./auth-helpers.ts";
+import { sql } from "./db.ts";
 import {
   insertUser,
   loginError,
@@ -8,8 +10,6 @@ import {
   providerUser,
   setCookies,
   signInWith,
-  sql,
-  uniqueEmail,
 } from "./oauth-harness.ts";
 
 describe.each<Provider>(["google", "github"])("account linking by email with %s", (provider) => {

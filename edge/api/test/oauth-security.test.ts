@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { Redis } from "@upstash/redis/cloudflare";
 import { describe, expect, it } from "vitest";
+import { uniqueEmail } from "./auth-helpers.ts";
 import {
   authorizeAtProvider,
   loginError,
@@ -9,7 +10,6 @@ import {
   setCookies,
   signInWith,
   startSignIn,
-  uniqueEmail,
 } from "./oauth-harness.ts";
 
 describe("callback state", () => {

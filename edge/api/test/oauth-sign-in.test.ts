@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { uniqueEmail } from "./auth-helpers.ts";
 import { createTestClient, settle } from "./harness.ts";
 import {
   oauthCredentials,
@@ -9,7 +10,6 @@ import {
   setCookies,
   signInWith,
   startSignIn,
-  uniqueEmail,
   userIdByEmail,
 } from "./oauth-harness.ts";
 

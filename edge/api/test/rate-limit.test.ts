@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { clientIp } from "../src/rate-limit/client-ip.ts";
+import { uniqueEmail } from "./auth-helpers.ts";
 import {
   challengeFor,
   clearOfWindowEdge,
   enrolTotp,
   newMember,
   totpAt,
-  uniqueEmail,
   uniqueIp,
   wrongCode,
 } from "./hardening-support.ts";

@@ -3,7 +3,7 @@ import { parseEdgeEnv } from "@hometrip/config";
 import { type ApiKeyScope, apiKeyScopes, signAccessToken } from "@hometrip/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { adminProcedure, createCallerFactory, hostProcedure, router } from "../src/trpc.ts";
-import { sql } from "./auth-helpers.ts";
+import { sql } from "./db.ts";
 import { bearer, createTestClient, settle, withRequestContext } from "./harness.ts";
 import {
   callProcedure,

@@ -1,5 +1,6 @@
 import { assert, beforeAll, describe, expect, it } from "vitest";
-import { password, sql } from "./auth-helpers.ts";
+import { password } from "./auth-helpers.ts";
+import { sql } from "./db.ts";
 import { enrolTotp, totpAt } from "./hardening-support.ts";
 import { bearer, createTestClient, settle, untyped } from "./harness.ts";
 import { callProcedure, procedures, type SignedUpMember, verifiedMember } from "./security-support.ts";

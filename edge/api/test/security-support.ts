@@ -10,7 +10,8 @@ import {
   publicProcedure,
   sessionProcedure,
 } from "../src/trpc.ts";
-import { logIn, password, signUp, type Tokens, uniqueEmail, withDb } from "./auth-helpers.ts";
+import { logIn, password, signUp, type Tokens, uniqueEmail } from "./auth-helpers.ts";
+import { withDatabase } from "./db.ts";
 import { bearer, createTestClient, type Outcome, settle } from "./harness.ts";
 
 /**
@@ -115,7 +116,7 @@ export type SignedUpMember = { email: string; userId: string; tokens: Tokens; au
 export async function verifiedMember(tag: string, pw = password): Promise<SignedUpMember> {
   const email = uniqueEmail(tag);
   const userId = await signUp(email, pw, `Member ${tag}`);
-  const token = await withDb((db) =>
+  const token = await withDatabase((db) =>
     issueEmailToken(db, { userId, email, purpose: "verify_email", ttlSeconds: 3600, now: new Date() }),
   );
   await createTestClient().auth.verifyEmail.mutate({ token });

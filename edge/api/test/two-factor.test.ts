@@ -1,5 +1,6 @@
 import { afterEach, assert, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
-import { challengeFor, enrolTotp, newMember, sql, totpAt, wrongCode } from "./hardening-support.ts";
+import { sql } from "./db.ts";
+import { challengeFor, enrolTotp, newMember, totpAt, wrongCode } from "./hardening-support.ts";
 import { bearer, createTestClient, settle } from "./harness.ts";
 
 const api = createTestClient();

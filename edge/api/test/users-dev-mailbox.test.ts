@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { sql } from "./db.ts";
 import { createTestClient, settle } from "./harness.ts";
-import { sqlRows } from "./users-support.ts";
 
 async function deliverDevMail(to: string, subject: string): Promise<string> {
-  const [row] = await sqlRows<{ id: string }>(
+  const [row] = await sql<{ id: string }>(
     `insert into dev_emails ("to", "from", subject, text, html) values ($1, 'HomeTrip <no-reply@hometrip.test>', $2, 'Open http://localhost:3000/verify-email?token=abc', '<p>hi</p>') returning id`,
     [to, subject],
   );

@@ -1,28 +1,9 @@
 import { env } from "cloudflare:workers";
 import { parseEdgeEnv } from "@hometrip/config";
 import { type ApiKeyScope, createApiKey, startSession } from "@hometrip/core";
-import { createDb, type Database, users } from "@hometrip/db";
+import { users } from "@hometrip/db";
+import { withDatabase } from "./db.ts";
 import { call } from "./harness.ts";
-
-type Pool = ReturnType<typeof createDb>["pool"];
-
-/** The Worker's database through the same driver and tunnel, for arranging and observing state. */
-export async function withDatabase<T>(fn: (db: Database, pool: Pool) => Promise<T>): Promise<T> {
-  const { db, pool } = createDb({ databaseUrl: env.DATABASE_URL ?? "", wsProxy: env.NEON_WS_PROXY });
-  pool.on("error", () => {});
-  try {
-    return await fn(db, pool);
-  } finally {
-    await pool.end();
-  }
-}
-
-export async function sqlRows<T = Record<string, unknown>>(
-  text: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  return withDatabase(async (_db, pool) => (await pool.query(text, params)).rows as T[]);
-}
 
 export interface Member {
   userId: string;

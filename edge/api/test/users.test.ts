@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { sql } from "./db.ts";
 import { createTestClient, settle, untyped } from "./harness.ts";
-import { apiKeyFor, createMember, sqlRows } from "./users-support.ts";
+import { apiKeyFor, createMember } from "./users-support.ts";
 
 const api = createTestClient();
 
@@ -141,7 +142,7 @@ describe("users.publicProfile", () => {
     const unknown = await settle(() => api.users.publicProfile.query({ userId: crypto.randomUUID() }));
     expect(unknown.status).toBe(404);
     const closed = await createMember("closed");
-    await sqlRows("update users set status = 'deleted' where id = $1", [closed.userId]);
+    await sql("update users set status = 'deleted' where id = $1", [closed.userId]);
     const result = await settle(() => api.users.publicProfile.query({ userId: closed.userId }));
     expect(result.status).toBe(404);
     expect(result.error?.code).toBe("NOT_FOUND");
@@ -162,7 +163,7 @@ describe("users.becomeHost", () => {
     const again = await settle(() => createTestClient(member.auth).users.becomeHost.mutate());
     expect(again.data).toEqual({ isHost: true, created: false });
 
-    const rows = await sqlRows("select user_id from host_profiles where user_id = $1", [member.userId]);
+    const rows = await sql("select user_id from host_profiles where user_id = $1", [member.userId]);
     expect(rows).toHaveLength(1);
     const me = await settle(() => createTestClient(member.auth).users.me.query());
     expect(me.data.roles).toEqual({ isHost: true, isAdmin: false });
@@ -175,7 +176,7 @@ describe("users.becomeHost", () => {
     const key = await apiKeyFor(member, ["profile:read", "profile:write"]);
     expect((await settle(() => createTestClient(key).users.becomeHost.mutate())).status).toBe(403);
     expect((await settle(() => api.users.becomeHost.mutate())).status).toBe(401);
-    const rows = await sqlRows("select user_id from host_profiles where user_id = $1", [member.userId]);
+    const rows = await sql("select user_id from host_profiles where user_id = $1", [member.userId]);
     expect(rows).toEqual([]);
   });
 });
@@ -183,7 +184,7 @@ describe("users.becomeHost", () => {
 describe("a closed account", () => {
   it("cannot read its profile with a token issued before it closed", async () => {
     const member = await createMember("closing");
-    await sqlRows("update users set status = 'deleted' where id = $1", [member.userId]);
+    await sql("update users set status = 'deleted' where id = $1", [member.userId]);
     const result = await settle(() => createTestClient(member.auth).users.me.query());
     expect(result.status).toBe(401);
   });
