@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
+import { setCookieLines } from "./auth-helpers.ts";
 import { sql } from "./db.ts";
 import { call } from "./harness.ts";
 
@@ -23,14 +24,10 @@ export async function providerUser(user: {
   expect(response.status).toBe(200);
 }
 
-/** workerd has Headers.getSetCookie; the workers type declarations do not list it yet. */
-export function setCookieLines(response: Response): string[] {
-  return (response.headers as Headers & { getSetCookie(): string[] }).getSetCookie();
-}
-
-export function setCookies(response: Response): Map<string, string> {
+/** Set-Cookie values (without attributes) by cookie name. */
+export function setCookieValues(response: Response): Map<string, string> {
   const cookies = new Map<string, string>();
-  for (const line of setCookieLines(response)) {
+  for (const line of setCookieLines(response.headers)) {
     const [pair] = line.split(";");
     const eq = pair!.indexOf("=");
     cookies.set(pair!.slice(0, eq), pair!.slice(eq + 1));
@@ -44,7 +41,7 @@ export async function startSignIn(provider: Provider, redirectTo?: string) {
   const response = await call(`/auth/oauth/${provider}/start${query}`);
   expect(response.status).toBe(302);
   const location = new URL(response.headers.get("location") ?? "");
-  return { location, binding: setCookies(response).get("ht_oauth_state") ?? "" };
+  return { location, binding: setCookieValues(response).get("ht_oauth_state") ?? "" };
 }
 
 /** The browser at the provider: signs in as `email` and comes back with the callback URL. */

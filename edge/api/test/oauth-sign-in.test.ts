@@ -1,13 +1,12 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { uniqueEmail } from "./auth-helpers.ts";
+import { setCookieLines, uniqueEmail } from "./auth-helpers.ts";
 import { createTestClient, settle } from "./harness.ts";
 import {
   oauthCredentials,
   type Provider,
   providerUser,
-  setCookieLines,
-  setCookies,
+  setCookieValues,
   signInWith,
   startSignIn,
   userIdByEmail,
@@ -45,10 +44,10 @@ describe.each<Provider>(["google", "github"])("sign-in with %s (full code exchan
 
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`${env.APP_URL}/trips?upcoming=1`);
-    const cookies = setCookies(response);
+    const cookies = setCookieValues(response);
     expect(cookies.get("ht_access")).toBeTruthy();
     expect(cookies.get("ht_refresh")).toBeTruthy();
-    const attributes = setCookieLines(response).find((line) => line.startsWith("ht_access="));
+    const attributes = setCookieLines(response.headers).find((line) => line.startsWith("ht_access="));
     expect(attributes).toMatch(/HttpOnly/);
     expect(attributes).toMatch(/Secure/);
     expect(attributes).toMatch(/SameSite=Lax/);
@@ -74,7 +73,7 @@ describe.each<Provider>(["google", "github"])("sign-in with %s (full code exchan
     const renamed = uniqueEmail(`renamed-${provider}`);
     await providerUser({ sub, email: renamed, email_verified: true });
     const again = await signInWith(provider, renamed);
-    expect(setCookies(again).get("ht_access")).toBeTruthy();
+    expect(setCookieValues(again).get("ht_access")).toBeTruthy();
     expect(await userIdByEmail(renamed)).toBeUndefined();
     expect(await oauthCredentials(user!.id)).toHaveLength(1);
   });
