@@ -129,7 +129,9 @@ export function createTestClient(headers: Record<string, string> = {}, overrides
 
 /**
  * Runs one client call and returns its outcome instead of throwing:
- * `await settle(() => createTestClient(auth).listings.publish.mutate({ id }))`.
+ * `await settle(() => createTestClient(auth).listings.publish.mutate({ id }))`. The call must start
+ * at once (await its inputs before `settle`); a call that started late fails with "recorded no
+ * response" rather than reading another call's response.
  */
 export async function settle<T>(run: () => Promise<T>): Promise<Outcome<T>> {
   let response: Response | undefined;
