@@ -1,6 +1,10 @@
 import { registerIcalImport } from "@hometrip/core";
+import { futureDays } from "@hometrip/testkit/dates";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type IcalJobHarness, icalFeed, startIcalJobHarness } from "./support/ical-job.ts";
+
+// Dates from the clock: day(0) is a Tuesday about two months ahead, day(n) n days later.
+const day = futureDays(2);
 
 let h: IcalJobHarness;
 beforeAll(async () => {
@@ -10,8 +14,8 @@ afterAll(() => h?.close());
 
 const twoStays = () =>
   icalFeed([
-    { uid: "x@other", from: "2027-06-01", to: "2027-06-03" },
-    { uid: "y@other", from: "2027-06-10", to: "2027-06-12" },
+    { uid: "x@other", from: day(0), to: day(2) },
+    { uid: "y@other", from: day(9), to: day(11) },
   ]);
 
 describe("what the host sees of each sync", () => {
@@ -55,7 +59,7 @@ describe("what the host sees of each sync", () => {
       expect(await h.feedRow(listingId)).toMatchObject({ lastError: answer.error, lastEventCount: 2 });
     }
 
-    h.feed.body = icalFeed([{ uid: "x@other", from: "2027-06-01", to: "2027-06-03" }]);
+    h.feed.body = icalFeed([{ uid: "x@other", from: day(0), to: day(2) }]);
     expect((await h.runJob(listingId)).body).toMatchObject({ status: "imported", removed: 1 });
     expect(await h.feedRow(listingId)).toMatchObject({ lastError: null, lastEventCount: 1 });
   });

@@ -1,8 +1,12 @@
 import { zSearchQuery } from "@hometrip/contracts";
 import { cachedSearch, createPostgresSearchIndex } from "@hometrip/search";
 import { startTestRedis, type TestRedis } from "@hometrip/testkit";
+import { futureDays } from "@hometrip/testkit/dates";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type IcalJobHarness, icalFeed, startIcalJobHarness } from "./support/ical-job.ts";
+
+// Dates from the clock: day(0) is a Saturday about two months ahead, day(n) n days later.
+const day = futureDays(6);
 
 let cache: TestRedis;
 let h: IcalJobHarness;
@@ -25,8 +29,8 @@ describe("cached searches after an iCal import", () => {
     const index = createPostgresSearchIndex(h.database.pool);
     const query = zSearchQuery.parse({
       bounds: { north: at.lat + 0.01, south: at.lat - 0.01, east: at.lng + 0.01, west: at.lng - 0.01 },
-      checkIn: "2027-04-10",
-      checkOut: "2027-04-12",
+      checkIn: day(0),
+      checkOut: day(2),
     });
     const search = async () => {
       const { result, cache: served } = await cachedSearch(
@@ -40,7 +44,7 @@ describe("cached searches after an iCal import", () => {
     expect(await search()).toEqual({ served: "miss", ids: [listingId] });
     expect(await search()).toEqual({ served: "hit", ids: [listingId] });
 
-    h.feed.body = icalFeed([{ uid: "april@other", from: "2027-04-11", to: "2027-04-13" }]);
+    h.feed.body = icalFeed([{ uid: "april@other", from: day(1), to: day(3) }]);
     expect((await h.runJob(listingId)).body).toMatchObject({ status: "imported", created: 1 });
     expect(await search()).toEqual({ served: "miss", ids: [] });
     expect(await search()).toEqual({ served: "hit", ids: [] });

@@ -7,11 +7,15 @@ import { registerIcalImport, renderIcalFeed } from "@hometrip/core";
 import { systemPings } from "@hometrip/db";
 import { freePort } from "@hometrip/devstack";
 import { startTestRedis, type TestRedis } from "@hometrip/testkit";
+import { futureDays } from "@hometrip/testkit/dates";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { brokerToken, type EventStack, startEventStack } from "./support/event-stack.ts";
 import { pingEnvelope, signDelivery, signingKeys } from "./support/signing.ts";
 import { waitFor } from "./support/wait.ts";
+
+// Dates from the clock: day(0) is a Wednesday about two months ahead, day(n) n days later.
+const day = futureDays(3);
 
 // `bun run test` puts bun's own path in npm_execpath; a plain `npx vitest` finds it on PATH.
 const bun = process.env.npm_execpath?.match(/bun(\.exe)?$/) ? process.env.npm_execpath : "bun";
@@ -43,7 +47,7 @@ async function importableListing() {
   const feed = renderIcalFeed({
     name: "Other platform",
     now: new Date(),
-    events: [{ uid: "main@other", from: "2027-09-01", to: "2027-09-04", summary: "Booked" }],
+    events: [{ uid: "main@other", from: day(0), to: day(3), summary: "Booked" }],
   });
   const server = createHttpServer((_req, res) => res.end(feed));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

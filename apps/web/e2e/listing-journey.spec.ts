@@ -1,10 +1,11 @@
 import { randomInt } from "node:crypto";
 import { addDays, addMonths } from "@hometrip/contracts/dates";
+import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import { expect, test } from "@playwright/test";
 import { calendarDay, mapPin, openListingFromMap, searchByCityAndDates } from "./flows/guest-search.ts";
 import { createAndPublishListing, signUpAsHost } from "./flows/host-listing.ts";
 import { snap } from "./screenshots.ts";
-import { ApiClient, createPublishedListing, isoDaysFromNow } from "./search-fixtures.ts";
+import { ApiClient, createPublishedListing } from "./search-fixtures.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });
 
@@ -36,8 +37,8 @@ test("a host publishes a home with photos in the editor; a guest finds it by cit
   // The guest: a fresh browser context with no session, from the home page's search box.
   const guestContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
   const guest = await guestContext.newPage();
-  const checkIn = isoDaysFromNow(40);
-  const checkOut = isoDaysFromNow(43);
+  const checkIn = utcDaysFromToday(40);
+  const checkOut = utcDaysFromToday(43);
   await searchByCityAndDates(guest, { city, checkIn, checkOut, guests: 2 });
 
   const results = guest.getByRole("list", { name: "Homes" });
@@ -84,8 +85,8 @@ test("a guest moves through the listing's calendar and picks a stay with the key
 }) => {
   const api = new ApiClient(process.env.E2E_API_URL ?? "");
   await api.signUpAsHost("Keyboard Host");
-  const checkIn = isoDaysFromNow(30);
-  const checkOut = isoDaysFromNow(33);
+  const checkIn = utcDaysFromToday(30);
+  const checkOut = utcDaysFromToday(33);
   // The new stay starts a month after the one the search brought; two nights a few days on are taken.
   const newIn = nextMonthSameDay(checkIn);
   const newOut = addDays(newIn, 3);
@@ -101,7 +102,7 @@ test("a guest moves through the listing's calendar and picks a stay with the key
     bedrooms: 1,
     amenities: ["wifi"],
   });
-  await api.mutate("calendar.blockDates", {
+  await api.trpc.calendar.blockDates.mutate({
     listingId,
     from: addDays(newIn, 5),
     to: addDays(newIn, 7),

@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { deflateSync } from "node:zlib";
-import { addDays, todayIn } from "@hometrip/contracts/dates";
+import type { AppRouter } from "@hometrip/api";
+import { createTRPCClient, httpLink } from "@trpc/client";
 
 /**
  * Arranging guest-side e2e data through the API itself (tRPC over HTTP against E2E_API_URL), the
@@ -8,15 +9,20 @@ import { addDays, todayIn } from "@hometrip/contracts/dates";
  * upload photos, publish, block dates. The browser then only does what a guest does.
  */
 
-type TrpcError = { message: string; data?: { code?: string } };
-
 export class ApiClient {
   // Outside production the API reads the client address from x-forwarded-for; a fresh one per
   // client keeps the per-IP sign-up limit (10 an hour) from tripping across runs.
   private readonly forwardedFor = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
   private token: string | null = null;
 
-  constructor(readonly baseUrl: string) {}
+  /** The typed tRPC client the web app uses too; a failed call throws `TRPCClientError`. */
+  readonly trpc;
+
+  constructor(readonly baseUrl: string) {
+    this.trpc = createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${baseUrl}/trpc`, headers: () => this.headers() })],
+    });
+  }
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
     return {
@@ -24,29 +30,6 @@ export class ApiClient {
       ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
       ...extra,
     };
-  }
-
-  private async read<T>(path: string, res: Response): Promise<T> {
-    const body = (await res.json()) as { result?: { data: T }; error?: TrpcError };
-    if (!res.ok || body.error) {
-      throw new Error(`${path} answered ${res.status}: ${body.error?.message ?? JSON.stringify(body)}`);
-    }
-    return body.result?.data as T;
-  }
-
-  async mutate<T = unknown>(path: string, input?: unknown): Promise<T> {
-    const res = await fetch(`${this.baseUrl}/trpc/${path}`, {
-      method: "POST",
-      headers: this.headers({ "content-type": "application/json" }),
-      ...(input === undefined ? {} : { body: JSON.stringify(input) }),
-    });
-    return this.read<T>(path, res);
-  }
-
-  async query<T = unknown>(path: string, input?: unknown): Promise<T> {
-    const qs = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-    const res = await fetch(`${this.baseUrl}/trpc/${path}${qs}`, { headers: this.headers() });
-    return this.read<T>(path, res);
   }
 
   async putPhoto(listingId: string, png: Uint8Array): Promise<void> {
@@ -63,15 +46,11 @@ export class ApiClient {
     const tag = randomBytes(4).toString("hex");
     const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${tag}@example.test`;
     const password = `granite-orchard-${tag}-lighthouse`;
-    await this.mutate("auth.signUp", { email, password, displayName: name });
-    const signedIn = await this.mutate<{ tokens?: { accessToken: string } }>("auth.logIn", {
-      email,
-      password,
-      tokenDelivery: "body",
-    });
-    if (!signedIn.tokens) throw new Error("auth.logIn gave no tokens");
+    await this.trpc.auth.signUp.mutate({ email, password, displayName: name });
+    const signedIn = await this.trpc.auth.logIn.mutate({ email, password, tokenDelivery: "body" });
+    if (signedIn.status !== "signed_in" || !signedIn.tokens) throw new Error("auth.logIn gave no tokens");
     this.token = signedIn.tokens.accessToken;
-    await this.mutate("users.becomeHost");
+    await this.trpc.users.becomeHost.mutate();
     return { email };
   }
 }
@@ -93,11 +72,11 @@ export type ListingSeed = {
 
 /** A published listing with five generated photos; returns its id. */
 export async function createPublishedListing(api: ApiClient, seed: ListingSeed): Promise<string> {
-  const { id } = await api.mutate<{ id: string }>("listings.create", {
+  const { id } = await api.trpc.listings.create.mutate({
     title: seed.title,
     propertyType: seed.propertyType,
   });
-  await api.mutate("listings.update", {
+  await api.trpc.listings.update.mutate({
     id,
     changes: {
       description: `${seed.title}: a quiet home with morning light, a short walk from the old town.`,
@@ -121,7 +100,7 @@ export async function createPublishedListing(api: ApiClient, seed: ListingSeed):
   });
   const colors = seed.photoColors ?? defaultColors;
   for (let i = 0; i < 5; i++) await api.putPhoto(id, gradientPng(480, 320, colors[i % colors.length]!));
-  await api.mutate("listings.publish", { id });
+  await api.trpc.listings.publish.mutate({ id });
   return id;
 }
 
@@ -132,11 +111,6 @@ const defaultColors: [number, number, number][] = [
   [200, 170, 90],
   [150, 110, 170],
 ];
-
-/** An ISO date `days` from today (UTC). */
-export function isoDaysFromNow(days: number): string {
-  return addDays(todayIn("UTC", new Date()), days);
-}
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n;

@@ -1,8 +1,9 @@
 import { randomInt } from "node:crypto";
+import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import { expect, type Page, test } from "@playwright/test";
 import { calendarDay, mapPin, openListingFromMap, searchByCityAndDates } from "./flows/guest-search.ts";
 import { snap } from "./screenshots.ts";
-import { ApiClient, createPublishedListing, isoDaysFromNow } from "./search-fixtures.ts";
+import { ApiClient, createPublishedListing } from "./search-fixtures.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });
 
@@ -56,13 +57,13 @@ test("a guest finds free homes by city and dates, filters them, and opens one fr
     nightlyPrice: 90,
     bedrooms: 2,
   });
-  const checkIn = isoDaysFromNow(30);
-  const checkOut = isoDaysFromNow(33);
+  const checkIn = utcDaysFromToday(30);
+  const checkOut = utcDaysFromToday(33);
   // The cottage is taken over the whole stay (and a night either side).
-  await api.mutate("calendar.blockDates", {
+  await api.trpc.calendar.blockDates.mutate({
     listingId: cottageId,
-    from: isoDaysFromNow(29),
-    to: isoDaysFromNow(34),
+    from: utcDaysFromToday(29),
+    to: utcDaysFromToday(34),
     note: "Family visit",
   });
 
@@ -185,8 +186,8 @@ test("a guest finds free homes by city and dates, filters them, and opens one fr
 
   // Other dates from the calendar: two nights, priced again and written to the URL.
   await page.getByRole("button", { name: "Clear dates" }).click();
-  const newIn = isoDaysFromNow(31);
-  const newOut = isoDaysFromNow(33);
+  const newIn = utcDaysFromToday(31);
+  const newOut = utcDaysFromToday(33);
   await calendarDay(page, newIn).click();
   await calendarDay(page, newOut).click();
   await expect(page.getByText("2 nights:")).toBeVisible();
@@ -198,13 +199,13 @@ test("a guest finds free homes by city and dates, filters them, and opens one fr
   await expect(page.getByRole("heading", { level: 1, name: cottage })).toBeVisible();
   await expect(page.getByText("These dates are not available.")).toBeVisible();
   await page.getByRole("button", { name: "Clear dates" }).click();
-  await expect(calendarDay(page, isoDaysFromNow(31))).toBeDisabled();
-  await expect(calendarDay(page, isoDaysFromNow(31))).toHaveAccessibleName(/unavailable$/);
+  await expect(calendarDay(page, utcDaysFromToday(31))).toBeDisabled();
+  await expect(calendarDay(page, utcDaysFromToday(31))).toHaveAccessibleName(/unavailable$/);
   await snap(page, "listing-dates-taken");
 
   // A search link from last month: its dates are over, so it shows the homes without them and says why.
   await page.goto(
-    `/search?q=${city}&checkin=${isoDaysFromNow(-30)}&checkout=${isoDaysFromNow(-27)}&guests=2`,
+    `/search?q=${city}&checkin=${utcDaysFromToday(-30)}&checkout=${utcDaysFromToday(-27)}&guests=2`,
   );
   await expect(page.getByText("The dates in this link have passed")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: `3 homes in ${city}` })).toBeVisible();

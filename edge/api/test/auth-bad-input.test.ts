@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { bearer, mutate, newMember, query, uniqueEmail } from "./auth-helpers.ts";
+import { newMember, uniqueEmail } from "./auth-helpers.ts";
+import { bearer } from "./harness.ts";
+import { callProcedure } from "./security-support.ts";
 
 /**
  * Every auth procedure this file covers, with inputs a careless or hostile client might send.
@@ -80,11 +82,10 @@ describe("bad input on auth procedures", () => {
     async ({ path, kind, session, inputs }) => {
       const headers = session ? bearer((await newMember("bad-input")).tokens.accessToken) : {};
       for (const input of inputs) {
-        const result =
-          kind === "mutation" ? await mutate(path, input, headers) : await query(path, input, headers);
+        const result = await callProcedure({ path, type: kind }, input, headers);
         expect(result.status, `${path} ${JSON.stringify(input)?.slice(0, 80)}`).toBe(400);
-        expect(result.body.error?.data.code).toBe("BAD_REQUEST");
-        expect(result.body.error?.data.issues?.length).toBeGreaterThan(0);
+        expect(result.error?.code).toBe("BAD_REQUEST");
+        expect(result.error?.issues?.length).toBeGreaterThan(0);
       }
     },
   );

@@ -1,69 +1,22 @@
-import { env } from "cloudflare:workers";
-import { createDb, type Database } from "@hometrip/db";
-import { call } from "./harness.ts";
-
-type Pool = ReturnType<typeof createDb>["pool"];
+import { sql } from "./db.ts";
+import { createTestClient } from "./harness.ts";
 
 export const password = "a sturdy test passphrase";
 
 export const uniqueEmail = (tag: string) => `${tag}-${crypto.randomUUID()}@example.test`;
 
-export type TrpcBody<T = unknown> = {
-  result?: { data: T };
-  error?: {
-    message: string;
-    data: { code: string; httpStatus: number; issues?: { path: string; message: string }[] };
-  };
-};
-
-export type TrpcResponse<T> = { status: number; body: TrpcBody<T>; headers: Headers; data: T };
-
-async function read<T>(response: Response): Promise<TrpcResponse<T>> {
-  const body = (await response.json()) as TrpcBody<T>;
-  return { status: response.status, body, headers: response.headers, data: body.result?.data as T };
-}
-
-export async function mutate<T = Record<string, unknown>>(
-  path: string,
-  input: unknown,
-  headers: Record<string, string> = {},
-): Promise<TrpcResponse<T>> {
-  const response = await call(`/trpc/${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: input === undefined ? undefined : JSON.stringify(input),
-  });
-  return read<T>(response);
-}
-
-export async function query<T = Record<string, unknown>>(
-  path: string,
-  input: unknown,
-  headers: Record<string, string> = {},
-): Promise<TrpcResponse<T>> {
-  const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  return read<T>(await call(`/trpc/${path}${search}`, { headers }));
-}
-
-export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
 export type Tokens = { accessToken: string; refreshToken: string; expiresAt: string };
 
 export async function signUp(email: string, pw = password, displayName = "Test Member") {
-  const result = await mutate<{ userId: string }>("auth.signUp", { email, password: pw, displayName });
-  if (result.status !== 200) throw new Error(`sign up failed: ${JSON.stringify(result.body)}`);
-  return result.data.userId;
+  const { userId } = await createTestClient().auth.signUp.mutate({ email, password: pw, displayName });
+  return userId;
 }
 
 /** Logs in with tokens in the body, as a mobile app or script would. */
 export async function logIn(email: string, pw = password): Promise<Tokens> {
-  const result = await mutate<{ tokens: Tokens }>("auth.logIn", {
-    email,
-    password: pw,
-    tokenDelivery: "body",
-  });
-  if (result.status !== 200) throw new Error(`log in failed: ${JSON.stringify(result.body)}`);
-  return result.data.tokens;
+  const result = await createTestClient().auth.logIn.mutate({ email, password: pw, tokenDelivery: "body" });
+  if (result.status !== "signed_in" || !result.tokens) throw new Error(`log in: ${result.status}`);
+  return result.tokens;
 }
 
 export async function newMember(tag: string) {
@@ -90,30 +43,9 @@ export function setCookies(headers: Headers): Record<string, string> {
 export const cookieValue = (setCookie: string | undefined) =>
   setCookie?.split(";")[0]?.split("=").slice(1).join("=");
 
-/**
- * The database the Worker uses, through the same driver and tunnel, for what a test must arrange
- * or observe directly (the worker's side of mail links, an outbox row, a suspended account).
- */
-export async function withDb<T>(fn: (db: Database, pool: Pool) => Promise<T>): Promise<T> {
-  const { db, pool } = createDb({ databaseUrl: env.DATABASE_URL ?? "", wsProxy: env.NEON_WS_PROXY });
-  pool.on("error", () => {});
-  try {
-    return await fn(db, pool);
-  } finally {
-    await pool.end();
-  }
-}
-
 export async function outboxEvents(type: string, userId: string) {
-  return withDb(async (_db, pool) => {
-    const { rows } = await pool.query<{ id: string; payload: { userId: string; email: string } }>(
-      "select id, payload from outbox where event_type = $1 and payload->>'userId' = $2 order by occurred_at",
-      [type, userId],
-    );
-    return rows;
-  });
-}
-
-export async function sql(text: string, params: unknown[] = []) {
-  return withDb(async (_db, pool) => (await pool.query(text, params)).rows);
+  return sql<{ id: string; payload: { userId: string; email: string } }>(
+    "select id, payload from outbox where event_type = $1 and payload->>'userId' = $2 order by occurred_at",
+    [type, userId],
+  );
 }

@@ -1,15 +1,18 @@
 import { env } from "cloudflare:workers";
 import { signAccessToken } from "@hometrip/core";
-import { describe, expect, it } from "vitest";
-import { bearer, cookieValue, mutate, newMember, query, setCookies, type Tokens } from "./auth-helpers.ts";
+import { assert, describe, expect, it } from "vitest";
+import { cookieValue, newMember, setCookies } from "./auth-helpers.ts";
+import { bearer, createTestClient, settle, untyped } from "./harness.ts";
 
 const keys = [{ kid: "test-1", secret: "test-jwt-signing-secret-0123456789abcdef" }];
 const b64 = (value: unknown) =>
   btoa(JSON.stringify(value)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 
 async function listWith(token: string) {
-  return query("auth.listSessions", undefined, bearer(token));
+  return settle(() => createTestClient(bearer(token)).auth.listSessions.query());
 }
+
+const api = createTestClient();
 
 describe("access tokens", () => {
   it("a valid token from logIn is accepted", async () => {
@@ -55,7 +58,7 @@ describe("access tokens", () => {
     ]) {
       const result = await listWith(token);
       expect(result.status, token).toBe(401);
-      expect(result.body.error?.data.code).toBe("UNAUTHORIZED");
+      expect(result.error?.code).toBe("UNAUTHORIZED");
     }
     // The real token still works: the rejections were about the tokens, not the session.
     expect((await listWith(tokens.accessToken)).status).toBe(200);
@@ -87,11 +90,10 @@ describe("access tokens", () => {
 describe("revocation list outage", () => {
   it("answers 503 rather than let a possibly revoked token through when Redis is down", async () => {
     const { tokens } = await newMember("redis-down");
-    const { call } = await import("./harness.ts");
-    const response = await call(
-      "/trpc/auth.listSessions",
-      { headers: bearer(tokens.accessToken) },
-      { UPSTASH_REDIS_REST_URL: env.TEST_UNREACHABLE_URL },
+    const response = await settle(() =>
+      createTestClient(bearer(tokens.accessToken), {
+        UPSTASH_REDIS_REST_URL: env.TEST_UNREACHABLE_URL,
+      }).auth.listSessions.query(),
     );
     expect(response.status).toBe(503);
   });
@@ -100,39 +102,53 @@ describe("revocation list outage", () => {
 describe("auth.refresh", () => {
   it("rotates: the new pair works, and the old refresh token is spent", async () => {
     const { tokens } = await newMember("rot");
-    const rotated = await mutate<{ tokens: Tokens }>("auth.refresh", {
-      refreshToken: tokens.refreshToken,
-      tokenDelivery: "body",
-    });
+    const rotated = await settle(() =>
+      api.auth.refresh.mutate({
+        refreshToken: tokens.refreshToken,
+        tokenDelivery: "body",
+      }),
+    );
     expect(rotated.status).toBe(200);
+    assert(rotated.data.tokens);
     expect(rotated.data.tokens.refreshToken).not.toBe(tokens.refreshToken);
     expect((await listWith(rotated.data.tokens.accessToken)).status).toBe(200);
   });
 
   it("a reused refresh token revokes the whole family: the newer tokens stop working too", async () => {
     const { tokens } = await newMember("reuse");
-    const first = await mutate<{ tokens: Tokens }>("auth.refresh", {
-      refreshToken: tokens.refreshToken,
-      tokenDelivery: "body",
-    });
+    const first = await settle(() =>
+      api.auth.refresh.mutate({
+        refreshToken: tokens.refreshToken,
+        tokenDelivery: "body",
+      }),
+    );
     const newer = first.data.tokens;
+    assert(newer);
     expect((await listWith(newer.accessToken)).status).toBe(200);
 
     // The thief (or the victim) presents the old token again.
-    const replay = await mutate("auth.refresh", { refreshToken: tokens.refreshToken, tokenDelivery: "body" });
+    const replay = await settle(() =>
+      api.auth.refresh.mutate({ refreshToken: tokens.refreshToken, tokenDelivery: "body" }),
+    );
     expect(replay.status).toBe(401);
 
     expect(
-      (await mutate("auth.refresh", { refreshToken: newer.refreshToken, tokenDelivery: "body" })).status,
+      (
+        await settle(() =>
+          api.auth.refresh.mutate({ refreshToken: newer.refreshToken, tokenDelivery: "body" }),
+        )
+      ).status,
     ).toBe(401);
     expect((await listWith(newer.accessToken)).status).toBe(401);
   });
 
   it("refreshes from the ht_refresh cookie and sets new httpOnly cookies", async () => {
     const { tokens } = await newMember("cookie-refresh");
-    const result = await mutate<{ status: string; tokens?: unknown }>("auth.refresh", undefined, {
-      cookie: `ht_refresh=${tokens.refreshToken}`,
-    });
+    const result = await settle(() =>
+      createTestClient({
+        cookie: `ht_refresh=${tokens.refreshToken}`,
+      }).auth.refresh.mutate(),
+    );
     expect(result.status).toBe(200);
     expect(result.data.tokens).toBeUndefined();
     const cookies = setCookies(result.headers);
@@ -142,36 +158,44 @@ describe("auth.refresh", () => {
   });
 
   it("answers 401 and clears the cookies for an unknown token, 400 for a malformed body", async () => {
-    const unknown = await mutate("auth.refresh", undefined, {
-      cookie: "ht_refresh=not-a-real-token-000000000000",
-    });
+    const unknown = await settle(() =>
+      createTestClient({
+        cookie: "ht_refresh=not-a-real-token-000000000000",
+      }).auth.refresh.mutate(),
+    );
     expect(unknown.status).toBe(401);
     expect(setCookies(unknown.headers).ht_refresh).toMatch(/^ht_refresh=; Max-Age=0/);
-    expect((await mutate("auth.refresh", undefined)).status).toBe(401);
-    expect((await mutate("auth.refresh", { refreshToken: 42 })).status).toBe(400);
-    expect((await mutate("auth.refresh", { tokenDelivery: "carrier-pigeon" })).status).toBe(400);
+    expect((await settle(() => api.auth.refresh.mutate())).status).toBe(401);
+    expect((await settle(() => api.auth.refresh.mutate({ refreshToken: untyped(42) }))).status).toBe(400);
+    expect(
+      (await settle(() => api.auth.refresh.mutate({ tokenDelivery: untyped("carrier-pigeon") }))).status,
+    ).toBe(400);
   });
 });
 
 describe("auth.logOut", () => {
   it("makes the access token fail at once and the refresh token useless", async () => {
     const { tokens } = await newMember("logout");
-    const result = await mutate("auth.logOut", undefined, bearer(tokens.accessToken));
+    const result = await settle(() => createTestClient(bearer(tokens.accessToken)).auth.logOut.mutate());
     expect(result.status).toBe(200);
     expect(setCookies(result.headers).ht_access).toMatch(/^ht_access=; Max-Age=0/);
     expect((await listWith(tokens.accessToken)).status).toBe(401);
-    expect((await mutate("auth.refresh", { refreshToken: tokens.refreshToken })).status).toBe(401);
+    expect((await settle(() => api.auth.refresh.mutate({ refreshToken: tokens.refreshToken }))).status).toBe(
+      401,
+    );
   });
 
   it("works with only the refresh cookie (the access token already expired)", async () => {
     const { tokens } = await newMember("logout-cookie");
-    const result = await mutate("auth.logOut", undefined, { cookie: `ht_refresh=${tokens.refreshToken}` });
+    const result = await settle(() =>
+      createTestClient({ cookie: `ht_refresh=${tokens.refreshToken}` }).auth.logOut.mutate(),
+    );
     expect(result.status).toBe(200);
     expect((await listWith(tokens.accessToken)).status).toBe(401);
   });
 
   it("is ok for an anonymous caller", async () => {
-    expect((await mutate("auth.logOut", undefined)).status).toBe(200);
+    expect((await settle(() => api.auth.logOut.mutate())).status).toBe(200);
   });
 });
 
@@ -180,20 +204,20 @@ describe("auth.logOutEverywhere", () => {
     const member = await newMember("everywhere");
     const { logIn } = await import("./auth-helpers.ts");
     const second = await logIn(member.email);
-    const result = await mutate<{ endedSessions: number }>(
-      "auth.logOutEverywhere",
-      undefined,
-      bearer(second.accessToken),
+    const result = await settle(() =>
+      createTestClient(bearer(second.accessToken)).auth.logOutEverywhere.mutate(),
     );
     expect(result.status).toBe(200);
     expect(result.data.endedSessions).toBe(2);
     expect((await listWith(member.tokens.accessToken)).status).toBe(401);
     expect((await listWith(second.accessToken)).status).toBe(401);
-    expect((await mutate("auth.refresh", { refreshToken: member.tokens.refreshToken })).status).toBe(401);
+    expect(
+      (await settle(() => api.auth.refresh.mutate({ refreshToken: member.tokens.refreshToken }))).status,
+    ).toBe(401);
   });
 
   it("needs a session", async () => {
-    expect((await mutate("auth.logOutEverywhere", undefined)).status).toBe(401);
+    expect((await settle(() => api.auth.logOutEverywhere.mutate())).status).toBe(401);
   });
 });
 
@@ -201,12 +225,15 @@ describe("cookie sign-in", () => {
   it("sets httpOnly Secure SameSite=Lax cookies, returns no tokens, and the cookie authenticates", async () => {
     const { email } = await newMember("cookies");
     const { password } = await import("./auth-helpers.ts");
-    const result = await mutate<{ status: string; tokens?: unknown; user: { email: string } }>("auth.logIn", {
-      email,
-      password,
-    });
+    const result = await settle(() =>
+      api.auth.logIn.mutate({
+        email,
+        password,
+      }),
+    );
     expect(result.status).toBe(200);
     expect(result.data).toMatchObject({ status: "signed_in", user: { email } });
+    assert(result.data.status === "signed_in");
     expect(result.data.tokens).toBeUndefined();
     const cookies = setCookies(result.headers);
     expect(cookies.ht_access).toMatch(
@@ -219,7 +246,11 @@ describe("cookie sign-in", () => {
     );
     const access = cookieValue(cookies.ht_access)!;
     expect(
-      (await query("auth.listSessions", undefined, { cookie: `theme=dark; ht_access=${access}` })).status,
+      (
+        await settle(() =>
+          createTestClient({ cookie: `theme=dark; ht_access=${access}` }).auth.listSessions.query(),
+        )
+      ).status,
     ).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { call } from "./harness.ts";
-import { apiKeyFor, createMember, images, putAvatar, trpcGet } from "./users-support.ts";
+import { call, createTestClient, settle } from "./harness.ts";
+import { apiKeyFor, createMember, images, putAvatar } from "./users-support.ts";
 
 type ErrorBody = { code: string; message: string; requestId: string };
 
@@ -13,7 +13,7 @@ async function expectError(response: Response, status: number, code: string): Pr
 }
 
 const avatarOf = async (auth: Record<string, string>) =>
-  (await trpcGet<{ avatarUrl: string | null }>("users.me", undefined, auth)).data.avatarUrl;
+  (await settle(() => createTestClient(auth).users.me.query())).data.avatarUrl;
 
 describe("PUT /users/me/avatar", () => {
   it("stores a PNG and serves it back with its type and long-lived cache headers", async () => {

@@ -1,13 +1,14 @@
 import { env } from "cloudflare:workers";
-import type { IcalImportView } from "@hometrip/contracts";
 import { Client } from "@upstash/qstash";
 import { describe, expect, it } from "vitest";
-import { hostWithListing, sqlRows, trpcGet, trpcPost } from "./calendar-support.ts";
+import { hostWithListing } from "./calendar-support.ts";
+import { sql } from "./db.ts";
+import { createTestClient, settle } from "./harness.ts";
 
 const qstash = () => new Client({ baseUrl: env.QSTASH_URL ?? "", token: env.QSTASH_TOKEN ?? "" });
 
 const importRows = (listingId: string) =>
-  sqlRows<{ id: string; url: string; schedule_id: string | null }>(
+  sql<{ id: string; url: string; schedule_id: string | null }>(
     "select id, url, schedule_id from ical_imports where listing_id = $1 order by created_at, id",
     [listingId],
   );
@@ -16,7 +17,9 @@ describe("iCal import registration", () => {
   it("stores the feed with its 30-minute schedule; the same URL again keeps the one feed", async () => {
     const { host, listingId } = await hostWithListing("ical-import");
     const url = "https://calendar.example.test/feed.ics";
-    const added = await trpcPost<IcalImportView>("calendar.addIcalImport", { listingId, url }, host.auth);
+    const added = await settle(() =>
+      createTestClient(host.auth).calendar.addIcalImport.mutate({ listingId, url }),
+    );
     expect(added.status).toBe(200);
     expect(added.data).toMatchObject({
       listingId,
@@ -36,7 +39,9 @@ describe("iCal import registration", () => {
     expect(schedule.destination).toMatch(/\/jobs\/ical-import$/);
     expect(JSON.parse(schedule.body ?? "{}")).toEqual({ listingId, url });
 
-    const again = await trpcPost<IcalImportView>("calendar.addIcalImport", { listingId, url }, host.auth);
+    const again = await settle(() =>
+      createTestClient(host.auth).calendar.addIcalImport.mutate({ listingId, url }),
+    );
     expect(again.data.id).toBe(added.data.id);
     expect(await importRows(listingId)).toHaveLength(1);
   });
@@ -45,21 +50,21 @@ describe("iCal import registration", () => {
     const { host, listingId } = await hostWithListing("ical-list");
     const good = "https://calendar.example.test/good.ics";
     const broken = "https://calendar.example.test/broken.ics";
-    await trpcPost("calendar.addIcalImport", { listingId, url: good }, host.auth);
-    await trpcPost("calendar.addIcalImport", { listingId, url: broken }, host.auth);
-    await sqlRows(
-      `update ical_imports set last_synced_at = '2027-01-05T10:00:00Z', last_error = null, last_event_count = 3
+    await settle(() => createTestClient(host.auth).calendar.addIcalImport.mutate({ listingId, url: good }));
+    await settle(() => createTestClient(host.auth).calendar.addIcalImport.mutate({ listingId, url: broken }));
+    await sql(
+      `update ical_imports set last_synced_at = '2026-01-05T10:00:00Z', last_error = null, last_event_count = 3
        where listing_id = $1 and url = $2`,
       [listingId, good],
     );
-    await sqlRows(
-      `update ical_imports set last_synced_at = '2027-01-05T10:30:00Z',
+    await sql(
+      `update ical_imports set last_synced_at = '2026-01-05T10:30:00Z',
          last_error = 'The calendar server answered 404', last_event_count = null
        where listing_id = $1 and url = $2`,
       [listingId, broken],
     );
 
-    const listed = await trpcGet<IcalImportView[]>("calendar.icalImports", { listingId }, host.auth);
+    const listed = await settle(() => createTestClient(host.auth).calendar.icalImports.query({ listingId }));
     expect(listed.status).toBe(200);
     expect(
       listed.data.map(({ url, lastSyncedAt, lastError, lastEventCount }) => ({
@@ -69,10 +74,10 @@ describe("iCal import registration", () => {
         lastEventCount,
       })),
     ).toEqual([
-      { url: good, lastSyncedAt: "2027-01-05T10:00:00.000Z", lastError: null, lastEventCount: 3 },
+      { url: good, lastSyncedAt: "2026-01-05T10:00:00.000Z", lastError: null, lastEventCount: 3 },
       {
         url: broken,
-        lastSyncedAt: "2027-01-05T10:30:00.000Z",
+        lastSyncedAt: "2026-01-05T10:30:00.000Z",
         lastError: "The calendar server answered 404",
         lastEventCount: null,
       },
@@ -83,23 +88,41 @@ describe("iCal import registration", () => {
     const { host, guest, listingId } = await hostWithListing("ical-limit");
     const feed = (n: number) => `https://calendar.example.test/feed-${n}.ics`;
     for (let n = 1; n <= 5; n++) {
-      expect((await trpcPost("calendar.addIcalImport", { listingId, url: feed(n) }, host.auth)).status).toBe(
-        200,
-      );
+      expect(
+        (
+          await settle(() =>
+            createTestClient(host.auth).calendar.addIcalImport.mutate({ listingId, url: feed(n) }),
+          )
+        ).status,
+      ).toBe(200);
     }
-    const sixth = await trpcPost("calendar.addIcalImport", { listingId, url: feed(6) }, host.auth);
+    const sixth = await settle(() =>
+      createTestClient(host.auth).calendar.addIcalImport.mutate({ listingId, url: feed(6) }),
+    );
     expect(sixth.status).toBe(400);
     expect(sixth.error?.message).toBe("A listing can import at most 5 calendars");
     expect((await importRows(listingId)).map((r) => r.url)).toEqual([1, 2, 3, 4, 5].map(feed));
 
-    expect((await trpcPost("calendar.addIcalImport", { listingId, url: feed(6) }, guest.auth)).status).toBe(
-      403,
-    );
-    expect((await trpcGet("calendar.icalImports", { listingId }, guest.auth)).status).toBe(403);
     expect(
-      (await trpcPost("calendar.removeIcalImport", { listingId, url: feed(1) }, guest.auth)).status,
+      (
+        await settle(() =>
+          createTestClient(guest.auth).calendar.addIcalImport.mutate({ listingId, url: feed(6) }),
+        )
+      ).status,
     ).toBe(403);
-    const ftp = await trpcPost("calendar.addIcalImport", { listingId, url: "ftp://x.test/a.ics" }, host.auth);
+    expect(
+      (await settle(() => createTestClient(guest.auth).calendar.icalImports.query({ listingId }))).status,
+    ).toBe(403);
+    expect(
+      (
+        await settle(() =>
+          createTestClient(guest.auth).calendar.removeIcalImport.mutate({ listingId, url: feed(1) }),
+        )
+      ).status,
+    ).toBe(403);
+    const ftp = await settle(() =>
+      createTestClient(host.auth).calendar.addIcalImport.mutate({ listingId, url: "ftp://x.test/a.ics" }),
+    );
     expect(ftp.status).toBe(400);
     expect(await importRows(listingId)).toHaveLength(5);
   });
@@ -107,16 +130,25 @@ describe("iCal import registration", () => {
   it("removing a feed deletes its row and stops its schedule", async () => {
     const { host, listingId } = await hostWithListing("ical-remove");
     const url = "https://calendar.example.test/remove.ics";
-    const added = await trpcPost<IcalImportView>("calendar.addIcalImport", { listingId, url }, host.auth);
+    const added = await settle(() =>
+      createTestClient(host.auth).calendar.addIcalImport.mutate({ listingId, url }),
+    );
     const scheduleId = added.data.scheduleId ?? "";
     expect((await qstash().schedules.get(scheduleId)).scheduleId).toBe(scheduleId);
 
-    const removed = await trpcPost("calendar.removeIcalImport", { listingId, url }, host.auth);
+    const removed = await settle(() =>
+      createTestClient(host.auth).calendar.removeIcalImport.mutate({ listingId, url }),
+    );
     expect(removed.data).toEqual({ removed: true, freedBlocks: 0 });
     await expect(qstash().schedules.get(scheduleId)).rejects.toThrow();
     expect(await importRows(listingId)).toEqual([]);
-    expect((await trpcGet<unknown[]>("calendar.icalImports", { listingId }, host.auth)).data).toEqual([]);
-    expect((await trpcPost("calendar.removeIcalImport", { listingId, url }, host.auth)).data).toEqual({
+    expect(
+      (await settle(() => createTestClient(host.auth).calendar.icalImports.query({ listingId }))).data,
+    ).toEqual([]);
+    expect(
+      (await settle(() => createTestClient(host.auth).calendar.removeIcalImport.mutate({ listingId, url })))
+        .data,
+    ).toEqual({
       removed: false,
       freedBlocks: 0,
     });

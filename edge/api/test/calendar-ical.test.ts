@@ -1,9 +1,8 @@
+import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { hostWithListing, insertBooking, trpcGet, trpcPost, utcDaysFromToday } from "./calendar-support.ts";
-import { call } from "./harness.ts";
-
-type Block = { id: string };
+import { hostWithListing, insertBooking } from "./calendar-support.ts";
+import { call, createTestClient, settle } from "./harness.ts";
 
 describe("iCal export", () => {
   it("serves bookings and blocks as all-day events that ical.js reads back", async () => {
@@ -11,13 +10,13 @@ describe("iCal export", () => {
     // Within the feed's window (30 days back to three years ahead), and not in the past to block.
     const [checkIn, checkOut, blockEnd] = [utcDaysFromToday(60), utcDaysFromToday(64), utcDaysFromToday(66)];
     const bookingId = await insertBooking(listingId, guest.userId, checkIn, checkOut);
-    const block = await trpcPost<Block>(
-      "calendar.blockDates",
-      { listingId, from: checkOut, to: blockEnd },
-      host.auth,
+    const block = await settle(() =>
+      createTestClient(host.auth).calendar.blockDates.mutate({ listingId, from: checkOut, to: blockEnd }),
     );
 
-    const exportUrl = await trpcGet<{ url: string }>("calendar.icalExportUrl", { listingId }, host.auth);
+    const exportUrl = await settle(() =>
+      createTestClient(host.auth).calendar.icalExportUrl.query({ listingId }),
+    );
     expect(exportUrl.status).toBe(200);
     const { pathname } = new URL(exportUrl.data.url);
     expect(pathname).toMatch(new RegExp(`^/ical/${listingId}/[0-9a-f]{32}\\.ics$`));
@@ -49,10 +48,8 @@ describe("iCal export", () => {
   it("answers 404 to a wrong token or another listing's token", async () => {
     const one = await hostWithListing("ical-token-a");
     const two = await hostWithListing("ical-token-b");
-    const url = await trpcGet<{ url: string }>(
-      "calendar.icalExportUrl",
-      { listingId: one.listingId },
-      one.host.auth,
+    const url = await settle(() =>
+      createTestClient(one.host.auth).calendar.icalExportUrl.query({ listingId: one.listingId }),
     );
     const token = new URL(url.data.url).pathname.split("/").at(-1)!;
     expect((await call(`/ical/${two.listingId}/${token}`)).status).toBe(404);

@@ -3,10 +3,11 @@ import { parseEdgeEnv } from "@hometrip/config";
 import { startSession } from "@hometrip/core";
 import { appRouter } from "../src/router.ts";
 import { createCallerFactory } from "../src/trpc.ts";
+import { sql, withDatabase } from "./db.ts";
 import { withRequestContext } from "./harness.ts";
-import { createMember, type Member, sqlRows, trpcGet, trpcPost, withDatabase } from "./users-support.ts";
+import { createMember, type Member } from "./users-support.ts";
 
-export { createMember, type Member, sqlRows, trpcGet, trpcPost };
+export { createMember, type Member, sql };
 
 /** A listing row written directly (the listings router is tested on its own); €100 a night. */
 export async function insertListing(
@@ -14,7 +15,7 @@ export async function insertListing(
   status: "draft" | "published" = "published",
   timezone = "UTC",
 ) {
-  const [row] = await sqlRows<{ id: string }>(
+  const [row] = await sql<{ id: string }>(
     `insert into listings (host_id, title, property_type, address_line1, city, country, lat, lng, timezone,
        capacity, bedrooms, beds, baths, nightly_price, cleaning_fee, currency, min_nights, max_nights, status)
      values ($1, 'Calendar test home', 'house', 'Rua 1', 'Lisbon', 'PT', 38.7, -9.1, $3,
@@ -22,11 +23,6 @@ export async function insertListing(
     [hostId, status, timezone],
   );
   return row!.id;
-}
-
-/** Today's date in UTC, the zone of `insertListing`'s homes, `days` away. */
-export function utcDaysFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 const createAppCaller = createCallerFactory(appRouter);
@@ -63,7 +59,7 @@ export async function withCalendarAt<T>(
 
 /** A booking as the booking flow would leave it; only the dates matter to the calendar. */
 export async function insertBooking(listingId: string, guestId: string, from: string, to: string) {
-  const [row] = await sqlRows<{ id: string }>(
+  const [row] = await sql<{ id: string }>(
     `insert into bookings (listing_id, guest_id, status, check_in, check_out, guests, nightly_subtotal,
        cleaning_fee, service_fee, taxes, total, currency, idempotency_key)
      values ($1, $2, 'confirmed', $3, $4, 2, 30000, 2000, 0, 0, 32000, 'EUR', gen_random_uuid()::text)
@@ -80,14 +76,14 @@ export async function hostWithListing(
   timezone = "UTC",
 ) {
   const host = await createMember(`${tag}-host`);
-  await sqlRows("insert into host_profiles (user_id) values ($1)", [host.userId]);
+  await sql("insert into host_profiles (user_id) values ($1)", [host.userId]);
   const guest = await createMember(`${tag}-guest`);
   const listingId = await insertListing(host.userId, status, timezone);
   return { host, guest, listingId };
 }
 
 export async function listingChangedEvents(listingId: string) {
-  return sqlRows<{ payload: { cause: string } }>(
+  return sql<{ payload: { cause: string } }>(
     `select payload from outbox where event_type = 'listing.changed' and payload->'listingIds' ? $1`,
     [listingId],
   );

@@ -1,41 +1,31 @@
+import { addDays } from "@hometrip/core";
+import { futureDays } from "@hometrip/testkit/dates";
 import { describe, expect, it } from "vitest";
-import {
-  createMember,
-  hostWithListing,
-  insertBooking,
-  listingChangedEvents,
-  sqlRows,
-  trpcGet,
-  trpcPost,
-} from "./calendar-support.ts";
+import { createMember, hostWithListing, insertBooking, listingChangedEvents } from "./calendar-support.ts";
+import { sql } from "./db.ts";
+import { createTestClient, settle } from "./harness.ts";
 
-type Block = { id: string; listingId: string; from: string; to: string; note: string | null };
-type Day = {
-  date: string;
-  status: string;
-  price: number | null;
-  priceOverridden: boolean;
-  bookingId: string | null;
-  blockId: string | null;
-  blockNote: string | null;
-};
-type Range = { minNights: number; maxNights: number; currency: string; days: Day[] };
+// Dates from the clock: day(0) is a Sunday about two months ahead, day(n) n days later.
+const day = futureDays(0);
+
+const api = createTestClient();
 
 describe("calendar.blockDates / calendar.unblock", () => {
   it("closes the nights, shows them on the host's calendar, and frees them again", async () => {
     const { host, listingId } = await hostWithListing("block");
-    const blocked = await trpcPost<Block>(
-      "calendar.blockDates",
-      { listingId, from: "2031-03-10", to: "2031-03-13", note: "Painting" },
-      host.auth,
+    const blocked = await settle(() =>
+      createTestClient(host.auth).calendar.blockDates.mutate({
+        listingId,
+        from: day(1),
+        to: day(4),
+        note: "Painting",
+      }),
     );
     expect(blocked.status).toBe(200);
-    expect(blocked.data).toMatchObject({ listingId, from: "2031-03-10", to: "2031-03-13", note: "Painting" });
+    expect(blocked.data).toMatchObject({ listingId, from: day(1), to: day(4), note: "Painting" });
 
-    const range = await trpcGet<Range>(
-      "calendar.range",
-      { listingId, from: "2031-03-09", to: "2031-03-14" },
-      host.auth,
+    const range = await settle(() =>
+      createTestClient(host.auth).calendar.range.query({ listingId, from: day(0), to: day(5) }),
     );
     expect(range.data.days.map((d) => d.status)).toEqual([
       "available",
@@ -51,12 +41,12 @@ describe("calendar.blockDates / calendar.unblock", () => {
     });
     expect(range.data).toMatchObject({ minNights: 2, maxNights: 30, currency: "EUR" });
 
-    const freed = await trpcPost<Block>("calendar.unblock", { blockId: blocked.data.id }, host.auth);
+    const freed = await settle(() =>
+      createTestClient(host.auth).calendar.unblock.mutate({ blockId: blocked.data.id }),
+    );
     expect(freed.status).toBe(200);
-    const after = await trpcGet<Range>(
-      "calendar.range",
-      { listingId, from: "2031-03-09", to: "2031-03-14" },
-      host.auth,
+    const after = await settle(() =>
+      createTestClient(host.auth).calendar.range.query({ listingId, from: day(0), to: day(5) }),
     );
     expect(after.data.days.every((d) => d.status === "available")).toBe(true);
 
@@ -66,40 +56,46 @@ describe("calendar.blockDates / calendar.unblock", () => {
 
   it("refuses a block over a booking or another block with 409, and allows back-to-back ranges", async () => {
     const { host, guest, listingId } = await hostWithListing("overlap");
-    const bookingId = await insertBooking(listingId, guest.userId, "2031-04-10", "2031-04-14");
+    const bookingId = await insertBooking(listingId, guest.userId, day(32), day(36));
 
-    const overBooking = await trpcPost(
-      "calendar.blockDates",
-      { listingId, from: "2031-04-13", to: "2031-04-16" },
-      host.auth,
+    const overBooking = await settle(() =>
+      createTestClient(host.auth).calendar.blockDates.mutate({
+        listingId,
+        from: day(35),
+        to: day(38),
+      }),
     );
     expect(overBooking.status).toBe(409);
-    expect(overBooking.error?.data.code).toBe("CONFLICT");
+    expect(overBooking.error?.code).toBe("CONFLICT");
     expect(overBooking.error?.message).toMatch(/overlap a booking or another block/);
 
-    const before = await trpcPost<Block>(
-      "calendar.blockDates",
-      { listingId, from: "2031-04-07", to: "2031-04-10" },
-      host.auth,
+    const before = await settle(() =>
+      createTestClient(host.auth).calendar.blockDates.mutate({
+        listingId,
+        from: day(29),
+        to: day(32),
+      }),
     );
-    const after = await trpcPost<Block>(
-      "calendar.blockDates",
-      { listingId, from: "2031-04-14", to: "2031-04-16" },
-      host.auth,
+    const after = await settle(() =>
+      createTestClient(host.auth).calendar.blockDates.mutate({
+        listingId,
+        from: day(36),
+        to: day(38),
+      }),
     );
     expect([before.status, after.status]).toEqual([200, 200]);
 
-    const overBlock = await trpcPost(
-      "calendar.blockDates",
-      { listingId, from: "2031-04-15", to: "2031-04-20" },
-      host.auth,
+    const overBlock = await settle(() =>
+      createTestClient(host.auth).calendar.blockDates.mutate({
+        listingId,
+        from: day(37),
+        to: day(42),
+      }),
     );
     expect(overBlock.status).toBe(409);
 
-    const range = await trpcGet<Range>(
-      "calendar.range",
-      { listingId, from: "2031-04-09", to: "2031-04-15" },
-      host.auth,
+    const range = await settle(() =>
+      createTestClient(host.auth).calendar.range.query({ listingId, from: day(31), to: day(37) }),
     );
     expect(range.data.days.map((d) => d.status)).toEqual([
       "blocked",
@@ -114,22 +110,26 @@ describe("calendar.blockDates / calendar.unblock", () => {
 
   it("a booking inserted over a block is refused by the database (23P01)", async () => {
     const { host, guest, listingId } = await hostWithListing("booking-over-block");
-    await trpcPost("calendar.blockDates", { listingId, from: "2031-05-01", to: "2031-05-05" }, host.auth);
-    const error = await insertBooking(listingId, guest.userId, "2031-05-04", "2031-05-06").catch(
-      (e: unknown) => e,
+    await settle(() =>
+      createTestClient(host.auth).calendar.blockDates.mutate({
+        listingId,
+        from: day(53),
+        to: day(57),
+      }),
     );
+    const error = await insertBooking(listingId, guest.userId, day(56), day(58)).catch((e: unknown) => e);
     expect((error as { code?: string }).code).toBe("23P01");
-    await expect(insertBooking(listingId, guest.userId, "2031-05-05", "2031-05-07")).resolves.toBeTypeOf(
-      "string",
-    );
+    await expect(insertBooking(listingId, guest.userId, day(57), day(59))).resolves.toBeTypeOf("string");
   });
 
   it("rejects a range that ends before it starts, naming the field", async () => {
     const { host, listingId } = await hostWithListing("bad-range");
-    const result = await trpcPost(
-      "calendar.blockDates",
-      { listingId, from: "2031-05-05", to: "2031-05-05" },
-      host.auth,
+    const result = await settle(() =>
+      createTestClient(host.auth).calendar.blockDates.mutate({
+        listingId,
+        from: day(57),
+        to: day(57),
+      }),
     );
     expect(result.status).toBe(400);
   });
@@ -139,30 +139,50 @@ describe("calendar authorization", () => {
   it("another host and a guest get 403, anonymous 401, an admin may act", async () => {
     const { host, guest, listingId } = await hostWithListing("authz");
     const other = await hostWithListing("authz-other");
-    const input = { listingId, from: "2031-06-01", to: "2031-06-03" };
-    expect((await trpcPost("calendar.blockDates", input, other.host.auth)).status).toBe(403);
-    expect((await trpcPost("calendar.blockDates", input, guest.auth)).status).toBe(403);
-    expect((await trpcPost("calendar.blockDates", input)).status).toBe(401);
-    expect((await trpcGet("calendar.range", input, other.host.auth)).status).toBe(403);
-    expect((await trpcGet("calendar.icalExportUrl", { listingId }, guest.auth)).status).toBe(403);
-
-    const block = await trpcPost<Block>("calendar.blockDates", input, host.auth);
-    expect((await trpcPost("calendar.unblock", { blockId: block.data.id }, other.host.auth)).status).toBe(
+    const input = { listingId, from: day(84), to: day(86) };
+    expect(
+      (await settle(() => createTestClient(other.host.auth).calendar.blockDates.mutate(input))).status,
+    ).toBe(403);
+    expect((await settle(() => createTestClient(guest.auth).calendar.blockDates.mutate(input))).status).toBe(
       403,
     );
-    expect((await trpcPost("calendar.unblock", { blockId: block.data.id })).status).toBe(401);
+    expect((await settle(() => api.calendar.blockDates.mutate(input))).status).toBe(401);
+    expect((await settle(() => createTestClient(other.host.auth).calendar.range.query(input))).status).toBe(
+      403,
+    );
+    expect(
+      (await settle(() => createTestClient(guest.auth).calendar.icalExportUrl.query({ listingId }))).status,
+    ).toBe(403);
+
+    const block = await settle(() => createTestClient(host.auth).calendar.blockDates.mutate(input));
+    expect(
+      (
+        await settle(() =>
+          createTestClient(other.host.auth).calendar.unblock.mutate({ blockId: block.data.id }),
+        )
+      ).status,
+    ).toBe(403);
+    expect((await settle(() => api.calendar.unblock.mutate({ blockId: block.data.id }))).status).toBe(401);
 
     const admin = await createMember("calendar-admin", { role: "admin" });
-    expect((await trpcPost("calendar.unblock", { blockId: block.data.id }, admin.auth)).status).toBe(200);
-    expect((await trpcPost("calendar.unblock", { blockId: block.data.id }, host.auth)).status).toBe(404);
+    expect(
+      (await settle(() => createTestClient(admin.auth).calendar.unblock.mutate({ blockId: block.data.id })))
+        .status,
+    ).toBe(200);
+    expect(
+      (await settle(() => createTestClient(host.auth).calendar.unblock.mutate({ blockId: block.data.id })))
+        .status,
+    ).toBe(404);
   });
 
   it("an unknown listing is 404", async () => {
     const { host } = await hostWithListing("missing");
-    const result = await trpcPost(
-      "calendar.blockDates",
-      { listingId: crypto.randomUUID(), from: "2031-06-01", to: "2031-06-03" },
-      host.auth,
+    const result = await settle(() =>
+      createTestClient(host.auth).calendar.blockDates.mutate({
+        listingId: crypto.randomUUID(),
+        from: day(84),
+        to: day(86),
+      }),
     );
     expect(result.status).toBe(404);
   });
@@ -171,31 +191,27 @@ describe("calendar authorization", () => {
 describe("calendar price overrides", () => {
   it("replaces the base price on that date until cleared", async () => {
     const { host, listingId } = await hostWithListing("price");
-    const set = await trpcPost(
-      "calendar.setPriceOverride",
-      { listingId, date: "2031-07-04", price: 25000 },
-      host.auth,
+    const set = await settle(() =>
+      createTestClient(host.auth).calendar.setPriceOverride.mutate({
+        listingId,
+        date: day(117),
+        price: 25000,
+      }),
     );
     expect(set.status).toBe(200);
-    const range = await trpcGet<Range>(
-      "calendar.range",
-      { listingId, from: "2031-07-03", to: "2031-07-05" },
-      host.auth,
+    const range = await settle(() =>
+      createTestClient(host.auth).calendar.range.query({ listingId, from: day(116), to: day(118) }),
     );
     expect(range.data.days.map((d) => [d.price, d.priceOverridden])).toEqual([
       [10000, false],
       [25000, true],
     ]);
-    const cleared = await trpcPost(
-      "calendar.clearPriceOverride",
-      { listingId, date: "2031-07-04" },
-      host.auth,
+    const cleared = await settle(() =>
+      createTestClient(host.auth).calendar.clearPriceOverride.mutate({ listingId, date: day(117) }),
     );
     expect(cleared.data).toEqual({ removed: true });
-    const again = await trpcGet<Range>(
-      "calendar.range",
-      { listingId, from: "2031-07-04", to: "2031-07-05" },
-      host.auth,
+    const again = await settle(() =>
+      createTestClient(host.auth).calendar.range.query({ listingId, from: day(117), to: day(118) }),
     );
     expect(again.data.days[0]?.price).toBe(10000);
     expect((await listingChangedEvents(listingId)).map((e) => e.payload.cause)).toEqual([
@@ -208,21 +224,20 @@ describe("calendar price overrides", () => {
 describe("calendar.availability (public)", () => {
   it("shows a year of occupied nights, merged, without saying which are bookings", async () => {
     const { host, guest, listingId } = await hostWithListing("public");
-    const [{ today } = { today: "" }] = await sqlRows<{ today: string }>(
+    const [{ today } = { today: "" }] = await sql<{ today: string }>(
       "select to_char(current_date, 'YYYY-MM-DD') as today",
     );
-    const at = (days: number) =>
-      new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const at = (days: number) => addDays(today, days);
     await insertBooking(listingId, guest.userId, at(10), at(13));
-    await trpcPost("calendar.blockDates", { listingId, from: at(13), to: at(15) }, host.auth);
-    await trpcPost("calendar.blockDates", { listingId, from: at(40), to: at(41) }, host.auth);
+    await settle(() =>
+      createTestClient(host.auth).calendar.blockDates.mutate({ listingId, from: at(13), to: at(15) }),
+    );
+    await settle(() =>
+      createTestClient(host.auth).calendar.blockDates.mutate({ listingId, from: at(40), to: at(41) }),
+    );
     await insertBooking(listingId, guest.userId, at(400), at(402));
 
-    const result = await trpcGet<{
-      from: string;
-      unavailable: { from: string; to: string }[];
-      minNights: number;
-    }>("calendar.availability", { listingId });
+    const result = await settle(() => api.calendar.availability.query({ listingId }));
     expect(result.status).toBe(200);
     expect(result.data.from).toBe(today);
     expect(result.data.unavailable).toEqual([
@@ -234,6 +249,6 @@ describe("calendar.availability (public)", () => {
 
   it("does not show a draft listing", async () => {
     const { listingId } = await hostWithListing("public-draft", "draft");
-    expect((await trpcGet("calendar.availability", { listingId })).status).toBe(404);
+    expect((await settle(() => api.calendar.availability.query({ listingId }))).status).toBe(404);
   });
 });

@@ -2,7 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import { createApp } from "../src/app.ts";
 import type { Clock } from "../src/services/clock.ts";
-import { origin } from "./harness.ts";
+import { clientThrough, origin } from "./harness.ts";
 
 /**
  * The Worker with its clock stopped at `at` (default: now). Rate limits count in slots aligned to
@@ -19,13 +19,7 @@ export function workerAt(at: Date = new Date()) {
     await waitOnExecutionContext(ctx);
     return response;
   };
-  const mutate = async (path: string, input: unknown, headers: Record<string, string> = {}) => {
-    const response = await call(`/trpc/${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...headers },
-      body: JSON.stringify(input),
-    });
-    return { response, text: await response.text() };
-  };
-  return { clock, call, mutate };
+  /** The typed test client (see harness.ts) through this Worker. */
+  const client = (headers: Record<string, string> = {}) => clientThrough(call, headers);
+  return { clock, call, client };
 }

@@ -1,5 +1,26 @@
 import { env } from "cloudflare:workers";
-import { createDb } from "@hometrip/db";
+import { createDb, type Database } from "@hometrip/db";
+
+type Pool = ReturnType<typeof createDb>["pool"];
+
+/**
+ * The database the Worker uses, through the same driver and tunnel, for what a test must arrange
+ * or observe directly (the worker's side of mail links, an outbox row, a suspended account); one
+ * pool per call.
+ */
+export async function withDatabase<T>(fn: (db: Database, pool: Pool) => Promise<T>): Promise<T> {
+  const { db, pool } = createDb({ databaseUrl: env.DATABASE_URL ?? "", wsProxy: env.NEON_WS_PROXY });
+  pool.on("error", () => {});
+  try {
+    return await fn(db, pool);
+  } finally {
+    await pool.end();
+  }
+}
+
+export async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+  return withDatabase(async (_db, pool) => (await pool.query(text, params)).rows as T[]);
+}
 
 export type OutboxRow = {
   id: string;
@@ -9,38 +30,21 @@ export type OutboxRow = {
   attempts: number;
 };
 
-/** Reads one outbox row through the same driver and tunnel the Worker uses; one pool per call. */
-function openPool() {
-  const { pool } = createDb({ databaseUrl: env.DATABASE_URL ?? "", wsProxy: env.NEON_WS_PROXY });
-  pool.on("error", () => {});
-  return pool;
-}
-
 export async function readOutboxRow(id: string): Promise<OutboxRow | undefined> {
-  const pool = openPool();
-  try {
-    const result = await pool.query<OutboxRow>(
-      "select id, event_type, payload, published_at, attempts from outbox where id = $1",
-      [id],
-    );
-    return result.rows[0];
-  } finally {
-    await pool.end();
-  }
+  const [row] = await sql<OutboxRow>(
+    "select id, event_type, payload, published_at, attempts from outbox where id = $1",
+    [id],
+  );
+  return row;
 }
 
 /** Writes an outbox row directly, as a domain transaction would, without relaying it. */
 export async function insertOutboxRow(note: string): Promise<string> {
-  const pool = openPool();
-  try {
-    const result = await pool.query<{ id: string }>(
-      `insert into outbox (event_type, event_version, payload) values ('system.pinged', 1, $1) returning id`,
-      [JSON.stringify({ note, requestedBy: "operator" })],
-    );
-    return result.rows[0]!.id;
-  } finally {
-    await pool.end();
-  }
+  const [row] = await sql<{ id: string }>(
+    `insert into outbox (event_type, event_version, payload) values ('system.pinged', 1, $1) returning id`,
+    [JSON.stringify({ note, requestedBy: "operator" })],
+  );
+  return row!.id;
 }
 
 /** Polls the stand-in consumer until an event with `id` arrives or `timeoutMs` passes. */

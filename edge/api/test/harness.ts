@@ -1,7 +1,9 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { parseEdgeEnv } from "@hometrip/config";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpLink, TRPCClientError, type TRPCLink } from "@trpc/client";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { observable } from "@trpc/server/observable";
 import type { Bindings } from "../src/context.ts";
 import worker from "../src/index.ts";
 import type { AppRouter } from "../src/router.ts";
@@ -9,7 +11,7 @@ import type { Clock } from "../src/services/clock.ts";
 import { createServices } from "../src/services/index.ts";
 import { createLogger } from "../src/services/logger.ts";
 import type { TrpcContext } from "../src/trpc.ts";
-import { maxBatchCalls } from "../src/trpc-wire.ts";
+import type { ErrorData } from "../src/trpc-errors.ts";
 
 export const origin = "http://api.hometrip.test";
 
@@ -57,45 +59,114 @@ export async function json<T = Record<string, unknown>>(response: Response): Pro
   return (await response.json()) as T;
 }
 
+/** `Authorization: Bearer <token>`: a member's access token or an API key. */
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
 export const operatorHeaders = (token: string = env.ADMIN_API_TOKEN ?? "") => ({
   authorization: `Bearer ${token}`,
   "content-type": "application/json",
 });
 
-/** tRPC's non-batched wire format: queries in `?input=`, mutations as a JSON body. */
-export function trpcQuery(path: string, input?: unknown, overrides: Partial<Bindings> = {}) {
-  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  return call(`/trpc/${path}${query}`, {}, overrides);
-}
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
-export function trpcMutation(
-  path: string,
-  input: unknown,
-  headers: Record<string, string> = {},
-  overrides: Partial<Bindings> = {},
-) {
-  const init = {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(input),
+/** An error as the caller sees it: our code, the HTTP status, the message, field issues. */
+export type CallError = ErrorData & { message: string };
+
+/**
+ * One call's outcome as a user sees it. `data` is the procedure's output when the call succeeded
+ * (and `undefined` otherwise, typed as the output so tests read naturally after a status check).
+ */
+export type Outcome<T> = { status: number; headers: Headers; data: T; error: CallError | undefined };
+
+// Set while `settle` starts a call; the recording link picks it up synchronously (tRPC runs its
+// links when the call is made), so concurrent calls each get their own response.
+let recorder: ((response: Response | undefined) => void) | undefined;
+
+const recordResponse: TRPCLink<AppRouter> =
+  () =>
+  ({ op, next }) => {
+    const record = recorder;
+    recorder = undefined;
+    return observable((observer) =>
+      next(op).subscribe({
+        next(value) {
+          record?.((value.context as { response?: Response } | undefined)?.response);
+          observer.next(value);
+        },
+        error(error) {
+          record?.((error.meta as { response?: Response } | undefined)?.response);
+          observer.error(error);
+        },
+        complete: () => observer.complete(),
+      }),
+    );
   };
-  return call(`/trpc/${path}`, init, overrides);
+
+/**
+ * The test client: the real tRPC client typed by `AppRouter`, one HTTP request per call (queries
+ * as GET `?input=`, mutations as a POST body, as the wire format says) through the Worker's own
+ * fetch, with `headers` on every call and `overrides` on the bindings. A failed call throws
+ * `TRPCClientError`; wrap it in `settle` to assert on the status, headers and error a user sees.
+ * Raw `call(...)` is for what is not "procedure X with input Y": malformed bodies, batches,
+ * methods, plain HTTP routes.
+ */
+export function createTestClient(headers: Record<string, string> = {}, overrides: Partial<Bindings> = {}) {
+  return clientThrough((path, init) => call(path, init, overrides), headers);
 }
 
-/** The real tRPC client a browser would use, wired to the Worker's fetch instead of the network. */
-export function createTestClient(headers: Record<string, string> = {}) {
+/** The same client over another entry point (e.g. a Worker whose clock is stopped). */
+export function clientThrough(
+  send: (path: string, init: RequestInit) => Promise<Response>,
+  headers: Record<string, string> = {},
+) {
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
+      recordResponse,
+      httpLink({
         url: `${origin}/trpc`,
         headers,
-        // The Worker refuses larger batches (src/trpc-wire.ts); the link splits them as a client must.
-        maxItems: maxBatchCalls,
         fetch: (input, init) => {
           const url = input instanceof Request ? input.url : String(input);
-          return call(url.slice(origin.length), init as RequestInit);
+          return send(url.slice(origin.length), init as RequestInit);
         },
       }),
     ],
   });
 }
+
+/**
+ * Runs one client call and returns its outcome instead of throwing:
+ * `await settle(() => createTestClient(auth).listings.publish.mutate({ id }))`. The call must start
+ * at once (await its inputs before `settle`); a call that started late fails with "recorded no
+ * response" rather than reading another call's response.
+ */
+export async function settle<T>(run: () => Promise<T>): Promise<Outcome<T>> {
+  let response: Response | undefined;
+  recorder = (seen) => {
+    response = seen;
+  };
+  let promise: Promise<T>;
+  try {
+    promise = run();
+  } finally {
+    recorder = undefined;
+  }
+  try {
+    const data = await promise;
+    if (!response) throw new Error("settle: the call recorded no response");
+    return { status: response.status, headers: response.headers, data, error: undefined };
+  } catch (cause) {
+    if (!(cause instanceof TRPCClientError) || !response) throw cause;
+    const data = cause.data as ErrorData;
+    return {
+      status: response.status,
+      headers: response.headers,
+      data: undefined as T,
+      error: { message: cause.message, ...data },
+    };
+  }
+}
+
+/** An input the types refuse, sent as a broken or hostile caller would send it. */
+export const untyped = (input: unknown) => input as never;

@@ -1,16 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call } from "./harness.ts";
-import {
-  createDraft,
-  createHost,
-  createPublished,
-  type ListingBody,
-  photos,
-  putPhoto,
-  trpcPost,
-  withDatabase,
-} from "./listings-support.ts";
+import { withDatabase } from "./db.ts";
+import { createTestClient, settle } from "./harness.ts";
+import { createDraft, createHost, createPublished, photos, putPhoto } from "./listings-support.ts";
 
 const publicCacheControl = "public, max-age=30, stale-while-revalidate=60";
 const somewhere = () => ({ lat: -40 + Math.random() * 80, lng: -150 + Math.random() * 300 });
@@ -21,14 +13,12 @@ async function readListing(
   headers: Record<string, string> = {},
   overrides: Record<string, string> = {},
 ) {
-  const input = encodeURIComponent(JSON.stringify({ id }));
-  const response = await call(`/trpc/listings.get?input=${input}`, { headers }, overrides);
-  const body = (await response.json()) as { result?: { data: ListingBody } };
+  const response = await settle(() => createTestClient(headers, overrides).listings.get.query({ id }));
   return {
     status: response.status,
     cacheControl: response.headers.get("cache-control"),
     cache: response.headers.get("x-listing-cache"),
-    listing: body.result?.data,
+    listing: response.data,
   };
 }
 
@@ -51,10 +41,11 @@ describe("listings.get cache", () => {
     expect(cached).toMatchObject({ status: 200, cacheControl: publicCacheControl, cache: "hit" });
     expect(cached.listing?.title).toBe("Harbour flat");
 
-    const edited = await trpcPost(
-      "listings.update",
-      { id: listing.id, changes: { title: "Harbour flat with terrace" } },
-      host.auth,
+    const edited = await settle(() =>
+      createTestClient(host.auth).listings.update.mutate({
+        id: listing.id,
+        changes: { title: "Harbour flat with terrace" },
+      }),
     );
     expect(edited.status).toBe(200);
     const fresh = await readListing(listing.id);
@@ -93,10 +84,11 @@ describe("listings.get cache", () => {
 
     expect(await warm()).toEqual([...ids, added]);
     const reversed = [added, ...ids].reverse();
-    const reordered = await trpcPost(
-      "listings.reorderPhotos",
-      { listingId: listing.id, photoIds: reversed },
-      host.auth,
+    const reordered = await settle(() =>
+      createTestClient(host.auth).listings.reorderPhotos.mutate({
+        listingId: listing.id,
+        photoIds: reversed,
+      }),
     );
     expect(reordered.status).toBe(200);
     expect((await readListing(listing.id)).listing?.photos.map((p) => p.id)).toEqual(reversed);
@@ -104,14 +96,25 @@ describe("listings.get cache", () => {
     expect(await warm()).toEqual(reversed);
     const cover = ids[2] ?? "";
     expect(
-      (await trpcPost("listings.setCoverPhoto", { listingId: listing.id, photoId: cover }, host.auth)).status,
+      (
+        await settle(() =>
+          createTestClient(host.auth).listings.setCoverPhoto.mutate({
+            listingId: listing.id,
+            photoId: cover,
+          }),
+        )
+      ).status,
     ).toBe(200);
     const afterCover = (await readListing(listing.id)).listing?.photos.map((p) => p.id);
     expect(afterCover?.[0]).toBe(cover);
 
     expect(await warm()).toEqual(afterCover);
     expect(
-      (await trpcPost("listings.deletePhoto", { listingId: listing.id, photoId: cover }, host.auth)).status,
+      (
+        await settle(() =>
+          createTestClient(host.auth).listings.deletePhoto.mutate({ listingId: listing.id, photoId: cover }),
+        )
+      ).status,
     ).toBe(200);
     const afterDelete = (await readListing(listing.id)).listing?.photos.map((p) => p.id);
     expect(afterDelete).toHaveLength(5);
@@ -124,7 +127,9 @@ describe("listings.get cache", () => {
     await readListing(listing.id);
     expect((await readListing(listing.id)).cache).toBe("hit");
 
-    expect((await trpcPost("listings.unlist", { id: listing.id }, host.auth)).status).toBe(200);
+    expect(
+      (await settle(() => createTestClient(host.auth).listings.unlist.mutate({ id: listing.id }))).status,
+    ).toBe(200);
     const hidden = await readListing(listing.id);
     expect(hidden.status).toBe(404);
     expect(hidden.cacheControl).toBe("private, no-store");
@@ -132,7 +137,9 @@ describe("listings.get cache", () => {
     expect(toHost).toMatchObject({ status: 200, cacheControl: "private, no-store", cache: "uncacheable" });
     expect(toHost.listing?.status).toBe("unlisted");
 
-    expect((await trpcPost("listings.publish", { id: listing.id }, host.auth)).status).toBe(200);
+    expect(
+      (await settle(() => createTestClient(host.auth).listings.publish.mutate({ id: listing.id }))).status,
+    ).toBe(200);
     const back = await readListing(listing.id);
     expect(back).toMatchObject({ status: 200, cacheControl: publicCacheControl });
     expect(back.listing?.status).toBe("published");

@@ -1,19 +1,20 @@
 import { describe, expect, it } from "vitest";
+import { withDatabase } from "./db.ts";
+import { createTestClient, settle } from "./harness.ts";
 import {
   completeDetails,
   createDraft,
   createHost,
   createPublished,
-  type ListingBody,
   photos,
   putPhoto,
-  trpcGet,
-  trpcPost,
-  withDatabase,
 } from "./listings-support.ts";
+import { callProcedure } from "./security-support.ts";
 import { createMember } from "./users-support.ts";
 
 const somewhere = () => ({ lat: -40 + Math.random() * 80, lng: -150 + Math.random() * 300 });
+
+const api = createTestClient();
 
 describe("listings lifecycle", () => {
   it("takes a draft through editing and five photos to published, unlisted and back", async () => {
@@ -22,13 +23,11 @@ describe("listings lifecycle", () => {
     expect(draft).toMatchObject({ title: "Sunny loft", status: "draft", hostId: host.userId, photos: [] });
 
     const { lat, lng } = somewhere();
-    const updated = await trpcPost<ListingBody>(
-      "listings.update",
-      {
+    const updated = await settle(() =>
+      createTestClient(host.auth).listings.update.mutate({
         id: draft.id,
         changes: { ...completeDetails(lat, lng, "Lisbon"), checkInTime: "16:00", instantBook: true },
-      },
-      host.auth,
+      }),
     );
     expect(updated.status).toBe(200);
     expect(updated.data).toMatchObject({
@@ -41,25 +40,31 @@ describe("listings lifecycle", () => {
     for (let i = 0; i < 5; i++) {
       expect((await putPhoto(draft.id, photos.png(800, 600), "image/png", host.auth)).status).toBe(201);
     }
-    const published = await trpcPost<ListingBody>("listings.publish", { id: draft.id }, host.auth);
+    const published = await settle(() =>
+      createTestClient(host.auth).listings.publish.mutate({ id: draft.id }),
+    );
     expect(published.status).toBe(200);
     expect(published.data.status).toBe("published");
     expect(published.data.publishedAt).toEqual(expect.any(String));
     expect(published.data.photos.map((p) => p.position)).toEqual([0, 1, 2, 3, 4]);
 
-    const seenByAnyone = await trpcGet<ListingBody>("listings.get", { id: draft.id });
+    const seenByAnyone = await settle(() => api.listings.get.query({ id: draft.id }));
     expect(seenByAnyone.status).toBe(200);
     expect(seenByAnyone.data.title).toBe("Sunny loft");
 
-    const mine = await trpcGet<ListingBody[]>("listings.mine", undefined, host.auth);
+    const mine = await settle(() => createTestClient(host.auth).listings.mine.query());
     expect(mine.data.map((l) => l.id)).toEqual([draft.id]);
 
-    const unlisted = await trpcPost<ListingBody>("listings.unlist", { id: draft.id }, host.auth);
+    const unlisted = await settle(() => createTestClient(host.auth).listings.unlist.mutate({ id: draft.id }));
     expect(unlisted.data.status).toBe("unlisted");
-    expect((await trpcGet("listings.get", { id: draft.id })).status).toBe(404);
-    expect((await trpcGet("listings.get", { id: draft.id }, host.auth)).status).toBe(200);
+    expect((await settle(() => api.listings.get.query({ id: draft.id }))).status).toBe(404);
+    expect(
+      (await settle(() => createTestClient(host.auth).listings.get.query({ id: draft.id }))).status,
+    ).toBe(200);
 
-    const republished = await trpcPost<ListingBody>("listings.publish", { id: draft.id }, host.auth);
+    const republished = await settle(() =>
+      createTestClient(host.auth).listings.publish.mutate({ id: draft.id }),
+    );
     expect(republished.data.status).toBe("published");
     expect(republished.data.publishedAt).toBe(published.data.publishedAt);
   });
@@ -86,9 +91,8 @@ describe("listings lifecycle", () => {
     });
 
     const { lat, lng } = somewhere();
-    const priced = await trpcPost<ListingBody>(
-      "listings.update",
-      {
+    const priced = await settle(() =>
+      createTestClient(host.auth).listings.update.mutate({
         id: draft.id,
         changes: {
           ...completeDetails(lat, lng, "Évora"),
@@ -96,8 +100,7 @@ describe("listings lifecycle", () => {
           weeklyDiscountPercent: 10,
           monthlyDiscountPercent: 25,
         },
-      },
-      host.auth,
+      }),
     );
     expect(priced.status).toBe(200);
     expect(priced.data).toMatchObject({
@@ -124,7 +127,7 @@ describe("listings lifecycle", () => {
         );
       }
     });
-    const mine = await trpcGet<ListingBody[]>("listings.mine", undefined, host.auth);
+    const mine = await settle(() => createTestClient(host.auth).listings.mine.query());
     expect(mine.data[0]).toMatchObject({
       id: draft.id,
       weekendPrice: 15_000,
@@ -133,10 +136,8 @@ describe("listings lifecycle", () => {
     });
     expect(mine.data[0]?.host).toMatchObject({ memberSince: expect.any(String) });
 
-    const sameEveryNight = await trpcPost<ListingBody>(
-      "listings.update",
-      { id: draft.id, changes: { weekendPrice: null } },
-      host.auth,
+    const sameEveryNight = await settle(() =>
+      createTestClient(host.auth).listings.update.mutate({ id: draft.id, changes: { weekendPrice: null } }),
     );
     expect(sameEveryNight.data.weekendPrice).toBeNull();
   });
@@ -144,10 +145,10 @@ describe("listings lifecycle", () => {
   it("refuses to publish an incomplete listing, naming exactly what is missing", async () => {
     const host = await createHost("listing-incomplete");
     const draft = await createDraft(host);
-    const refused = await trpcPost("listings.publish", { id: draft.id }, host.auth);
+    const refused = await settle(() => createTestClient(host.auth).listings.publish.mutate({ id: draft.id }));
     expect(refused.status).toBe(400);
-    expect(refused.error?.data.code).toBe("BAD_REQUEST");
-    expect(refused.error?.data.issues?.map((i) => i.path)).toEqual([
+    expect(refused.error?.code).toBe("BAD_REQUEST");
+    expect(refused.error?.issues?.map((i) => i.path)).toEqual([
       "description",
       "addressLine1",
       "city",
@@ -159,54 +160,54 @@ describe("listings lifecycle", () => {
     ]);
 
     const { lat, lng } = somewhere();
-    await trpcPost(
-      "listings.update",
-      { id: draft.id, changes: completeDetails(lat, lng, "Porto") },
-      host.auth,
+    await settle(() =>
+      createTestClient(host.auth).listings.update.mutate({
+        id: draft.id,
+        changes: completeDetails(lat, lng, "Porto"),
+      }),
     );
     for (let i = 0; i < 3; i++) await putPhoto(draft.id, photos.jpeg(), "image/jpeg", host.auth);
-    const stillShort = await trpcPost("listings.publish", { id: draft.id }, host.auth);
+    const stillShort = await settle(() =>
+      createTestClient(host.auth).listings.publish.mutate({ id: draft.id }),
+    );
     expect(stillShort.status).toBe(400);
-    expect(stillShort.error?.data.issues).toEqual([
+    expect(stillShort.error?.issues).toEqual([
       { path: "photos", message: "Add at least 5 photos (3 so far)" },
     ]);
-    expect((await trpcGet<ListingBody>("listings.get", { id: draft.id }, host.auth)).data.status).toBe(
-      "draft",
-    );
+    expect(
+      (await settle(() => createTestClient(host.auth).listings.get.query({ id: draft.id }))).data.status,
+    ).toBe("draft");
   });
 
   it("keeps a published listing complete and min/max nights consistent", async () => {
     const host = await createHost("listing-keep-complete");
     const listing = await createPublished(host, { ...somewhere(), city: "Faro" });
-    const cleared = await trpcPost(
-      "listings.update",
-      { id: listing.id, changes: { description: "" } },
-      host.auth,
+    const cleared = await settle(() =>
+      createTestClient(host.auth).listings.update.mutate({ id: listing.id, changes: { description: "" } }),
     );
     expect(cleared.status).toBe(400);
-    expect(cleared.error?.data.issues?.map((i) => i.path)).toEqual(["description"]);
-    const nights = await trpcPost(
-      "listings.update",
-      { id: listing.id, changes: { minNights: 7, maxNights: 3 } },
-      host.auth,
+    expect(cleared.error?.issues?.map((i) => i.path)).toEqual(["description"]);
+    const nights = await settle(() =>
+      createTestClient(host.auth).listings.update.mutate({
+        id: listing.id,
+        changes: { minNights: 7, maxNights: 3 },
+      }),
     );
     expect(nights.status).toBe(400);
-    expect(nights.error?.data.issues?.map((i) => i.path)).toEqual(["changes.maxNights"]);
+    expect(nights.error?.issues?.map((i) => i.path)).toEqual(["changes.maxNights"]);
   });
 
   it("rejects unknown or invalid fields with 400 naming them", async () => {
     const host = await createHost("listing-invalid");
     const draft = await createDraft(host);
-    const result = await trpcPost(
-      "listings.update",
-      {
+    const result = await settle(() =>
+      createTestClient(host.auth).listings.update.mutate({
         id: draft.id,
         changes: { country: "Portugal", nightlyPrice: -5, weeklyDiscountPercent: 95, weekendPrice: -1 },
-      },
-      host.auth,
+      }),
     );
     expect(result.status).toBe(400);
-    const paths = result.error?.data.issues?.map((i) => i.path) ?? [];
+    const paths = result.error?.issues?.map((i) => i.path) ?? [];
     expect(paths).toEqual(
       expect.arrayContaining([
         "changes.country",
@@ -220,11 +221,15 @@ describe("listings lifecycle", () => {
 
 describe("who may change a listing", () => {
   it("answers 401 to anonymous callers and 403 to members who are not hosts", async () => {
-    expect((await trpcPost("listings.create", { title: "x", propertyType: "house" })).status).toBe(401);
+    expect(
+      (await settle(() => api.listings.create.mutate({ title: "x", propertyType: "house" }))).status,
+    ).toBe(401);
     const guest = await createMember("listing-guest");
-    const refused = await trpcPost("listings.create", { title: "x", propertyType: "house" }, guest.auth);
+    const refused = await settle(() =>
+      createTestClient(guest.auth).listings.create.mutate({ title: "x", propertyType: "house" }),
+    );
     expect(refused.status).toBe(403);
-    expect((await trpcGet("listings.mine", undefined, guest.auth)).status).toBe(403);
+    expect((await settle(() => createTestClient(guest.auth).listings.mine.query())).status).toBe(403);
     const draftless = await putPhoto(crypto.randomUUID(), photos.png(), "image/png");
     expect(draftless.status).toBe(401);
   });
@@ -234,8 +239,13 @@ describe("who may change a listing", () => {
     const intruder = await createHost("listing-intruder");
     const draft = await createDraft(owner);
     const changes = { title: "Mine now" };
-    expect((await trpcPost("listings.update", { id: draft.id, changes }, intruder.auth)).status).toBe(404);
-    expect((await trpcGet("listings.get", { id: draft.id }, intruder.auth)).status).toBe(404);
+    expect(
+      (await settle(() => createTestClient(intruder.auth).listings.update.mutate({ id: draft.id, changes })))
+        .status,
+    ).toBe(404);
+    expect(
+      (await settle(() => createTestClient(intruder.auth).listings.get.query({ id: draft.id }))).status,
+    ).toBe(404);
     expect((await putPhoto(draft.id, photos.png(), "image/png", intruder.auth)).status).toBe(404);
 
     const published = await createPublished(owner, { ...somewhere(), city: "Braga" });
@@ -245,10 +255,10 @@ describe("who may change a listing", () => {
       ["listings.deletePhoto", { listingId: published.id, photoId: published.photos[0]?.id }],
       ["listings.setCoverPhoto", { listingId: published.id, photoId: published.photos[1]?.id }],
     ] as const) {
-      const result = await trpcPost(path, input, intruder.auth);
+      const result = await callProcedure({ path, type: "mutation" }, input, intruder.auth);
       expect(result.status, path).toBe(403);
     }
-    const stillOwners = await trpcGet<ListingBody>("listings.get", { id: published.id });
+    const stillOwners = await settle(() => api.listings.get.query({ id: published.id }));
     expect(stillOwners.data).toMatchObject({ status: "published", title: "Harbour flat" });
     expect(stillOwners.data.photos).toHaveLength(5);
   });
@@ -260,10 +270,8 @@ describe("who may change a listing", () => {
       pool.query("update users set role = 'admin' where id = $1", [admin.userId]),
     );
     const draft = await createDraft(owner);
-    const result = await trpcPost<ListingBody>(
-      "listings.update",
-      { id: draft.id, changes: { title: "Fixed" } },
-      admin.auth,
+    const result = await settle(() =>
+      createTestClient(admin.auth).listings.update.mutate({ id: draft.id, changes: { title: "Fixed" } }),
     );
     expect(result.status).toBe(200);
     expect(result.data).toMatchObject({ title: "Fixed", hostId: owner.userId });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { call } from "./harness.ts";
+import { assert, describe, expect, it } from "vitest";
+import { call, createTestClient, settle } from "./harness.ts";
 import {
   createDraft,
   createHost,
@@ -7,8 +7,6 @@ import {
   type ListingBody,
   photos,
   putPhoto,
-  trpcGet,
-  trpcPost,
 } from "./listings-support.ts";
 
 type Photo = ListingBody["photos"][number];
@@ -78,7 +76,9 @@ describe("PUT /listings/:id/photos", () => {
     const error = (await response.json()) as ErrorBody;
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toMatch(message);
-    expect((await trpcGet<ListingBody>("listings.get", { id: draft.id }, host.auth)).data.photos).toEqual([]);
+    expect(
+      (await settle(() => createTestClient(host.auth).listings.get.query({ id: draft.id }))).data.photos,
+    ).toEqual([]);
   });
 
   it("answers 404 for a listing that does not exist and for an unknown photo key", async () => {
@@ -100,10 +100,11 @@ describe("managing a listing's photos", () => {
     ] as [Photo, Photo, Photo];
     expect([a.position, b.position, c.position]).toEqual([0, 1, 2]);
 
-    const reordered = await trpcPost<Photo[]>(
-      "listings.reorderPhotos",
-      { listingId: draft.id, photoIds: [c.id, a.id, b.id] },
-      host.auth,
+    const reordered = await settle(() =>
+      createTestClient(host.auth).listings.reorderPhotos.mutate({
+        listingId: draft.id,
+        photoIds: [c.id, a.id, b.id],
+      }),
     );
     expect(reordered.status).toBe(200);
     expect(reordered.data.map((p) => [p.id, p.position])).toEqual([
@@ -112,25 +113,22 @@ describe("managing a listing's photos", () => {
       [b.id, 2],
     ]);
 
-    const incomplete = await trpcPost(
-      "listings.reorderPhotos",
-      { listingId: draft.id, photoIds: [a.id, b.id] },
-      host.auth,
+    const incomplete = await settle(() =>
+      createTestClient(host.auth).listings.reorderPhotos.mutate({
+        listingId: draft.id,
+        photoIds: [a.id, b.id],
+      }),
     );
     expect(incomplete.status).toBe(400);
-    expect(incomplete.error?.data.issues?.map((i) => i.path)).toEqual(["photoIds"]);
+    expect(incomplete.error?.issues?.map((i) => i.path)).toEqual(["photoIds"]);
 
-    const cover = await trpcPost<Photo[]>(
-      "listings.setCoverPhoto",
-      { listingId: draft.id, photoId: b.id },
-      host.auth,
+    const cover = await settle(() =>
+      createTestClient(host.auth).listings.setCoverPhoto.mutate({ listingId: draft.id, photoId: b.id }),
     );
     expect(cover.data.map((p) => p.id)).toEqual([b.id, c.id, a.id]);
 
-    const deleted = await trpcPost<Photo[]>(
-      "listings.deletePhoto",
-      { listingId: draft.id, photoId: c.id },
-      host.auth,
+    const deleted = await settle(() =>
+      createTestClient(host.auth).listings.deletePhoto.mutate({ listingId: draft.id, photoId: c.id }),
     );
     expect(deleted.status).toBe(200);
     expect(deleted.data.map((p) => [p.id, p.position])).toEqual([
@@ -140,7 +138,9 @@ describe("managing a listing's photos", () => {
     expect((await call(c.url)).status).toBe(404);
     expect((await call(a.url)).status).toBe(200);
 
-    const again = await trpcPost("listings.deletePhoto", { listingId: draft.id, photoId: c.id }, host.auth);
+    const again = await settle(() =>
+      createTestClient(host.auth).listings.deletePhoto.mutate({ listingId: draft.id, photoId: c.id }),
+    );
     expect(again.status).toBe(404);
   });
 
@@ -152,14 +152,15 @@ describe("managing a listing's photos", () => {
       city: "Tavira",
     });
     const photoId = listing.photos[2]?.id;
-    const refused = await trpcPost("listings.deletePhoto", { listingId: listing.id, photoId }, host.auth);
+    assert(photoId);
+    const refused = await settle(() =>
+      createTestClient(host.auth).listings.deletePhoto.mutate({ listingId: listing.id, photoId }),
+    );
     expect(refused.status).toBe(400);
     expect(refused.error?.message).toMatch(/at least 5 photos/);
     await upload(listing.id, photos.jpeg(), "image/jpeg", host.auth);
-    const allowed = await trpcPost<Photo[]>(
-      "listings.deletePhoto",
-      { listingId: listing.id, photoId },
-      host.auth,
+    const allowed = await settle(() =>
+      createTestClient(host.auth).listings.deletePhoto.mutate({ listingId: listing.id, photoId }),
     );
     expect(allowed.status).toBe(200);
     expect(allowed.data.map((p) => p.position)).toEqual([0, 1, 2, 3, 4]);

@@ -1,15 +1,17 @@
-import type { SearchResult } from "@hometrip/contracts";
+import { futureDays } from "@hometrip/testkit/dates";
 import { describe, expect, it } from "vitest";
-import { json, trpcQuery } from "./harness.ts";
-import { createHost, createPublished, type ListingBody, trpcPost, withDatabase } from "./listings-support.ts";
+import { withDatabase } from "./db.ts";
+import { createTestClient, type RouterInputs, settle } from "./harness.ts";
+import { createHost, createPublished, type ListingBody } from "./listings-support.ts";
 import { randomArea } from "./search-fixtures.ts";
 
-type Ok = { result: { data: SearchResult } };
+// Dates from the clock: day(0) is a Monday about two months ahead, day(n) n days later.
+const day = futureDays(1);
 
-async function search(query: Record<string, unknown>) {
-  const response = await trpcQuery("search.listings", query);
+async function search(query: RouterInputs["search"]["listings"]) {
+  const response = await settle(() => createTestClient().search.listings.query(query));
   expect(response.status).toBe(200);
-  return { cache: response.headers.get("x-search-cache"), hits: (await json<Ok>(response)).result.data.hits };
+  return { cache: response.headers.get("x-search-cache"), hits: response.data.hits };
 }
 
 describe("listings and search", () => {
@@ -29,10 +31,11 @@ describe("listings and search", () => {
     });
     expect((await search(query)).cache).toBe("hit");
 
-    const renamed = await trpcPost(
-      "listings.update",
-      { id: listing.id, changes: { title: "Harbour flat with terrace" } },
-      host.auth,
+    const renamed = await settle(() =>
+      createTestClient(host.auth).listings.update.mutate({
+        id: listing.id,
+        changes: { title: "Harbour flat with terrace" },
+      }),
     );
     expect(renamed.status).toBe(200);
     const afterEdit = await search(query);
@@ -40,11 +43,16 @@ describe("listings and search", () => {
     expect(afterEdit.hits[0]?.title).toBe("Harbour flat with terrace");
 
     const lastPhoto = listing.photos[4]?.id ?? "";
-    await trpcPost("listings.setCoverPhoto", { listingId: listing.id, photoId: lastPhoto }, host.auth);
+    await settle(() =>
+      createTestClient(host.auth).listings.setCoverPhoto.mutate({
+        listingId: listing.id,
+        photoId: lastPhoto,
+      }),
+    );
     const afterCover = await search(query);
     expect(afterCover.hits[0]?.coverPhotoUrl).toBe(listing.photos[4]?.url);
 
-    await trpcPost("listings.unlist", { id: listing.id }, host.auth);
+    await settle(() => createTestClient(host.auth).listings.unlist.mutate({ id: listing.id }));
     expect((await search(query)).hits).toEqual([]);
   });
 
@@ -53,7 +61,7 @@ describe("listings and search", () => {
     const host = await createHost("listing-search-pricing");
     const listing = await createPublished(host, { ...area.centre, city: "Tavira" });
     // Monday to Monday: five weeknights, Friday and Saturday.
-    const query = { bounds: area.bounds, checkIn: "2031-01-06", checkOut: "2031-01-13" };
+    const query = { bounds: area.bounds, checkIn: day(0), checkOut: day(7) };
     const total = async (expected: "hit" | "miss") => {
       const result = await search(query);
       expect(result.cache).toBe(expected);
@@ -62,10 +70,11 @@ describe("listings and search", () => {
     expect(await total("miss")).toBe(7 * 12_500 + 3_000);
     expect(await total("hit")).toBe(7 * 12_500 + 3_000);
 
-    const priced = await trpcPost(
-      "listings.update",
-      { id: listing.id, changes: { weekendPrice: 20_000, weeklyDiscountPercent: 10 } },
-      host.auth,
+    const priced = await settle(() =>
+      createTestClient(host.auth).listings.update.mutate({
+        id: listing.id,
+        changes: { weekendPrice: 20_000, weeklyDiscountPercent: 10 },
+      }),
     );
     expect(priced.status).toBe(200);
     expect(await total("miss")).toBe(102_500 - 10_250 + 3_000);
@@ -79,10 +88,12 @@ describe("listings and search", () => {
     });
     expect(causes).toEqual(["pricing"]);
 
-    await trpcPost(
-      "calendar.setPriceOverride",
-      { listingId: listing.id, date: "2031-01-08", price: 5_000 },
-      host.auth,
+    await settle(() =>
+      createTestClient(host.auth).calendar.setPriceOverride.mutate({
+        listingId: listing.id,
+        date: day(2),
+        price: 5_000,
+      }),
     );
     expect(await total("miss")).toBe(95_000 - 9_500 + 3_000);
   });
@@ -90,7 +101,12 @@ describe("listings and search", () => {
   it("records listing.changed in the outbox for every change, with its cause", async () => {
     const host = await createHost("listing-outbox");
     const listing: ListingBody = await createPublished(host, { ...randomArea().centre, city: "Sagres" });
-    await trpcPost("listings.update", { id: listing.id, changes: { nightlyPrice: 14_000 } }, host.auth);
+    await settle(() =>
+      createTestClient(host.auth).listings.update.mutate({
+        id: listing.id,
+        changes: { nightlyPrice: 14_000 },
+      }),
+    );
     const rows = await withDatabase(async (_db, pool) => {
       const result = await pool.query<{
         event_version: number;

@@ -1,13 +1,10 @@
-import { call } from "./harness.ts";
-import { createMember, type Member, trpcGet, trpcPost, withDatabase } from "./users-support.ts";
-
-export { trpcGet, trpcPost, withDatabase };
+import { call, createTestClient } from "./harness.ts";
+import { createMember, type Member } from "./users-support.ts";
 
 /** A member who became a host through the API, as the web app does it. */
 export async function createHost(tag: string): Promise<Member> {
   const member = await createMember(tag);
-  const result = await trpcPost("users.becomeHost", undefined, member.auth);
-  if (result.status !== 200) throw new Error(`becomeHost failed: ${JSON.stringify(result)}`);
+  await createTestClient(member.auth).users.becomeHost.mutate();
   return member;
 }
 
@@ -100,26 +97,15 @@ export const completeDetails = (lat: number, lng: number, city: string) => ({
   currency: "EUR",
 });
 
-export async function createDraft(host: Member, title = "Harbour flat"): Promise<ListingBody> {
-  const created = await trpcPost<ListingBody>(
-    "listings.create",
-    { title, propertyType: "apartment" },
-    host.auth,
-  );
-  if (created.status !== 200) throw new Error(`create failed: ${JSON.stringify(created)}`);
-  return created.data;
+export async function createDraft(host: Member, title = "Harbour flat") {
+  return createTestClient(host.auth).listings.create.mutate({ title, propertyType: "apartment" });
 }
 
 /** A published listing with five photos, at the given point. */
 export async function createPublished(host: Member, at: { lat: number; lng: number; city: string }) {
+  const api = createTestClient(host.auth);
   const draft = await createDraft(host);
-  await trpcPost(
-    "listings.update",
-    { id: draft.id, changes: completeDetails(at.lat, at.lng, at.city) },
-    host.auth,
-  );
+  await api.listings.update.mutate({ id: draft.id, changes: completeDetails(at.lat, at.lng, at.city) });
   for (let i = 0; i < 5; i++) await putPhoto(draft.id, photos.png(600 + i, 400), "image/png", host.auth);
-  const published = await trpcPost<ListingBody>("listings.publish", { id: draft.id }, host.auth);
-  if (published.status !== 200) throw new Error(`publish failed: ${JSON.stringify(published)}`);
-  return published.data;
+  return api.listings.publish.mutate({ id: draft.id });
 }

@@ -1,14 +1,13 @@
 import { env } from "cloudflare:workers";
-import { createDb } from "@hometrip/db";
 import { expect } from "vitest";
+import { setCookieLines } from "./auth-helpers.ts";
+import { sql } from "./db.ts";
 import { call } from "./harness.ts";
 
 export type Provider = "google" | "github";
 
 /** The stand-in serves both providers; its root is the Google issuer. */
 const providerUrl = () => env.OAUTH_GOOGLE_ISSUER ?? "";
-
-export const uniqueEmail = (tag: string) => `${tag}-${crypto.randomUUID()}@oauth.example.com`;
 
 /** What the stand-in will say about the person signing in as `email`. */
 export async function providerUser(user: {
@@ -25,14 +24,10 @@ export async function providerUser(user: {
   expect(response.status).toBe(200);
 }
 
-/** workerd has Headers.getSetCookie; the workers type declarations do not list it yet. */
-export function setCookieLines(response: Response): string[] {
-  return (response.headers as Headers & { getSetCookie(): string[] }).getSetCookie();
-}
-
-export function setCookies(response: Response): Map<string, string> {
+/** Set-Cookie values (without attributes) by cookie name. */
+export function setCookieValues(response: Response): Map<string, string> {
   const cookies = new Map<string, string>();
-  for (const line of setCookieLines(response)) {
+  for (const line of setCookieLines(response.headers)) {
     const [pair] = line.split(";");
     const eq = pair!.indexOf("=");
     cookies.set(pair!.slice(0, eq), pair!.slice(eq + 1));
@@ -46,7 +41,7 @@ export async function startSignIn(provider: Provider, redirectTo?: string) {
   const response = await call(`/auth/oauth/${provider}/start${query}`);
   expect(response.status).toBe(302);
   const location = new URL(response.headers.get("location") ?? "");
-  return { location, binding: setCookies(response).get("ht_oauth_state") ?? "" };
+  return { location, binding: setCookieValues(response).get("ht_oauth_state") ?? "" };
 }
 
 /** The browser at the provider: signs in as `email` and comes back with the callback URL. */
@@ -77,17 +72,6 @@ export function loginError(response: Response): string | null {
   const location = new URL(response.headers.get("location") ?? "");
   expect(`${location.origin}${location.pathname}`).toBe(`${env.APP_URL}/login`);
   return location.searchParams.get("error");
-}
-
-/** Direct SQL through the same driver and tunnel the Worker uses. */
-export async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  const { pool } = createDb({ databaseUrl: env.DATABASE_URL ?? "", wsProxy: env.NEON_WS_PROXY });
-  pool.on("error", () => {});
-  try {
-    return (await pool.query(text, params)).rows as T[];
-  } finally {
-    await pool.end();
-  }
 }
 
 export async function insertUser(email: string, opts: { verified: boolean }) {

@@ -1,15 +1,15 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { uniqueEmail } from "./auth-helpers.ts";
+import { sql } from "./db.ts";
 import {
   insertUser,
   loginError,
   oauthCredentials,
   type Provider,
   providerUser,
-  setCookies,
+  setCookieValues,
   signInWith,
-  sql,
-  uniqueEmail,
 } from "./oauth-harness.ts";
 
 describe.each<Provider>(["google", "github"])("account linking by email with %s", (provider) => {
@@ -21,7 +21,7 @@ describe.each<Provider>(["google", "github"])("account linking by email with %s"
 
     const response = await signInWith(provider, email.toUpperCase());
     expect(response.headers.get("location")).toBe(`${env.APP_URL}/`);
-    expect(setCookies(response).get("ht_access")).toBeTruthy();
+    expect(setCookieValues(response).get("ht_access")).toBeTruthy();
     expect(await oauthCredentials(userId)).toEqual([{ provider, provider_account_id: expect.any(String) }]);
     const [count] = await sql<{ n: number }>(
       "select count(*)::int as n from users where lower(email) = lower($1)",
@@ -37,7 +37,7 @@ describe.each<Provider>(["google", "github"])("account linking by email with %s"
 
     const response = await signInWith(provider, email);
     expect(loginError(response)).toBe("oauth_email_unverified");
-    expect(setCookies(response).has("ht_access")).toBe(false);
+    expect(setCookieValues(response).has("ht_access")).toBe(false);
     expect(await oauthCredentials(userId)).toEqual([]);
   });
 
@@ -82,7 +82,7 @@ describe("two-factor accounts", () => {
     expect(`${location.origin}${location.pathname}`).toBe(`${env.APP_URL}/login/two-factor`);
     expect(location.searchParams.get("challenge")).toMatch(/^ey/);
     expect(location.searchParams.get("redirectTo")).toBe("/account");
-    const cookies = setCookies(response);
+    const cookies = setCookieValues(response);
     expect(cookies.has("ht_access")).toBe(false);
     expect(cookies.has("ht_refresh")).toBe(false);
   });

@@ -1,15 +1,15 @@
 import { env } from "cloudflare:workers";
 import { Redis } from "@upstash/redis/cloudflare";
 import { describe, expect, it } from "vitest";
+import { uniqueEmail } from "./auth-helpers.ts";
 import {
   authorizeAtProvider,
   loginError,
   openCallback,
   providerUser,
-  setCookies,
+  setCookieValues,
   signInWith,
   startSignIn,
-  uniqueEmail,
 } from "./oauth-harness.ts";
 
 describe("callback state", () => {
@@ -17,11 +17,11 @@ describe("callback state", () => {
     const email = uniqueEmail("replay");
     const { location, binding } = await startSignIn("google");
     const callback = await authorizeAtProvider(location, email);
-    expect(setCookies(await openCallback(callback, binding)).get("ht_access")).toBeTruthy();
+    expect(setCookieValues(await openCallback(callback, binding)).get("ht_access")).toBeTruthy();
 
     const replay = await openCallback(callback, binding);
     expect(loginError(replay)).toBe("oauth_state_invalid");
-    expect(setCookies(replay).has("ht_access")).toBe(false);
+    expect(setCookieValues(replay).has("ht_access")).toBe(false);
   });
 
   it("refuses a callback whose state was never issued", async () => {
@@ -77,7 +77,7 @@ describe("callback state", () => {
     await redis.set(key, JSON.stringify({ ...kept, codeVerifier: "x".repeat(64) }), { ex: 60 });
     const response = await openCallback(callback, binding);
     expect(loginError(response)).toBe("oauth_failed");
-    expect(setCookies(response).has("ht_access")).toBe(false);
+    expect(setCookieValues(response).has("ht_access")).toBe(false);
   });
 
   it("reports a cancelled sign-in at the provider as denied", async () => {

@@ -1,40 +1,28 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, json } from "./harness.ts";
+import { setCookieLines, uniqueEmail } from "./auth-helpers.ts";
+import { createTestClient, settle } from "./harness.ts";
 import {
   oauthCredentials,
   type Provider,
   providerUser,
-  setCookieLines,
-  setCookies,
+  setCookieValues,
   signInWith,
   startSignIn,
-  uniqueEmail,
   userIdByEmail,
 } from "./oauth-harness.ts";
 
-type SessionsBody = { result: { data: { current: boolean }[] } };
-
 describe("auth.oauthProviders", () => {
   it("lists the providers whose client is configured", async () => {
-    const response = await call("/trpc/auth.oauthProviders");
-    const body = await json<{ result: { data: unknown } }>(response);
-    expect(body.result.data).toEqual([
+    expect(await createTestClient().auth.oauthProviders.query()).toEqual([
       { id: "google", name: "Google" },
       { id: "github", name: "GitHub" },
     ]);
   });
 
   it("offers none when no client id is set", async () => {
-    const response = await call(
-      "/trpc/auth.oauthProviders",
-      {},
-      {
-        OAUTH_GOOGLE_CLIENT_ID: "",
-        OAUTH_GITHUB_CLIENT_ID: "",
-      },
-    );
-    expect((await json<{ result: { data: unknown } }>(response)).result.data).toEqual([]);
+    const unconfigured = createTestClient({}, { OAUTH_GOOGLE_CLIENT_ID: "", OAUTH_GITHUB_CLIENT_ID: "" });
+    expect(await unconfigured.auth.oauthProviders.query()).toEqual([]);
   });
 });
 
@@ -56,21 +44,19 @@ describe.each<Provider>(["google", "github"])("sign-in with %s (full code exchan
 
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`${env.APP_URL}/trips?upcoming=1`);
-    const cookies = setCookies(response);
+    const cookies = setCookieValues(response);
     expect(cookies.get("ht_access")).toBeTruthy();
     expect(cookies.get("ht_refresh")).toBeTruthy();
-    const attributes = setCookieLines(response).find((line) => line.startsWith("ht_access="));
+    const attributes = setCookieLines(response.headers).find((line) => line.startsWith("ht_access="));
     expect(attributes).toMatch(/HttpOnly/);
     expect(attributes).toMatch(/Secure/);
     expect(attributes).toMatch(/SameSite=Lax/);
 
-    const sessions = await call("/trpc/auth.listSessions", {
-      headers: { cookie: `ht_access=${cookies.get("ht_access")}` },
-    });
+    const sessions = await settle(() =>
+      createTestClient({ cookie: `ht_access=${cookies.get("ht_access")}` }).auth.listSessions.query(),
+    );
     expect(sessions.status).toBe(200);
-    expect((await json<SessionsBody>(sessions)).result.data).toEqual([
-      expect.objectContaining({ current: true }),
-    ]);
+    expect(sessions.data).toEqual([expect.objectContaining({ current: true })]);
 
     const user = await userIdByEmail(email);
     expect(user?.email_verified_at).not.toBeNull();
@@ -87,7 +73,7 @@ describe.each<Provider>(["google", "github"])("sign-in with %s (full code exchan
     const renamed = uniqueEmail(`renamed-${provider}`);
     await providerUser({ sub, email: renamed, email_verified: true });
     const again = await signInWith(provider, renamed);
-    expect(setCookies(again).get("ht_access")).toBeTruthy();
+    expect(setCookieValues(again).get("ht_access")).toBeTruthy();
     expect(await userIdByEmail(renamed)).toBeUndefined();
     expect(await oauthCredentials(user!.id)).toHaveLength(1);
   });

@@ -1,20 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { clientIp } from "../src/rate-limit/client-ip.ts";
+import { uniqueEmail } from "./auth-helpers.ts";
 import { workerAt } from "./clock-support.ts";
-import {
-  challengeFor,
-  enrolTotp,
-  errorOf,
-  newMember,
-  totpAt,
-  uniqueEmail,
-  uniqueIp,
-  wrongCode,
-} from "./hardening-support.ts";
+import { challengeFor, enrolTotp, newMember, totpAt, uniqueIp, wrongCode } from "./hardening-support.ts";
+import { settle } from "./harness.ts";
 
 const fromIp = (ip: string) => ({ "x-forwarded-for": ip });
 
-function expectRetryAfter(response: Response, maxSeconds: number) {
+function expectRetryAfter(response: { headers: Headers }, maxSeconds: number) {
   const retryAfter = Number(response.headers.get("retry-after"));
   expect(Number.isInteger(retryAfter)).toBe(true);
   expect(retryAfter).toBeGreaterThan(0);
@@ -26,18 +19,21 @@ describe("login limits", () => {
     const member = await newMember("brute");
     const worker = workerAt();
     const statuses: number[] = [];
-    let firstRefusal: Response | undefined;
+    let firstRefusal: { headers: Headers } | undefined;
     for (let attempt = 0; attempt < 100; attempt++) {
       // A new address every time: the per-account limit must hold against a botnet too.
-      const { response, text } = await worker.mutate(
-        "auth.logIn",
-        { email: member.email, password: `wrong-${attempt}-${member.password}`, tokenDelivery: "body" },
-        fromIp(uniqueIp()),
+      const password = `wrong-${attempt}-${member.password}`;
+      const result = await settle(() =>
+        worker.client(fromIp(uniqueIp())).auth.logIn.mutate({
+          email: member.email,
+          password,
+          tokenDelivery: "body",
+        }),
       );
-      statuses.push(response.status);
-      if (response.status === 429 && !firstRefusal) {
-        firstRefusal = response;
-        expect(errorOf({ response, text }).data.code).toBe("TOO_MANY_REQUESTS");
+      statuses.push(result.status);
+      if (result.status === 429 && !firstRefusal) {
+        firstRefusal = result;
+        expect(result.error?.code).toBe("TOO_MANY_REQUESTS");
       }
     }
     const first429 = statuses.indexOf(429);
@@ -49,13 +45,11 @@ describe("login limits", () => {
 
     // Until the window passes, even the correct password (and other casing of the email) is refused.
     for (const email of [member.email, member.email.toUpperCase()]) {
-      const correct = await worker.mutate("auth.logIn", {
-        email,
-        password: member.password,
-        tokenDelivery: "body",
-      });
-      expect(correct.response.status).toBe(429);
-      expectRetryAfter(correct.response, 15 * 60);
+      const correct = await settle(() =>
+        worker.client().auth.logIn.mutate({ email, password: member.password, tokenDelivery: "body" }),
+      );
+      expect(correct.status).toBe(429);
+      expectRetryAfter(correct, 15 * 60);
     }
   }, 180_000);
 
@@ -66,44 +60,43 @@ describe("login limits", () => {
     // The limit runs before validation, so malformed attempts spend budget too; they also skip the
     // password hash, which keeps this test fast.
     for (let attempt = 0; attempt < 20; attempt++) {
-      const { response } = await worker.mutate(
-        "auth.logIn",
-        { email: uniqueEmail("spray"), password: "" },
-        fromIp(ip),
+      const { status } = await settle(() =>
+        worker.client(fromIp(ip)).auth.logIn.mutate({ email: uniqueEmail("spray"), password: "" }),
       );
-      statuses.push(response.status);
+      statuses.push(status);
     }
     expect(statuses.every((status) => status === 400)).toBe(true);
-    const attempt = { email: uniqueEmail("spray"), password: "Not-The-Password-1", tokenDelivery: "body" };
-    const refused = await worker.mutate("auth.logIn", attempt, fromIp(ip));
-    expect(refused.response.status).toBe(429);
-    expectRetryAfter(refused.response, 15 * 60);
-    const elsewhere = await worker.mutate("auth.logIn", attempt, fromIp(uniqueIp()));
-    expect(elsewhere.response.status).toBe(401);
+    const attempt = {
+      email: uniqueEmail("spray"),
+      password: "Not-The-Password-1",
+      tokenDelivery: "body" as const,
+    };
+    const refused = await settle(() => worker.client(fromIp(ip)).auth.logIn.mutate(attempt));
+    expect(refused.status).toBe(429);
+    expectRetryAfter(refused, 15 * 60);
+    const elsewhere = await settle(() => worker.client(fromIp(uniqueIp())).auth.logIn.mutate(attempt));
+    expect(elsewhere.status).toBe(401);
   }, 60_000);
 });
 
 describe("second-factor limits", () => {
   it("gives one challenge five guesses; the sixth is refused even with the right code", async () => {
     const member = await enrolTotp(await newMember("guess"));
+    const worker = workerAt();
     const challengeToken = await challengeFor(member);
     const wrong = await wrongCode(member.secret);
-    const worker = workerAt();
     for (let attempt = 0; attempt < 5; attempt++) {
-      const { response } = await worker.mutate("auth.completeTwoFactor", {
-        challengeToken,
-        code: wrong,
-        tokenDelivery: "body",
-      });
-      expect(response.status).toBe(401);
+      const { status } = await settle(() =>
+        worker.client().auth.completeTwoFactor.mutate({ challengeToken, code: wrong, tokenDelivery: "body" }),
+      );
+      expect(status).toBe(401);
     }
-    const right = await worker.mutate("auth.completeTwoFactor", {
-      challengeToken,
-      code: await totpAt(member.secret, 1),
-      tokenDelivery: "body",
-    });
-    expect(right.response.status).toBe(429);
-    expectRetryAfter(right.response, 5 * 60);
+    const code = await totpAt(member.secret, 1);
+    const right = await settle(() =>
+      worker.client().auth.completeTwoFactor.mutate({ challengeToken, code, tokenDelivery: "body" }),
+    );
+    expect(right.status).toBe(429);
+    expectRetryAfter(right, 5 * 60);
   });
 });
 
@@ -114,7 +107,8 @@ describe("request limits for mails and sign-up", () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 6; attempt++) {
       statuses.push(
-        (await worker.mutate("auth.requestPasswordReset", { email }, fromIp(uniqueIp()))).response.status,
+        (await settle(() => worker.client(fromIp(uniqueIp())).auth.requestPasswordReset.mutate({ email })))
+          .status,
       );
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
@@ -128,15 +122,16 @@ describe("request limits for mails and sign-up", () => {
       password: `Sign-Up-${crypto.randomUUID()}`,
       displayName: "Spam",
     });
-    expect((await worker.mutate("auth.signUp", signUp(), fromIp(ip))).response.status).toBe(200);
+    expect((await settle(() => worker.client(fromIp(ip)).auth.signUp.mutate(signUp()))).status).toBe(200);
     // Malformed sign-ups spend the budget as well (and skip the password hash, keeping this fast).
     for (let attempt = 0; attempt < 9; attempt++) {
-      const malformed = await worker.mutate("auth.signUp", { ...signUp(), email: "" }, fromIp(ip));
-      expect(malformed.response.status).toBe(400);
+      expect(
+        (await settle(() => worker.client(fromIp(ip)).auth.signUp.mutate({ ...signUp(), email: "" }))).status,
+      ).toBe(400);
     }
-    const refused = await worker.mutate("auth.signUp", signUp(), fromIp(ip));
-    expect(refused.response.status).toBe(429);
-    expectRetryAfter(refused.response, 60 * 60);
+    const refused = await settle(() => worker.client(fromIp(ip)).auth.signUp.mutate(signUp()));
+    expect(refused.status).toBe(429);
+    expectRetryAfter(refused, 60 * 60);
   });
 });
 

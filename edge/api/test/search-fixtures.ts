@@ -1,5 +1,4 @@
-import { env } from "cloudflare:workers";
-import { createDb } from "@hometrip/db";
+import { withDatabase } from "./db.ts";
 
 /**
  * Homes for the search router tests, written through the same driver and tunnel the Worker uses.
@@ -20,18 +19,8 @@ export function randomArea(): SearchArea {
   };
 }
 
-export async function withPool<T>(fn: (pool: ReturnType<typeof createDb>["pool"]) => Promise<T>): Promise<T> {
-  const { pool } = createDb({ databaseUrl: env.DATABASE_URL ?? "", wsProxy: env.NEON_WS_PROXY });
-  pool.on("error", () => {});
-  try {
-    return await fn(pool);
-  } finally {
-    await pool.end();
-  }
-}
-
 export async function insertHost(): Promise<{ hostId: string; guestId: string }> {
-  return withPool(async (pool) => {
+  return withDatabase(async (_db, pool) => {
     const { rows } = await pool.query<{ id: string }>(
       `insert into users (email, display_name) values
          ('search-host-' || gen_random_uuid() || '@x.test', 'Host'), ('search-guest-' || gen_random_uuid() || '@x.test', 'Guest')
@@ -46,7 +35,7 @@ export async function insertHome(
   area: SearchArea,
   home: { title: string; city: string; nightly: number; northKm?: number; status?: string },
 ): Promise<string> {
-  return withPool(async (pool) => {
+  return withDatabase(async (_db, pool) => {
     const { rows } = await pool.query<{ id: string }>(
       `insert into listings (host_id, title, property_type, address_line1, city, country, lat, lng, timezone,
          capacity, bedrooms, beds, baths, nightly_price, cleaning_fee, currency, amenities, status)
@@ -72,7 +61,7 @@ export async function insertHome(
 }
 
 export async function insertStay(listingId: string, guestId: string, checkIn: string, checkOut: string) {
-  await withPool((pool) =>
+  await withDatabase((_db, pool) =>
     pool.query(
       `insert into bookings (listing_id, guest_id, status, check_in, check_out, guests, nightly_subtotal,
          cleaning_fee, service_fee, taxes, total, currency, idempotency_key)
@@ -83,5 +72,7 @@ export async function insertStay(listingId: string, guestId: string, checkIn: st
 }
 
 export async function renameHome(listingId: string, title: string) {
-  await withPool((pool) => pool.query("update listings set title = $2 where id = $1", [listingId, title]));
+  await withDatabase((_db, pool) =>
+    pool.query("update listings set title = $2 where id = $1", [listingId, title]),
+  );
 }

@@ -1,14 +1,12 @@
 import { env } from "cloudflare:workers";
 import { parseEdgeEnv } from "@hometrip/config";
-import type { SearchResult } from "@hometrip/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Bindings } from "../src/context.ts";
 import { createServices } from "../src/services/index.ts";
 import { createLogger } from "../src/services/logger.ts";
 import { sqlOverHttpRoute } from "../src/services/sql-over-http.ts";
-import { json, trpcQuery } from "./harness.ts";
+import { createTestClient, settle } from "./harness.ts";
 import { insertHome, insertHost, randomArea } from "./search-fixtures.ts";
-
-type Ok = { result: { data: SearchResult } };
 
 const area = randomArea();
 let homeId = "";
@@ -20,11 +18,12 @@ async function sqlRequestsServed(): Promise<number> {
 }
 
 // A price ceiling far above the home's, new each time: the Redis cache never holds the query, so it runs.
-const uncachedSearch = (overrides: Parameters<typeof trpcQuery>[2] = {}) =>
-  trpcQuery(
-    "search.listings",
-    { bounds: area.bounds, priceMax: 1_000_000 + Math.floor(Math.random() * 1_000_000_000) },
-    overrides,
+const uncachedSearch = (overrides: Partial<Bindings> = {}) =>
+  settle(() =>
+    createTestClient({}, overrides).search.listings.query({
+      bounds: area.bounds,
+      priceMax: 1_000_000 + Math.floor(Math.random() * 1_000_000_000),
+    }),
   );
 
 beforeAll(async () => {
@@ -39,7 +38,7 @@ describe("search.listings over Neon's SQL-over-HTTP endpoint", () => {
     const response = await uncachedSearch();
     expect(response.status).toBe(200);
     expect(response.headers.get("x-search-cache")).toBe("miss");
-    expect((await json<Ok>(response)).result.data.hits.map((h) => h.id)).toEqual([homeId]);
+    expect(response.data.hits.map((h) => h.id)).toEqual([homeId]);
     expect(await sqlRequestsServed()).toBeGreaterThan(before);
   });
 
@@ -51,7 +50,7 @@ describe("search.listings over Neon's SQL-over-HTTP endpoint", () => {
   it("without NEON_HTTP_ENDPOINT runs the same search over the per-request Pool", async () => {
     const response = await uncachedSearch({ NEON_HTTP_ENDPOINT: undefined });
     expect(response.status).toBe(200);
-    expect((await json<Ok>(response)).result.data.hits.map((h) => h.id)).toEqual([homeId]);
+    expect(response.data.hits.map((h) => h.id)).toEqual([homeId]);
   });
 });
 

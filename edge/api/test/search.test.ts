@@ -1,13 +1,13 @@
 import { env } from "cloudflare:workers";
-import type { SearchResult } from "@hometrip/contracts";
 import { createRedis } from "@hometrip/kv";
 import { bumpSearchVersion } from "@hometrip/search";
+import { futureDays, utcDaysFromToday } from "@hometrip/testkit/dates";
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, createTestClient, json, trpcQuery } from "./harness.ts";
+import { call, createTestClient, json, settle } from "./harness.ts";
 import { insertHome, insertHost, insertStay, randomArea, renameHome } from "./search-fixtures.ts";
 
-type Ok = { result: { data: SearchResult } };
-type Failure = { error: { data: { code: string; httpStatus: number; issues?: { path: string }[] } } };
+// Dates from the clock: day(0) is a Monday about two months ahead, day(n) n days later.
+const day = futureDays(1);
 
 const area = randomArea();
 const ids = { harbour: "", garden: "", hill: "", draft: "" };
@@ -35,10 +35,12 @@ beforeAll(async () => {
     nightly: 5_000,
     status: "draft",
   });
-  await insertStay(ids.garden, guestId, "2031-03-10", "2031-03-15");
+  await insertStay(ids.garden, guestId, day(0), day(5));
   // Other suites may have cached pages for this area's queries only if they guessed it; start clean anyway.
   await bumpSearchVersion(redis());
 });
+
+const api = createTestClient();
 
 describe("search.listings", () => {
   it("never lets a shared cache keep a batch that also carries another call", async () => {
@@ -52,10 +54,12 @@ describe("search.listings", () => {
   });
 
   it("finds published homes by a misspelt place inside the map, with card fields and public cache headers", async () => {
-    const response = await trpcQuery("search.listings", { text: "Valdorria", bounds: area.bounds });
+    const response = await settle(() =>
+      api.search.listings.query({ text: "Valdorria", bounds: area.bounds }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("public, max-age=30, stale-while-revalidate=60");
-    const { hits, facets } = (await json<Ok>(response)).result.data;
+    const { hits, facets } = response.data;
     expect(hits.map((h) => h.id).sort()).toEqual([ids.harbour, ids.garden].sort());
     expect(hits.find((h) => h.id === ids.harbour)).toMatchObject({
       title: "Harbour loft",
@@ -69,11 +73,11 @@ describe("search.listings", () => {
   });
 
   it("leaves out homes booked on any night of the stay and prices the whole stay", async () => {
-    const client = createTestClient();
+    const client = api;
     const result = await client.search.listings.query({
       bounds: area.bounds,
-      checkIn: "2031-03-14",
-      checkOut: "2031-03-17",
+      checkIn: day(4),
+      checkOut: day(7),
       sort: "price_asc",
     });
     expect(result.hits.map((h) => h.id)).toEqual([ids.harbour, ids.hill]);
@@ -81,7 +85,7 @@ describe("search.listings", () => {
   });
 
   it("pages with the cursor it returns", async () => {
-    const client = createTestClient();
+    const client = api;
     const first = await client.search.listings.query({ bounds: area.bounds, sort: "price_desc", limit: 2 });
     expect(first.hits.map((h) => h.id)).toEqual([ids.hill, ids.garden]);
     const second = await client.search.listings.query({
@@ -96,60 +100,62 @@ describe("search.listings", () => {
 
   it("serves a repeated search from Redis until the search version is bumped", async () => {
     const query = { bounds: area.bounds, text: "harbour" };
-    const first = await trpcQuery("search.listings", query);
+    const first = await settle(() => api.search.listings.query(query));
     expect(first.headers.get("x-search-cache")).toBe("miss");
-    const again = await trpcQuery("search.listings", query);
+    const again = await settle(() => api.search.listings.query(query));
     expect(again.headers.get("x-search-cache")).toBe("hit");
 
     await renameHome(ids.harbour, "Harbour loft with terrace");
-    const stale = (await json<Ok>(await trpcQuery("search.listings", query))).result.data;
+    const stale = (await settle(() => api.search.listings.query(query))).data;
     expect(stale.hits[0]?.title).toBe("Harbour loft");
 
     await bumpSearchVersion(redis());
-    const fresh = await trpcQuery("search.listings", query);
+    const fresh = await settle(() => api.search.listings.query(query));
     expect(fresh.headers.get("x-search-cache")).toBe("miss");
-    expect((await json<Ok>(fresh)).result.data.hits[0]?.title).toBe("Harbour loft with terrace");
+    expect(fresh.data.hits[0]?.title).toBe("Harbour loft with terrace");
   });
 
   it("still answers, uncached, when Redis is down", async () => {
-    const response = await trpcQuery(
-      "search.listings",
-      { bounds: area.bounds, text: "hill" },
-      { UPSTASH_REDIS_REST_URL: env.TEST_UNREACHABLE_URL },
+    const response = await settle(() =>
+      createTestClient({}, { UPSTASH_REDIS_REST_URL: env.TEST_UNREACHABLE_URL }).search.listings.query({
+        bounds: area.bounds,
+        text: "hill",
+      }),
     );
     expect(response.status).toBe(200);
     expect(response.headers.get("x-search-cache")).toBe("bypass");
-    expect((await json<Ok>(response)).result.data.hits.map((h) => h.id)).toEqual([ids.hill]);
+    expect(response.data.hits.map((h) => h.id)).toEqual([ids.hill]);
   });
 
   it("rejects invalid input with 400 naming the field, and a forged cursor", async () => {
-    const halfDates = await trpcQuery("search.listings", { checkIn: "2031-03-14" });
+    const halfDates = await settle(() => api.search.listings.query({ checkIn: day(4) }));
     expect(halfDates.status).toBe(400);
-    const body = await json<Failure>(halfDates);
-    expect(body.error.data.code).toBe("BAD_REQUEST");
-    expect(body.error.data.issues?.map((i) => i.path)).toEqual(["checkOut"]);
+    expect(halfDates.error?.code).toBe("BAD_REQUEST");
+    expect(halfDates.error?.issues?.map((i) => i.path)).toEqual(["checkOut"]);
 
     // A stay that started before yesterday (UTC) is over everywhere: refused, not answered as free.
-    const dayMs = 86_400_000;
-    const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * dayMs).toISOString().slice(0, 10);
-    const past = await trpcQuery("search.listings", {
-      bounds: area.bounds,
-      checkIn: iso(-3),
-      checkOut: iso(-1),
-    });
+    const past = await settle(() =>
+      api.search.listings.query({
+        bounds: area.bounds,
+        checkIn: utcDaysFromToday(-3),
+        checkOut: utcDaysFromToday(-1),
+      }),
+    );
     expect(past.status).toBe(400);
-    expect((await json<{ error: { message: string } }>(past)).error.message).toBe(
-      `checkIn ${iso(-3)} has passed; the earliest check-in is ${iso(-1)}`,
+    expect(past.error?.message).toBe(
+      `checkIn ${utcDaysFromToday(-3)} has passed; the earliest check-in is ${utcDaysFromToday(-1)}`,
     );
     // Yesterday is still today somewhere (UTC−12), so it is searched.
-    const yesterday = await trpcQuery("search.listings", {
-      bounds: area.bounds,
-      checkIn: iso(-1),
-      checkOut: iso(2),
-    });
+    const yesterday = await settle(() =>
+      api.search.listings.query({
+        bounds: area.bounds,
+        checkIn: utcDaysFromToday(-1),
+        checkOut: utcDaysFromToday(2),
+      }),
+    );
     expect(yesterday.status).toBe(200);
 
-    const forged = await trpcQuery("search.listings", { bounds: area.bounds, cursor: "bm9wZQ" });
+    const forged = await settle(() => api.search.listings.query({ bounds: area.bounds, cursor: "bm9wZQ" }));
     expect(forged.status).toBe(400);
     expect(forged.headers.get("cache-control") ?? "").not.toContain("public");
   });

@@ -1,10 +1,10 @@
 import { env } from "cloudflare:workers";
 import { parseEdgeEnv } from "@hometrip/config";
-import { apiKeyScopes, signAccessToken } from "@hometrip/core";
+import { type ApiKeyScope, apiKeyScopes, signAccessToken } from "@hometrip/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { adminProcedure, createCallerFactory, hostProcedure, router } from "../src/trpc.ts";
-import { bearer, mutate, query, sql } from "./auth-helpers.ts";
-import { withRequestContext } from "./harness.ts";
+import { sql } from "./db.ts";
+import { bearer, createTestClient, settle, withRequestContext } from "./harness.ts";
 import {
   callProcedure,
   decodeSegment,
@@ -66,7 +66,7 @@ describe("without a valid credential", () => {
     for (const [label, headers] of anonymous) {
       const result = await callProcedure(procedure, undefined, headers);
       expect(result.status, `${procedure.path} with ${label}`).toBe(401);
-      expect(result.body.error?.data.code).toBe("UNAUTHORIZED");
+      expect(result.error?.code).toBe("UNAUTHORIZED");
     }
   });
 });
@@ -77,13 +77,15 @@ describe("partner API keys", () => {
 
   beforeAll(async () => {
     owner = await verifiedMember("authz-keys");
-    const scopeSets: Record<string, string[]> = {
+    const scopeSets: Record<string, ApiKeyScope[]> = {
       all: [...apiKeyScopes],
       ...Object.fromEntries(apiKeyScopes.map((s) => [`without ${s}`, apiKeyScopes.filter((o) => o !== s)])),
     };
     for (const [name, scopes] of Object.entries(scopeSets)) {
       if (scopes.length === 0) continue;
-      const created = await mutate<{ key: string }>("apiKeys.create", { name, scopes }, owner.auth);
+      const created = await settle(() =>
+        createTestClient(owner.auth).apiKeys.create.mutate({ name, scopes }),
+      );
       expect(created.status).toBe(200);
       keys[name] = created.data.key;
     }
@@ -93,8 +95,8 @@ describe("partner API keys", () => {
     "$path ($access, no scope) answers 403 even to a key holding every scope",
     async (procedure) => {
       const result = await callProcedure(procedure, undefined, bearer(keys.all!));
-      expect(result.status, JSON.stringify(result.body)).toBe(403);
-      expect(result.body.error?.data.code).toBe("FORBIDDEN");
+      expect(result.status, JSON.stringify(result.error)).toBe(403);
+      expect(result.error?.code).toBe("FORBIDDEN");
     },
   );
 
@@ -104,7 +106,7 @@ describe("partner API keys", () => {
       // Scoped procedures are profile reads and writes; an empty object is valid input for both.
       const input = procedure.type === "mutation" ? {} : undefined;
       const allowed = await callProcedure(procedure, input, bearer(keys.all!));
-      expect(allowed.status, JSON.stringify(allowed.body)).toBe(200);
+      expect(allowed.status, JSON.stringify(allowed.error)).toBe(200);
       const without = keys[`without ${procedure.scope}`];
       if (!without) return;
       const refused = await callProcedure(procedure, input, bearer(without));
@@ -122,7 +124,7 @@ describe("partner API keys", () => {
   );
 
   it("after all of that, the keys' owner is untouched: same keys, same sessions", async () => {
-    const listed = await query<unknown[]>("apiKeys.list", undefined, owner.auth);
+    const listed = await settle(() => createTestClient(owner.auth).apiKeys.list.query());
     expect(listed.data).toHaveLength(Object.keys(keys).length);
   });
 });
@@ -157,7 +159,7 @@ describe("host and admin procedures (the base procedures, on a probe router)", (
     const member = await verifiedMember("authz-roles");
     expect(await callProbe("hostOnly", member.auth)).toBe("FORBIDDEN");
     expect(await callProbe("adminOnly", member.auth)).toBe("FORBIDDEN");
-    expect((await mutate("users.becomeHost", undefined, member.auth)).status).toBe(200);
+    expect((await settle(() => createTestClient(member.auth).users.becomeHost.mutate())).status).toBe(200);
     // Same token (its host claim still false): the database decides.
     expect(await callProbe("hostOnly", member.auth)).toBe("ok");
     expect(await callProbe("adminOnly", member.auth)).toBe("FORBIDDEN");

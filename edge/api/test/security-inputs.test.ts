@@ -88,9 +88,9 @@ describe("malformed input on every procedure", () => {
         expect(result.status, `${procedure.path} ${label(input)}`).toBeLessThan(500);
         if (schemaAccepts(procedure, input)) continue;
         checked++;
-        expect(result.status, `${procedure.path} ${label(input)}: ${JSON.stringify(result.body)}`).toBe(400);
-        expect(result.body.error?.data.code).toBe("BAD_REQUEST");
-        const issues = result.body.error?.data.issues ?? [];
+        expect(result.status, `${procedure.path} ${label(input)}: ${JSON.stringify(result.error)}`).toBe(400);
+        expect(result.error?.code).toBe("BAD_REQUEST");
+        const issues = result.error?.issues ?? [];
         expect(issues.length, label(input)).toBeGreaterThan(0);
         for (const issue of issues) {
           expect(issue).toEqual({ path: expect.any(String), message: expect.any(String) });
@@ -116,7 +116,7 @@ describe("malformed input on every procedure", () => {
         const input = inputAt(path, huge(field));
         const result = await callProcedure(procedure, input, await callerFor(procedure, index, callers));
         expect(result.status, `${procedure.path}.${field}`).toBe(400);
-        const paths = result.body.error?.data.issues?.map((issue) => issue.path) ?? [];
+        const paths = result.error?.issues?.map((issue) => issue.path) ?? [];
         expect(
           paths.some((path) => path === field || path.startsWith(`${field}.`)),
           `${procedure.path}.${field}: ${paths.join(", ")}`,

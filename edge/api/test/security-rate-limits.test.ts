@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { mutate, password, signUp, uniqueEmail } from "./auth-helpers.ts";
+import { password, signUp, uniqueEmail } from "./auth-helpers.ts";
 import { workerAt } from "./clock-support.ts";
 import { uniqueIp } from "./hardening-support.ts";
+import { createTestClient, settle } from "./harness.ts";
 
 /**
  * 100 wrong passwords for ONE account from many addresses is rate-limit.test.ts ("stops 100 wrong
@@ -23,15 +24,17 @@ describe("password guessing from one address", () => {
     const statuses: number[] = [];
     const retryAfters: number[] = [];
     for (let attempt = 0; attempt < 100; attempt++) {
-      const { response, text } = await worker.mutate(
-        "auth.logIn",
-        { email: emails[attempt % emails.length], password: `wrong guess ${attempt}`, tokenDelivery: "body" },
-        fromIp(ip),
+      const result = await settle(() =>
+        worker.client(fromIp(ip)).auth.logIn.mutate({
+          email: emails[attempt % emails.length]!,
+          password: `wrong guess ${attempt}`,
+          tokenDelivery: "body",
+        }),
       );
-      statuses.push(response.status);
-      if (response.status === 429) {
-        expect(JSON.parse(text).error.data.code).toBe("TOO_MANY_REQUESTS");
-        retryAfters.push(Number(response.headers.get("retry-after")));
+      statuses.push(result.status);
+      if (result.status === 429) {
+        expect(result.error?.code).toBe("TOO_MANY_REQUESTS");
+        retryAfters.push(Number(result.headers.get("retry-after")));
       }
     }
     const first429 = statuses.indexOf(429);
@@ -47,37 +50,36 @@ describe("password guessing from one address", () => {
     }
 
     // The address is shut out even with the right password...
-    const right = await worker.mutate(
-      "auth.logIn",
-      { email: emails[0], password, tokenDelivery: "body" },
-      fromIp(ip),
+    const right = await settle(() =>
+      worker.client(fromIp(ip)).auth.logIn.mutate({ email: emails[0]!, password, tokenDelivery: "body" }),
     );
-    expect(right.response.status).toBe(429);
+    expect(right.status).toBe(429);
     // ...while the accounts themselves are not locked: from elsewhere the owner gets in.
-    const owner = await worker.mutate(
-      "auth.logIn",
-      { email: emails[0], password, tokenDelivery: "body" },
-      fromIp(uniqueIp()),
+    const owner = await settle(() =>
+      worker.client(fromIp(uniqueIp())).auth.logIn.mutate({
+        email: emails[0]!,
+        password,
+        tokenDelivery: "body",
+      }),
     );
-    expect(owner.response.status).toBe(200);
+    expect(owner.status).toBe(200);
   }, 210_000);
 
   it("a wrong password and an unknown account get the same answer, so guesses reveal no accounts", async () => {
     const email = uniqueEmail("enumerate");
     await signUp(email);
-    const wrong = await mutate(
-      "auth.logIn",
-      { email, password: "not the password at all" },
-      fromIp(uniqueIp()),
+    const wrong = await settle(() =>
+      createTestClient(fromIp(uniqueIp())).auth.logIn.mutate({ email, password: "not the password at all" }),
     );
-    const unknown = await mutate(
-      "auth.logIn",
-      { email: uniqueEmail("nobody"), password: "not the password at all" },
-      fromIp(uniqueIp()),
+    const unknown = await settle(() =>
+      createTestClient(fromIp(uniqueIp())).auth.logIn.mutate({
+        email: uniqueEmail("nobody"),
+        password: "not the password at all",
+      }),
     );
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect(unknown.body.error?.message).toBe(wrong.body.error?.message);
-    expect(unknown.body.error?.data.code).toBe(wrong.body.error?.data.code);
+    expect(unknown.error?.message).toBe(wrong.error?.message);
+    expect(unknown.error?.code).toBe(wrong.error?.code);
   });
 });

@@ -1,8 +1,9 @@
 import { issueEmailToken } from "@hometrip/core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { bearer, cookieValue, setCookies, sql, type Tokens, uniqueEmail, withDb } from "./auth-helpers.ts";
+import { cookieValue, setCookies, type Tokens, uniqueEmail } from "./auth-helpers.ts";
+import { sql, withDatabase } from "./db.ts";
 import { totpAt } from "./hardening-support.ts";
-import { call } from "./harness.ts";
+import { bearer, call } from "./harness.ts";
 import { procedures } from "./security-support.ts";
 
 /**
@@ -53,7 +54,9 @@ async function send<T = Record<string, unknown>>(
 }
 
 async function issue(userId: string, email: string, purpose: "verify_email" | "reset_password") {
-  return withDb((db) => issueEmailToken(db, { userId, email, purpose, ttlSeconds: 3600, now: new Date() }));
+  return withDatabase((db) =>
+    issueEmailToken(db, { userId, email, purpose, ttlSeconds: 3600, now: new Date() }),
+  );
 }
 
 let userId = "";

@@ -1,4 +1,5 @@
 import { issueEmailToken } from "@hometrip/core";
+import { getUntypedClient } from "@trpc/client";
 import type { AnyProcedure, AnyRouter } from "@trpc/server";
 import {
   apiKeyOwnerProcedure,
@@ -17,18 +18,9 @@ import {
   publicProcedure,
   sessionProcedure,
 } from "../src/trpc.ts";
-import {
-  bearer,
-  logIn,
-  mutate,
-  password,
-  query,
-  signUp,
-  type Tokens,
-  type TrpcResponse,
-  uniqueEmail,
-  withDb,
-} from "./auth-helpers.ts";
+import { logIn, password, signUp, type Tokens, uniqueEmail } from "./auth-helpers.ts";
+import { withDatabase } from "./db.ts";
+import { bearer, createTestClient, type Outcome, settle } from "./harness.ts";
 
 /**
  * The security suites walk the real router, so a procedure added later is covered without
@@ -111,15 +103,19 @@ export const procedures: ProcedureInfo[] = Object.entries(
   })
   .sort((a, b) => a.path.localeCompare(b.path));
 
-/** Calls a procedure the way its type demands: GET with `?input=` or POST with a JSON body. */
-export function callProcedure<T = unknown>(
+/**
+ * Calls a procedure found by walking the router through the test client (untyped, since the path
+ * is data): GET with `?input=` or POST with a JSON body, as its type demands.
+ */
+export function callProcedure(
   procedure: Pick<ProcedureInfo, "path" | "type">,
   input: unknown,
   headers: Record<string, string> = {},
-): Promise<TrpcResponse<T>> {
-  return procedure.type === "query"
-    ? query<T>(procedure.path, input, headers)
-    : mutate<T>(procedure.path, input, headers);
+): Promise<Outcome<unknown>> {
+  const client = getUntypedClient(createTestClient(headers));
+  return settle(() =>
+    procedure.type === "query" ? client.query(procedure.path, input) : client.mutation(procedure.path, input),
+  );
 }
 
 /** Whether the procedure's own schemas accept `input` (so a 400 is not what to expect). */
@@ -189,11 +185,10 @@ export type SignedUpMember = { email: string; userId: string; tokens: Tokens; au
 export async function verifiedMember(tag: string, pw = password): Promise<SignedUpMember> {
   const email = uniqueEmail(tag);
   const userId = await signUp(email, pw, `Member ${tag}`);
-  const token = await withDb((db) =>
+  const token = await withDatabase((db) =>
     issueEmailToken(db, { userId, email, purpose: "verify_email", ttlSeconds: 3600, now: new Date() }),
   );
-  const verified = await mutate("auth.verifyEmail", { token });
-  if (verified.status !== 200) throw new Error(`verify failed: ${JSON.stringify(verified.body)}`);
+  await createTestClient().auth.verifyEmail.mutate({ token });
   const tokens = await logIn(email, pw);
   return { email, userId, tokens, auth: bearer(tokens.accessToken) };
 }

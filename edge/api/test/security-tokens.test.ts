@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { parseEdgeEnv } from "@hometrip/config";
-import { describe, expect, it } from "vitest";
-import { bearer, cookieValue, mutate, password, query, setCookies, type Tokens } from "./auth-helpers.ts";
-import { call } from "./harness.ts";
+import { assert, describe, expect, it } from "vitest";
+import { cookieValue, password, setCookies, type Tokens } from "./auth-helpers.ts";
+import { bearer, createTestClient, settle } from "./harness.ts";
 import {
   callProcedure,
   decodeSegment,
@@ -68,6 +68,8 @@ async function forgeries(member: SignedUpMember, victimId: string): Promise<[str
 
 const needsSignIn = procedures.filter((p) => p.access !== "public" && p.access !== "operator");
 
+const api = createTestClient();
+
 describe("forged and stale access tokens", () => {
   it(`are refused with 401 by every procedure needing a sign-in (${needsSignIn.length}), as bearer and as cookie`, async () => {
     const member = await verifiedMember("tok-forge");
@@ -83,19 +85,22 @@ describe("forged and stale access tokens", () => {
     }
     // The genuine token still works, and so does one built by hand like the forgeries but with
     // nothing wrong in it: the refusals were about the defects, not the way the tokens were made.
-    expect((await query("users.me", undefined, member.auth)).status).toBe(200);
+    expect((await settle(() => createTestClient(member.auth).users.me.query())).status).toBe(200);
     const control = await signJwt(
       header,
       { ...claimsOf(member), iat: now(), exp: now() + 600 },
       currentKey.secret,
     );
-    expect((await query("users.me", undefined, bearer(control))).status).toBe(200);
+    expect((await settle(() => createTestClient(bearer(control)).users.me.query())).status).toBe(200);
   }, 120_000);
 
   it("a token for a revoked session is refused although its signature and expiry are fine", async () => {
     const member = await verifiedMember("tok-revoked");
     const sid = String(claimsOf(member).sid);
-    expect((await mutate("auth.revokeSession", { sessionId: sid }, member.auth)).status).toBe(200);
+    expect(
+      (await settle(() => createTestClient(member.auth).auth.revokeSession.mutate({ sessionId: sid })))
+        .status,
+    ).toBe(200);
     for (const procedure of needsSignIn) {
       expect((await callProcedure(procedure, undefined, member.auth)).status, procedure.path).toBe(401);
     }
@@ -110,18 +115,23 @@ describe("forged and stale access tokens", () => {
       accessToken: member.tokens.accessToken,
     });
     const challengeToken = await twoFactor.challengeFor(enrolled);
-    expect((await query("users.me", undefined, bearer(challengeToken))).status).toBe(401);
-    const asChallenge = await mutate("auth.completeTwoFactor", {
-      challengeToken: member.tokens.accessToken,
-      code: await twoFactor.totpAt(enrolled.secret, 1),
-      tokenDelivery: "body",
-    });
+    expect((await settle(() => createTestClient(bearer(challengeToken)).users.me.query())).status).toBe(401);
+    const code = await twoFactor.totpAt(enrolled.secret, 1);
+    const asChallenge = await settle(() =>
+      api.auth.completeTwoFactor.mutate({
+        challengeToken: member.tokens.accessToken,
+        code,
+        tokenDelivery: "body",
+      }),
+    );
     expect(asChallenge.status).toBe(401);
     // Nor is an access token a refresh token.
-    const asRefresh = await mutate("auth.refresh", {
-      refreshToken: member.tokens.accessToken.slice(0, 512),
-      tokenDelivery: "body",
-    });
+    const asRefresh = await settle(() =>
+      api.auth.refresh.mutate({
+        refreshToken: member.tokens.accessToken.slice(0, 512),
+        tokenDelivery: "body",
+      }),
+    );
     expect(asRefresh.status).toBe(401);
   });
 });
@@ -132,20 +142,19 @@ describe("signing-key rotation (JWT_SIGNING_KEYS = kid:secret,...)", () => {
   const rotatedOut = `${newKey.kid}:${newKey.secret}`;
 
   const meWith = async (token: string, keys: string) =>
-    (await call("/trpc/users.me", { headers: bearer(token) }, { JWT_SIGNING_KEYS: keys })).status;
+    (await settle(() => createTestClient(bearer(token), { JWT_SIGNING_KEYS: keys }).users.me.query())).status;
 
   async function logInWith(email: string, keys: string): Promise<Tokens> {
-    const response = await call(
-      "/trpc/auth.logIn",
-      {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email, password, tokenDelivery: "body" }),
-      },
-      { JWT_SIGNING_KEYS: keys },
+    const result = await settle(() =>
+      createTestClient({}, { JWT_SIGNING_KEYS: keys }).auth.logIn.mutate({
+        email,
+        password,
+        tokenDelivery: "body",
+      }),
     );
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { result: { data: { tokens: Tokens } } }).result.data.tokens;
+    expect(result.status).toBe(200);
+    assert(result.data.status === "signed_in" && result.data.tokens);
+    return result.data.tokens;
   }
 
   it("signs with the first key, still accepts a listed older key, and refuses a key once it is dropped", async () => {
@@ -171,18 +180,15 @@ describe("signing-key rotation (JWT_SIGNING_KEYS = kid:secret,...)", () => {
 
   it("a refresh after the rotation hands out a token under the new key", async () => {
     const member = await verifiedMember("tok-rotate-refresh");
-    const response = await call(
-      "/trpc/auth.refresh",
-      {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ refreshToken: member.tokens.refreshToken, tokenDelivery: "body" }),
-      },
-      { JWT_SIGNING_KEYS: rotatedOut },
+    const result = await settle(() =>
+      createTestClient({}, { JWT_SIGNING_KEYS: rotatedOut }).auth.refresh.mutate({
+        refreshToken: member.tokens.refreshToken,
+        tokenDelivery: "body",
+      }),
     );
-    expect(response.status).toBe(200);
-    const { accessToken } = ((await response.json()) as { result: { data: { tokens: Tokens } } }).result.data
-      .tokens;
+    expect(result.status).toBe(200);
+    assert(result.data.tokens);
+    const { accessToken } = result.data.tokens;
     expect(decodeSegment(accessToken.split(".")[0]!).kid).toBe(newKey.kid);
     expect(await meWith(accessToken, rotatedOut)).toBe(200);
   });
@@ -190,48 +196,63 @@ describe("signing-key rotation (JWT_SIGNING_KEYS = kid:secret,...)", () => {
 
 describe("refresh-token families", () => {
   const refresh = (refreshToken: string) =>
-    mutate<{ tokens: Tokens }>("auth.refresh", { refreshToken, tokenDelivery: "body" });
+    settle(() => api.auth.refresh.mutate({ refreshToken, tokenDelivery: "body" }));
 
   it("replaying a token two rotations old revokes the family: the newest refresh and access tokens die", async () => {
     const member = await verifiedMember("fam-replay");
     const other = await verifiedSessionOf(member.email); // a second device: another family
     const first = (await refresh(member.tokens.refreshToken)).data.tokens;
+    assert(first);
     const second = (await refresh(first.refreshToken)).data.tokens;
-    expect((await query("users.me", undefined, bearer(second.accessToken))).status).toBe(200);
+    assert(second);
+    expect((await settle(() => createTestClient(bearer(second.accessToken)).users.me.query())).status).toBe(
+      200,
+    );
 
     expect((await refresh(member.tokens.refreshToken)).status).toBe(401);
 
-    expect((await query("users.me", undefined, bearer(second.accessToken))).status).toBe(401);
-    expect((await query("users.me", undefined, bearer(first.accessToken))).status).toBe(401);
+    expect((await settle(() => createTestClient(bearer(second.accessToken)).users.me.query())).status).toBe(
+      401,
+    );
+    expect((await settle(() => createTestClient(bearer(first.accessToken)).users.me.query())).status).toBe(
+      401,
+    );
     expect((await refresh(second.refreshToken)).status).toBe(401);
     // The other device's family is untouched.
-    expect((await query("users.me", undefined, bearer(other.accessToken))).status).toBe(200);
+    expect((await settle(() => createTestClient(bearer(other.accessToken)).users.me.query())).status).toBe(
+      200,
+    );
     expect((await refresh(other.refreshToken)).status).toBe(200);
   });
 
   it("a replayed cookie revokes the family the same way, and the answer clears the cookies", async () => {
     const member = await verifiedMember("fam-cookie");
-    const rotated = await mutate("auth.refresh", undefined, {
-      cookie: `ht_refresh=${member.tokens.refreshToken}`,
-    });
+    const rotated = await settle(() =>
+      createTestClient({
+        cookie: `ht_refresh=${member.tokens.refreshToken}`,
+      }).auth.refresh.mutate(),
+    );
     expect(rotated.status).toBe(200);
     const newRefresh = cookieValue(setCookies(rotated.headers).ht_refresh);
     expect(newRefresh).toBeTruthy();
 
-    const replay = await mutate("auth.refresh", undefined, {
-      cookie: `ht_refresh=${member.tokens.refreshToken}`,
-    });
+    const replay = await settle(() =>
+      createTestClient({
+        cookie: `ht_refresh=${member.tokens.refreshToken}`,
+      }).auth.refresh.mutate(),
+    );
     expect(replay.status).toBe(401);
     expect(setCookies(replay.headers).ht_refresh).toMatch(/^ht_refresh=; Max-Age=0/);
-    expect((await mutate("auth.refresh", undefined, { cookie: `ht_refresh=${newRefresh}` })).status).toBe(
-      401,
-    );
-    expect((await query("users.me", undefined, member.auth)).status).toBe(401);
+    expect(
+      (await settle(() => createTestClient({ cookie: `ht_refresh=${newRefresh}` }).auth.refresh.mutate()))
+        .status,
+    ).toBe(401);
+    expect((await settle(() => createTestClient(member.auth).users.me.query())).status).toBe(401);
   });
 
   it("a refresh token is refused after log-out, and a made-up one never works", async () => {
     const member = await verifiedMember("fam-logout");
-    expect((await mutate("auth.logOut", undefined, member.auth)).status).toBe(200);
+    expect((await settle(() => createTestClient(member.auth).auth.logOut.mutate())).status).toBe(200);
     expect((await refresh(member.tokens.refreshToken)).status).toBe(401);
     expect((await refresh(`${member.tokens.refreshToken.slice(0, -1)}A`)).status).toBe(401);
     expect((await refresh("a".repeat(43))).status).toBe(401);
@@ -239,7 +260,8 @@ describe("refresh-token families", () => {
 });
 
 async function verifiedSessionOf(email: string): Promise<Tokens> {
-  const result = await mutate<{ tokens: Tokens }>("auth.logIn", { email, password, tokenDelivery: "body" });
+  const result = await settle(() => api.auth.logIn.mutate({ email, password, tokenDelivery: "body" }));
   expect(result.status).toBe(200);
+  assert(result.data.status === "signed_in" && result.data.tokens);
   return result.data.tokens;
 }

@@ -1,20 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { readOutboxRow, waitForDelivery } from "./db.ts";
-import { createTestClient, json, operatorHeaders, trpcMutation, trpcQuery } from "./harness.ts";
-
-type TrpcError = {
-  error: {
-    message: string;
-    data: {
-      code: string;
-      httpStatus: number;
-      requestId: string;
-      path: string;
-      issues?: { path: string; message: string }[];
-    };
-  };
-};
+import { createTestClient, operatorHeaders, settle } from "./harness.ts";
 
 describe("system.version", () => {
   it("reports the deployed version through the tRPC client", async () => {
@@ -31,51 +18,52 @@ describe("system.health", () => {
   });
 
   it("reports redis down as data, not as an error", async () => {
-    const response = await trpcQuery("system.health", undefined, {
-      UPSTASH_REDIS_REST_URL: env.TEST_UNREACHABLE_URL,
-    });
-    const body = await json<{ result: { data: { status: string; down: string[] } } }>(response);
+    const response = await settle(() =>
+      createTestClient(
+        {},
+        {
+          UPSTASH_REDIS_REST_URL: env.TEST_UNREACHABLE_URL,
+        },
+      ).system.health.query(),
+    );
     expect(response.status).toBe(200);
-    expect(body.result.data).toMatchObject({ status: "degraded", down: ["redis"] });
+    expect(response.data).toMatchObject({ status: "degraded", down: ["redis"] });
   });
 });
 
 describe("system.ping", () => {
   it("rejects bad input with 400 BAD_REQUEST naming the field", async () => {
-    const response = await trpcMutation("system.ping", { note: "" }, operatorHeaders());
-    const body = await json<TrpcError>(response);
+    const response = await settle(() => createTestClient(operatorHeaders()).system.ping.mutate({ note: "" }));
     expect(response.status).toBe(400);
-    expect(body.error.data.code).toBe("BAD_REQUEST");
-    expect(body.error.data.issues).toEqual([{ path: "note", message: expect.any(String) }]);
-    expect(body.error.data.requestId).toBe(response.headers.get("x-request-id"));
+    expect(response.error?.code).toBe("BAD_REQUEST");
+    expect(response.error?.issues).toEqual([{ path: "note", message: expect.any(String) }]);
+    expect(response.error?.requestId).toBe(response.headers.get("x-request-id"));
   });
 
   it("rejects a caller without a token with 401", async () => {
-    const response = await trpcMutation("system.ping", { note: "hello" });
-    const body = await json<TrpcError>(response);
+    const response = await settle(() => createTestClient().system.ping.mutate({ note: "hello" }));
     expect(response.status).toBe(401);
-    expect(body.error).toMatchObject({
+    expect(response.error).toMatchObject({
       message: "A valid operator token is required",
-      data: { code: "UNAUTHORIZED", path: "system.ping", requestId: expect.any(String) },
+      code: "UNAUTHORIZED",
+      path: "system.ping",
+      requestId: expect.any(String),
     });
   });
 
   it("rejects a wrong token with 401", async () => {
-    const response = await trpcMutation(
-      "system.ping",
-      { note: "hello" },
-      operatorHeaders("not-the-admin-token-at-all"),
+    const response = await settle(() =>
+      createTestClient(operatorHeaders("not-the-admin-token-at-all")).system.ping.mutate({ note: "hello" }),
     );
     expect(response.status).toBe(401);
-    expect((await json<TrpcError>(response)).error.data.code).toBe("UNAUTHORIZED");
+    expect(response.error?.code).toBe("UNAUTHORIZED");
   });
 
   it("writes an outbox row, relays it after the response and the broker delivers it", async () => {
     const note = `edge ping ${crypto.randomUUID()}`;
-    const response = await trpcMutation("system.ping", { note }, operatorHeaders());
-    const body = await json<{ result: { data: { eventId: string } } }>(response);
+    const response = await settle(() => createTestClient(operatorHeaders()).system.ping.mutate({ note }));
     expect(response.status).toBe(200);
-    const { eventId } = body.result.data;
+    const { eventId } = response.data;
 
     // `call` waited for waitUntil, so the after-commit relay has run.
     const row = await readOutboxRow(eventId);
@@ -89,13 +77,14 @@ describe("system.ping", () => {
 
   it("still answers when the broker is down, leaving the event for the sweep", async () => {
     const note = `broker down ${crypto.randomUUID()}`;
-    const response = await trpcMutation("system.ping", { note }, operatorHeaders(), {
-      QSTASH_URL: env.TEST_UNREACHABLE_URL,
-    });
-    const body = await json<{ result: { data: { eventId: string } } }>(response);
+    const response = await settle(() =>
+      createTestClient(operatorHeaders(), {
+        QSTASH_URL: env.TEST_UNREACHABLE_URL,
+      }).system.ping.mutate({ note }),
+    );
     expect(response.status).toBe(200);
 
-    const row = await readOutboxRow(body.result.data.eventId);
+    const row = await readOutboxRow(response.data.eventId);
     expect(row?.published_at).toBeNull();
     expect(row?.attempts).toBe(1);
   });

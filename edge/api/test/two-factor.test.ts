@@ -1,23 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
-import {
-  bearer,
-  challengeFor,
-  dataOf,
-  enrolTotp,
-  errorOf,
-  mutate,
-  newMember,
-  query,
-  sql,
-  totpAt,
-  wrongCode,
-} from "./hardening-support.ts";
+import { afterEach, assert, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
+import { sql } from "./db.ts";
+import { challengeFor, enrolTotp, newMember, totpAt, wrongCode } from "./hardening-support.ts";
+import { bearer, createTestClient, settle } from "./harness.ts";
 
-type SignedIn = {
-  status: "signed_in";
-  user: { id: string };
-  tokens: { accessToken: string; refreshToken: string };
-};
+const api = createTestClient();
 
 /** Everything the Worker logs during a test, to prove secrets never reach the logs. */
 let logSpies: MockInstance[] = [];
@@ -34,15 +20,14 @@ describe("TOTP enrolment, login challenge and recovery codes", () => {
   it("enrols, demands the code at login, refuses wrong and replayed codes, and spends recovery codes once", async () => {
     const member = await newMember("totp");
     const auth = bearer(member.accessToken);
-    expect(dataOf(await query("auth.twoFactor.status", undefined, auth))).toEqual({
+    const asMember = createTestClient(auth);
+    expect(await asMember.auth.twoFactor.status.query()).toEqual({
       enabled: false,
       enabledAt: null,
       recoveryCodesRemaining: 0,
     });
 
-    const begun = dataOf<{ otpauthUri: string; secret: string; qrSvg: string }>(
-      await mutate("auth.twoFactor.beginEnrolment", undefined, auth),
-    );
+    const begun = await asMember.auth.twoFactor.beginEnrolment.mutate();
     expect(begun.secret).toMatch(/^[A-Z2-7]{32}$/); // 20 bytes
     const uri = new URL(begun.otpauthUri);
     expect(decodeURIComponent(uri.pathname)).toBe(`/HomeTrip:${member.email}`);
@@ -52,124 +37,127 @@ describe("TOTP enrolment, login challenge and recovery codes", () => {
 
     // Nothing after this point may show the secret again.
     const later: string[] = [];
-    const track = <T extends { text: string }>(result: T) => {
-      later.push(result.text);
-      return result;
+    const track = async <T>(run: () => Promise<T>) => {
+      const outcome = await settle(run);
+      later.push(JSON.stringify({ data: outcome.data, error: outcome.error }));
+      return outcome;
+    };
+    const trackedData = async <T>(run: () => Promise<T>) => {
+      const outcome = await track(run);
+      expect(outcome.status, JSON.stringify(outcome.error)).toBe(200);
+      return outcome.data;
     };
 
     // Not yet on: login still signs in directly.
-    const early = dataOf<{ status: string }>(
-      track(
-        await mutate("auth.logIn", { email: member.email, password: member.password, tokenDelivery: "body" }),
-      ),
+    const early = await trackedData(() =>
+      api.auth.logIn.mutate({ email: member.email, password: member.password, tokenDelivery: "body" }),
     );
     expect(early.status).toBe("signed_in");
 
-    const bad = track(
-      await mutate("auth.twoFactor.confirmEnrolment", { code: await wrongCode(begun.secret) }, auth),
-    );
-    expect(bad.response.status).toBe(400);
-    const { recoveryCodes } = dataOf<{ recoveryCodes: string[] }>(
-      track(await mutate("auth.twoFactor.confirmEnrolment", { code: await totpAt(begun.secret) }, auth)),
+    const badCode = await wrongCode(begun.secret);
+    const bad = await track(() => asMember.auth.twoFactor.confirmEnrolment.mutate({ code: badCode }));
+    expect(bad.status).toBe(400);
+    const enrolCode = await totpAt(begun.secret);
+    const { recoveryCodes } = await trackedData(() =>
+      asMember.auth.twoFactor.confirmEnrolment.mutate({ code: enrolCode }),
     );
     expect(recoveryCodes).toHaveLength(10);
-    const status = dataOf<{ enabled: boolean; recoveryCodesRemaining: number }>(
-      track(await query("auth.twoFactor.status", undefined, auth)),
-    );
+    const status = await trackedData(() => asMember.auth.twoFactor.status.query());
     expect(status).toMatchObject({ enabled: true, recoveryCodesRemaining: 10 });
     // A second enrolment while on would replace the secret: refused.
-    expect(track(await mutate("auth.twoFactor.beginEnrolment", undefined, auth)).response.status).toBe(409);
+    expect((await track(() => asMember.auth.twoFactor.beginEnrolment.mutate())).status).toBe(409);
 
     // Password alone is no longer enough.
     const challengeToken = await challengeFor(member);
     // The challenge is not an access token.
-    const asAccess = track(await query("auth.twoFactor.status", undefined, bearer(challengeToken)));
-    expect(asAccess.response.status).toBe(401);
-
-    const wrong = track(
-      await mutate("auth.completeTwoFactor", {
-        challengeToken,
-        code: await wrongCode(begun.secret),
-        tokenDelivery: "body",
-      }),
+    const asAccess = await track(() =>
+      createTestClient(bearer(challengeToken)).auth.twoFactor.status.query(),
     );
-    expect(wrong.response.status).toBe(401);
-    expect(errorOf(wrong).data.code).toBe("UNAUTHORIZED");
+    expect(asAccess.status).toBe(401);
+
+    const wrongTotp = await wrongCode(begun.secret);
+    const wrong = await track(() =>
+      api.auth.completeTwoFactor.mutate({ challengeToken, code: wrongTotp, tokenDelivery: "body" }),
+    );
+    expect(wrong.status).toBe(401);
+    expect(wrong.error?.code).toBe("UNAUTHORIZED");
 
     // The enrolment code's step is spent; the next step's code (inside the ±1 window) signs in.
     const nextCode = await totpAt(begun.secret, 1);
-    const signedIn = dataOf<SignedIn>(
-      track(
-        await mutate("auth.completeTwoFactor", { challengeToken, code: nextCode, tokenDelivery: "body" }),
-      ),
+    const signedIn = await trackedData(() =>
+      api.auth.completeTwoFactor.mutate({ challengeToken, code: nextCode, tokenDelivery: "body" }),
     );
     expect(signedIn.user.id).toBe(member.userId);
+    assert(signedIn.tokens);
+    const signedInAuth = bearer(signedIn.tokens.accessToken);
     expect(
-      dataOf(track(await query("auth.twoFactor.status", undefined, bearer(signedIn.tokens.accessToken)))),
+      await trackedData(() => createTestClient(signedInAuth).auth.twoFactor.status.query()),
     ).toMatchObject({
       enabled: true,
     });
 
     // The same challenge cannot sign in twice, and the same code is refused on a fresh challenge.
-    const reusedChallenge = track(
-      await mutate("auth.completeTwoFactor", {
+    const reusedChallenge = await track(() =>
+      api.auth.completeTwoFactor.mutate({
         challengeToken,
         recoveryCode: recoveryCodes[0],
         tokenDelivery: "body",
       }),
     );
-    expect(reusedChallenge.response.status).toBe(401);
-    const replay = track(
-      await mutate("auth.completeTwoFactor", {
-        challengeToken: await challengeFor(member),
+    expect(reusedChallenge.status).toBe(401);
+    const freshChallenge = await challengeFor(member);
+    const replay = await track(() =>
+      api.auth.completeTwoFactor.mutate({
+        challengeToken: freshChallenge,
         code: nextCode,
         tokenDelivery: "body",
       }),
     );
-    expect(replay.response.status).toBe(401);
-    const older = track(
-      await mutate("auth.completeTwoFactor", {
-        challengeToken: await challengeFor(member),
-        code: await totpAt(begun.secret),
+    expect(replay.status).toBe(401);
+    const olderChallenge = await challengeFor(member);
+    const olderCode = await totpAt(begun.secret);
+    const older = await track(() =>
+      api.auth.completeTwoFactor.mutate({
+        challengeToken: olderChallenge,
+        code: olderCode,
         tokenDelivery: "body",
       }),
     );
-    expect(older.response.status).toBe(401);
+    expect(older.status).toBe(401);
 
     // A recovery code works once, in any casing, and only once.
     const recoveryCode = recoveryCodes[3]!;
-    const byRecovery = dataOf<SignedIn>(
-      track(
-        await mutate("auth.completeTwoFactor", {
-          challengeToken: await challengeFor(member),
-          recoveryCode: recoveryCode.toUpperCase(),
-          tokenDelivery: "body",
-        }),
-      ),
+    const recoveryChallenge = await challengeFor(member);
+    const byRecovery = await trackedData(() =>
+      api.auth.completeTwoFactor.mutate({
+        challengeToken: recoveryChallenge,
+        recoveryCode: recoveryCode.toUpperCase(),
+        tokenDelivery: "body",
+      }),
     );
     expect(byRecovery.status).toBe("signed_in");
-    const again = track(
-      await mutate("auth.completeTwoFactor", {
-        challengeToken: await challengeFor(member),
+    const againChallenge = await challengeFor(member);
+    const again = await track(() =>
+      api.auth.completeTwoFactor.mutate({
+        challengeToken: againChallenge,
         recoveryCode,
         tokenDelivery: "body",
       }),
     );
-    expect(again.response.status).toBe(401);
-    expect(dataOf(track(await query("auth.twoFactor.status", undefined, auth)))).toMatchObject({
+    expect(again.status).toBe(401);
+    expect(await trackedData(() => asMember.auth.twoFactor.status.query())).toMatchObject({
       recoveryCodesRemaining: 9,
     });
 
     // Cookie delivery for browsers: no tokens in the body, httpOnly cookies instead.
-    const browser = track(
-      await mutate("auth.completeTwoFactor", {
-        challengeToken: await challengeFor(member),
-        recoveryCode: recoveryCodes[4],
-      }),
+    const browserChallenge = await challengeFor(member);
+    const browser = await track(() =>
+      api.auth.completeTwoFactor.mutate({ challengeToken: browserChallenge, recoveryCode: recoveryCodes[4] }),
     );
-    expect(dataOf<{ tokens?: unknown }>(browser).tokens).toBeUndefined();
+    expect(browser.status, JSON.stringify(browser.error)).toBe(200);
+    expect(browser.data.tokens).toBeUndefined();
     // workers-types has no getSetCookie(); get() joins the headers with ", ".
-    const cookies = browser.response.headers.get("set-cookie") ?? "";
+    const cookies = browser.headers.get("set-cookie") ?? "";
     expect(cookies).toMatch(/ht_access=[^;]+;[^,]*HttpOnly/);
     expect(cookies).toMatch(/ht_refresh=[^;]+;[^,]*HttpOnly/);
 
@@ -204,85 +192,78 @@ describe("TOTP enrolment, login challenge and recovery codes", () => {
     const claims = JSON.parse(atob(payload!.replaceAll("-", "+").replaceAll("_", "/")));
     const forged = btoa(JSON.stringify({ ...claims, sub: crypto.randomUUID() })).replace(/=+$/, "");
     for (const token of [`${header}.${forged}.${signature}`, "not-a-jwt", member.accessToken]) {
-      const result = await mutate("auth.completeTwoFactor", {
-        challengeToken: token,
-        recoveryCode: member.recoveryCodes[0],
-        tokenDelivery: "body",
-      });
-      expect(result.response.status).toBe(401);
+      const result = await settle(() =>
+        api.auth.completeTwoFactor.mutate({
+          challengeToken: token,
+          recoveryCode: member.recoveryCodes[0],
+          tokenDelivery: "body",
+        }),
+      );
+      expect(result.status).toBe(401);
     }
   });
 
   it("needs password and a code to disable, and to regenerate recovery codes", async () => {
     const member = await enrolTotp(await newMember("disable"));
-    const auth = bearer(member.accessToken);
+    const asMember = createTestClient(bearer(member.accessToken));
+    const disable = (input: Parameters<typeof asMember.auth.twoFactor.disable.mutate>[0]) =>
+      settle(() => asMember.auth.twoFactor.disable.mutate(input));
 
-    const noFactor = await mutate("auth.twoFactor.disable", { password: member.password }, auth);
-    expect(noFactor.response.status).toBe(400);
-    expect(errorOf(noFactor).data.issues?.map((issue) => issue.path)).toEqual(["code"]);
+    const noFactor = await disable({ password: member.password });
+    expect(noFactor.status).toBe(400);
+    expect(noFactor.error?.issues?.map((issue) => issue.path)).toEqual(["code"]);
 
     // A wrong password is refused without spending the recovery code.
-    const wrongPassword = await mutate(
-      "auth.twoFactor.disable",
-      { password: `${member.password}x`, recoveryCode: member.recoveryCodes[0] },
-      auth,
-    );
-    expect(wrongPassword.response.status).toBe(403);
-    const wrongCodeResult = await mutate(
-      "auth.twoFactor.disable",
-      { password: member.password, code: await wrongCode(member.secret) },
-      auth,
-    );
-    expect(wrongCodeResult.response.status).toBe(403);
+    const wrongPassword = await disable({
+      password: `${member.password}x`,
+      recoveryCode: member.recoveryCodes[0],
+    });
+    expect(wrongPassword.status).toBe(403);
+    const wrongCodeResult = await disable({
+      password: member.password,
+      code: await wrongCode(member.secret),
+    });
+    expect(wrongCodeResult.status).toBe(403);
 
-    const regenerated = dataOf<{ recoveryCodes: string[] }>(
-      await mutate(
-        "auth.twoFactor.regenerateRecoveryCodes",
-        { password: member.password, code: await totpAt(member.secret, 1) },
-        auth,
-      ),
-    );
+    const regenerated = await asMember.auth.twoFactor.regenerateRecoveryCodes.mutate({
+      password: member.password,
+      code: await totpAt(member.secret, 1),
+    });
     expect(regenerated.recoveryCodes).toHaveLength(10);
     expect(regenerated.recoveryCodes).not.toContain(member.recoveryCodes[0]);
     // Old codes died with the regeneration.
-    const oldCode = await mutate(
-      "auth.twoFactor.disable",
-      { password: member.password, recoveryCode: member.recoveryCodes[0] },
-      auth,
-    );
-    expect(oldCode.response.status).toBe(403);
+    const oldCode = await disable({ password: member.password, recoveryCode: member.recoveryCodes[0] });
+    expect(oldCode.status).toBe(403);
 
-    dataOf(
-      await mutate(
-        "auth.twoFactor.disable",
-        { password: member.password, recoveryCode: regenerated.recoveryCodes[0] },
-        auth,
-      ),
-    );
-    expect(dataOf(await query("auth.twoFactor.status", undefined, auth))).toEqual({
+    await asMember.auth.twoFactor.disable.mutate({
+      password: member.password,
+      recoveryCode: regenerated.recoveryCodes[0],
+    });
+    expect(await asMember.auth.twoFactor.status.query()).toEqual({
       enabled: false,
       enabledAt: null,
       recoveryCodesRemaining: 0,
     });
-    const login = dataOf<{ status: string }>(
-      await mutate("auth.logIn", { email: member.email, password: member.password, tokenDelivery: "body" }),
-    );
+    const login = await api.auth.logIn.mutate({
+      email: member.email,
+      password: member.password,
+      tokenDelivery: "body",
+    });
     expect(login.status).toBe("signed_in");
     expect(await sql("select 1 from totp_factors where user_id = $1", [member.userId])).toHaveLength(0);
   });
 
   it("answers 401 without a session and 400 with field paths for bad codes", async () => {
-    expect((await query("auth.twoFactor.status", undefined)).response.status).toBe(401);
-    expect((await mutate("auth.twoFactor.beginEnrolment", undefined)).response.status).toBe(401);
+    expect((await settle(() => api.auth.twoFactor.status.query())).status).toBe(401);
+    expect((await settle(() => api.auth.twoFactor.beginEnrolment.mutate())).status).toBe(401);
     const member = await newMember("badinput");
-    const bad = await mutate("auth.twoFactor.confirmEnrolment", { code: "12ab" }, bearer(member.accessToken));
-    expect(bad.response.status).toBe(400);
-    expect(errorOf(bad).data.issues?.map((issue) => issue.path)).toEqual(["code"]);
-    const notStarted = await mutate(
-      "auth.twoFactor.confirmEnrolment",
-      { code: "123456" },
-      bearer(member.accessToken),
+    const asMember = createTestClient(bearer(member.accessToken));
+    const bad = await settle(() => asMember.auth.twoFactor.confirmEnrolment.mutate({ code: "12ab" }));
+    expect(bad.status).toBe(400);
+    expect(bad.error?.issues?.map((issue) => issue.path)).toEqual(["code"]);
+    const notStarted = await settle(() =>
+      asMember.auth.twoFactor.confirmEnrolment.mutate({ code: "123456" }),
     );
-    expect(notStarted.response.status).toBe(409);
+    expect(notStarted.status).toBe(409);
   });
 });

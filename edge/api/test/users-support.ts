@@ -1,28 +1,9 @@
 import { env } from "cloudflare:workers";
 import { parseEdgeEnv } from "@hometrip/config";
 import { type ApiKeyScope, createApiKey, startSession } from "@hometrip/core";
-import { createDb, type Database, users } from "@hometrip/db";
+import { users } from "@hometrip/db";
+import { withDatabase } from "./db.ts";
 import { call } from "./harness.ts";
-
-type Pool = ReturnType<typeof createDb>["pool"];
-
-/** The Worker's database through the same driver and tunnel, for arranging and observing state. */
-export async function withDatabase<T>(fn: (db: Database, pool: Pool) => Promise<T>): Promise<T> {
-  const { db, pool } = createDb({ databaseUrl: env.DATABASE_URL ?? "", wsProxy: env.NEON_WS_PROXY });
-  pool.on("error", () => {});
-  try {
-    return await fn(db, pool);
-  } finally {
-    await pool.end();
-  }
-}
-
-export async function sqlRows<T = Record<string, unknown>>(
-  text: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  return withDatabase(async (_db, pool) => (await pool.query(text, params)).rows as T[]);
-}
 
 export interface Member {
   userId: string;
@@ -72,40 +53,6 @@ export async function apiKeyFor(member: Member, scopes: ApiKeyScope[]): Promise<
     createApiKey(db, { userId: member.userId, name: "test", scopes, now: new Date() }),
   );
   return { authorization: `Bearer ${key}` };
-}
-
-export type TrpcResult<T> = {
-  status: number;
-  data: T;
-  error?: { message: string; data: { code: string; httpStatus: number; issues?: { path: string }[] } };
-};
-
-async function read<T>(response: Response): Promise<TrpcResult<T>> {
-  const body = (await response.json()) as { result?: { data: T }; error?: TrpcResult<T>["error"] };
-  return { status: response.status, data: body.result?.data as T, ...(body.error && { error: body.error }) };
-}
-
-export async function trpcGet<T = Record<string, unknown>>(
-  path: string,
-  input?: unknown,
-  headers: Record<string, string> = {},
-  overrides: Record<string, string> = {},
-): Promise<TrpcResult<T>> {
-  const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  return read<T>(await call(`/trpc/${path}${search}`, { headers }, overrides));
-}
-
-export async function trpcPost<T = Record<string, unknown>>(
-  path: string,
-  input: unknown,
-  headers: Record<string, string> = {},
-): Promise<TrpcResult<T>> {
-  const init: RequestInit = {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    ...(input !== undefined && { body: JSON.stringify(input) }),
-  };
-  return read<T>(await call(`/trpc/${path}`, init));
 }
 
 /** Minimal files whose first bytes are what each format's signature says. */

@@ -1,23 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { apiKeyFor, createMember, sqlRows, trpcGet, trpcPost } from "./users-support.ts";
+import { sql } from "./db.ts";
+import { createTestClient, settle, untyped } from "./harness.ts";
+import { apiKeyFor, createMember } from "./users-support.ts";
 
-type Account = {
-  id: string;
-  email: string;
-  displayName: string;
-  bio: string;
-  languages: string[];
-  phone: string | null;
-  avatarUrl: string | null;
-  roles: { isHost: boolean; isAdmin: boolean };
-  emailVerified: boolean;
-  twoFactorEnabled: boolean;
-};
+const api = createTestClient();
 
 describe("users.me", () => {
   it("returns the caller's own account", async () => {
     const member = await createMember("me", { displayName: "Mia", bio: "Loves lakes", phone: "+4930123456" });
-    const result = await trpcGet<Account>("users.me", undefined, member.auth);
+    const result = await settle(() => createTestClient(member.auth).users.me.query());
     expect(result.status).toBe(200);
     expect(result.data).toMatchObject({
       id: member.userId,
@@ -34,17 +25,19 @@ describe("users.me", () => {
   });
 
   it("answers 401 without a credential", async () => {
-    const result = await trpcGet("users.me");
+    const result = await settle(() => api.users.me.query());
     expect(result.status).toBe(401);
-    expect(result.error?.data.code).toBe("UNAUTHORIZED");
+    expect(result.error?.code).toBe("UNAUTHORIZED");
   });
 
   it("is open to an API key with profile:read, and closed to one without", async () => {
     const member = await createMember("me-key");
-    const reader = await trpcGet<Account>("users.me", undefined, await apiKeyFor(member, ["profile:read"]));
+    const readKey = await apiKeyFor(member, ["profile:read"]);
+    const reader = await settle(() => createTestClient(readKey).users.me.query());
     expect(reader.status).toBe(200);
     expect(reader.data.id).toBe(member.userId);
-    const writer = await trpcGet("users.me", undefined, await apiKeyFor(member, ["profile:write"]));
+    const writeKey = await apiKeyFor(member, ["profile:write"]);
+    const writer = await settle(() => createTestClient(writeKey).users.me.query());
     expect(writer.status).toBe(403);
   });
 });
@@ -52,10 +45,12 @@ describe("users.me", () => {
 describe("users.updateProfile", () => {
   it("changes the given fields, normalises them, and leaves the rest", async () => {
     const member = await createMember("update", { bio: "old bio" });
-    const result = await trpcPost<Account>(
-      "users.updateProfile",
-      { displayName: "  Noor  ", languages: ["EN", "de", "en"], phone: "+44 20 7946-0958" },
-      member.auth,
+    const result = await settle(() =>
+      createTestClient(member.auth).users.updateProfile.mutate({
+        displayName: "  Noor  ",
+        languages: ["EN", "de", "en"],
+        phone: "+44 20 7946-0958",
+      }),
     );
     expect(result.status).toBe(200);
     expect(result.data).toMatchObject({
@@ -64,13 +59,15 @@ describe("users.updateProfile", () => {
       phone: "+442079460958",
       bio: "old bio",
     });
-    const me = await trpcGet<Account>("users.me", undefined, member.auth);
+    const me = await settle(() => createTestClient(member.auth).users.me.query());
     expect(me.data.displayName).toBe("Noor");
   });
 
   it("clears the phone number with null", async () => {
     const member = await createMember("clear-phone", { phone: "+14155550123" });
-    const result = await trpcPost<Account>("users.updateProfile", { phone: null }, member.auth);
+    const result = await settle(() =>
+      createTestClient(member.auth).users.updateProfile.mutate({ phone: null }),
+    );
     expect(result.data.phone).toBeNull();
   });
 
@@ -88,23 +85,19 @@ describe("users.updateProfile", () => {
     ["a phone number with letters", { phone: "+49 30 CALLME" }, "phone"],
   ])("rejects %s with a field error", async (_label, input, path) => {
     const member = await createMember("invalid");
-    const result = await trpcPost("users.updateProfile", input, member.auth);
+    const result = await settle(() => createTestClient(member.auth).users.updateProfile.mutate(input));
     expect(result.status).toBe(400);
-    expect(result.error?.data.issues?.map((i) => i.path)).toContain(path);
+    expect(result.error?.issues?.map((i) => i.path)).toContain(path);
   });
 
   it("needs profile:write for an API key", async () => {
     const member = await createMember("update-key");
-    const readOnly = await trpcPost(
-      "users.updateProfile",
-      { bio: "x" },
-      await apiKeyFor(member, ["profile:read"]),
-    );
+    const readKey = await apiKeyFor(member, ["profile:read"]);
+    const readOnly = await settle(() => createTestClient(readKey).users.updateProfile.mutate({ bio: "x" }));
     expect(readOnly.status).toBe(403);
-    const writer = await trpcPost<Account>(
-      "users.updateProfile",
-      { bio: "from a partner" },
-      await apiKeyFor(member, ["profile:write"]),
+    const writeKey = await apiKeyFor(member, ["profile:write"]);
+    const writer = await settle(() =>
+      createTestClient(writeKey).users.updateProfile.mutate({ bio: "from a partner" }),
     );
     expect(writer.status).toBe(200);
     expect(writer.data.bio).toBe("from a partner");
@@ -113,11 +106,15 @@ describe("users.updateProfile", () => {
   it("only ever changes the caller: a userId in the input is ignored", async () => {
     const a = await createMember("attacker");
     const b = await createMember("victim", { displayName: "Victim" });
-    const result = await trpcPost("users.updateProfile", { userId: b.userId, displayName: "pwned" }, a.auth);
+    const result = await settle(() =>
+      createTestClient(a.auth).users.updateProfile.mutate(
+        untyped({ userId: b.userId, displayName: "pwned" }),
+      ),
+    );
     expect(result.status).toBe(200);
-    const victim = await trpcGet<{ displayName: string }>("users.publicProfile", { userId: b.userId });
+    const victim = await settle(() => api.users.publicProfile.query({ userId: b.userId }));
     expect(victim.data.displayName).toBe("Victim");
-    const attacker = await trpcGet<Account>("users.me", undefined, a.auth);
+    const attacker = await settle(() => createTestClient(a.auth).users.me.query());
     expect(attacker.data.displayName).toBe("pwned");
   });
 });
@@ -130,7 +127,7 @@ describe("users.publicProfile", () => {
       languages: ["pt", "en"],
       phone: "+351912345678",
     });
-    const result = await trpcGet<Record<string, unknown>>("users.publicProfile", { userId: member.userId });
+    const result = await settle(() => api.users.publicProfile.query({ userId: member.userId }));
     expect(result.status).toBe(200);
     expect(Object.keys(result.data).sort()).toEqual(
       ["avatarUrl", "bio", "displayName", "isHost", "languages", "memberSince", "userId"].sort(),
@@ -142,17 +139,17 @@ describe("users.publicProfile", () => {
   });
 
   it("answers NOT_FOUND for an unknown or closed account", async () => {
-    const unknown = await trpcGet("users.publicProfile", { userId: crypto.randomUUID() });
+    const unknown = await settle(() => api.users.publicProfile.query({ userId: crypto.randomUUID() }));
     expect(unknown.status).toBe(404);
     const closed = await createMember("closed");
-    await sqlRows("update users set status = 'deleted' where id = $1", [closed.userId]);
-    const result = await trpcGet("users.publicProfile", { userId: closed.userId });
+    await sql("update users set status = 'deleted' where id = $1", [closed.userId]);
+    const result = await settle(() => api.users.publicProfile.query({ userId: closed.userId }));
     expect(result.status).toBe(404);
-    expect(result.error?.data.code).toBe("NOT_FOUND");
+    expect(result.error?.code).toBe("NOT_FOUND");
   });
 
   it("rejects a user id that is not a uuid with 400", async () => {
-    const result = await trpcGet("users.publicProfile", { userId: "1 or 1=1" });
+    const result = await settle(() => api.users.publicProfile.query({ userId: "1 or 1=1" }));
     expect(result.status).toBe(400);
   });
 });
@@ -160,26 +157,26 @@ describe("users.publicProfile", () => {
 describe("users.becomeHost", () => {
   it("creates the host profile once, and the new host passes host checks before a token refresh", async () => {
     const member = await createMember("host");
-    const first = await trpcPost("users.becomeHost", undefined, member.auth);
+    const first = await settle(() => createTestClient(member.auth).users.becomeHost.mutate());
     expect(first.status).toBe(200);
     expect(first.data).toEqual({ isHost: true, created: true });
-    const again = await trpcPost("users.becomeHost", undefined, member.auth);
+    const again = await settle(() => createTestClient(member.auth).users.becomeHost.mutate());
     expect(again.data).toEqual({ isHost: true, created: false });
 
-    const rows = await sqlRows("select user_id from host_profiles where user_id = $1", [member.userId]);
+    const rows = await sql("select user_id from host_profiles where user_id = $1", [member.userId]);
     expect(rows).toHaveLength(1);
-    const me = await trpcGet<Account>("users.me", undefined, member.auth);
+    const me = await settle(() => createTestClient(member.auth).users.me.query());
     expect(me.data.roles).toEqual({ isHost: true, isAdmin: false });
-    const profile = await trpcGet<{ isHost: boolean }>("users.publicProfile", { userId: member.userId });
+    const profile = await settle(() => api.users.publicProfile.query({ userId: member.userId }));
     expect(profile.data.isHost).toBe(true);
   });
 
   it("is refused to API keys and anonymous callers", async () => {
     const member = await createMember("host-key");
     const key = await apiKeyFor(member, ["profile:read", "profile:write"]);
-    expect((await trpcPost("users.becomeHost", undefined, key)).status).toBe(403);
-    expect((await trpcPost("users.becomeHost", undefined)).status).toBe(401);
-    const rows = await sqlRows("select user_id from host_profiles where user_id = $1", [member.userId]);
+    expect((await settle(() => createTestClient(key).users.becomeHost.mutate())).status).toBe(403);
+    expect((await settle(() => api.users.becomeHost.mutate())).status).toBe(401);
+    const rows = await sql("select user_id from host_profiles where user_id = $1", [member.userId]);
     expect(rows).toEqual([]);
   });
 });
@@ -187,8 +184,8 @@ describe("users.becomeHost", () => {
 describe("a closed account", () => {
   it("cannot read its profile with a token issued before it closed", async () => {
     const member = await createMember("closing");
-    await sqlRows("update users set status = 'deleted' where id = $1", [member.userId]);
-    const result = await trpcGet("users.me", undefined, member.auth);
+    await sql("update users set status = 'deleted' where id = $1", [member.userId]);
+    const result = await settle(() => createTestClient(member.auth).users.me.query());
     expect(result.status).toBe(401);
   });
 });

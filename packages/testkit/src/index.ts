@@ -1,3 +1,4 @@
+export { futureDays, utcDaysFromToday } from "./dates.ts";
 export { airbnbFeed, bookingComFeed, googleCalendarFeed, vrboFeed } from "./ical-feeds.ts";
 export { createTestDatabase, type TestDatabase } from "./test-database.ts";
 export { startTestRedis, type TestRedis } from "./test-redis.ts";

@@ -2,7 +2,11 @@ import { bookings, calendarBlocks, createDb, type Database, listings, users } fr
 import { startNeonTunnel } from "@hometrip/devstack";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { futureDays } from "../src/dates.ts";
 import { createTestDatabase, type TestDatabase } from "../src/index.ts";
+
+// Dates from the clock: day(0) is a Friday about two months ahead, day(n) n days later.
+const day = futureDays(5);
 
 // The production driver (@neondatabase/serverless Pool + drizzle neon-serverless) reaching a
 // real Postgres through the local WebSocket tunnel, as the Worker and the Bun workers do.
@@ -89,32 +93,32 @@ const sqlStateOf = (promise: Promise<unknown>) =>
 
 describe("booking calendar through the neon driver", () => {
   it("rejects an overlapping booking with SQLSTATE 23P01 and accepts back-to-back stays", async () => {
-    await book("2032-03-01", "2032-03-05");
-    expect(await sqlStateOf(book("2032-03-03", "2032-03-07"))).toBe("23P01");
-    expect(await sqlStateOf(book("2032-02-28", "2032-03-02", "pending"))).toBe("23P01");
-    await book("2032-03-05", "2032-03-07");
-    await book("2032-02-27", "2032-03-01");
+    await book(day(3), day(7));
+    expect(await sqlStateOf(book(day(5), day(9)))).toBe("23P01");
+    expect(await sqlStateOf(book(day(1), day(4), "pending"))).toBe("23P01");
+    await book(day(7), day(9));
+    await book(day(0), day(3));
   });
 
   it("frees the dates when a booking is cancelled", async () => {
-    const id = await book("2032-04-10", "2032-04-14");
-    expect(await sqlStateOf(book("2032-04-12", "2032-04-16"))).toBe("23P01");
+    const id = await book(day(43), day(47));
+    expect(await sqlStateOf(book(day(45), day(49)))).toBe("23P01");
     await db
       .update(bookings)
       .set({ status: "cancelled", cancelledAt: new Date() })
       .where(eq(bookings.id, id));
-    await book("2032-04-12", "2032-04-16");
+    await book(day(45), day(49));
   });
 
   it("rejects a booking over a host block, and a block over a booking", async () => {
-    await block("2032-05-01", "2032-05-08");
-    expect(await sqlStateOf(book("2032-05-07", "2032-05-09"))).toBe("23P01");
-    await book("2032-05-08", "2032-05-10");
-    expect(await sqlStateOf(block("2032-05-09", "2032-05-20"))).toBe("23P01");
+    await block(day(64), day(71));
+    expect(await sqlStateOf(book(day(70), day(72)))).toBe("23P01");
+    await book(day(71), day(73));
+    expect(await sqlStateOf(block(day(72), day(83)))).toBe("23P01");
   });
 
   it("rolls back an interactive transaction whose booking conflicts", async () => {
-    await book("2032-06-01", "2032-06-03");
+    await book(day(95), day(97));
     const outcome = await sqlStateOf(
       db.transaction(async (tx) => {
         await tx
@@ -124,8 +128,8 @@ describe("booking calendar through the neon driver", () => {
         await tx.insert(bookings).values({
           listingId,
           guestId,
-          checkIn: "2032-06-02",
-          checkOut: "2032-06-04",
+          checkIn: day(96),
+          checkOut: day(98),
           guests: 1,
           nightlySubtotal: 0,
           cleaningFee: 0,
