@@ -4,6 +4,7 @@ import { authRouter } from "./routers/auth/index.ts";
 import { calendarRouter } from "./routers/calendar/index.ts";
 import { devMailboxRouter } from "./routers/dev-mailbox/index.ts";
 import { listingsRouter } from "./routers/listings/index.ts";
+import { placesRouter } from "./routers/places/index.ts";
 import { searchRouter } from "./routers/search/index.ts";
 import { systemRouter } from "./routers/system/index.ts";
 import { usersRouter } from "./routers/users/index.ts";
@@ -16,6 +17,7 @@ export const appRouter = router({
   calendar: calendarRouter,
   devMailbox: devMailboxRouter,
   listings: listingsRouter,
+  places: placesRouter,
   search: searchRouter,
   system: systemRouter,
   users: usersRouter,

@@ -2,4 +2,5 @@ export * from "./calendar.ts";
 export { AppError, type ErrorCode, errorCodes, errorStatus, isErrorCode } from "./errors.ts";
 export * from "./events/index.ts";
 export * from "./listings.ts";
+export * from "./places.ts";
 export * from "./search.ts";

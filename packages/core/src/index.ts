@@ -123,6 +123,7 @@ export { recordEvent } from "./events/record-event.ts";
 export { type RelayOutboxOptions, type RelayOutboxResult, relayOutbox } from "./events/relay-outbox.ts";
 export * from "./listings/index.ts";
 export { describeError, type Logger, silentLogger } from "./logger.ts";
+export * from "./places/index.ts";
 export * from "./pricing/index.ts";
 export { recordSystemPing } from "./system/record-system-ping.ts";
 export * from "./users/index.ts";

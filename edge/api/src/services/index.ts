@@ -1,5 +1,11 @@
 import type { EdgeEnv } from "@hometrip/config";
-import { createQStashPublisher, type EventPublisher } from "@hometrip/core";
+import {
+  createGazetteerGeocoder,
+  createNominatimGeocoder,
+  createQStashPublisher,
+  type EventPublisher,
+  type Geocoder,
+} from "@hometrip/core";
 import { createDb, createHttpSql, type Database, type HttpSql } from "@hometrip/db";
 import { createRedis, type Redis } from "@hometrip/kv";
 import { type Clock, systemClock } from "./clock.ts";
@@ -24,6 +30,8 @@ export interface Services {
   readonly httpSql: HttpSql | null;
   readonly redis: Redis;
   readonly publisher: EventPublisher;
+  /** Address search: a Nominatim-compatible service at GEOCODER_URL, else the offline gazetteer. */
+  readonly geocoder: Geocoder;
   /** Work to finish after the response; the db pool is ended only once all of it settles. */
   waitUntil(task: Promise<unknown>): void;
 }
@@ -39,6 +47,7 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
   let httpSql: HttpSql | undefined;
   let redis: Redis | undefined;
   let publisher: EventPublisher | undefined;
+  let geocoder: Geocoder | undefined;
   const pending: Promise<unknown>[] = [];
   let ending = false;
 
@@ -90,6 +99,12 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
         destinationUrl: config.EVENTS_DESTINATION_URL,
       });
       return publisher;
+    },
+    get geocoder() {
+      geocoder ??= config.GEOCODER_URL
+        ? createNominatimGeocoder({ url: config.GEOCODER_URL, userAgent: `HomeTrip (${config.APP_URL})` })
+        : createGazetteerGeocoder();
+      return geocoder;
     },
     waitUntil(task) {
       pending.push(

@@ -1,0 +1,13 @@
+import { placeSearchPerUser } from "../../rate-limit/rules.ts";
+import { hostProcedure, withRateLimit } from "../../trpc.ts";
+import { ZSearchPlacesRequestSchema, ZSearchPlacesResponseSchema } from "./search-places.types.ts";
+
+/**
+ * The location step's address search: places to fill the form from, each with its position and
+ * zone. The offline gazetteer unless GEOCODER_URL names a real geocoder (services.geocoder).
+ */
+export const searchPlacesProcedure = hostProcedure
+  .use(withRateLimit(placeSearchPerUser))
+  .input(ZSearchPlacesRequestSchema)
+  .output(ZSearchPlacesResponseSchema)
+  .query(async ({ ctx, input }) => ({ places: await ctx.services.geocoder.search(input.query) }));

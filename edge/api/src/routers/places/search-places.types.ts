@@ -1,0 +1,4 @@
+import { zSearchPlacesInput, zSearchPlacesOutput } from "@hometrip/contracts";
+
+export const ZSearchPlacesRequestSchema = zSearchPlacesInput;
+export const ZSearchPlacesResponseSchema = zSearchPlacesOutput;
