@@ -5,7 +5,7 @@ import { countryName, timeZones } from "@/lib/listing-options.ts";
 import type { MapTiles } from "../map/map-tiles.ts";
 import { AddressSearch, type FoundPlace } from "./address-search.tsx";
 import { isTimeZone, listingFormErrors, mergeErrors, parseCoordinate } from "./listing-form.ts";
-import { hasLocation, UNKNOWN_COUNTRY } from "./listing-steps.ts";
+import { locationFormOf, withPlace } from "./location-form.ts";
 import { LocationPicker } from "./location-picker.tsx";
 import { StepForm } from "./step-form.tsx";
 import { type HostListing, useListingUpdate } from "./use-listing.ts";
@@ -30,19 +30,7 @@ export function LocationStep({ listing, mapTiles }: { listing: HostListing; mapT
   // Filled after hydration: the server's and the browser's lists of zones may differ.
   const [zones, setZones] = useState<string[]>([]);
   useEffect(() => setZones(timeZones()), []);
-  const placed = hasLocation(listing);
-  const [form, setForm] = useState({
-    addressLine1: listing.addressLine1,
-    addressLine2: listing.addressLine2 ?? "",
-    city: listing.city,
-    region: listing.region ?? "",
-    postalCode: listing.postalCode ?? "",
-    // A new draft's placeholders (country ZZ, 0,0) show as empty fields, not as choices.
-    country: listing.country === UNKNOWN_COUNTRY ? "" : listing.country,
-    lat: placed ? String(listing.lat) : "",
-    lng: placed ? String(listing.lng) : "",
-    timezone: listing.timezone,
-  });
+  const [form, setForm] = useState(() => locationFormOf(listing));
   // The zone follows the position (the API sets it from lat/lng) unless the host typed one.
   const [zoneTyped, setZoneTyped] = useState(false);
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -55,17 +43,7 @@ export function LocationStep({ listing, mapTiles }: { listing: HostListing; mapT
   const pin = lat.ok && lng.ok ? { lat: lat.value, lng: lng.value } : null;
 
   function pick(place: FoundPlace) {
-    setForm((f) => ({
-      ...f,
-      addressLine1: place.addressLine1 ?? f.addressLine1,
-      city: place.city,
-      region: place.region ?? "",
-      postalCode: place.postalCode ?? f.postalCode,
-      country: place.country,
-      lat: String(place.lat),
-      lng: String(place.lng),
-      timezone: place.timezone,
-    }));
+    setForm((f) => withPlace(f, place));
     setZoneTyped(false);
     setLocal({});
   }
