@@ -23,6 +23,11 @@ export const zEdgeEnv = z.object({
   /** Base URL of the `workers/` service that QStash delivers events to. */
   EVENTS_DESTINATION_URL: url,
   CORS_ORIGINS: csv.default([]),
+  /**
+   * A Nominatim-compatible geocoder (`${GEOCODER_URL}/search?format=jsonv2`) for the hosts'
+   * address search; unset, the offline gazetteer of the cities and neighbourhoods we know.
+   */
+  GEOCODER_URL: url.optional(),
   /** Bearer token for operator-only procedures until accounts and roles exist. */
   ADMIN_API_TOKEN: secret(16),
   ...edgeIdentityShape,

@@ -31,7 +31,7 @@ export const zListingChanges = z
     propertyType: zPropertyType,
     addressLine1: text(200),
     addressLine2: text(200).nullable(),
-    city: text(100),
+    city: text(100).min(1, "Enter the city"),
     region: text(100).nullable(),
     postalCode: text(20).nullable(),
     country: zText({ max: 2 })

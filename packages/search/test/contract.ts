@@ -72,6 +72,30 @@ export function searchContract(name: string, factory: AdapterFactory, skipReason
         const result = await search({ text: "alfamma" });
         expect(world.keys(result)[0]).toBe("L1");
       });
+      const lisbon = ["L1", "L2", "L3"];
+      const found = async (text: string) => [...(await keySet({ text }))].sort();
+      it("finds a country by its name, not only its code", async () => {
+        expect(await found("Portugal")).toEqual(["L1", "L2", "L3", "L4", "L7", "L8"]);
+        expect(await found("Japan")).toEqual(["L9"]);
+        expect(await found("portugal lisbon")).toEqual(lisbon);
+      });
+      it("finds a city by its local or English name", async () => {
+        expect(await found("Lisboa")).toEqual(lisbon);
+        expect(await found("Oporto")).toEqual(["L7", "L8"]);
+      });
+      it("forgives one typo in a short place name and two in a long one", async () => {
+        expect(await found("Lisbn")).toEqual(lisbon);
+        expect(await found("Prto")).toEqual(["L7", "L8"]);
+        expect(await found("Portgual")).toEqual(["L1", "L2", "L3", "L4", "L7", "L8"]);
+        expect(await found("Barcelna")).toEqual([]);
+        expect(await found("Lsbn")).toEqual([]);
+      });
+      it("finds the neighbourhood a home is in, named or not in its title", async () => {
+        // L2's title names Baixa, but it stands nearest Alfama's centre.
+        expect(await found("Alfama")).toEqual(["L1", "L2"]);
+        expect(await found("Belém")).toEqual(["L3"]);
+        expect(await found("Belem")).toEqual(["L3"]);
+      });
     });
 
     describe("where", () => {

@@ -43,6 +43,14 @@ describe("typesense documents", () => {
     });
   });
 
+  it("carry the place's other names: country names, local city names, the nearest neighbourhood", async () => {
+    const [l2, l8] = await loadDocuments(client, [fixture.ids.L2!, fixture.ids.L8!], new Date());
+    const byId = new Map([l2, l8].map((d) => [d?.id, d?.place_names ?? ""]));
+    const lisbon = byId.get(fixture.ids.L2) ?? "";
+    for (const name of ["Portugal", "Lisboa", "Alfama"]) expect(lisbon).toContain(name);
+    expect(byId.get(fixture.ids.L8)).toContain("Oporto");
+  });
+
   it("carry the weekend price and discounts, and include them in the stored stay totals", async () => {
     await client.query(
       `update listings set weekend_price = 15000, weekly_discount_percent = 10, monthly_discount_percent = 20

@@ -49,6 +49,12 @@ export const twoFactorAttemptLimits = {
   perUser: { name: "2fa-user", limit: 10, window: "15 m" },
 } as const;
 
+/**
+ * The location step's address search: typing stops after a few searches, and a real geocoder
+ * behind it (GEOCODER_URL) is rate-limited upstream (Nominatim's public service: 1 per second).
+ */
+export const placeSearchPerUser: Rule = { name: "place-search-user", limit: 30, window: "1 m", key: byUser };
+
 /** General ceilings for every tRPC call, far above what a person or a well-behaved integration needs. */
 export const apiLimits = {
   perIp: { name: "api-ip", limit: 600, window: "1 m" },

@@ -1,8 +1,11 @@
 import type { EdgeEnv } from "@hometrip/config";
 import {
   type CommittedEvents,
+  createGazetteerGeocoder,
+  createNominatimGeocoder,
   createQStashPublisher,
   type EventPublisher,
+  type Geocoder,
   runPostCommit,
   trackCommittedEvents,
 } from "@hometrip/core";
@@ -33,6 +36,8 @@ export interface Services {
   readonly httpSql: HttpSql | null;
   readonly redis: Redis;
   readonly publisher: EventPublisher;
+  /** Address search: a Nominatim-compatible service at GEOCODER_URL, else the offline gazetteer. */
+  readonly geocoder: Geocoder;
   /** Work to finish after the response; the db pool is ended only once all of it settles. */
   waitUntil(task: Promise<unknown>): void;
   /**
@@ -54,6 +59,7 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
   let httpSql: HttpSql | undefined;
   let redis: Redis | undefined;
   let publisher: EventPublisher | undefined;
+  let geocoder: Geocoder | undefined;
   const pending: Promise<unknown>[] = [];
   let ending = false;
 
@@ -106,6 +112,12 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
         destinationUrl: config.EVENTS_DESTINATION_URL,
       });
       return publisher;
+    },
+    get geocoder() {
+      geocoder ??= config.GEOCODER_URL
+        ? createNominatimGeocoder({ url: config.GEOCODER_URL, userAgent: `HomeTrip (${config.APP_URL})` })
+        : createGazetteerGeocoder();
+      return geocoder;
     },
     waitUntil(task) {
       pending.push(

@@ -7,6 +7,7 @@ import {
 import { type Database, type Listing, listings, type Tx } from "@hometrip/db";
 import { eq } from "drizzle-orm";
 import { recordEvent } from "../events/record-event.ts";
+import { timeZoneAt } from "../places/time-zone.ts";
 import { type ListingActor, lockListingForChange } from "./access.ts";
 import { type ListingIssue, missingForPublication, UNKNOWN_COUNTRY } from "./completeness.ts";
 import { listingViewOf, photosOf } from "./listing-view.ts";
@@ -81,11 +82,12 @@ export async function updateListing(
   db: Database,
   actor: ListingActor,
   listingId: string,
-  changes: ListingChanges,
+  requested: ListingChanges,
   now: Date,
 ): Promise<ListingChange> {
   return db.transaction(async (tx) => {
     const current = await lockListingForChange(tx, listingId, actor);
+    const changes = withZoneFromPosition(requested, current);
     const merged = { ...current, ...changes } as Listing;
     if (merged.maxNights < merged.minNights) {
       throw new AppError("BAD_REQUEST", "Maximum nights cannot be below minimum nights", {
@@ -112,6 +114,17 @@ export async function updateListing(
     });
     return { value: await listingViewOf(tx, updated), listingId, eventId, searchVisible };
   });
+}
+
+/**
+ * A move without a zone takes the zone at the new position: hosts place the pin, and check-in
+ * times and calendar days follow the zone, so it must not stay at the draft's UTC. A zone sent
+ * with the move is the host's choice and kept.
+ */
+function withZoneFromPosition(changes: ListingChanges, current: Listing): ListingChanges {
+  if (changes.timezone !== undefined || (changes.lat === undefined && changes.lng === undefined))
+    return changes;
+  return { ...changes, timezone: timeZoneAt(changes.lat ?? current.lat, changes.lng ?? current.lng) };
 }
 
 /** Draft or unlisted → published, once nothing is missing; publishing again changes nothing. */

@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { cube } from "@electric-sql/pglite/contrib/cube";
 import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
+import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { startConnectionGate } from "./connection-gate.ts";
@@ -46,7 +47,9 @@ export async function startPglite(opts: {
   await mkdir(directory, { recursive: true });
   const started = Date.now();
   // The same extensions the local Postgres offers, so a migration that runs there runs here.
-  const db = await PGlite.create(directory, { extensions: { btree_gist, pg_trgm, cube, earthdistance } });
+  const db = await PGlite.create(directory, {
+    extensions: { btree_gist, pg_trgm, cube, earthdistance, fuzzystrmatch },
+  });
   opts.log(`PGlite opened ${directory} in ${Date.now() - started} ms`);
 
   // PGlite listens on a private ephemeral port; clients come in through the gate.

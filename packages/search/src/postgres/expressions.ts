@@ -32,8 +32,10 @@ export function queryWords(text: string): string[] {
 
 /**
  * A tsquery built in SQL from `$words`: every word must match, either as a prefix (typing
- * "lisb") or as one of the three vocabulary words closest to it by trigram similarity (typos:
- * "lisbom" -> lisbon). Words shorter than four letters are not corrected: too many neighbours.
+ * "lisb") or as one of the three vocabulary words closest to it (typos: "lisbn" -> lisbon).
+ * A typo is an edit as Typesense counts them: one for words of 4-6 letters, two from 7 (its
+ * min_len_1typo / min_len_2typo); shorter words are not corrected, they have too many neighbours.
+ * Trigram similarity (the GIN index, at pg_trgm's default 0.3) picks the candidates first.
  */
 export function correctedTsQuery(wordsParam: string): string {
   return `(SELECT to_tsquery('simple'::regconfig, string_agg('(' || alternatives || ')', ' & '))
@@ -43,9 +45,11 @@ export function correctedTsQuery(wordsParam: string): string {
       FROM (
         SELECT x.lexeme FROM search_lexemes x
         WHERE length(w.word) >= 4 AND x.lexeme % w.word AND x.lexeme ~ '^[[:alnum:]]+$'
-          AND similarity(x.lexeme, w.word) >= 0.45
-        ORDER BY similarity(x.lexeme, w.word) DESC, x.lexeme LIMIT 3
+          AND levenshtein_less_equal(x.lexeme, w.word, w.typos) <= w.typos
+        ORDER BY levenshtein_less_equal(x.lexeme, w.word, w.typos), similarity(x.lexeme, w.word) DESC, x.lexeme
+        LIMIT 3
       ) c), '') AS alternatives
-    FROM unnest(${wordsParam}) AS w(word)
+    FROM (SELECT u.word, CASE WHEN length(u.word) >= 7 THEN 2 ELSE 1 END AS typos
+          FROM unnest(${wordsParam}) AS u(word)) w
   ) t)`;
 }

@@ -122,9 +122,12 @@ async function runSearch(
   const q = plan.query;
   const text = {
     q: q.text ?? "*",
-    query_by: "city,region,title",
-    query_by_weights: "3,2,1",
+    query_by: "city,place_names,region,title",
+    query_by_weights: "3,3,2,1",
+    // One typo from 4 letters, two from 7: what the Postgres adapter forgives ("prto", "lisbn").
     num_typos: 2,
+    min_len_1typo: 4,
+    min_len_2typo: 7,
     prefix: true,
     drop_tokens_threshold: 0,
   };

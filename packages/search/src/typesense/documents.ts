@@ -9,6 +9,7 @@ interface ListingRow {
   city: string;
   region: string;
   country: string;
+  place_names: string;
   lat: number;
   lng: number;
   property_type: string;
@@ -31,7 +32,10 @@ interface ListingRow {
   booked_days: number[];
 }
 
+// place_names: the country's names, the city's and region's other names, the nearest known
+// neighbourhood: the same words the Postgres document holds (migration 0011).
 const columns = `l.id, l.title, l.city, coalesce(l.region, '') AS region, l.country::text AS country, l.lat, l.lng,
+  search_place_names(l.city, l.region, l.country::text, l.lat, l.lng) AS place_names,
   l.property_type::text AS property_type, l.amenities, l.bedrooms, l.capacity, l.nightly_price, l.weekend_price,
   l.weekly_discount_percent, l.monthly_discount_percent, l.cleaning_fee,
   l.currency::text AS currency, l.min_nights, l.max_nights, l.instant_book,
@@ -106,6 +110,7 @@ function toDocument(row: ListingRow): ListingDocument {
     city: row.city,
     region: row.region,
     country: row.country,
+    place_names: row.place_names,
     location: [row.lat, row.lng],
     lat: row.lat,
     lng: row.lng,

@@ -42,6 +42,8 @@ export interface ListingDocument {
   city: string;
   region: string;
   country: string;
+  /** Other names of the place: country names, local/English city names, the neighbourhood. */
+  place_names: string;
   location: [number, number];
   lat: number;
   lng: number;
@@ -80,6 +82,7 @@ export function collectionSchema(name: string): CollectionCreateSchema {
       { name: "city", type: "string" },
       { name: "region", type: "string" },
       { name: "country", type: "string", facet: true },
+      { name: "place_names", type: "string" },
       { name: "location", type: "geopoint" },
       { name: "lat", type: "float" },
       { name: "lng", type: "float" },

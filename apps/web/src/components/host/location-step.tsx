@@ -3,8 +3,9 @@ import { useEffect, useId, useState } from "react";
 import { TextField } from "@/components/ui/field.tsx";
 import { countryName, timeZones } from "@/lib/listing-options.ts";
 import type { MapTiles } from "../map/map-tiles.ts";
+import { AddressSearch, type FoundPlace } from "./address-search.tsx";
 import { isTimeZone, listingFormErrors, mergeErrors, parseCoordinate } from "./listing-form.ts";
-import { hasLocation, UNKNOWN_COUNTRY } from "./listing-steps.ts";
+import { locationFormOf, withPlace } from "./location-form.ts";
 import { LocationPicker } from "./location-picker.tsx";
 import { StepForm } from "./step-form.tsx";
 import { type HostListing, useListingUpdate } from "./use-listing.ts";
@@ -29,19 +30,9 @@ export function LocationStep({ listing, mapTiles }: { listing: HostListing; mapT
   // Filled after hydration: the server's and the browser's lists of zones may differ.
   const [zones, setZones] = useState<string[]>([]);
   useEffect(() => setZones(timeZones()), []);
-  const placed = hasLocation(listing);
-  const [form, setForm] = useState({
-    addressLine1: listing.addressLine1,
-    addressLine2: listing.addressLine2 ?? "",
-    city: listing.city,
-    region: listing.region ?? "",
-    postalCode: listing.postalCode ?? "",
-    // A new draft's placeholders (country ZZ, 0,0) show as empty fields, not as choices.
-    country: listing.country === UNKNOWN_COUNTRY ? "" : listing.country,
-    lat: placed ? String(listing.lat) : "",
-    lng: placed ? String(listing.lng) : "",
-    timezone: listing.timezone,
-  });
+  const [form, setForm] = useState(() => locationFormOf(listing));
+  // The zone follows the position (the API sets it from lat/lng) unless the host typed one.
+  const [zoneTyped, setZoneTyped] = useState(false);
   const [local, setLocal] = useState<Record<string, string>>({});
   const errors = mergeErrors(local, listingFormErrors(update.error, labels));
   const set = (name: keyof typeof form) => (e: { target: { value: string } }) =>
@@ -51,6 +42,12 @@ export function LocationStep({ listing, mapTiles }: { listing: HostListing; mapT
   const lng = parseCoordinate(form.lng, 180);
   const pin = lat.ok && lng.ok ? { lat: lat.value, lng: lng.value } : null;
 
+  function pick(place: FoundPlace) {
+    setForm((f) => withPlace(f, place));
+    setZoneTyped(false);
+    setLocal({});
+  }
+
   function save() {
     const problems: Record<string, string> = {};
     const changes: Record<string, unknown> = {
@@ -59,10 +56,13 @@ export function LocationStep({ listing, mapTiles }: { listing: HostListing; mapT
       city: form.city,
       region: optional(form.region),
       postalCode: optional(form.postalCode),
-      timezone: form.timezone.trim(),
     };
-    if (!isTimeZone(form.timezone.trim()))
-      problems.timezone = "Choose a time zone from the list, like Europe/Lisbon.";
+    if (form.city.trim() === "") problems.city = "Enter the city, or find the address above.";
+    if (zoneTyped) {
+      changes.timezone = form.timezone.trim();
+      if (!isTimeZone(form.timezone.trim()))
+        problems.timezone = "Choose a time zone from the list, like Europe/Lisbon.";
+    }
     if (country !== "") {
       if (!/^[A-Z]{2}$/.test(country)) problems.country = "Use the two-letter country code, like PT or US.";
       else changes.country = country;
@@ -75,7 +75,15 @@ export function LocationStep({ listing, mapTiles }: { listing: HostListing; mapT
     }
     setLocal(problems);
     if (Object.keys(problems).length > 0) return update.reset();
-    update.mutate({ id: listing.id, changes });
+    update.mutate(
+      { id: listing.id, changes },
+      {
+        onSuccess: (saved) => {
+          setForm((f) => ({ ...f, timezone: saved.timezone }));
+          setZoneTyped(false);
+        },
+      },
+    );
   }
 
   return (
@@ -87,6 +95,7 @@ export function LocationStep({ listing, mapTiles }: { listing: HostListing; mapT
       pending={update.isPending}
       onSubmit={save}
     >
+      <AddressSearch onPick={pick} />
       <TextField
         label="Street address"
         name="addressLine1"
@@ -142,8 +151,8 @@ export function LocationStep({ listing, mapTiles }: { listing: HostListing; mapT
       <fieldset className="host-fieldset">
         <legend>Map position</legend>
         <p className="muted">
-          Click the map (zoom in first) or drag the pin; or type decimal degrees, as a map app shows them
-          (38.7223, -9.1393 is Lisbon).
+          Find the address above, click the map (zoom in first) or drag the pin; or type decimal degrees, as a
+          map app shows them (38.7223, -9.1393 is Lisbon).
         </p>
         <LocationPicker
           position={pin}
@@ -174,8 +183,11 @@ export function LocationStep({ listing, mapTiles }: { listing: HostListing; mapT
         name="timezone"
         list={zonesId}
         value={form.timezone}
-        onChange={set("timezone")}
-        hint="Where the home is, e.g. Europe/Lisbon: check-in times and calendar days follow it."
+        onChange={(e) => {
+          setZoneTyped(true);
+          set("timezone")(e);
+        }}
+        hint="Set from the map position when you save; check-in times and calendar days follow it. Type another only if the home keeps a different zone."
         error={errors.fields.timezone}
       />
       <datalist id={zonesId}>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import countries from "world-atlas/countries-110m.json";
 import land from "world-atlas/land-110m.json";
-import { landPolygons } from "./land-base.ts";
+import { countryLines, landPolygons } from "./land-base.ts";
 
 type Topology = Parameters<typeof landPolygons>[0];
 
@@ -38,5 +39,38 @@ describe("landPolygons", () => {
     expect(covers(-9.14, 38.72)).toBe(true);
     expect(covers(151.2, -33.87)).toBe(true);
     expect(covers(-149.9, 61.2)).toBe(true);
+  });
+});
+
+describe("countryLines", () => {
+  const topology = countries as unknown as Topology;
+  const widestStep = (lines: GeoJSON.MultiLineString) =>
+    Math.max(
+      ...lines.coordinates.flatMap((line) =>
+        line.slice(1).map((p, i) => Math.abs((p[0] as number) - (line[i]![0] as number))),
+      ),
+    );
+
+  it("draws the border between Portugal and Spain, and none across the world", () => {
+    const borders = countryLines(topology, "borders");
+    const iberian = borders.coordinates.some((line) =>
+      line.some(
+        ([lng, lat]) =>
+          (lng as number) > -7.6 && (lng as number) < -6 && (lat as number) > 38 && (lat as number) < 42,
+      ),
+    );
+    expect(iberian).toBe(true);
+    expect(widestStep(borders)).toBeLessThan(180);
+  });
+
+  it("draws coastlines without a stripe across the antimeridian (Fiji, Chukotka)", () => {
+    const coasts = countryLines(topology, "coasts");
+    expect(coasts.coordinates.length).toBeGreaterThan(100);
+    expect(widestStep(coasts)).toBeLessThan(180);
+  });
+
+  it("covers the land with the countries too", () => {
+    const fromCountries = landPolygons(topology, "countries");
+    expect(fromCountries.coordinates.length).toBeGreaterThan(100);
   });
 });

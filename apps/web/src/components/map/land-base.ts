@@ -1,4 +1,4 @@
-import { feature } from "topojson-client";
+import { feature, mesh } from "topojson-client";
 
 type Topology = Parameters<typeof feature>[0];
 type Position = GeoJSON.Position;
@@ -36,6 +36,37 @@ export function landPolygons(topology: Topology, objectName = "land"): GeoJSON.M
     }
   }
   return { type: "MultiPolygon", coordinates: polygons };
+}
+
+/**
+ * Lines from the countries' shared arcs: `"borders"` between two countries, `"coasts"` where a
+ * country meets the sea. A line that jumps across the antimeridian is cut there, so no line is
+ * drawn across the whole map.
+ */
+export function countryLines(
+  topology: Topology,
+  which: "borders" | "coasts",
+  objectName = "countries",
+): GeoJSON.MultiLineString {
+  const object = topology.objects[objectName];
+  if (object?.type !== "GeometryCollection")
+    throw new Error(`no geometry collection "${objectName}" in the topology`);
+  const collection = object as Parameters<typeof mesh>[1];
+  const lines = mesh(topology, collection, which === "borders" ? (a, b) => a !== b : (a, b) => a === b);
+  const out: Position[][] = [];
+  for (const line of lines.coordinates) {
+    let part: Position[] = [];
+    for (const point of line) {
+      const prev = part.at(-1);
+      if (prev && Math.abs((point[0] as number) - (prev[0] as number)) > 180) {
+        if (part.length > 1) out.push(part);
+        part = [];
+      }
+      part.push(point);
+    }
+    if (part.length > 1) out.push(part);
+  }
+  return { type: "MultiLineString", coordinates: out };
 }
 
 function unwrapRing(ring: Position[]): Position[] {

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { MapBounds } from "../search/search-url.ts";
 import { addBaseLayer } from "./base-layer.ts";
 import type { MapTiles } from "./map-tiles.ts";
+import { drawPins, markPins, type PinMark } from "./pin-layer.ts";
 
 export type MapPin = {
   id: string;
@@ -57,19 +58,6 @@ function quietly(flag: { current: boolean }, move: () => void) {
 const sameBounds = (a: MapBounds, b: MapBounds) =>
   (["north", "south", "east", "west"] as const).every((k) => Math.abs(a[k] - b[k]) < 1e-4);
 
-/** Selected and hovered pins stand out (and say so to screen readers). */
-function markPins(markers: Map<string, L.Marker>, selectedId: string | null, highlightedId: string | null) {
-  for (const [id, marker] of markers) {
-    const el = marker.getElement();
-    const selected = id === selectedId;
-    const highlighted = id === highlightedId;
-    el?.classList.toggle("price-pin--selected", selected);
-    el?.classList.toggle("price-pin--highlighted", highlighted);
-    el?.setAttribute("aria-pressed", String(selected));
-    marker.setZIndexOffset(selected ? 1000 : highlighted ? 500 : 0);
-  }
-}
-
 /**
  * The search map, on Leaflet (no WebGL). Without configured tiles it draws the bundled land base
  * and requests nothing. Pins are Leaflet markers whose icons are keyboard-focusable buttons named
@@ -79,7 +67,7 @@ export function LeafletSearchMap(props: LeafletSearchMapProps) {
   const container = useRef<HTMLElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const pinLayer = useRef<L.LayerGroup | null>(null);
-  const markers = useRef(new Map<string, L.Marker>());
+  const marks = useRef<PinMark[]>([]);
   // Moves we make ourselves (framing results, resizing) are not the guest moving the map.
   const programmatic = useRef(false);
   // The area this map last asked to search, so its own URL update does not reframe it.
@@ -138,47 +126,33 @@ export function LeafletSearchMap(props: LeafletSearchMapProps) {
       refit.current = null;
       mapRef.current = null;
       pinLayer.current = null;
-      markers.current.clear();
+      marks.current = [];
     };
   }, []);
 
-  // Pins: rebuilt when the results change.
+  // Pins: redrawn when the results change and at every zoom (groups depend on the scale).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: redraw per new pins; the rest is read from `latest`
   useEffect(() => {
+    const map = mapRef.current;
     const layer = pinLayer.current;
-    if (!layer) return;
-    layer.clearLayers();
-    markers.current.clear();
-    for (const pin of props.pins) {
-      const label = document.createElement("span");
-      label.textContent = pin.priceLabel;
-      const marker = L.marker([pin.lat, pin.lng], {
-        // No size: the pill is as wide as its price, measured below once it is in the page.
-        icon: L.divIcon({ className: "price-pin", html: label, iconSize: undefined }),
-        keyboard: true,
-        riseOnHover: true,
+    if (!map || !layer) return;
+    const draw = () => {
+      const { pins, selectedId, highlightedId } = latest.current;
+      marks.current = drawPins(map, layer, pins, {
+        selectedId,
+        onSelect: (id) => latest.current.onSelect(id),
       });
-      marker.on("click", () => latest.current.onSelect(pin.id));
-      marker.addTo(layer);
-      const el = marker.getElement();
-      if (el) {
-        // Centred above the point, like a speech bubble's tip.
-        el.style.marginLeft = `${-el.offsetWidth / 2}px`;
-        el.style.marginTop = `${-el.offsetHeight - 6}px`;
-        el.setAttribute("aria-label", pin.label);
-        el.addEventListener("keydown", (event) => {
-          if (event.key === "Enter" || event.key === " ") {
-            event.preventDefault();
-            latest.current.onSelect(pin.id);
-          }
-        });
-      }
-      markers.current.set(pin.id, marker);
-    }
-    markPins(markers.current, latest.current.selectedId, latest.current.highlightedId);
+      markPins(marks.current, selectedId, highlightedId);
+    };
+    draw();
+    map.on("zoomend", draw);
+    return () => {
+      map.off("zoomend", draw);
+    };
   }, [props.pins]);
 
   useEffect(() => {
-    markPins(markers.current, props.selectedId, props.highlightedId);
+    markPins(marks.current, props.selectedId, props.highlightedId);
   }, [props.selectedId, props.highlightedId]);
 
   // Framing: the searched area when it came from the URL, else the results of a new search.

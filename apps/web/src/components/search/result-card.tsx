@@ -1,6 +1,7 @@
 "use client";
 import type { RouterOutputs } from "@hometrip/api";
 import Link from "next/link";
+import { useEffect, useRef } from "react";
 import { formatMoney } from "@/lib/money.ts";
 import { ListingPhoto } from "../listing/listing-photo.tsx";
 import { propertyTypeLabel } from "./search-url.ts";
@@ -17,19 +18,30 @@ export function ratingLabel(rating: SearchHit["rating"]): string {
   return `Rated ${rating.average.toFixed(2)} out of 5 from ${rating.count} review${rating.count === 1 ? "" : "s"}`;
 }
 
-/** What a guest decides on: photo, title, place, rating, nightly price and, with dates, the total. */
+/**
+ * What a guest decides on: photo, title, place, rating, nightly price and, with dates, the total.
+ * The card of the pin pressed on the map is marked and scrolled into view.
+ */
 export function ResultCard({
   hit,
   href,
+  selected = false,
   onHighlight,
 }: {
   hit: SearchHit;
   href: string;
+  selected?: boolean;
   onHighlight?: (id: string | null) => void;
 }) {
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (selected) card.current?.scrollIntoView({ block: "nearest" });
+  }, [selected]);
   return (
     <article
-      className="result-card"
+      ref={card}
+      className={selected ? "result-card result-card--selected" : "result-card"}
+      aria-current={selected || undefined}
       aria-labelledby={`hit-${hit.id}`}
       onMouseEnter={() => onHighlight?.(hit.id)}
       onMouseLeave={() => onHighlight?.(null)}

@@ -210,7 +210,12 @@ export function SearchView({ tiles }: { tiles: MapTiles | null }) {
               >
                 {hits.map((hit) => (
                   <li key={hit.id}>
-                    <ResultCard hit={hit} href={listingHref(hit.id, state)} onHighlight={setHighlightedId} />
+                    <ResultCard
+                      hit={hit}
+                      href={listingHref(hit.id, state)}
+                      selected={hit.id === selectedId}
+                      onHighlight={setHighlightedId}
+                    />
                   </li>
                 ))}
               </ul>
