@@ -1,4 +1,4 @@
-import { addDays } from "@hometrip/core";
+import { addDays } from "@hometrip/contracts/dates";
 import { futureDays } from "@hometrip/testkit/dates";
 import { describe, expect, it } from "vitest";
 import { createMember, hostWithListing, insertBooking, listingChangedEvents } from "./calendar-support.ts";
