@@ -2,11 +2,12 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { expect } from "vitest";
 import { insertListing } from "./calendar-support.ts";
+import { sql } from "./db.ts";
 import { arbitraryFor, type FuzzContext, hostileValue } from "./fuzz-arbitraries.ts";
 import { uniqueIp } from "./hardening-support.ts";
 import { call } from "./harness.ts";
 import type { ProcedureInfo } from "./security-support.ts";
-import { createMember, type Member, sqlRows } from "./users-support.ts";
+import { createMember, type Member } from "./users-support.ts";
 import { withoutRefusedParts } from "./zod-walk.ts";
 
 /**
@@ -75,7 +76,7 @@ export async function callers(
 ): Promise<{ headers: Record<Role, Record<string, string>>; context: FuzzContext }> {
   const member = await createMember(`fuzz-${tag}-member`);
   const host: Member = await createMember(`fuzz-${tag}-host`);
-  await sqlRows("insert into host_profiles (user_id) values ($1)", [host.userId]);
+  await sql("insert into host_profiles (user_id) values ($1)", [host.userId]);
   const published = await insertListing(host.userId, "published", "Europe/Lisbon");
   const draft = await insertListing(host.userId, "draft");
   return {

@@ -1,24 +1,25 @@
 import { controlCharacterMessage } from "@hometrip/contracts";
+import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import { describe, expect, it } from "vitest";
+import { sql } from "./db.ts";
 import { uniqueIp } from "./hardening-support.ts";
+import { type CallError, createTestClient, settle } from "./harness.ts";
 import { photos, putPhoto } from "./listings-support.ts";
-import { procedures } from "./security-support.ts";
-import { apiKeyFor, createMember, sqlRows, trpcGet, trpcPost } from "./users-support.ts";
+import { callProcedure, procedures } from "./security-support.ts";
+import { apiKeyFor, createMember } from "./users-support.ts";
 import { stringLeaves } from "./zod-walk.ts";
 
 /** Issue 8 §4: each class of input that once answered 500 is a 400 at the contract, for every schema. */
 
 const fromIp = () => ({ "x-forwarded-for": uniqueIp() });
-const issuePaths = (result: { error?: { data: { issues?: { path: string }[] } } }) =>
-  result.error?.data.issues?.map((issue) => issue.path) ?? [];
+const issuePaths = (result: { error: CallError | undefined }) =>
+  result.error?.issues?.map((issue) => issue.path) ?? [];
 
 async function hostWithDraft(tag: string) {
   const host = await createMember(`${tag}-host`);
-  await sqlRows("insert into host_profiles (user_id) values ($1)", [host.userId]);
-  const created = await trpcPost<{ id: string }>(
-    "listings.create",
-    { title: "Hostile home", propertyType: "house" },
-    host.auth,
+  await sql("insert into host_profiles (user_id) values ($1)", [host.userId]);
+  const created = await settle(() =>
+    createTestClient(host.auth).listings.create.mutate({ title: "Hostile home", propertyType: "house" }),
   );
   expect(created.status).toBe(200);
   return { host, listingId: created.data.id };
@@ -68,7 +69,7 @@ describe("NUL and control characters", () => {
       ["listings.create", { title: nul, propertyType: "house" }, host.auth, "title"],
       [
         "calendar.blockDates",
-        { listingId, from: "2030-01-01", to: "2030-01-03", note: nul },
+        { listingId, from: utcDaysFromToday(30), to: utcDaysFromToday(32), note: nul },
         host.auth,
         "note",
       ],
@@ -99,18 +100,20 @@ describe("NUL and control characters", () => {
       "changes.amenities.1",
     ]);
     for (const [path, input, headers, field] of cases) {
-      const result = await trpcPost(path, input, headers);
+      const result = await callProcedure({ path, type: "mutation" }, input, headers);
       expect(result.status, `${path} ${field}`).toBe(400);
       expect(issuePaths(result), `${path} ${field}`).toContain(field);
     }
-    const mailbox = await trpcGet("devMailbox.list", { to: nul }, host.auth);
+    const mailbox = await settle(() => createTestClient(host.auth).devMailbox.list.query({ to: nul }));
     expect(mailbox.status).toBe(400);
     expect(mailbox.error?.message).toBe("Invalid input");
   });
 
   it("says what is wrong", async () => {
     const member = await createMember("nul-message");
-    const result = await trpcPost("users.updateProfile", { displayName: "a\u0000b" }, member.auth);
+    const result = await settle(() =>
+      createTestClient(member.auth).users.updateProfile.mutate({ displayName: "a\u0000b" }),
+    );
     expect(JSON.stringify(result.error)).toContain(controlCharacterMessage);
   });
 });
@@ -119,21 +122,26 @@ describe("time zones", () => {
   it("refuses a zone no runtime knows and stores a real one as the runtime spells it", async () => {
     const { host, listingId } = await hostWithDraft("zone");
     for (const timezone of ["Not/AZone", "+05:00", "Europe/Nowhere", "../UTC"]) {
-      const refused = await trpcPost("listings.update", { id: listingId, changes: { timezone } }, host.auth);
+      const refused = await settle(() =>
+        createTestClient(host.auth).listings.update.mutate({ id: listingId, changes: { timezone } }),
+      );
       expect(refused.status, timezone).toBe(400);
       expect(issuePaths(refused)).toContain("changes.timezone");
     }
-    const saved = await trpcPost<{ timezone: string }>(
-      "listings.update",
-      { id: listingId, changes: { timezone: "europe/lisbon" } },
-      host.auth,
+    const saved = await settle(() =>
+      createTestClient(host.auth).listings.update.mutate({
+        id: listingId,
+        changes: { timezone: "europe/lisbon" },
+      }),
     );
     expect(saved.status).toBe(200);
     expect(saved.data.timezone).toBe("Europe/Lisbon");
-    const quote = await trpcGet(
-      "listings.quote",
-      { listingId, checkIn: "2030-03-01", checkOut: "2030-03-04" },
-      host.auth,
+    const quote = await settle(() =>
+      createTestClient(host.auth).listings.quote.query({
+        listingId,
+        checkIn: utcDaysFromToday(60),
+        checkOut: utcDaysFromToday(63),
+      }),
     );
     expect(quote.status).toBeLessThan(500);
   });
@@ -142,18 +150,18 @@ describe("time zones", () => {
 describe("dates outside what the product means", () => {
   it("year 0000 and 9999 are a 400 on every date field, before SQL or date arithmetic", async () => {
     const { host, listingId } = await hostWithDraft("dates");
-    const calls: [string, "get" | "post", unknown, string][] = [
-      ["calendar.range", "get", { listingId, from: "0000-01-01", to: "2030-01-01" }, "from"],
-      ["listings.quote", "get", { listingId, checkIn: "0000-01-01", checkOut: "0000-01-05" }, "checkIn"],
-      ["calendar.clearPriceOverrides", "post", { listingId, from: "0000-01-01", to: "2030-01-01" }, "from"],
-      ["calendar.clearPriceOverride", "post", { listingId, date: "9999-12-31" }, "date"],
-      ["calendar.setPriceOverride", "post", { listingId, date: "9999-12-31", price: 100 }, "date"],
-      ["calendar.blockDates", "post", { listingId, from: "2100-12-30", to: "2101-01-02" }, "to"],
-      ["search.listings", "get", { checkIn: "9999-12-30", checkOut: "9999-12-31" }, "checkIn"],
+    const soon = utcDaysFromToday(30);
+    const calls: [string, "query" | "mutation", unknown, string][] = [
+      ["calendar.range", "query", { listingId, from: "0000-01-01", to: soon }, "from"],
+      ["listings.quote", "query", { listingId, checkIn: "0000-01-01", checkOut: "0000-01-05" }, "checkIn"],
+      ["calendar.clearPriceOverrides", "mutation", { listingId, from: "0000-01-01", to: soon }, "from"],
+      ["calendar.clearPriceOverride", "mutation", { listingId, date: "9999-12-31" }, "date"],
+      ["calendar.setPriceOverride", "mutation", { listingId, date: "9999-12-31", price: 100 }, "date"],
+      ["calendar.blockDates", "mutation", { listingId, from: "2100-12-30", to: "2101-01-02" }, "to"],
+      ["search.listings", "query", { checkIn: "9999-12-30", checkOut: "9999-12-31" }, "checkIn"],
     ];
-    for (const [path, method, input, field] of calls) {
-      const result =
-        method === "get" ? await trpcGet(path, input, host.auth) : await trpcPost(path, input, host.auth);
+    for (const [path, type, input, field] of calls) {
+      const result = await callProcedure({ path, type }, input, host.auth);
       expect(result.status, path).toBe(400);
       expect(issuePaths(result), path).toContain(field);
     }
@@ -178,11 +186,13 @@ describe("API keys on public procedures", () => {
   it("a profile:read key does not see its owner's draft listing or draft quote; the owner's session does", async () => {
     const { host, listingId } = await hostWithDraft("key-view");
     const key = await apiKeyFor(host, ["profile:read"]);
-    const stay = { listingId, checkIn: "2030-05-01", checkOut: "2030-05-04" };
-    expect((await trpcGet("listings.get", { id: listingId }, key)).status).toBe(404);
-    expect((await trpcGet("listings.quote", stay, key)).status).toBe(404);
-    expect((await trpcGet("listings.get", { id: listingId }, host.auth)).status).toBe(200);
+    const stay = { listingId, checkIn: utcDaysFromToday(90), checkOut: utcDaysFromToday(93) };
+    const asKey = createTestClient(key);
+    expect((await settle(() => asKey.listings.get.query({ id: listingId }))).status).toBe(404);
+    expect((await settle(() => asKey.listings.quote.query(stay))).status).toBe(404);
+    const asOwner = createTestClient(host.auth);
+    expect((await settle(() => asOwner.listings.get.query({ id: listingId }))).status).toBe(200);
     // The key still reaches what its scope opens.
-    expect((await trpcGet("users.me", undefined, key)).status).toBe(200);
+    expect((await settle(() => asKey.users.me.query())).status).toBe(200);
   });
 });
