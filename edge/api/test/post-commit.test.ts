@@ -1,14 +1,15 @@
 import { env } from "cloudflare:workers";
 import { recordEvent } from "@hometrip/core";
 import { createRedis } from "@hometrip/kv";
+import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import type { AnyRouter } from "@trpc/server";
 import { initTRPC } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "../src/router.ts";
 import { authedProcedure, createCallerFactory, router, type TrpcContext } from "../src/trpc.ts";
-import { readOutboxRow } from "./db.ts";
-import { withRequestContext } from "./harness.ts";
-import { createHost, createPublished, withDatabase } from "./listings-support.ts";
+import { readOutboxRow, sql } from "./db.ts";
+import { createTestClient, settle, withRequestContext } from "./harness.ts";
+import { createHost, createPublished } from "./listings-support.ts";
 import { proceduresWithoutPostCommit } from "./security-support.ts";
 
 /**
@@ -92,21 +93,17 @@ describe("the post-commit step", () => {
     const listing = await createPublished(host, { lat: 11, lng: 11, city: "Braga" });
     const search = await searchVersion();
     const view = await listingViewVersion(listing.id);
-    const { trpcPost } = await import("./listings-support.ts");
-    const from = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
-    const to = new Date(Date.now() + 42 * 86_400_000).toISOString().slice(0, 10);
-    const blocked = await trpcPost("calendar.blockDates", { listingId: listing.id, from, to }, host.auth);
+    const from = utcDaysFromToday(40);
+    const to = utcDaysFromToday(42);
+    const blocked = await settle(() =>
+      createTestClient(host.auth).calendar.blockDates.mutate({ listingId: listing.id, from, to }),
+    );
     expect(blocked.status).toBe(200);
     expect(await searchVersion()).not.toEqual(search);
     expect(await listingViewVersion(listing.id)).toEqual(view);
-    const [row] = await withDatabase(
-      async (_db, pool) =>
-        (
-          await pool.query<{ published_at: Date | null }>(
-            "select published_at from outbox where payload->'listingIds' ? $1 and payload->>'cause' = 'calendar'",
-            [listing.id],
-          )
-        ).rows,
+    const [row] = await sql<{ published_at: Date | null }>(
+      "select published_at from outbox where payload->'listingIds' ? $1 and payload->>'cause' = 'calendar'",
+      [listing.id],
     );
     expect(row?.published_at).not.toBeNull();
   });

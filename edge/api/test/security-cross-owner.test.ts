@@ -1,7 +1,9 @@
 import { createApiKey } from "@hometrip/core";
+import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sql } from "./auth-helpers.ts";
-import { createDraft, createHost, createPublished, trpcPost, withDatabase } from "./listings-support.ts";
+import { sql, withDatabase } from "./db.ts";
+import { createTestClient, settle } from "./harness.ts";
+import { createDraft, createHost, createPublished } from "./listings-support.ts";
 import {
   callProcedure,
   type Ownership,
@@ -101,12 +103,10 @@ describe("another host against host A's things", () => {
     b = await createHost("intruder-b");
     ids.published = (await createPublished(a, { lat: 38.7, lng: -9.1, city: "Lisboa" })).id;
     ids.draft = (await createDraft(a, "A's draft")).id;
-    const from = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-    const to = new Date(Date.now() + 63 * 86_400_000).toISOString().slice(0, 10);
-    const block = await trpcPost<{ id: string }>(
-      "calendar.blockDates",
-      { listingId: ids.published, from, to },
-      a.auth,
+    const from = utcDaysFromToday(60);
+    const to = utcDaysFromToday(63);
+    const block = await settle(() =>
+      createTestClient(a.auth).calendar.blockDates.mutate({ listingId: ids.published, from, to }),
     );
     expect(block.status).toBe(200);
     ids.block = block.data.id;
@@ -141,7 +141,7 @@ describe("another host against host A's things", () => {
     for (const [what, id, status] of targetsOf(procedure.ownership)) {
       // Only the id: the refusal must come from the base, before the rest of the input is read.
       const result = await callProcedure(procedure, { [procedure.ownership.field]: id }, b.auth);
-      expect(result.status, `${procedure.path} on A's ${what}: ${JSON.stringify(result.body)}`).toBe(status);
+      expect(result.status, `${procedure.path} on A's ${what}: ${JSON.stringify(result.error)}`).toBe(status);
     }
     expect(await snapshotOfA()).toEqual(before);
   });
