@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { createDraft, createHost, type ListingBody, trpcGet, trpcPost } from "./listings-support.ts";
+import { workerAt } from "./clock-support.ts";
+import { createTestClient, settle } from "./harness.ts";
+import { createDraft, createHost } from "./listings-support.ts";
 import { createMember } from "./users-support.ts";
-
-type Places = {
-  places: { label: string; city: string; country: string; lat: number; lng: number; timezone: string }[];
-};
 
 describe("places.search (the location step's address search)", () => {
   it("finds known neighbourhoods and cities for a host, with position and zone", async () => {
     const host = await createHost("places-host");
-    const found = await trpcGet<Places>("places.search", { query: "  Alfama " }, host.auth);
+    const api = createTestClient(host.auth);
+    const found = await settle(() => api.places.search.query({ query: "  Alfama " }));
     expect(found.status).toBe(200);
     expect(found.data.places[0]).toMatchObject({
       label: "Alfama, Lisbon, Lisboa, Portugal",
@@ -19,17 +18,18 @@ describe("places.search (the location step's address search)", () => {
       lng: -9.1305,
       timezone: "Europe/Lisbon",
     });
-    const typo = await trpcGet<Places>("places.search", { query: "Kyto" }, host.auth);
+    const typo = await settle(() => api.places.search.query({ query: "Kyto" }));
     expect(typo.data.places[0]).toMatchObject({ city: "Kyoto", timezone: "Asia/Tokyo" });
-    expect((await trpcGet<Places>("places.search", { query: "Reykjavik" }, host.auth)).data).toEqual({
-      places: [],
-    });
+    const none = await settle(() => api.places.search.query({ query: "Reykjavik" }));
+    expect(none.data).toEqual({ places: [] });
   });
 
   it("is for hosts only", async () => {
     const guest = await createMember("places-guest");
-    expect((await trpcGet("places.search", { query: "Lisbon" }, guest.auth)).status).toBe(403);
-    expect((await trpcGet("places.search", { query: "Lisbon" })).status).toBe(401);
+    const asGuest = await settle(() => createTestClient(guest.auth).places.search.query({ query: "Lisbon" }));
+    expect(asGuest.status).toBe(403);
+    const anonymous = await settle(() => createTestClient().places.search.query({ query: "Lisbon" }));
+    expect(anonymous.status).toBe(401);
   });
 
   it("refuses a query too short, too long or with control characters, with a clear message", async () => {
@@ -41,9 +41,9 @@ describe("places.search (the location step's address search)", () => {
       ["Lis\u0000bon", "control characters"],
       ["Lis\nbon", "control characters"],
     ] as const) {
-      const refused = await trpcGet("places.search", { query: `${query}` }, host.auth);
+      const refused = await settle(() => createTestClient(host.auth).places.search.query({ query }));
       expect(refused.status, JSON.stringify(query)).toBe(400);
-      expect(refused.error?.data.issues).toEqual([
+      expect(refused.error?.issues).toEqual([
         expect.objectContaining({ path: "query", message: expect.stringContaining(message) }),
       ]);
     }
@@ -51,9 +51,11 @@ describe("places.search (the location step's address search)", () => {
 
   it("limits each host to 30 searches a minute", async () => {
     const host = await createHost("places-limit");
+    // A Worker whose clock stands still, so the 31 calls fall in one rate-limit slot.
+    const api = workerAt().client(host.auth);
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++)
-      statuses.push((await trpcGet("places.search", { query: "Gion" }, host.auth)).status);
+      statuses.push((await settle(() => api.places.search.query({ query: "Gion" }))).status);
     expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
     expect(statuses[30]).toBe(429);
   });
@@ -64,35 +66,35 @@ describe("listings.update and the listing's zone", () => {
     const host = await createHost("places-zone");
     const draft = await createDraft(host, "Machiya near Gion");
     expect(draft.timezone).toBe("UTC");
-    const moved = await trpcPost<ListingBody>(
-      "listings.update",
-      { id: draft.id, changes: { city: "Kyoto", country: "JP", lat: 35.0037, lng: 135.7788 } },
-      host.auth,
+    const api = createTestClient(host.auth);
+    const moved = await settle(() =>
+      api.listings.update.mutate({
+        id: draft.id,
+        changes: { city: "Kyoto", country: "JP", lat: 35.0037, lng: 135.7788 },
+      }),
     );
     expect(moved.status).toBe(200);
     expect(moved.data.timezone).toBe("Asia/Tokyo");
 
-    const farAway = await trpcPost<ListingBody>(
-      "listings.update",
-      { id: draft.id, changes: { lat: -33.8688, lng: 151.2093 } },
-      host.auth,
+    const farAway = await settle(() =>
+      api.listings.update.mutate({ id: draft.id, changes: { lat: -33.8688, lng: 151.2093 } }),
     );
     expect(farAway.data.timezone).toBe("Australia/Sydney");
 
-    const chosen = await trpcPost<ListingBody>(
-      "listings.update",
-      { id: draft.id, changes: { lat: 35.0037, lng: 135.7788, timezone: "Asia/Seoul" } },
-      host.auth,
+    const chosen = await settle(() =>
+      api.listings.update.mutate({
+        id: draft.id,
+        changes: { lat: 35.0037, lng: 135.7788, timezone: "Asia/Seoul" },
+      }),
     );
     expect(chosen.data.timezone).toBe("Asia/Seoul");
 
-    const emptyCity = await trpcPost<ListingBody>(
-      "listings.update",
-      { id: draft.id, changes: { city: "  " } },
-      host.auth,
+    const emptyCity = await settle(() =>
+      api.listings.update.mutate({ id: draft.id, changes: { city: "  " } }),
     );
     expect(emptyCity.status).toBe(400);
-    expect(emptyCity.error?.data.issues).toEqual([{ path: "changes.city", message: "Enter the city" }]);
-    expect((await trpcGet<ListingBody>("listings.get", { id: draft.id }, host.auth)).data.city).toBe("Kyoto");
+    expect(emptyCity.error?.issues).toEqual([{ path: "changes.city", message: "Enter the city" }]);
+    const stored = await settle(() => api.listings.get.query({ id: draft.id }));
+    expect(stored.data.city).toBe("Kyoto");
   });
 });
