@@ -1,8 +1,9 @@
 import { randomInt } from "node:crypto";
+import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import { expect, test } from "@playwright/test";
 import { mapPin, searchByCityAndDates } from "./flows/guest-search.ts";
 import { snap } from "./screenshots.ts";
-import { ApiClient, createPublishedListing, isoDaysFromNow } from "./search-fixtures.ts";
+import { ApiClient, createPublishedListing } from "./search-fixtures.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });
 
@@ -31,7 +32,7 @@ test("pins that would overlap show as one group with a count, and pressing it zo
       amenities: ["wifi"],
     });
   }
-  await searchByCityAndDates(page, { city, checkIn: isoDaysFromNow(20), checkOut: isoDaysFromNow(23) });
+  await searchByCityAndDates(page, { city, checkIn: utcDaysFromToday(20), checkOut: utcDaysFromToday(23) });
   await expect(page.getByRole("list", { name: "Homes" }).getByRole("listitem")).toHaveCount(6);
 
   const map = page.getByRole("region", { name: "Map of results" });
