@@ -44,13 +44,22 @@ export async function deploySchedules(opts: {
   token: string;
   workersUrl: string;
 }) {
-  const bun = process.execPath.includes("bun") ? process.execPath : "bun";
-  await promisify(execFile)(bun, [join(opts.root, "workers/src/cli/deploy-schedules.ts")], {
-    env: {
-      ...process.env,
-      QSTASH_URL: opts.qstashUrl,
-      QSTASH_TOKEN: opts.token,
-      EVENTS_DESTINATION_URL: opts.workersUrl,
-    },
+  await runBunScript(join(opts.root, "workers/src/cli/deploy-schedules.ts"), [], {
+    QSTASH_URL: opts.qstashUrl,
+    QSTASH_TOKEN: opts.token,
+    EVENTS_DESTINATION_URL: opts.workersUrl,
   });
+}
+
+/** The seeded listings' photos in the local LISTING_PHOTOS bucket (`src/cli/demo-photos.ts`). */
+export async function ensureDemoPhotos(root: string, log: Log): Promise<void> {
+  const output = await runBunScript(join(root, "packages/devstack/src/cli/demo-photos.ts"), [root]);
+  for (const line of output.split("\n")) if (line.trim()) log(line);
+}
+
+/** Runs a Bun script of the repository to its end and returns what it printed. */
+async function runBunScript(script: string, args: string[], env: Record<string, string> = {}) {
+  const bun = process.execPath.includes("bun") ? process.execPath : "bun";
+  const { stdout } = await promisify(execFile)(bun, [script, ...args], { env: { ...process.env, ...env } });
+  return stdout;
 }

@@ -9,11 +9,10 @@ import { resolvePostgres } from "../postgres.ts";
 import { startQStashBroker } from "../qstash/index.ts";
 import { resolveRedis } from "../redis.ts";
 import { startRedisBridge } from "../redis-bridge/index.ts";
-import { ensureDemoPhotos } from "./demo-photos.ts";
 import { type Log, prefixedLog } from "./log.ts";
 import { type ManagedProcess, startProcess, waitForHttp } from "./process.ts";
 import { apiLaunch, type Launch, realtimeLaunch, webLaunch } from "./runtimes.ts";
-import { deploySchedules, seedOnFirstRun } from "./setup.ts";
+import { deploySchedules, ensureDemoPhotos, seedOnFirstRun } from "./setup.ts";
 
 export type StackUrls = Record<
   "api" | "web" | "realtime" | "workers" | "postgres" | "neonTunnel" | "neonHttp" | "redisBridge" | "qstash",
