@@ -2,6 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { cube } from "@electric-sql/pglite/contrib/cube";
 import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
+import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import type pg from "pg";
@@ -11,13 +12,14 @@ import { insertBlock, insertBooking, insertListingFixture } from "./support/fixt
 import { connect, sqlState } from "./support/scratch-database.ts";
 
 // `bun run dev` falls back to embedded PGlite when no Postgres answers; the same migrations,
-// applied by the same migrator over TCP, must work there.
+// applied by the same migrator over TCP, must work there, with the extensions it loads
+// (packages/devstack/src/postgres/pglite.ts).
 let db: PGlite;
 let server: PGLiteSocketServer;
 let url: string;
 
 beforeAll(async () => {
-  db = await PGlite.create({ extensions: { btree_gist, pg_trgm, cube, earthdistance } });
+  db = await PGlite.create({ extensions: { btree_gist, pg_trgm, cube, earthdistance, fuzzystrmatch } });
   server = new PGLiteSocketServer({ db, port: 0, host: "127.0.0.1" });
   await server.start();
   url = `postgres://postgres@${server.getServerConn()}/postgres`;

@@ -24,7 +24,7 @@ describe("listingFormErrors", () => {
     );
     expect(errors.fields).toEqual({
       country: "Use an ISO 3166-1 alpha-2 code.",
-      lat: "Too big: expected number to be <=90.",
+      lat: "Latitude must be at most 90.",
     });
     expect(errors.form).toBeNull();
   });
@@ -46,7 +46,7 @@ describe("listingFormErrors", () => {
       { message: "No such listing", data: { code: "NOT_FOUND" } },
       { title: "Title" },
     );
-    expect(errors).toEqual({ fields: {}, form: "No such listing" });
+    expect(errors).toEqual({ fields: {}, form: "No such listing." });
   });
 });
 
