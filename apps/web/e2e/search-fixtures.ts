@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { deflateSync } from "node:zlib";
 import type { AppRouter } from "@hometrip/api";
+import { encodePng } from "@hometrip/db/seed";
 import { createTRPCClient, httpLink } from "@trpc/client";
 
 /**
@@ -112,49 +112,17 @@ const defaultColors: [number, number, number][] = [
   [150, 110, 170],
 ];
 
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, "ascii");
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
 /** A real, viewable PNG: a diagonal gradient from `rgb` towards white, with a horizon line. */
 export function gradientPng(width: number, height: number, rgb: [number, number, number]): Uint8Array {
-  const raw = Buffer.alloc((width * 3 + 1) * height);
+  const pixels = new Uint8Array(width * 3 * height);
   for (let y = 0; y < height; y++) {
-    const row = y * (width * 3 + 1);
-    raw[row] = 0; // filter: none
     for (let x = 0; x < width; x++) {
       const t = (x / width + y / height) / 2;
       const horizon = Math.abs(y - height * 0.62) < 2 ? 0.6 : 1;
       for (let c = 0; c < 3; c++) {
-        raw[row + 1 + x * 3 + c] = Math.round((rgb[c]! + (255 - rgb[c]!) * t * 0.7) * horizon);
+        pixels[(y * width + x) * 3 + c] = Math.round((rgb[c]! + (255 - rgb[c]!) * t * 0.7) * horizon);
       }
     }
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(raw)),
-    chunk("IEND", new Uint8Array(0)),
-  ]);
+  return encodePng(width, height, pixels);
 }

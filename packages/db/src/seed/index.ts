@@ -15,6 +15,7 @@ import { insertBatched } from "./insert.ts";
 import { createRng } from "./prng.ts";
 
 export { demoAccounts, PLACEHOLDER_PASSWORD_HASH } from "./generate-users.ts";
+export { encodePng } from "./photos/png.ts";
 export { allDemoPhotos, type DemoPhoto, renderDemoPhoto } from "./photos/pool.ts";
 
 export interface SeedOptions {
