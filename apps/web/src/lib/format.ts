@@ -1,3 +1,5 @@
+import type { IsoMonth } from "@hometrip/contracts/dates";
+
 /** "Chrome on Linux" from a user agent string; good enough to recognise one's own devices. */
 export function describeDevice(userAgent: string | null | undefined): string {
   if (!userAgent) return "Unknown device";
@@ -29,4 +31,13 @@ export function describeDevice(userAgent: string | null | undefined): string {
 export function formatWhen(value: string | Date): string {
   const date = typeof value === "string" ? new Date(value) : value;
   return date.toLocaleString("en", { dateStyle: "medium", timeStyle: "short" });
+}
+
+/** "January 2027": a month as the calendars name it. */
+export function formatMonth(month: IsoMonth, locale = "en"): string {
+  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString(locale, {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }

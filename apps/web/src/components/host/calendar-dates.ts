@@ -85,14 +85,6 @@ export function runsOf(dates: readonly IsoDate[]): { from: IsoDate; to: IsoDate 
   return runs;
 }
 
-export function formatMonth(month: IsoMonth): string {
-  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en", {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-}
-
 /** "Fri 12 Jun 2026" */
 export function formatDay(date: IsoDate, style: "short" | "long" = "short"): string {
   return new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", {

@@ -1,9 +1,10 @@
 "use client";
 import type { RouterOutputs } from "@hometrip/api";
 import { type IsoDate, monthOf } from "@hometrip/contracts/dates";
+import { formatMonth } from "@/lib/format.ts";
 import { formatMoney } from "@/lib/money.ts";
 import { blockLabel } from "./calendar-blocks.ts";
-import { formatDay, formatMonth, type MonthGrid } from "./calendar-dates.ts";
+import { formatDay, type MonthGrid } from "./calendar-dates.ts";
 
 export type CalendarDay = RouterOutputs["calendar"]["range"]["days"][number];
 

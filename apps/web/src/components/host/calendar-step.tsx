@@ -7,15 +7,9 @@ import { Button } from "@/components/ui/button.tsx";
 import { Card } from "@/components/ui/card.tsx";
 import { LoadingBlock } from "@/components/ui/spinner.tsx";
 import { errorMessage } from "@/lib/api-errors.ts";
+import { formatMonth } from "@/lib/format.ts";
 import { useTRPC, useTRPCClient } from "@/lib/trpc/client.ts";
-import {
-  datesThrough,
-  formatMonth,
-  homeToday,
-  monthGrid,
-  runsOf,
-  unexpiredSelection,
-} from "./calendar-dates.ts";
+import { datesThrough, homeToday, monthGrid, runsOf, unexpiredSelection } from "./calendar-dates.ts";
 import { CalendarMonth } from "./calendar-month.tsx";
 import { type CalendarAction, SelectedNights } from "./calendar-selection.tsx";
 import { IcalCard } from "./ical-card.tsx";

@@ -7,6 +7,7 @@ import {
   startOfMonth,
   weekdayOf,
 } from "@hometrip/contracts/dates";
+import { formatMonth } from "@/lib/format.ts";
 
 /**
  * The availability calendar's rules, apart from React. Dates are ISO `YYYY-MM-DD` strings for UTC
@@ -146,11 +147,7 @@ export function tabStopDay(
 }
 
 export function monthLabel(month: Pick<CalendarMonth, "year" | "month">, locale = "en"): string {
-  return new Date(Date.UTC(month.year, month.month - 1, 1)).toLocaleDateString(locale, {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+  return formatMonth(`${month.year}-${String(month.month).padStart(2, "0")}`, locale);
 }
 
 /** The rules for one listing's year, with the taken nights indexed once. */
