@@ -12,6 +12,11 @@ const config: NextConfig = {
   devIndicators: false,
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   turbopack: { root: fileURLToPath(new URL("../..", import.meta.url)) },
+  // Turbopack's dev cache on disk (on by default since Next 16.1) outlives `next dev`, and a start
+  // that restored it could serve pages whose entry chunk the server then "restarts" on every HMR
+  // connect: the page reloads itself forever ("HMR hash mismatch") until the folder is deleted.
+  // It happened after stops that looked clean too, so dev compiles from scratch at each start.
+  experimental: { turbopackFileSystemCacheForDev: false },
 };
 
 export default config;
