@@ -7,7 +7,7 @@ import {
   startOfMonth,
   weekdayOf,
 } from "@hometrip/contracts/dates";
-import { formatMonth } from "@/lib/format.ts";
+import { formatMonth } from "../../lib/format.ts";
 
 /**
  * The availability calendar's rules, apart from React. Dates are ISO `YYYY-MM-DD` strings for UTC
