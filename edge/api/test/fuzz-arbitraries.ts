@@ -1,3 +1,4 @@
+import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import fc from "fast-check";
 import type * as z from "zod";
 import { type Def, defOf } from "./zod-walk.ts";
@@ -77,9 +78,7 @@ const dateInRange = fc
   .date({ min: new Date("1999-06-01T00:00:00Z"), max: new Date("2101-06-01T00:00:00Z"), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 /** Mostly near today, where listings' calendars and quotes live. */
-const nearToday = fc
-  .integer({ min: -40, max: 800 })
-  .map((days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10));
+const nearToday = fc.integer({ min: -40, max: 800 }).map((days) => utcDaysFromToday(days));
 
 function stringArbitrary(schema: z.ZodType, def: Def): fc.Arbitrary<unknown> {
   const patterns = (def.checks ?? []).flatMap((c) => (c._zod.def.pattern ? [c._zod.def.pattern] : []));
