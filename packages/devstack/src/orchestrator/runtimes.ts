@@ -97,14 +97,10 @@ export function realtimeLaunch(
 /**
  * `next dev` in apps/web, on `host` instead of every interface, with `--inspect` only when asked.
  *
- * Stopping it must let Turbopack finish: by default `next dev` SIGKILLs its server 100 ms after a
- * stop signal, while Turbopack is still writing its cache under `<distDir>/dev/cache`. The next
- * start then restores a cache that does not match the chunks on disk, and every page load gets a
- * Turbopack "restart" for the app's entry chunks, which advances the server's HMR version past
- * the one just rendered into the page: the socket answers `reloadPage: HMR hash mismatch`, the
- * page reloads, and so on forever (until the folder is deleted).
- * `__NEXT_DEV_WAIT_FOR_TURBOPACK_SHUTDOWN=1` is Next's own switch to shut the project down and
- * wait for it; persisting takes seconds, so the orchestrator gives the group a minute.
+ * Stopping it lets Turbopack shut down (`__NEXT_DEV_WAIT_FOR_TURBOPACK_SHUTDOWN=1`, Next's own
+ * switch; by default `next dev` SIGKILLs its server 100 ms after a stop signal), so the orchestrator
+ * gives the group a minute. Turbopack's dev cache on disk is off (apps/web/next.config.ts): a start
+ * that restored it, even after a clean stop, put every page in an endless "HMR hash mismatch" reload.
  */
 export function webLaunch(opts: RuntimeOptions & { port: number; distDir?: string; apiUrl: string }): Launch {
   return {
