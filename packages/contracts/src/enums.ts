@@ -45,12 +45,20 @@ export type ParticipantRole = (typeof participantRoles)[number];
 export const credentialKinds = ["password", "oauth"] as const;
 export const emailTokenPurposes = ["verify_email", "reset_password"] as const;
 
+/**
+ * A booking's life (packages/core/src/bookings/state-machine.ts holds the transitions). The first
+ * three occupy the stay's dates; every other status frees them.
+ */
 export const bookingStatuses = [
-  "pending",
+  "pending_payment",
+  "requested",
   "confirmed",
-  "cancelled",
   "declined",
   "expired",
+  "withdrawn",
+  "payment_failed",
+  "cancelled_by_guest",
+  "cancelled_by_host",
   "completed",
 ] as const;
 export const zBookingStatus = z.enum(bookingStatuses);

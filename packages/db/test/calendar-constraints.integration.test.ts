@@ -41,20 +41,39 @@ describe("listing calendar integrity", () => {
     await insertBooking(client, { listingId, guestId, checkIn: "2031-02-26", checkOut: "2031-03-01" });
   });
 
-  it("treats pending requests as occupying, and cancelled, declined or expired ones as free", async () => {
+  it("treats holds and requests as occupying, and every ended booking as free", async () => {
     await insertBooking(client, {
       listingId,
       guestId,
       checkIn: "2031-04-01",
       checkOut: "2031-04-03",
-      status: "pending",
+      status: "pending_payment",
     });
+    expect(
+      await rejection(
+        insertBooking(client, {
+          listingId,
+          guestId,
+          checkIn: "2031-04-02",
+          checkOut: "2031-04-04",
+          status: "requested",
+        }),
+      ),
+    ).toBe("23P01");
     expect(
       await rejection(
         insertBooking(client, { listingId, guestId, checkIn: "2031-04-02", checkOut: "2031-04-04" }),
       ),
     ).toBe("23P01");
-    for (const status of ["cancelled", "declined", "expired"]) {
+    for (const status of [
+      "cancelled_by_guest",
+      "cancelled_by_host",
+      "declined",
+      "expired",
+      "withdrawn",
+      "payment_failed",
+      "completed",
+    ]) {
       await insertBooking(client, {
         listingId,
         guestId,
@@ -72,7 +91,7 @@ describe("listing calendar integrity", () => {
       checkIn: "2031-05-10",
       checkOut: "2031-05-15",
     });
-    await client.query("update bookings set status = 'cancelled' where id = $1", [first]);
+    await client.query("update bookings set status = 'cancelled_by_guest' where id = $1", [first]);
     await insertBooking(client, { listingId, guestId, checkIn: "2031-05-12", checkOut: "2031-05-14" });
     expect(
       await rejection(client.query("update bookings set status = 'confirmed' where id = $1", [first])),

@@ -109,7 +109,7 @@ describe("seed()", () => {
     expect(timeline.badReviews).toBe(0);
     expect(timeline.draftBookings).toBe(0);
     const occupancy = await one<{ expected: number; actual: number }>(
-      `select (select count(*)::int from bookings where status in ('pending', 'confirmed', 'completed'))
+      `select (select count(*)::int from bookings where status in ('pending_payment', 'requested', 'confirmed'))
             + (select count(*)::int from calendar_blocks) as expected,
               (select count(*)::int from listing_occupancy) as actual`,
     );

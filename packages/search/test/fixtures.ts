@@ -260,7 +260,7 @@ export async function insertFixture(client: pg.Client): Promise<Fixture> {
   const l1 = ids.L1!;
   await insertBooking(client, l1, guestId, day(10), day(15), "confirmed");
   await insertBlock(client, l1, day(20), day(22));
-  await insertBooking(client, l1, guestId, day(30), day(35), "cancelled");
+  await insertBooking(client, l1, guestId, day(30), day(35), "cancelled_by_guest");
   return { ids, hostId, guestId };
 }
 

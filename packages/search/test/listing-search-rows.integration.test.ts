@@ -52,7 +52,7 @@ describe("listing_search rows", () => {
     await insertBlock(client, b, day(3), day(5));
     // Back to back stays merge into one range; cancelling one splits it again.
     expect(await occupiedOf(a)).toBe(`{[${day(10)},${day(16)}),[${day(20)},${day(25)})}`);
-    await client.query("update bookings set status = 'cancelled' where id = $1", [cancelled]);
+    await client.query("update bookings set status = 'cancelled_by_guest' where id = $1", [cancelled]);
     await client.query("update bookings set check_in = $2, check_out = $3 where id = $1", [
       kept,
       day(11),

@@ -136,7 +136,7 @@ describe("listing_search storage", () => {
         [id, day(45 + week * 7)],
       );
       if (week % 3 === 0)
-        await client.query("update bookings set status = 'cancelled' where id = $1", [booking]);
+        await client.query("update bookings set status = 'cancelled_by_guest' where id = $1", [booking]);
     }
     expect(await pageOfListing(id)).toBe(page);
     const { rows: row } = await client.query<{ occupied: string }>(

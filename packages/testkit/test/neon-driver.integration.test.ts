@@ -61,7 +61,7 @@ afterAll(async () => {
 });
 
 let keys = 0;
-const book = (checkIn: string, checkOut: string, status: "pending" | "confirmed" = "confirmed") =>
+const book = (checkIn: string, checkOut: string, status: "pending_payment" | "confirmed" = "confirmed") =>
   db
     .insert(bookings)
     .values({
@@ -95,7 +95,7 @@ describe("booking calendar through the neon driver", () => {
   it("rejects an overlapping booking with SQLSTATE 23P01 and accepts back-to-back stays", async () => {
     await book(day(3), day(7));
     expect(await sqlStateOf(book(day(5), day(9)))).toBe("23P01");
-    expect(await sqlStateOf(book(day(1), day(4), "pending"))).toBe("23P01");
+    expect(await sqlStateOf(book(day(1), day(4), "pending_payment"))).toBe("23P01");
     await book(day(7), day(9));
     await book(day(0), day(3));
   });
@@ -105,7 +105,7 @@ describe("booking calendar through the neon driver", () => {
     expect(await sqlStateOf(book(day(45), day(49)))).toBe("23P01");
     await db
       .update(bookings)
-      .set({ status: "cancelled", cancelledAt: new Date() })
+      .set({ status: "cancelled_by_guest", cancelledAt: new Date() })
       .where(eq(bookings.id, id));
     await book(day(45), day(49));
   });

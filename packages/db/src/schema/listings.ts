@@ -64,6 +64,8 @@ export const listings = pgTable(
     currency: currency(),
     minNights: integer("min_nights").notNull().default(1),
     maxNights: integer("max_nights").notNull().default(365),
+    /** Days of notice before check-in (0: a stay may start today in the listing's zone). */
+    leadTimeDays: smallint("lead_time_days").notNull().default(0),
     instantBook: boolean("instant_book").notNull().default(false),
     cancellationPolicy: cancellationPolicy("cancellation_policy").notNull().default("moderate"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
@@ -88,6 +90,7 @@ export const listings = pgTable(
       sql`${t.weeklyDiscountPercent} between 0 and 90 and ${t.monthlyDiscountPercent} between 0 and 90`,
     ),
     check("listings_currency_iso", currencyIsIso(t.currency)),
+    check("listings_lead_time_range", sql`${t.leadTimeDays} between 0 and 365`),
     check("listings_nights_range", sql`${t.minNights} >= 1 and ${t.maxNights} >= ${t.minNights}`),
   ],
 );

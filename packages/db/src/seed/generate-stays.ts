@@ -34,15 +34,15 @@ function statusFor(rng: Rng, today: number, checkIn: number, checkOut: number): 
   if (checkOut <= today) {
     return rng.weighted([
       ["completed", 85],
-      ["cancelled", 10],
+      ["cancelled_by_guest", 10],
       ["declined", 5],
     ] as const);
   }
   if (checkIn <= today) return "confirmed";
   return rng.weighted([
     ["confirmed", 75],
-    ["pending", 12],
-    ["cancelled", 13],
+    ["requested", 12],
+    ["cancelled_by_guest", 13],
   ] as const);
 }
 
@@ -101,7 +101,9 @@ function addBooking(
   const total = nightlySubtotal + cleaningFee + serviceFee + taxes;
   const bookedDay = Math.min(checkIn - rng.int(3, 60), today - 1);
   const createdAt = at(bookedDay, rng.int(0, 1439));
-  const cancelled = status === "cancelled";
+  const cancelled = status === "cancelled_by_guest";
+  const requested = status === "requested";
+  const hostFee = Math.round((nightlySubtotal * HOST_FEE_BPS) / 10_000);
   const bookingId = rng.uuid();
   out.bookings.push({
     id: bookingId,
@@ -116,14 +118,21 @@ function addBooking(
     serviceFee,
     taxes,
     total,
+    hostFee,
     currency: listing.currency,
+    cancellationPolicy: listing.cancellationPolicy ?? "moderate",
+    instantBook: listing.instantBook ?? false,
+    // A seeded request is still open: the host has until tomorrow to answer it.
+    respondBy: requested ? at(today + 1, 600) : null,
+    refundAmount: cancelled ? total : null,
     idempotencyKey: `seed-${bookingId}`,
-    confirmedAt: status === "pending" || status === "declined" ? null : at(bookedDay, 1439),
+    confirmedAt: requested || status === "declined" ? null : at(bookedDay, 1439),
     cancelledAt: cancelled ? at(Math.min(bookedDay + rng.int(1, 20), today), 720) : null,
     cancelledBy: cancelled ? stay.guestId : null,
     cancellationReason: cancelled
       ? rng.pick(["Change of plans", "Travel dates moved", "Found another stay"])
       : null,
+    statusChangedAt: createdAt,
     createdAt,
     updatedAt: createdAt,
   });
@@ -135,9 +144,9 @@ function addBooking(
     bookingId,
     amount: total,
     currency: listing.currency,
-    status: status === "pending" ? "pending" : cancelled ? "refunded" : "succeeded",
+    status: requested ? "pending" : cancelled ? "refunded" : "succeeded",
     providerPaymentId: `pi_seed_${paymentId.replaceAll("-", "")}`,
-    capturedAt: status === "pending" ? null : at(bookedDay, 1439),
+    capturedAt: requested ? null : at(bookedDay, 1439),
     createdAt,
     updatedAt: createdAt,
   });
@@ -154,7 +163,7 @@ function addBooking(
     });
     return;
   }
-  if (status === "pending") return;
+  if (requested) return;
 
   const payoutDay = checkIn + 1;
   const paid = payoutDay <= today;
@@ -163,7 +172,7 @@ function addBooking(
     id: payoutId,
     hostId: listing.hostId,
     bookingId,
-    amount: nightlySubtotal + cleaningFee - Math.round((nightlySubtotal * HOST_FEE_BPS) / 10_000),
+    amount: nightlySubtotal + cleaningFee - hostFee,
     currency: listing.currency,
     status: paid ? "paid" : "scheduled",
     scheduledFor: isoDay(payoutDay),
