@@ -1,3 +1,4 @@
+export * from "./bookings.ts";
 export * from "./calendar.ts";
 export * from "./dates.ts";
 export * from "./enums.ts";

@@ -181,8 +181,11 @@ export const stayUnavailableReasons = [
   "max_nights",
   "too_many_guests",
   "in_the_past",
+  "lead_time",
 ] as const;
 export type StayUnavailableReason = (typeof stayUnavailableReasons)[number];
+
+export const priceLineKinds = ["nights", "discount", "cleaning_fee", "service_fee", "tax"] as const;
 
 export const nightPriceKinds = ["base", "weekend", "override"] as const;
 export type NightPriceKind = (typeof nightPriceKinds)[number];
@@ -203,6 +206,7 @@ export const zStayQuote = z.object({
   unavailableReason: z.enum(stayUnavailableReasons).nullable(),
   minNights: z.int(),
   maxNights: z.int(),
+  leadTimeDays: z.int().nonnegative(),
   nightly: z.array(z.object({ date: isoDate, price: z.int().nonnegative(), kind: z.enum(nightPriceKinds) })),
   nightsSubtotal: z.int().nonnegative(),
   discount: z
@@ -213,7 +217,16 @@ export const zStayQuote = z.object({
     })
     .nullable(),
   cleaningFee: z.int().nonnegative(),
+  /** The stay: nights after the discount plus the cleaning fee (what search results show). */
   total: z.int().nonnegative(),
+  /** The guest's service fee, percent of `total`. */
+  serviceFee: z.int().nonnegative(),
+  /** Occupancy taxes of the listing's place (per-guest ones for `guests`, else for one guest). */
+  taxes: z.array(z.object({ label: z.string(), amount: z.int().nonnegative() })),
+  taxTotal: z.int().nonnegative(),
+  /** Everything the guest pays: `total` + `serviceFee` + `taxTotal`; the lines add up to it. */
+  guestTotal: z.int().nonnegative(),
+  lines: z.array(z.object({ kind: z.enum(priceLineKinds), label: z.string(), amount: z.int() })),
 });
 export type StayQuote = z.infer<typeof zStayQuote>;
 

@@ -113,6 +113,7 @@ export {
 } from "./auth/two-factor-challenge.ts";
 export { importTwoFactorKeys, type TwoFactorKeys } from "./auth/two-factor-keys.ts";
 export { type SecondFactor, verifySecondFactor } from "./auth/two-factor-verify.ts";
+export * from "./bookings/index.ts";
 export * from "./calendar/index.ts";
 export * from "./email/index.ts";
 export { type CommittedEvents, type RecordedEvent, trackCommittedEvents } from "./events/event-log.ts";

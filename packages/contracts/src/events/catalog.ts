@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { authEvents } from "./auth.ts";
+import { bookingEvents } from "./bookings.ts";
 import type { EventDefinition } from "./define.ts";
 import { listingEvents } from "./listings.ts";
 import { systemEvents } from "./system.ts";
@@ -13,6 +14,7 @@ export const eventCatalog = {
   ...systemEvents,
   ...authEvents,
   ...listingEvents,
+  ...bookingEvents,
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventCatalog = typeof eventCatalog;

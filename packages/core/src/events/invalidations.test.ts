@@ -47,3 +47,31 @@ describe("invalidationsFor", () => {
     ]);
   });
 });
+
+describe("booking.transitioned", () => {
+  const moved = (from: string | null, to: string): RecordedEvent =>
+    ({
+      id: crypto.randomUUID(),
+      type: "booking.transitioned",
+      payload: {
+        bookingId: listingB,
+        listingId: listingA,
+        guestId: listingB,
+        hostId: listingB,
+        from,
+        to,
+        checkIn: "2031-01-01",
+        checkOut: "2031-01-03",
+        total: 1,
+        currency: "EUR",
+        at: "2031-01-01T00:00:00.000Z",
+      },
+    }) as RecordedEvent;
+
+  it("drops cached searches when dates are taken or freed, and nothing when they stay as they were", () => {
+    expect(invalidationsFor([moved(null, "pending_payment")])).toEqual([{ cache: "searchPages" }]);
+    expect(invalidationsFor([moved("requested", "declined")])).toEqual([{ cache: "searchPages" }]);
+    expect(invalidationsFor([moved("pending_payment", "requested")])).toEqual([]);
+    expect(invalidationsFor([moved("requested", "confirmed")])).toEqual([]);
+  });
+});

@@ -27,7 +27,15 @@ const invalidationsByType: {
       : payload.listingIds.map((listingId) => ({ cache: "listingView" as const, listingId }));
     return [{ cache: "searchPages" }, ...views];
   },
+  // Holds, requests and confirmed stays take dates and the others free them: search availability
+  // moves (as listing.changed with cause "booking"), the listing's own page does not. Only a
+  // change between occupying and freeing matters (e.g. requested → confirmed keeps the dates).
+  "booking.transitioned": (payload) =>
+    occupies(payload.from) === occupies(payload.to) ? [] : [{ cache: "searchPages" }],
 };
+
+const occupyingStatuses = new Set<string | null>(["pending_payment", "requested", "confirmed"]);
+const occupies = (status: string | null) => occupyingStatuses.has(status);
 
 /** The distinct invalidations a set of committed events calls for. */
 export function invalidationsFor(events: RecordedEvent[]): CacheInvalidation[] {

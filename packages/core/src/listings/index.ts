@@ -16,6 +16,6 @@ export {
   reorderListingPhotos,
   setListingCoverPhoto,
 } from "./photos.ts";
-export { quoteStay, type StayQuoteResult } from "./quote.ts";
+export { priceListingStay, quoteStay, type StayQuoteResult, whyUnbookable } from "./quote.ts";
 export { findVisibleListing } from "./read.ts";
 export { listingViewCache } from "./view-cache.ts";

@@ -1,4 +1,14 @@
 export {
+  type BookingPlace,
+  type BookingPrice,
+  GUEST_SERVICE_FEE_PERCENT,
+  HOST_FEE_PERCENT,
+  type PriceLine,
+  type PriceLineKind,
+  priceBooking,
+  type TaxLine,
+} from "./booking-price.ts";
+export {
   type ListingPricing,
   lengthOfStayDiscount,
   listingPricing,
@@ -8,3 +18,4 @@ export {
   type StayDiscount,
   type StayPrice,
 } from "./stay-price.ts";
+export { type TaxRule, taxRules, taxRulesFor } from "./tax-jurisdictions.ts";

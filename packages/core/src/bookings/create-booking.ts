@@ -1,0 +1,168 @@
+import {
+  AppError,
+  type CreateBookingInput,
+  PAYMENT_HOLD_MINUTES,
+  type StayUnavailableReason,
+} from "@hometrip/contracts";
+import { type Booking, bookings, type Database, hostProfiles, listings } from "@hometrip/db";
+import { and, eq } from "drizzle-orm";
+import type { SigningKey } from "../auth/signed-jwt.ts";
+import { isOverlapViolation } from "../calendar/access.ts";
+import { occupiedRanges } from "../calendar/occupancy.ts";
+import { priceListingStay, whyUnbookable } from "../listings/quote.ts";
+import { type BookingWithListing, recordTransition } from "./booking-record.ts";
+import { type QuoteClaims, quoteInvalid, verifyQuote } from "./quote-token.ts";
+
+export const datesJustTaken = () =>
+  new AppError("CONFLICT", "Those dates were just taken by another booking: please pick other dates", {
+    details: { reason: "dates_taken" },
+  });
+
+const priceChanged = () =>
+  new AppError("CONFLICT", "The price of this stay has changed since your quote: get a new quote", {
+    details: { reason: "price_changed", requote: true },
+  });
+
+const unbookable: Record<Exclude<StayUnavailableReason, "dates_taken">, string> = {
+  in_the_past: "Check-in cannot be in the past",
+  lead_time: "This home needs more notice before check-in",
+  min_nights: "This stay is shorter than the home's minimum",
+  max_nights: "This stay is longer than the home's maximum",
+  too_many_guests: "This home does not sleep that many guests",
+};
+
+export interface CreatedBooking extends BookingWithListing {
+  /** false when the idempotency key named a booking made earlier (a retried click). */
+  created: boolean;
+}
+
+/**
+ * Books the stay a signed quote names, for exactly its amounts: a `pending_payment` hold on the
+ * dates for PAYMENT_HOLD_MINUTES. The same idempotency key returns the same booking. The checks
+ * here answer early with a clear reason; the exclusion constraint on listing_occupancy stays the
+ * final guard, and its 23P01 rolls the whole transaction back into a CONFLICT.
+ */
+export async function createBooking(
+  db: Database,
+  keys: readonly SigningKey[],
+  guestId: string,
+  input: CreateBookingInput,
+  now: Date,
+): Promise<CreatedBooking> {
+  const earlier = await bookingByKey(db, guestId, input.idempotencyKey);
+  if (earlier) return sameRequest(earlier, await verifyQuote(keys, input.quoteToken, null));
+
+  const claims = await verifyQuote(keys, input.quoteToken, now);
+  if (claims.guestId !== guestId) throw quoteInvalid();
+  if (claims.guests !== input.guests) {
+    throw new AppError("BAD_REQUEST", "The number of guests differs from your quote: get a new quote", {
+      details: { reason: "guests_changed", requote: true },
+    });
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      const [listing] = await tx.select().from(listings).where(eq(listings.id, claims.listingId));
+      if (!listing || listing.status !== "published") {
+        throw new AppError("CONFLICT", "This home is not taking bookings right now");
+      }
+      if (listing.hostId === guestId) throw new AppError("FORBIDDEN", "You cannot book your own home");
+      const taken = await occupiedRanges(tx, listing.id, claims.checkIn, claims.checkOut);
+      const { stay, price } = await priceListingStay(
+        tx,
+        listing,
+        claims.checkIn,
+        claims.checkOut,
+        claims.guests,
+      );
+      const reason = whyUnbookable(listing, claims, stay.nights, taken.length > 0, now);
+      if (reason === "dates_taken") throw datesJustTaken();
+      if (reason) throw new AppError("BAD_REQUEST", unbookable[reason], { details: { reason } });
+      if (
+        price.guestTotal !== claims.guestTotal ||
+        price.hostFee !== claims.hostFee ||
+        listing.currency !== claims.currency
+      ) {
+        throw priceChanged();
+      }
+      const instantBook = listing.instantBook && (await payoutsEnabled(tx, listing.hostId));
+      const [booking] = await tx
+        .insert(bookings)
+        .values({
+          listingId: listing.id,
+          guestId,
+          status: "pending_payment",
+          checkIn: claims.checkIn,
+          checkOut: claims.checkOut,
+          guests: claims.guests,
+          nightlySubtotal: stay.nightsSubtotal - (stay.discount?.amount ?? 0),
+          cleaningFee: stay.cleaningFee,
+          serviceFee: price.serviceFee,
+          taxes: price.taxTotal,
+          total: price.guestTotal,
+          hostFee: price.hostFee,
+          currency: listing.currency,
+          priceLines: price.lines,
+          cancellationPolicy: listing.cancellationPolicy,
+          instantBook,
+          expiresAt: new Date(now.getTime() + PAYMENT_HOLD_MINUTES * 60_000),
+          idempotencyKey: input.idempotencyKey,
+          guestMessage: input.message || null,
+          statusChangedAt: now,
+        })
+        .returning();
+      if (!booking) throw new Error("booking insert returned no row");
+      await recordTransition(tx, booking, listing.hostId, null, now);
+      return { booking, listing, created: true };
+    });
+  } catch (error) {
+    if (isOverlapViolation(error)) throw datesJustTaken();
+    if (isUniqueViolation(error)) {
+      // The same key raced itself (a double click): the other call's booking is the answer.
+      const raced = await bookingByKey(db, guestId, input.idempotencyKey);
+      if (raced) return sameRequest(raced, claims);
+    }
+    throw error;
+  }
+}
+
+/** Whether the host can be paid (Stripe Connect onboarding done): instant book and accepting need it. */
+export async function payoutsEnabled(db: Pick<Database, "select">, hostId: string): Promise<boolean> {
+  const [profile] = await db
+    .select({ payoutsEnabled: hostProfiles.payoutsEnabled })
+    .from(hostProfiles)
+    .where(eq(hostProfiles.userId, hostId));
+  return profile?.payoutsEnabled ?? false;
+}
+
+async function bookingByKey(db: Database, guestId: string, key: string): Promise<BookingWithListing | null> {
+  const [row] = await db
+    .select({ booking: bookings, listing: listings })
+    .from(bookings)
+    .innerJoin(listings, eq(listings.id, bookings.listingId))
+    .where(and(eq(bookings.guestId, guestId), eq(bookings.idempotencyKey, key)));
+  return row ?? null;
+}
+
+function sameRequest(earlier: BookingWithListing, claims: QuoteClaims): CreatedBooking {
+  const { booking } = earlier;
+  if (!sameStay(booking, claims)) {
+    throw new AppError("CONFLICT", "This idempotency key was already used for another booking", {
+      details: { reason: "idempotency_key_reused" },
+    });
+  }
+  return { ...earlier, created: false };
+}
+
+const sameStay = (booking: Booking, claims: QuoteClaims) =>
+  booking.listingId === claims.listingId &&
+  booking.checkIn === claims.checkIn &&
+  booking.checkOut === claims.checkOut &&
+  booking.guests === claims.guests &&
+  booking.guestId === claims.guestId;
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
