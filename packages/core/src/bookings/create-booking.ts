@@ -62,7 +62,7 @@ export async function createBooking(
   try {
     return await db.transaction(async (tx) => {
       const [listing] = await tx.select().from(listings).where(eq(listings.id, claims.listingId));
-      if (!listing || listing.status !== "published") {
+      if (listing?.status !== "published") {
         throw new AppError("CONFLICT", "This home is not taking bookings right now");
       }
       if (listing.hostId === guestId) throw new AppError("FORBIDDEN", "You cannot book your own home");
@@ -115,12 +115,13 @@ export async function createBooking(
       return { booking, listing, created: true };
     });
   } catch (error) {
-    if (isOverlapViolation(error)) throw datesJustTaken();
-    if (isUniqueViolation(error)) {
-      // The same key raced itself (a double click): the other call's booking is the answer.
+    if (isOverlapViolation(error) || isUniqueViolation(error)) {
+      // The same key raced itself (a double click): whichever of its calls won, its booking is
+      // the answer (the loser may see the overlap before the unique key).
       const raced = await bookingByKey(db, guestId, input.idempotencyKey);
       if (raced) return sameRequest(raced, claims);
     }
+    if (isOverlapViolation(error)) throw datesJustTaken();
     throw error;
   }
 }
