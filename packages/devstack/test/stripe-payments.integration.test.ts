@@ -48,6 +48,37 @@ describe("payment intents through the real SDK", () => {
     await expect(browser.paymentIntents.cancel(created.id)).rejects.toMatchObject({ statusCode: 401 });
   });
 
+  it("answers a browser's preflight and cross-origin calls on /v1 as api.stripe.com does", async () => {
+    const created = await bookingIntent("b-cors");
+    const url = `${standIn.url}/v1/payment_intents/${created.id}/confirm`;
+    const preflight = await fetch(url, {
+      method: "OPTIONS",
+      headers: {
+        origin: "http://localhost:3000",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization, content-type",
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-headers")).toContain("authorization");
+    const confirmed = await fetch(url, {
+      method: "POST",
+      headers: {
+        origin: "http://localhost:3000",
+        authorization: `Bearer ${PUBLISHABLE_KEY}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({
+        client_secret: String(created.client_secret),
+        "payment_method_data[type]": "card",
+        "payment_method_data[card][number]": "4242424242424242",
+      }),
+    });
+    expect(confirmed.headers.get("access-control-allow-origin")).toBe("*");
+    expect(await confirmed.json()).toMatchObject({ status: "requires_capture" });
+  });
+
   it.each([
     ["pm_card_chargeDeclined", "generic_decline"],
     ["pm_card_chargeDeclinedInsufficientFunds", "insufficient_funds"],
