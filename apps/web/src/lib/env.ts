@@ -11,6 +11,13 @@ export type WebEnv = {
   devTools: boolean;
   /** Raster tiles for the search map (NEXT_PUBLIC_MAP_TILE_URL + _ATTRIBUTION); null: the offline land base. */
   mapTiles: MapTiles | null;
+  /**
+   * What the checkout page hands the browser to confirm a payment directly with Stripe (card data
+   * never reaches our servers): Stripe's API base (STRIPE_BROWSER_API_BASE, default
+   * https://api.stripe.com; locally the devstack stand-in) and the publishable key
+   * (STRIPE_PUBLISHABLE_KEY, pk_test_… or pk_live_…). Null key: checkout says payments are off.
+   */
+  stripe: { apiBase: string; publishableKey: string | null };
 };
 
 export function webEnv(source: Record<string, string | undefined> = process.env): WebEnv {
@@ -20,5 +27,18 @@ export function webEnv(source: Record<string, string | undefined> = process.env)
     apiUrl,
     devTools: source.NODE_ENV !== "production" || source.HOMETRIP_DEV_TOOLS === "1",
     mapTiles: mapTilesFrom(source),
+    stripe: stripeFrom(source),
   };
+}
+
+function stripeFrom(source: Record<string, string | undefined>): WebEnv["stripe"] {
+  const apiBase = (source.STRIPE_BROWSER_API_BASE || "https://api.stripe.com").replace(/\/$/, "");
+  if (!/^https?:\/\//.test(apiBase)) {
+    throw new Error(`STRIPE_BROWSER_API_BASE must be an http(s) URL, got "${apiBase}"`);
+  }
+  const key = source.STRIPE_PUBLISHABLE_KEY || null;
+  if (key && !/^pk_(test|live)_[A-Za-z0-9_]+$/.test(key)) {
+    throw new Error("STRIPE_PUBLISHABLE_KEY must be a publishable key (pk_test_… or pk_live_…)");
+  }
+  return { apiBase, publishableKey: key };
 }

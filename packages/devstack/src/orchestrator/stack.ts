@@ -236,7 +236,13 @@ export async function startDevStack(
     const web = launch(
       "web",
       8,
-      webLaunch({ ...runtime, port: env.WEB_PORT, distDir: opts.webDistDir, apiUrl: urls.api }),
+      webLaunch({
+        ...runtime,
+        port: env.WEB_PORT,
+        distDir: opts.webDistDir,
+        apiUrl: urls.api,
+        stripe: { apiBase: stripe.url, publishableKey: env.STRIPE_PUBLISHABLE_KEY },
+      }),
     );
 
     const alive = (p: ManagedProcess) => () => p.child.exitCode === null && p.child.signalCode === null;

@@ -5,7 +5,9 @@ import { useId } from "react";
 import { errorMessage } from "@/lib/api-errors.ts";
 import { formatMoney } from "@/lib/money.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
+import { useSession } from "@/lib/use-session.ts";
 import { Alert } from "../ui/alert.tsx";
+import { ButtonLink } from "../ui/button.tsx";
 import { Spinner } from "../ui/spinner.tsx";
 import { shortDate } from "./availability-calendar.tsx";
 import { useStayPlan } from "./stay-planner.tsx";
@@ -25,6 +27,10 @@ export function unavailableMessage(quote: StayQuote, capacity: number): string {
       return `This home sleeps at most ${capacity} guest${capacity === 1 ? "" : "s"}.`;
     case "in_the_past":
       return "Check-in cannot be in the past.";
+    case "lead_time":
+      return quote.leadTimeDays === 1
+        ? "This home needs a day's notice: pick a check-in from tomorrow on."
+        : `This home needs ${quote.leadTimeDays} days' notice before check-in.`;
     default:
       return "These dates cannot be booked.";
   }
@@ -32,18 +38,38 @@ export function unavailableMessage(quote: StayQuote, capacity: number): string {
 
 const kindLabel = { base: "", weekend: "weekend", override: "special price" } as const;
 
-/** The price box beside the listing: nightly price, guests, and the quote for the chosen dates. */
-export function QuotePanel({ nightlyPrice, currency }: { nightlyPrice: number; currency: string }) {
+/**
+ * The price box beside the listing: nightly price, guests, the full price for the chosen dates
+ * (every line the guest pays, from the API's one pricing) and Reserve / Request to book. A
+ * signed-in guest is quoted by bookings.quote (the same price, signed to book with); a visitor by
+ * listings.quote.
+ */
+export function QuotePanel({
+  nightlyPrice,
+  currency,
+  instantBook,
+}: {
+  nightlyPrice: number;
+  currency: string;
+  instantBook: boolean;
+}) {
   const trpc = useTRPC();
   const guestsId = useId();
+  const session = useSession();
   const { listingId, capacity, selection, guests, setGuests } = useStayPlan();
   const { checkIn, checkOut } = selection;
-  const quote = useQuery(
-    trpc.listings.quote.queryOptions(
-      checkIn && checkOut ? { listingId, checkIn, checkOut, guests } : skipToken,
-    ),
+  const stay = checkIn && checkOut ? { listingId, checkIn, checkOut, guests } : null;
+  const signedIn = session.status === "signed-in";
+  const guestQuote = useQuery(
+    trpc.bookings.quote.queryOptions(stay && signedIn ? stay : skipToken, { staleTime: 60_000 }),
   );
-
+  const visitorQuote = useQuery(
+    trpc.listings.quote.queryOptions(stay && session.status === "signed-out" ? stay : skipToken),
+  );
+  const quote = signedIn ? guestQuote : visitorQuote;
+  const bookHref = stay
+    ? `/listings/${listingId}/book?${new URLSearchParams({ checkin: stay.checkIn, checkout: stay.checkOut, guests: String(guests) })}`
+    : null;
   return (
     <aside className="quote-panel" aria-label="Price and dates">
       <p className="quote-panel__nightly">
@@ -76,9 +102,9 @@ export function QuotePanel({ nightlyPrice, currency }: { nightlyPrice: number; c
           ))}
         </select>
       </div>
-      {!(checkIn && checkOut) ? (
+      {!stay ? (
         <p className="muted">Pick your dates in the calendar to see the total.</p>
-      ) : quote.isPending ? (
+      ) : session.status === "loading" || quote.isPending ? (
         <p className="muted" role="status">
           <Spinner label={null} /> Working out the price…
         </p>
@@ -89,7 +115,23 @@ export function QuotePanel({ nightlyPrice, currency }: { nightlyPrice: number; c
           {unavailableMessage(quote.data, capacity)}
         </Alert>
       ) : (
-        <QuoteBreakdown quote={quote.data} />
+        <>
+          <QuoteBreakdown quote={quote.data} />
+          {bookHref && (
+            <ButtonLink
+              href={signedIn ? bookHref : `/login?next=${encodeURIComponent(bookHref)}`}
+              block
+              data-testid="book-button"
+            >
+              {instantBook ? "Reserve" : "Request to book"}
+            </ButtonLink>
+          )}
+          <p className="muted quote-panel__note">
+            {instantBook
+              ? "Booked at once when your payment goes through."
+              : "The host has 24 hours to accept. Your card is only charged if they do."}
+          </p>
+        </>
       )}
     </aside>
   );
@@ -97,12 +139,15 @@ export function QuotePanel({ nightlyPrice, currency }: { nightlyPrice: number; c
 
 function QuoteBreakdown({ quote }: { quote: StayQuote }) {
   const money = (minor: number) => formatMoney(minor, quote.currency);
+  const prices = new Set(quote.nightly.map((n) => n.price));
   const nights = `${quote.nights} night${quote.nights === 1 ? "" : "s"}`;
+  // "3 nights × €120" when every night costs the same; otherwise the nights open to show each.
+  const nightsLabel = prices.size === 1 ? `${nights} × ${money(quote.nightly[0]?.price ?? 0)}` : nights;
   return (
     <div className="quote" data-testid="quote">
       <details className="quote__nights">
         <summary>
-          <span>{nights}</span>
+          <span>{nightsLabel}</span>
           <span>{money(quote.nightsSubtotal)}</span>
         </summary>
         <ul>
@@ -117,23 +162,21 @@ function QuoteBreakdown({ quote }: { quote: StayQuote }) {
           ))}
         </ul>
       </details>
-      {quote.discount && (
-        <p className="quote__line quote__line--discount">
-          <span>
-            {quote.discount.kind === "weekly" ? "Weekly" : "Monthly"} discount ({quote.discount.percent}%)
-          </span>
-          <span>−{money(quote.discount.amount)}</span>
-        </p>
-      )}
-      {quote.cleaningFee > 0 && (
-        <p className="quote__line">
-          <span>Cleaning fee</span>
-          <span>{money(quote.cleaningFee)}</span>
-        </p>
-      )}
+      {quote.lines
+        .filter((line) => line.kind !== "nights")
+        .map((line, i) => (
+          <p
+            // biome-ignore lint/suspicious/noArrayIndexKey: two tax lines may share a label; the list is never reordered.
+            key={`${line.kind}-${i}`}
+            className={line.kind === "discount" ? "quote__line quote__line--discount" : "quote__line"}
+          >
+            <span>{line.label}</span>
+            <span>{line.amount < 0 ? `−${money(-line.amount)}` : money(line.amount)}</span>
+          </p>
+        ))}
       <p className="quote__line quote__total">
         <span>Total</span>
-        <span data-testid="quote-total">{money(quote.total)}</span>
+        <span data-testid="quote-total">{money(quote.guestTotal)}</span>
       </p>
     </div>
   );

@@ -53,7 +53,11 @@ export default async function ListingPage({ params, searchParams }: Props) {
             </section>
           </div>
           <div className="listing-page__aside">
-            <QuotePanel nightlyPrice={listing.nightlyPrice} currency={listing.currency} />
+            <QuotePanel
+              nightlyPrice={listing.nightlyPrice}
+              currency={listing.currency}
+              instantBook={listing.instantBook}
+            />
           </div>
         </div>
       </StayPlanner>

@@ -1,0 +1,98 @@
+import type { BookingStatus } from "@hometrip/contracts";
+
+/**
+ * Words and small sums the booking pages share. Pure, so vitest checks them without a browser
+ * (relative imports only: vitest does not resolve the app's `@/` alias).
+ */
+
+export const statusLabel: Record<BookingStatus, string> = {
+  pending_payment: "Awaiting payment",
+  requested: "Request sent",
+  confirmed: "Confirmed",
+  declined: "Declined by the host",
+  expired: "Expired",
+  withdrawn: "Withdrawn",
+  payment_failed: "Payment failed",
+  cancelled_by_guest: "Cancelled by you",
+  cancelled_by_host: "Cancelled by the host",
+  completed: "Completed",
+};
+
+/** The same states as the host reads them. */
+export const hostStatusLabel: Record<BookingStatus, string> = {
+  ...statusLabel,
+  requested: "Awaiting your answer",
+  declined: "Declined",
+  cancelled_by_guest: "Cancelled by the guest",
+  cancelled_by_host: "Cancelled by you",
+  pending_payment: "Guest is paying",
+};
+
+export function statusTone(status: BookingStatus): "success" | "warning" | "neutral" | "danger" {
+  if (status === "confirmed" || status === "completed") return "success";
+  if (status === "pending_payment" || status === "requested") return "warning";
+  if (status === "payment_failed" || status === "declined") return "danger";
+  return "neutral";
+}
+
+/** "3 nights", "1 guest". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Whole nights between two ISO dates. */
+export function nightsBetween(checkIn: string, checkOut: string): number {
+  return Math.round((Date.parse(`${checkOut}T00:00:00Z`) - Date.parse(`${checkIn}T00:00:00Z`)) / 86_400_000);
+}
+
+/** "Mon 12 Jan – Thu 15 Jan 2027": the stay's dates, read as calendar days (no time zone shift). */
+export function stayDates(checkIn: string, checkOut: string, locale = "en-GB"): string {
+  const day = (iso: string, withYear: boolean) =>
+    new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale, {
+      timeZone: "UTC",
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      ...(withYear ? { year: "numeric" } : {}),
+    });
+  return `${day(checkIn, checkIn.slice(0, 4) !== checkOut.slice(0, 4))} – ${day(checkOut, true)}`;
+}
+
+/** Time left to answer a request: "23 h 59 min left", "12 min left", "No time left". */
+export function timeLeft(seconds: number | null): string {
+  if (seconds === null || seconds <= 0) return "No time left";
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${minutes} min left`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest ? `${hours} h ${rest} min left` : `${hours} h left`;
+}
+
+/** The PaymentIntent id inside its client secret (`pi_…_secret_…`), as Stripe.js reads it. */
+export function paymentIntentIdOf(clientSecret: string): string | null {
+  const match = /^(pi_[A-Za-z0-9]+)_secret_[A-Za-z0-9_-]+$/.exec(clientSecret);
+  return match?.[1] ?? null;
+}
+
+/** A Stripe card error, told to the guest: what happened and what to do. */
+export function declineMessage(error: { code?: string; decline_code?: string; message?: string }): string {
+  switch (error.decline_code ?? error.code) {
+    case "insufficient_funds":
+      return "Your card has insufficient funds. Try another card.";
+    case "expired_card":
+      return "Your card has expired. Try another card.";
+    case "incorrect_number":
+    case "invalid_number":
+      return "Your card number is incorrect. Check it and try again.";
+    case "incorrect_cvc":
+    case "invalid_cvc":
+      return "Your card's security code is incorrect.";
+    case "payment_intent_authentication_failure":
+      return "Your bank could not confirm the payment. Try again or use another card.";
+    case "generic_decline":
+    case "card_declined":
+      return "Your card was declined. Try another card or contact your bank.";
+    default:
+      return error.message ? `${error.message.replace(/\.$/, "")}.` : "The payment did not go through.";
+  }
+}

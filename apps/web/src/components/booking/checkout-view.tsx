@@ -1,0 +1,150 @@
+"use client";
+import type { RouterOutputs } from "@hometrip/api";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useCallback, useState } from "react";
+import { apiErrorCode, errorMessage } from "@/lib/api-errors.ts";
+import { useTRPC } from "@/lib/trpc/client.ts";
+import { unavailableMessage } from "../listing/quote-panel.tsx";
+import { Alert } from "../ui/alert.tsx";
+import { ButtonLink } from "../ui/button.tsx";
+import { TextAreaField } from "../ui/field.tsx";
+import { LoadingBlock } from "../ui/spinner.tsx";
+import { plural, stayDates } from "./booking-model.ts";
+import { AuthenticationStep, CardPaymentForm, outcomeProblem } from "./card-payment.tsx";
+import { PriceLines } from "./price-lines.tsx";
+import {
+  type CardInput,
+  confirmCardPayment,
+  type PaymentOutcome,
+  StripeRequestError,
+  type StripeBrowserConfig,
+} from "./stripe-browser.ts";
+
+type Stay = { listingId: string; checkIn: string; checkOut: string; guests: number };
+type Listing = { title: string; capacity: number; instantBook: boolean; cancellationPolicy: string };
+type Created = RouterOutputs["bookings"]["create"];
+
+/**
+ * Checkout: the signed quote, a message to the host, the card. Paying first books the stay (a
+ * hold at the quoted price, once per page: the idempotency key is kept), then confirms the
+ * booking's PaymentIntent with Stripe from the browser. The trip page shows the outcome.
+ */
+export function CheckoutView({
+  stay,
+  listing,
+  stripe,
+}: {
+  stay: Stay;
+  listing: Listing;
+  stripe: StripeBrowserConfig | null;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const quote = useQuery({ ...trpc.bookings.quote.queryOptions(stay), staleTime: 5 * 60_000 });
+  const [message, setMessage] = useState("");
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [created, setCreated] = useState<Created | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [authUrl, setAuthUrl] = useState<string | null>(null);
+  const create = useMutation(trpc.bookings.create.mutationOptions());
+
+  const settle = useCallback(
+    (bookingId: string, outcome: PaymentOutcome) => {
+      setAuthUrl(null);
+      if (outcome.kind === "paid" || outcome.kind === "pending") {
+        return router.push(`/trips/${bookingId}?booked=1`);
+      }
+      if (outcome.kind === "authenticate") return setAuthUrl(outcome.url);
+      setProblem(outcomeProblem(outcome));
+    },
+    [router],
+  );
+
+  const pay = useMutation({
+    mutationFn: async (card: CardInput) => {
+      if (!stripe) throw new Error("Payments are not set up here (no Stripe publishable key).");
+      const booked =
+        created ??
+        (await create.mutateAsync({
+          quoteToken: quote.data?.quoteToken ?? "",
+          guests: stay.guests,
+          idempotencyKey,
+          ...(message.trim() ? { message: message.trim() } : {}),
+        }));
+      setCreated(booked);
+      if (!booked.paymentClientSecret) throw new Error("This booking cannot be paid for yet. Try again later.");
+      return { booked, outcome: await confirmCardPayment(stripe, booked.paymentClientSecret, card) };
+    },
+    onMutate: () => setProblem(null),
+    onSuccess: ({ booked, outcome }) => settle(booked.booking.id, outcome),
+    onError: (error) => {
+      setProblem(error instanceof StripeRequestError ? error.message : errorMessage(error));
+      // A changed price or a lapsed quote: show the new one before the guest tries again.
+      if (apiErrorCode(error) === "CONFLICT") void quote.refetch();
+    },
+  });
+
+  if (quote.isPending) return <LoadingBlock label="Working out the price…" />;
+  if (quote.isError) return <Alert tone="error">{errorMessage(quote.error)}</Alert>;
+  const q = quote.data;
+  const backHref = `/listings/${stay.listingId}?${new URLSearchParams({ checkin: stay.checkIn, checkout: stay.checkOut })}`;
+
+  return (
+    <div className="checkout">
+      <section className="card checkout__summary" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{listing.title}</h2>
+        <p>
+          {stayDates(stay.checkIn, stay.checkOut)} · {plural(stay.guests, "guest")}
+        </p>
+        {q.available ? (
+          <PriceLines lines={q.lines} total={q.guestTotal} currency={q.currency} totalLabel="Total to pay" />
+        ) : (
+          <Alert tone="warning" title="Not available">
+            {unavailableMessage(q, listing.capacity)}
+          </Alert>
+        )}
+        <p className="muted">
+          Cancellation policy: <strong>{listing.cancellationPolicy}</strong>.{" "}
+          <ButtonLink href={backHref} variant="ghost" size="small">
+            Change dates
+          </ButtonLink>
+        </p>
+      </section>
+      {q.available && (
+        <section className="card checkout__pay stack" aria-labelledby="pay-heading">
+          <h2 id="pay-heading">{listing.instantBook ? "Confirm and pay" : "Request to book"}</h2>
+          <p className="muted">
+            {listing.instantBook
+              ? "Your stay is booked as soon as the payment goes through."
+              : "Your card is authorised now and charged only if the host accepts within 24 hours."}
+          </p>
+          <TextAreaField
+            label="Message to the host (optional)"
+            value={message}
+            maxLength={2000}
+            rows={3}
+            disabled={created !== null}
+            onChange={(e) => setMessage(e.target.value)}
+          />
+          {!stripe && <Alert tone="warning">Payments are not set up on this server.</Alert>}
+          {authUrl && created?.paymentClientSecret && stripe ? (
+            <AuthenticationStep
+              url={authUrl}
+              clientSecret={created.paymentClientSecret}
+              stripe={stripe}
+              onSettled={(outcome) => settle(created.booking.id, outcome)}
+            />
+          ) : (
+            <CardPaymentForm
+              payLabel={listing.instantBook ? "Pay and book" : "Pay and request"}
+              pending={pay.isPending}
+              problem={problem}
+              onPay={(card) => pay.mutate(card)}
+            />
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
