@@ -25,6 +25,8 @@ export function unavailableMessage(quote: StayQuote, capacity: number): string {
       return `This home sleeps at most ${capacity} guest${capacity === 1 ? "" : "s"}.`;
     case "in_the_past":
       return "Check-in cannot be in the past.";
+    case "lead_time":
+      return `This home needs ${quote.leadTimeDays} day${quote.leadTimeDays === 1 ? "" : "s"} of notice before check-in.`;
     default:
       return "These dates cannot be booked.";
   }
@@ -95,8 +97,21 @@ export function QuotePanel({ nightlyPrice, currency }: { nightlyPrice: number; c
   );
 }
 
+/**
+ * The breakdown listings.quote returns (one pricing with bookings.quote): nights, discount and
+ * cleaning make the stay (the price search shows), then the service fee and each tax.
+ */
 function QuoteBreakdown({ quote }: { quote: StayQuote }) {
   const money = (minor: number) => formatMoney(minor, quote.currency);
+  const priceLine = (line: StayQuote["lines"][number]) => (
+    <p
+      key={`${line.kind}:${line.label}`}
+      className={`quote__line${line.kind === "discount" ? " quote__line--discount" : ""}`}
+    >
+      <span>{line.label}</span>
+      <span>{line.amount < 0 ? `−${money(-line.amount)}` : money(line.amount)}</span>
+    </p>
+  );
   const nights = `${quote.nights} night${quote.nights === 1 ? "" : "s"}`;
   return (
     <div className="quote" data-testid="quote">
@@ -117,23 +132,15 @@ function QuoteBreakdown({ quote }: { quote: StayQuote }) {
           ))}
         </ul>
       </details>
-      {quote.discount && (
-        <p className="quote__line quote__line--discount">
-          <span>
-            {quote.discount.kind === "weekly" ? "Weekly" : "Monthly"} discount ({quote.discount.percent}%)
-          </span>
-          <span>−{money(quote.discount.amount)}</span>
-        </p>
-      )}
-      {quote.cleaningFee > 0 && (
-        <p className="quote__line">
-          <span>Cleaning fee</span>
-          <span>{money(quote.cleaningFee)}</span>
-        </p>
-      )}
+      {quote.lines.filter((line) => line.kind === "discount" || line.kind === "cleaning_fee").map(priceLine)}
+      <p className="quote__line quote__subtotal">
+        <span>Stay</span>
+        <span data-testid="quote-stay-total">{money(quote.total)}</span>
+      </p>
+      {quote.lines.filter((line) => line.kind === "service_fee" || line.kind === "tax").map(priceLine)}
       <p className="quote__line quote__total">
         <span>Total</span>
-        <span data-testid="quote-total">{money(quote.total)}</span>
+        <span data-testid="quote-total">{money(quote.guestTotal)}</span>
       </p>
     </div>
   );
