@@ -55,7 +55,7 @@ test("a host publishes a home with photos in the editor; a guest finds it by cit
   );
   await expect(guest.getByRole("button", { name: "Show all 5 photos" })).toBeVisible();
   await expect(guest.getByRole("heading", { name: "Availability" })).toBeVisible();
-  await expect(guest.getByTestId("quote-total")).toHaveText("€285");
+  await expect(guest.getByTestId("quote-stay-total")).toHaveText("€285");
   await snap(guest, "journey-guest-listing");
   await guestContext.close();
 });
@@ -110,7 +110,7 @@ test("a guest moves through the listing's calendar and picks a stay with the key
   });
 
   await page.goto(`/listings/${listingId}?checkin=${checkIn}&checkout=${checkOut}`);
-  await expect(page.getByTestId("quote-total")).toHaveText("€240");
+  await expect(page.getByTestId("quote-stay-total")).toHaveText("€240");
 
   // Each month is a grid whose columns are named by the weekday headers.
   const month = page.getByRole("grid", { name: monthCaption(checkIn) });
@@ -170,7 +170,7 @@ test("a guest moves through the listing's calendar and picks a stay with the key
   await expect(page.getByText(`3 nights: ${shortDate(newIn)} – ${shortDate(newOut)}`)).toBeVisible();
   const panel = page.getByRole("complementary", { name: "Price and dates" });
   await expect(panel.getByRole("definition")).toHaveText([shortDate(newIn), shortDate(newOut)]);
-  await expect(page.getByTestId("quote-total")).toHaveText("€240");
+  await expect(page.getByTestId("quote-stay-total")).toHaveText("€240");
   await expect(page).toHaveURL(new RegExp(`checkin=${newIn}&checkout=${newOut}`));
   await snap(page, "listing-calendar-keyboard");
 

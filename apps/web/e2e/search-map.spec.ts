@@ -170,7 +170,7 @@ test("a guest finds free homes by city and dates, filters them, and opens one fr
   await expect(page.getByRole("heading", { name: "Availability" })).toBeVisible();
   await expect(calendarDay(page, checkIn)).toHaveAccessibleName(/check-in$/);
   await expect(calendarDay(page, checkOut)).toHaveAccessibleName(/check-out$/);
-  await expect(page.getByTestId("quote-total")).toHaveText("€390");
+  await expect(page.getByTestId("quote-stay-total")).toHaveText("€390");
   await expect(page.getByText("Marta Host", { exact: false }).first()).toBeVisible();
   await snap(page, "listing-with-quote");
 
@@ -191,7 +191,7 @@ test("a guest finds free homes by city and dates, filters them, and opens one fr
   await calendarDay(page, newIn).click();
   await calendarDay(page, newOut).click();
   await expect(page.getByText("2 nights:")).toBeVisible();
-  await expect(page.getByTestId("quote-total")).toHaveText("€270");
+  await expect(page.getByTestId("quote-stay-total")).toHaveText("€270");
   await expect(page).toHaveURL(new RegExp(`checkin=${newIn}&checkout=${newOut}`));
 
   // The cottage's taken nights cannot be picked, and asking for them anyway says so.

@@ -1,5 +1,13 @@
 import { AppError } from "@hometrip/contracts";
-import { managedBlockListing, managedListing, ownApiKey, ownSession } from "@hometrip/core";
+import {
+  bookingOfGuest,
+  bookingOfHost,
+  bookingOfParty,
+  managedBlockListing,
+  managedListing,
+  ownApiKey,
+  ownSession,
+} from "@hometrip/core";
 import * as z from "zod";
 import { authedProcedure, publicProcedure, sessionProcedure } from "./trpc.ts";
 
@@ -39,6 +47,29 @@ export const listingByIdManagerProcedure = authedProcedure.use(async ({ ctx, get
 export const blockManagerProcedure = authedProcedure.use(async ({ ctx, getRawInput, next }) => {
   const blockId = await idIn(getRawInput, "blockId");
   if (blockId) await managedBlockListing(ctx.services.db, blockId, ctx.actor);
+  return next();
+});
+
+/**
+ * The booking named by `bookingId`, by side: its guest (withdraw), its host (accept, decline), or
+ * either party or an admin (read, cancel). Someone with no part in it gets "not found"; the other
+ * party "forbidden".
+ */
+export const bookingGuestProcedure = authedProcedure.use(async ({ ctx, getRawInput, next }) => {
+  const bookingId = await idIn(getRawInput, "bookingId");
+  if (bookingId) await bookingOfGuest(ctx.services.db, bookingId, ctx.actor.userId);
+  return next();
+});
+
+export const bookingHostProcedure = authedProcedure.use(async ({ ctx, getRawInput, next }) => {
+  const bookingId = await idIn(getRawInput, "bookingId");
+  if (bookingId) await bookingOfHost(ctx.services.db, bookingId, ctx.actor.userId);
+  return next();
+});
+
+export const bookingPartyProcedure = authedProcedure.use(async ({ ctx, getRawInput, next }) => {
+  const bookingId = await idIn(getRawInput, "bookingId");
+  if (bookingId) await bookingOfParty(ctx.services.db, bookingId, ctx.actor.userId);
   return next();
 });
 

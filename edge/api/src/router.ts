@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { apiKeysRouter } from "./procedures/api-keys/index.ts";
 import { authRouter } from "./procedures/auth/index.ts";
+import { bookingsRouter } from "./procedures/bookings/index.ts";
 import { calendarRouter } from "./procedures/calendar/index.ts";
 import { devMailboxRouter } from "./procedures/dev-mailbox/index.ts";
 import { listingsRouter } from "./procedures/listings/index.ts";
@@ -14,6 +15,7 @@ import { router } from "./trpc.ts";
 export const appRouter = router({
   apiKeys: apiKeysRouter,
   auth: authRouter,
+  bookings: bookingsRouter,
   calendar: calendarRouter,
   devMailbox: devMailboxRouter,
   listings: listingsRouter,

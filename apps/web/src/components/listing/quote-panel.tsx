@@ -137,11 +137,24 @@ export function QuotePanel({
   );
 }
 
+/**
+ * The breakdown listings.quote returns (one pricing with bookings.quote): nights, discount and
+ * cleaning make the stay (the price search shows), then the service fee and each tax.
+ */
 function QuoteBreakdown({ quote }: { quote: StayQuote }) {
   const money = (minor: number) => formatMoney(minor, quote.currency);
-  const prices = new Set(quote.nightly.map((n) => n.price));
+  const priceLine = (line: StayQuote["lines"][number]) => (
+    <p
+      key={`${line.kind}:${line.label}`}
+      className={`quote__line${line.kind === "discount" ? " quote__line--discount" : ""}`}
+    >
+      <span>{line.label}</span>
+      <span>{line.amount < 0 ? `−${money(-line.amount)}` : money(line.amount)}</span>
+    </p>
+  );
   const nights = `${quote.nights} night${quote.nights === 1 ? "" : "s"}`;
   // "3 nights × €120" when every night costs the same; otherwise the nights open to show each.
+  const prices = new Set(quote.nightly.map((n) => n.price));
   const nightsLabel = prices.size === 1 ? `${nights} × ${money(quote.nightly[0]?.price ?? 0)}` : nights;
   return (
     <div className="quote" data-testid="quote">
@@ -162,18 +175,12 @@ function QuoteBreakdown({ quote }: { quote: StayQuote }) {
           ))}
         </ul>
       </details>
-      {quote.lines
-        .filter((line) => line.kind !== "nights")
-        .map((line, i) => (
-          <p
-            // biome-ignore lint/suspicious/noArrayIndexKey: two tax lines may share a label; the list is never reordered.
-            key={`${line.kind}-${i}`}
-            className={line.kind === "discount" ? "quote__line quote__line--discount" : "quote__line"}
-          >
-            <span>{line.label}</span>
-            <span>{line.amount < 0 ? `−${money(-line.amount)}` : money(line.amount)}</span>
-          </p>
-        ))}
+      {quote.lines.filter((line) => line.kind === "discount" || line.kind === "cleaning_fee").map(priceLine)}
+      <p className="quote__line quote__subtotal">
+        <span>Stay</span>
+        <span data-testid="quote-stay-total">{money(quote.total)}</span>
+      </p>
+      {quote.lines.filter((line) => line.kind === "service_fee" || line.kind === "tax").map(priceLine)}
       <p className="quote__line quote__total">
         <span>Total</span>
         <span data-testid="quote-total">{money(quote.guestTotal)}</span>

@@ -1,0 +1,23 @@
+import { createBooking, toBookingView } from "@hometrip/core";
+import { authedProcedure } from "../../trpc.ts";
+import {
+  createBookingMeta,
+  ZCreateBookingRequestSchema,
+  ZCreateBookingResponseSchema,
+} from "./create.types.ts";
+
+/**
+ * Books a quoted stay: a `pending_payment` hold on its dates for 15 minutes at exactly the quoted
+ * amounts. The same idempotency key answers with the same booking. Dates taken meanwhile answer
+ * 409 CONFLICT ("just taken"); an expired quote or a changed price 409 with `requote`.
+ */
+export const createBookingProcedure = authedProcedure
+  .meta(createBookingMeta)
+  .input(ZCreateBookingRequestSchema)
+  .output(ZCreateBookingResponseSchema)
+  .mutation(async ({ ctx, input }) => {
+    const { db, config, clock } = ctx.services;
+    const now = clock.now();
+    const created = await createBooking(db, config.JWT_SIGNING_KEYS, ctx.actor.userId, input, now);
+    return { booking: toBookingView(created, now), paymentClientSecret: null };
+  });
