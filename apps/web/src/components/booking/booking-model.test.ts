@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { declineMessage, nightsBetween, paymentIntentIdOf, plural, stayDates, timeLeft } from "./booking-model.ts";
+import {
+  declineMessage,
+  nightsBetween,
+  paymentIntentIdOf,
+  plural,
+  stayDates,
+  timeLeft,
+} from "./booking-model.ts";
 
 describe("booking words", () => {
   it("says why a card was declined", () => {

@@ -15,7 +15,11 @@ export function BookingTabs<G extends string>({
   return (
     <nav className="booking-tabs" aria-label={label}>
       {groups.map(({ group, label: text }) => (
-        <Link key={group} href={`${base}?group=${group}`} aria-current={group === current ? "page" : undefined}>
+        <Link
+          key={group}
+          href={`${base}?group=${group}`}
+          aria-current={group === current ? "page" : undefined}
+        >
           {text}
         </Link>
       ))}

@@ -37,7 +37,13 @@ export function CardPaymentForm({
     onPay(parsed.card);
   };
   return (
-    <form method="post" onSubmit={submit} className="stack checkout-card" aria-label="Card details" noValidate>
+    <form
+      method="post"
+      onSubmit={submit}
+      className="stack checkout-card"
+      aria-label="Card details"
+      noValidate
+    >
       <TextField
         label="Card number"
         name="cardnumber"
@@ -126,7 +132,9 @@ export function AuthenticationStep({
   return (
     <section className="card checkout-auth" aria-labelledby="auth-heading">
       <h2 id="auth-heading">Confirm with your bank</h2>
-      <p className="muted">Your bank asks you to approve this payment. This page moves on by itself once you do.</p>
+      <p className="muted">
+        Your bank asks you to approve this payment. This page moves on by itself once you do.
+      </p>
       <iframe className="checkout-auth__frame" src={url} title="Bank authentication" />
       {trouble && <Alert tone="warning">{trouble}</Alert>}
     </section>

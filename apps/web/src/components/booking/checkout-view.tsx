@@ -17,8 +17,8 @@ import {
   type CardInput,
   confirmCardPayment,
   type PaymentOutcome,
-  StripeRequestError,
   type StripeBrowserConfig,
+  StripeRequestError,
 } from "./stripe-browser.ts";
 
 type Stay = { listingId: string; checkIn: string; checkOut: string; guests: number };
@@ -73,7 +73,8 @@ export function CheckoutView({
           ...(message.trim() ? { message: message.trim() } : {}),
         }));
       setCreated(booked);
-      if (!booked.paymentClientSecret) throw new Error("This booking cannot be paid for yet. Try again later.");
+      if (!booked.paymentClientSecret)
+        throw new Error("This booking cannot be paid for yet. Try again later.");
       return { booked, outcome: await confirmCardPayment(stripe, booked.paymentClientSecret, card) };
     },
     onMutate: () => setProblem(null),

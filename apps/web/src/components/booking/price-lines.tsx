@@ -27,7 +27,9 @@ export function PriceLines({
           className={line.kind === "discount" ? "quote__line quote__line--discount" : "quote__line"}
         >
           <span>{line.label}</span>
-          <span>{line.amount < 0 ? `−${formatMoney(-line.amount, currency)}` : formatMoney(line.amount, currency)}</span>
+          <span>
+            {line.amount < 0 ? `−${formatMoney(-line.amount, currency)}` : formatMoney(line.amount, currency)}
+          </span>
         </p>
       ))}
       <p className="quote__line quote__total">

@@ -25,7 +25,13 @@ const emptyText: Record<ReservationGroup, string> = {
  * The host's reservations of one group. Requests show the time left to answer (the API counts
  * it; the list is asked again every minute) and Accept / Decline; accepting needs payouts.
  */
-export function ReservationList({ group, payoutsEnabled }: { group: ReservationGroup; payoutsEnabled: boolean | null }) {
+export function ReservationList({
+  group,
+  payoutsEnabled,
+}: {
+  group: ReservationGroup;
+  payoutsEnabled: boolean | null;
+}) {
   const trpc = useTRPC();
   const list = useQuery({
     ...trpc.bookings.listForHost.queryOptions({ group }),
@@ -43,7 +49,13 @@ export function ReservationList({ group, payoutsEnabled }: { group: ReservationG
   );
 }
 
-function ReservationItem({ reservation: r, payoutsEnabled }: { reservation: Reservation; payoutsEnabled: boolean | null }) {
+function ReservationItem({
+  reservation: r,
+  payoutsEnabled,
+}: {
+  reservation: Reservation;
+  payoutsEnabled: boolean | null;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.bookings.pathKey() });
@@ -70,7 +82,10 @@ function ReservationItem({ reservation: r, payoutsEnabled }: { reservation: Rese
         <>
           <p>
             <strong data-testid="time-left">{timeLeft(r.secondsToRespond)}</strong>
-            <span className="muted"> to answer; unanswered requests expire and the guest is not charged.</span>
+            <span className="muted">
+              {" "}
+              to answer; unanswered requests expire and the guest is not charged.
+            </span>
           </p>
           <div className="booking-item__actions">
             <Button

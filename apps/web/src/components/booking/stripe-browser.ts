@@ -88,7 +88,12 @@ export async function confirmCardPayment(
     "payment_method_data[card][exp_year]": String(card.expYear),
     "payment_method_data[card][cvc]": card.cvc,
   });
-  const { status, body } = await call(config, "POST", `/v1/payment_intents/${intentId(clientSecret)}/confirm`, params);
+  const { status, body } = await call(
+    config,
+    "POST",
+    `/v1/payment_intents/${intentId(clientSecret)}/confirm`,
+    params,
+  );
   if (body.error) {
     if (body.error.type === "card_error" || status === 402) return { kind: "declined", error: body.error };
     throw new StripeRequestError(body.error);
@@ -97,7 +102,10 @@ export async function confirmCardPayment(
 }
 
 /** GET /v1/payment_intents/:id with the client secret: where the payment stands now. */
-export async function retrievePayment(config: StripeBrowserConfig, clientSecret: string): Promise<PaymentOutcome> {
+export async function retrievePayment(
+  config: StripeBrowserConfig,
+  clientSecret: string,
+): Promise<PaymentOutcome> {
   const params = new URLSearchParams({ client_secret: clientSecret });
   const { body } = await call(config, "GET", `/v1/payment_intents/${intentId(clientSecret)}`, params);
   if (body.error) throw new StripeRequestError(body.error);

@@ -35,7 +35,11 @@ export function TripActions({ booking }: { booking: Booking }) {
   if (booking.status === "requested") {
     return (
       <div className="booking-item__actions">
-        <Button variant="secondary" pending={withdraw.isPending} onClick={() => withdraw.mutate({ bookingId: booking.id })}>
+        <Button
+          variant="secondary"
+          pending={withdraw.isPending}
+          onClick={() => withdraw.mutate({ bookingId: booking.id })}
+        >
           Withdraw request
         </Button>
         {withdraw.isError && <Alert tone="error">{errorMessage(withdraw.error)}</Alert>}

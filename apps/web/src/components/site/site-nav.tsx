@@ -12,9 +12,11 @@ export function SiteNav({ user, devTools }: { user: SessionUser | null; devTools
   if (user) {
     items.push({ href: "/trips", label: "Trips" });
     if (user.roles.isHost) {
-      items.push({ href: "/host/listings", label: "Host" }, { href: "/host/reservations", label: "Reservations" });
-    }
-    else items.push({ href: "/become-host", label: "Become a host" });
+      items.push(
+        { href: "/host/listings", label: "Host" },
+        { href: "/host/reservations", label: "Reservations" },
+      );
+    } else items.push({ href: "/become-host", label: "Become a host" });
     items.push({ href: "/account", label: "Account" }, { href: "/account/security", label: "Security" });
   }
   if (devTools) items.push({ href: "/dev/mailbox", label: "Dev mailbox" });

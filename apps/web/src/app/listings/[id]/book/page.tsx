@@ -45,7 +45,9 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
             instantBook: listing.instantBook,
             cancellationPolicy: listing.cancellationPolicy,
           }}
-          stripe={stripe.publishableKey ? { apiBase: stripe.apiBase, publishableKey: stripe.publishableKey } : null}
+          stripe={
+            stripe.publishableKey ? { apiBase: stripe.apiBase, publishableKey: stripe.publishableKey } : null
+          }
         />
       ) : (
         <Alert tone="info" title="Pick your dates first">
