@@ -8,7 +8,17 @@ import { freePorts } from "@hometrip/devstack";
 
 const webDir = fileURLToPath(new URL("..", import.meta.url));
 const root = join(webDir, "../..");
-const services = ["API", "WEB", "REALTIME", "WORKERS", "NEON_TUNNEL", "REDIS_BRIDGE", "QSTASH", "PGLITE"];
+const services = [
+  "API",
+  "WEB",
+  "REALTIME",
+  "WORKERS",
+  "NEON_TUNNEL",
+  "REDIS_BRIDGE",
+  "QSTASH",
+  "PGLITE",
+  "STRIPE",
+] as const;
 
 /**
  * The stack as a developer starts it (`bun run dev`), on free ports and a scratch database so it
@@ -81,5 +91,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   process.env.E2E_BASE_URL = `http://localhost:${ports.WEB}`;
   process.env.E2E_API_URL = `http://127.0.0.1:${ports.API}`;
+  // The Stripe stand-in, for specs that look at what a payment left behind as Stripe sees it.
+  process.env.E2E_STRIPE_URL = `http://127.0.0.1:${ports.STRIPE}`;
   return teardown;
 }

@@ -1,0 +1,127 @@
+import { randomInt } from "node:crypto";
+import { utcDaysFromToday } from "@hometrip/testkit/dates";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { snapBoth } from "./booking-screens.ts";
+import { hostWithListing, openCheckout, payWithCard, setUpPayouts, TEST_CARDS } from "./flows/booking.ts";
+import { signUpAndLogIn } from "./flows/host-listing.ts";
+
+test.use({ baseURL: process.env.E2E_BASE_URL });
+test.describe.configure({ mode: "serial" });
+
+const tag = String(randomInt(1e6));
+const title = `Olive grove house ${tag}`;
+let host: Page;
+let guest: Page;
+let listingId: string;
+
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  return context.newPage();
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(420_000);
+  host = await newPage(browser);
+  ({ listingId } = await hostWithListing(host, { instantBook: false, title }));
+  guest = await newPage(browser);
+  await signUpAndLogIn(guest, undefined, {
+    name: "Gil Guest",
+    email: `gil.${tag}.${Date.now().toString(36)}@example.test`,
+    password: `meadow-compass-${tag}-violet`,
+  });
+});
+
+test("a guest requests a stay and pays by card, the host accepts, and the guest cancels and sees the refund", async () => {
+  test.setTimeout(420_000);
+  const stay = { checkIn: utcDaysFromToday(40), checkOut: utcDaysFromToday(43), guests: 2 };
+
+  // Before payouts are set up the inbox says so and Accept waits; the host connects an account.
+  await host.goto("/host/reservations");
+  await expect(host.getByText("Set up payouts to accept requests")).toBeVisible();
+  await setUpPayouts(host);
+  await snapBoth(host, "payouts-enabled");
+
+  await openCheckout(guest, listingId, stay);
+  const summary = guest.getByRole("region", { name: title });
+  await expect(summary.getByText("3 nights")).toBeVisible();
+  await expect(summary.getByText("Cleaning fee")).toBeVisible();
+  await expect(summary.getByText("Service fee")).toBeVisible();
+  const total = (await guest.getByTestId("price-total").textContent()) ?? "";
+  await guest.getByLabel("Message to the host (optional)").fill("We arrive by train around six.");
+  await snapBoth(guest, "checkout");
+  await payWithCard(guest, TEST_CARDS.success);
+  await expect(guest).toHaveURL(/\/trips\/[0-9a-f-]+\?booked=1/);
+  await expect(guest.getByText("Request sent").first()).toBeVisible({ timeout: 30_000 });
+  const tripUrl = guest.url().replace("?booked=1", "");
+  await snapBoth(guest, "request-sent");
+
+  await host.goto("/host/reservations?group=requests");
+  const request = host.getByTestId("reservation").filter({ hasText: title });
+  await expect(request.getByText("We arrive by train around six.")).toBeVisible();
+  await expect(request.getByTestId("time-left")).toHaveText(/^2[34] h( \d+ min)? left$/);
+  await snapBoth(host, "host-requests");
+  await request.getByRole("button", { name: "Accept" }).click();
+  await expect(request).toHaveCount(0);
+  await host.goto("/host/reservations?group=upcoming");
+  await expect(
+    host.getByTestId("reservation").filter({ hasText: title }).getByText("Confirmed"),
+  ).toBeVisible();
+  await snapBoth(host, "host-upcoming");
+
+  await guest.goto("/trips");
+  const trip = guest.getByTestId("trip").filter({ hasText: title });
+  await expect(trip.getByTestId("booking-status")).toHaveText("Confirmed");
+  await snapBoth(guest, "trips-upcoming");
+  await guest.goto(tripUrl);
+  await expect(guest.getByTestId("price-total")).toHaveText(total);
+  await guest.getByRole("button", { name: "Cancel trip" }).click();
+  const preview = guest.getByTestId("refund-preview");
+  await expect(preview).toBeVisible();
+  const refund = /the refund is (\S+)/.exec((await preview.textContent()) ?? "")?.[1];
+  expect(refund).toBeTruthy();
+  await snapBoth(guest, "cancel-preview");
+  await guest.getByRole("button", { name: "Confirm cancellation" }).click();
+  await expect(guest.getByTestId("booking-status")).toHaveText("Cancelled by you");
+  await expect(guest.getByTestId("refund-amount")).toHaveText(refund ?? "");
+  await snapBoth(guest, "cancelled-with-refund");
+  await guest.goto("/trips?group=cancelled");
+  await expect(guest.getByTestId("trip").filter({ hasText: title })).toContainText(`refunded ${refund}`);
+});
+
+test("a declined card says why, and another card on the same booking goes through", async () => {
+  test.setTimeout(240_000);
+  await openCheckout(guest, listingId, {
+    checkIn: utcDaysFromToday(60),
+    checkOut: utcDaysFromToday(62),
+    guests: 1,
+  });
+  await payWithCard(guest, TEST_CARDS.insufficientFunds);
+  await expect(guest.getByText("Your card has insufficient funds. Try another card.")).toBeVisible();
+  await snapBoth(guest, "declined-insufficient-funds");
+  await payWithCard(guest, TEST_CARDS.declined);
+  await expect(
+    guest.getByText("Your card was declined. Try another card or contact your bank."),
+  ).toBeVisible();
+  await payWithCard(guest, TEST_CARDS.success);
+  await expect(guest.getByText("Request sent").first()).toBeVisible({ timeout: 30_000 });
+  // One booking for the stay, not one per attempt.
+  await guest.goto("/trips");
+  await expect(guest.getByTestId("trip").filter({ hasText: title })).toHaveCount(1);
+});
+
+test("a card that asks for authentication completes once the guest approves it", async () => {
+  test.setTimeout(240_000);
+  await openCheckout(guest, listingId, {
+    checkIn: utcDaysFromToday(80),
+    checkOut: utcDaysFromToday(82),
+    guests: 1,
+  });
+  await payWithCard(guest, TEST_CARDS.authenticate);
+  await expect(guest.getByRole("heading", { name: "Confirm with your bank" })).toBeVisible();
+  const bank = guest.frameLocator('iframe[title="Bank authentication"]');
+  await expect(bank.getByText("Your bank asks you to confirm a payment")).toBeVisible();
+  await snapBoth(guest, "bank-authentication");
+  await bank.getByRole("button", { name: "Complete authentication" }).click();
+  await expect(guest).toHaveURL(/\/trips\/[0-9a-f-]+\?booked=1/);
+  await expect(guest.getByText("Request sent").first()).toBeVisible({ timeout: 30_000 });
+});
