@@ -35,6 +35,7 @@ describe("booking words", () => {
     expect(nightsBetween("2030-12-30", "2031-01-02")).toBe(3);
     expect(plural(1, "night")).toBe("1 night");
     expect(plural(2, "guest")).toBe("2 guests");
-    expect(stayDates("2030-12-30", "2031-01-02")).toBe("Mon, 30 Dec 2030 – Thu, 2 Jan 2031");
+    expect(stayDates("2030-06-03", "2030-06-05")).toBe("Mon 3 Jun – Wed 5 Jun 2030");
+    expect(stayDates("2030-12-30", "2031-01-02")).toBe("Mon 30 Dec 2030 – Thu 2 Jan 2031");
   });
 });

@@ -47,15 +47,23 @@ export function nightsBetween(checkIn: string, checkOut: string): number {
 
 /** "Mon 12 Jan – Thu 15 Jan 2027": the stay's dates, read as calendar days (no time zone shift). */
 export function stayDates(checkIn: string, checkOut: string, locale = "en-GB"): string {
+  const part = (iso: string, options: Intl.DateTimeFormatOptions) =>
+    new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale, { timeZone: "UTC", ...options });
   const day = (iso: string, withYear: boolean) =>
-    new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale, {
-      timeZone: "UTC",
-      weekday: "short",
-      day: "numeric",
-      month: "short",
-      ...(withYear ? { year: "numeric" } : {}),
-    });
+    [
+      part(iso, { weekday: "short" }),
+      part(iso, { day: "numeric" }),
+      part(iso, { month: "short" }),
+      withYear ? part(iso, { year: "numeric" }) : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
   return `${day(checkIn, checkIn.slice(0, 4) !== checkOut.slice(0, 4))} – ${day(checkOut, true)}`;
+}
+
+/** "moderate" → "Moderate". */
+export function policyName(policy: string): string {
+  return policy.charAt(0).toUpperCase() + policy.slice(1);
 }
 
 /** Time left to answer a request: "23 h 59 min left", "12 min left", "No time left". */

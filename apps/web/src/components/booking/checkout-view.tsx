@@ -10,7 +10,7 @@ import { Alert } from "../ui/alert.tsx";
 import { ButtonLink } from "../ui/button.tsx";
 import { TextAreaField } from "../ui/field.tsx";
 import { LoadingBlock } from "../ui/spinner.tsx";
-import { plural, stayDates } from "./booking-model.ts";
+import { plural, policyName, stayDates } from "./booking-model.ts";
 import { AuthenticationStep, CardPaymentForm, outcomeProblem } from "./card-payment.tsx";
 import { PriceLines } from "./price-lines.tsx";
 import {
@@ -106,7 +106,7 @@ export function CheckoutView({
           </Alert>
         )}
         <p className="muted">
-          Cancellation policy: <strong>{listing.cancellationPolicy}</strong>.{" "}
+          Cancellation policy: <strong>{policyName(listing.cancellationPolicy)}</strong>.{" "}
           <ButtonLink href={backHref} variant="ghost" size="small">
             Change dates
           </ButtonLink>
@@ -114,7 +114,7 @@ export function CheckoutView({
       </section>
       {q.available && (
         <section className="card checkout__pay stack" aria-labelledby="pay-heading">
-          <h2 id="pay-heading">{listing.instantBook ? "Confirm and pay" : "Request to book"}</h2>
+          <h2 id="pay-heading">Pay by card</h2>
           <p className="muted">
             {listing.instantBook
               ? "Your stay is booked as soon as the payment goes through."

@@ -6,7 +6,7 @@ import { formatMoney } from "@/lib/money.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
 import { Alert } from "../ui/alert.tsx";
 import { LoadingBlock } from "../ui/spinner.tsx";
-import { plural, stayDates } from "./booking-model.ts";
+import { plural, policyName, stayDates } from "./booking-model.ts";
 import { PriceLines } from "./price-lines.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 import { TripActions } from "./trip-actions.tsx";
@@ -56,7 +56,7 @@ export function TripDetail({ bookingId, justBooked }: { bookingId: string; justB
             </div>
             <div>
               <dt>Cancellation</dt>
-              <dd>{b.cancellationPolicy}</dd>
+              <dd>{policyName(b.cancellationPolicy)}</dd>
             </div>
             <div>
               <dt>Booking</dt>
