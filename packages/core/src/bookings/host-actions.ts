@@ -32,7 +32,8 @@ export async function acceptBookingRequest(
     const found = await lockBooking(tx, bookingId);
     assertHost(found, hostId);
     // pending_payment → confirmed is the payment's move (instant book), never the host's.
-    if (found.booking.status !== "requested") throw new BookingTransitionError(found.booking.status, "confirmed");
+    if (found.booking.status !== "requested")
+      throw new BookingTransitionError(found.booking.status, "confirmed");
     if (found.booking.respondBy && found.booking.respondBy <= now) {
       throw requestExpired();
     }
