@@ -7,6 +7,8 @@ declare global {
       TEST_UNREACHABLE_URL: string;
       /** The stand-in event consumer behind the broker; GET /received lists deliveries. */
       TEST_EVENT_SINK_URL: string;
+      /** Signed deliveries of the Stripe stand-in, kept for replay: GET /received. */
+      TEST_STRIPE_WEBHOOK_SINK_URL: string;
       /** Fuzz suite: calls per procedure (default in fuzz.test.ts) and the seed to replay. */
       FUZZ_RUNS: string;
       FUZZ_SEED: string;

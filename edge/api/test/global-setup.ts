@@ -1,15 +1,26 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startNeonTunnel, startOidcProvider, startQStashBroker, startRedisBridge } from "@hometrip/devstack";
+import {
+  startNeonTunnel,
+  startOidcProvider,
+  startQStashBroker,
+  startRedisBridge,
+  startStripeStandIn,
+} from "@hometrip/devstack";
 import { createTestDatabase } from "@hometrip/testkit";
 import type { TestProject } from "vitest/node";
-import { closedPort, startEventSink } from "./consumer.ts";
+import { closedPort, startEventSink, startStripeWebhookSink } from "./consumer.ts";
 
 const redisToken = "edge-test-redis-token";
 const qstashToken = "edge-test-qstash-token";
 const adminToken = "edge-test-admin-token-0123456789";
 const appUrl = "http://localhost:3000";
+const stripeKeys = {
+  secret: "sk_test_edge_0123456789abcdef",
+  publishable: "pk_test_edge_0123456789abcdef",
+  webhook: "whsec_edge_test_0123456789abcdef",
+};
 const oauthClients = {
   google: { clientId: "edge-test-google-client", clientSecret: "edge-test-google-secret" },
   github: { clientId: "edge-test-github-client", clientSecret: "edge-test-github-secret" },
@@ -66,6 +77,16 @@ export default async function setup(project: TestProject) {
     cleanups.push(() => broker.close());
     const sink = await startEventSink();
     cleanups.push(() => sink.close());
+    const stripeSink = await startStripeWebhookSink();
+    cleanups.push(() => stripeSink.close());
+    const stripe = await startStripeStandIn({
+      port: 0,
+      secretKey: stripeKeys.secret,
+      publishableKey: stripeKeys.publishable,
+      webhook: { url: `${stripeSink.url}/webhooks/stripe`, secret: stripeKeys.webhook },
+      ...(log ? { log } : {}),
+    });
+    cleanups.push(() => stripe.close());
     // Both sign-in providers; tests pick the returned user with POST ${OAUTH_GOOGLE_ISSUER}/__test/users.
     const oidc = await startOidcProvider({
       clients: (["google", "github"] as const).map((provider) => ({
@@ -102,9 +123,13 @@ export default async function setup(project: TestProject) {
       OAUTH_GITHUB_AUTHORIZE_URL: oidc.github.authorizeUrl,
       OAUTH_GITHUB_TOKEN_URL: oidc.github.tokenUrl,
       OAUTH_GITHUB_API_URL: oidc.github.apiUrl,
+      STRIPE_SECRET_KEY: stripeKeys.secret,
+      STRIPE_API_BASE: stripe.url,
+      STRIPE_WEBHOOK_SECRET: stripeKeys.webhook,
     });
     project.provide("unreachableUrl", `http://127.0.0.1:${await closedPort()}`);
     project.provide("eventSinkUrl", sink.url);
+    project.provide("stripeWebhookSinkUrl", stripeSink.url);
   } catch (error) {
     await teardown();
     throw error;
@@ -117,5 +142,6 @@ declare module "vitest" {
     bindings: Record<string, string>;
     unreachableUrl: string;
     eventSinkUrl: string;
+    stripeWebhookSinkUrl: string;
   }
 }

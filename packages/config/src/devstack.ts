@@ -35,6 +35,11 @@ export const zDevstackEnv = z.object({
   REDIS_BRIDGE_PORT: port.default(8079),
   QSTASH_PORT: port.default(8081),
   PGLITE_PORT: port.default(54329),
+  /** The Stripe stand-in; its keys are test-mode look-alikes, never real Stripe keys. */
+  STRIPE_PORT: port.default(12111),
+  STRIPE_SECRET_KEY: z.string().default("sk_test_hometrip_local_0000000000000000"),
+  STRIPE_PUBLISHABLE_KEY: z.string().default("pk_test_hometrip_local_0000000000000000"),
+  STRIPE_WEBHOOK_SECRET: z.string().default("whsec_hometrip_local_0000000000000000"),
   UPSTASH_REDIS_REST_TOKEN: secret(8).default("dev-redis-token"),
   QSTASH_TOKEN: secret(8).default("dev-qstash-token"),
   QSTASH_CURRENT_SIGNING_KEY: secret(8).default("sig_dev_current_key_0000000000"),

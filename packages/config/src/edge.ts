@@ -2,6 +2,7 @@ import * as z from "zod";
 import { appEnv, csv, poolMax, postgresUrl, secret, sqlOverHttpEndpoint, url, wsProxy } from "./fields.ts";
 import { edgeIdentityShape } from "./identity.ts";
 import { parseConfig } from "./parse.ts";
+import { stripeShape, stripeWebhookSecrets } from "./stripe.ts";
 
 /** Settings of the `edge/api` Worker, parsed from its bindings on every request. */
 export const zEdgeEnv = z.object({
@@ -31,6 +32,9 @@ export const zEdgeEnv = z.object({
   /** Bearer token for operator-only procedures until accounts and roles exist. */
   ADMIN_API_TOKEN: secret(16),
   ...edgeIdentityShape,
+  ...stripeShape,
+  /** Secrets `POST /webhooks/stripe` verifies signatures with (platform and Connect endpoints). */
+  STRIPE_WEBHOOK_SECRET: stripeWebhookSecrets,
 });
 export type EdgeEnv = z.output<typeof zEdgeEnv>;
 

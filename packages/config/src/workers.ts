@@ -2,6 +2,7 @@ import * as z from "zod";
 import { appEnv, poolMax, port, postgresUrl, secret, url, wsProxy } from "./fields.ts";
 import { workersEmailShape } from "./identity.ts";
 import { parseConfig } from "./parse.ts";
+import { stripeShape } from "./stripe.ts";
 
 /** Settings of the Bun `workers/` service, parsed once at boot. */
 export const zWorkersEnv = z
@@ -30,6 +31,7 @@ export const zWorkersEnv = z
     /** Alias the workers write to; `bun run search:reindex` swaps it to each rebuilt collection. */
     TYPESENSE_COLLECTION: z.string().min(1).default("listings"),
     ...workersEmailShape,
+    ...stripeShape,
   })
   .refine((env) => env.EMAIL_TRANSPORT !== "resend" || Boolean(env.RESEND_API_KEY), {
     path: ["RESEND_API_KEY"],

@@ -12,6 +12,8 @@ const edge = {
   APP_URL: "http://localhost:3000",
   JWT_SIGNING_KEYS: "k2:0123456789abcdef0123456789abcdef, k1:fedcba9876543210fedcba9876543210",
   TOTP_ENCRYPTION_KEY: btoa("x".repeat(32)),
+  STRIPE_SECRET_KEY: "sk_test_config_0123456789",
+  STRIPE_WEBHOOK_SECRET: "whsec_config_0123456789",
 };
 
 function failure(fn: () => unknown): ConfigError {
@@ -86,6 +88,7 @@ describe("workers config", () => {
     UPSTASH_REDIS_REST_TOKEN: edge.UPSTASH_REDIS_REST_TOKEN,
     APP_URL: edge.APP_URL,
     EMAIL_TRANSPORT: "dev",
+    STRIPE_SECRET_KEY: edge.STRIPE_SECRET_KEY,
   };
   const keys = {
     QSTASH_CURRENT_SIGNING_KEY: "sig_current_key",
@@ -163,5 +166,39 @@ describe("devstack config", () => {
   it("rejects a port out of range with the variable's name", () => {
     const err = failure(() => parseDevstackEnv({ API_PORT: "70000" }));
     expect(err.issues[0]?.variable).toBe("API_PORT");
+  });
+});
+
+describe("stripe config", () => {
+  it("points the SDK at Stripe unless STRIPE_API_BASE names the stand-in", () => {
+    expect(parseEdgeEnv(edge).STRIPE_API_BASE).toBeUndefined();
+    const local = parseEdgeEnv({ ...edge, STRIPE_API_BASE: "http://127.0.0.1:12111" });
+    expect(local.STRIPE_API_BASE).toBe("http://127.0.0.1:12111");
+  });
+
+  it("accepts several webhook secrets (platform and Connect endpoints, rotation)", () => {
+    const env = parseEdgeEnv({
+      ...edge,
+      STRIPE_WEBHOOK_SECRET: "whsec_platform_000000, whsec_connect_000000",
+    });
+    expect(env.STRIPE_WEBHOOK_SECRET).toEqual(["whsec_platform_000000", "whsec_connect_000000"]);
+  });
+
+  it("says clearly what is wrong with a Stripe setting", () => {
+    const err = failure(() =>
+      parseEdgeEnv({
+        ...edge,
+        STRIPE_SECRET_KEY: "pk_test_0123456789",
+        STRIPE_WEBHOOK_SECRET: "secret",
+        STRIPE_API_BASE: "http://127.0.0.1:12111/v1",
+      }),
+    );
+    expect(Object.fromEntries(err.issues.map((i) => [i.variable, i.problem]))).toEqual({
+      STRIPE_SECRET_KEY: "must be a Stripe secret key (sk_test_… or sk_live_…)",
+      STRIPE_WEBHOOK_SECRET: "must be one or more whsec_… webhook signing secrets, comma-separated",
+      STRIPE_API_BASE: "must be an origin, without a path",
+    });
+    const { STRIPE_SECRET_KEY: _s, ...rest } = edge;
+    expect(failure(() => parseEdgeEnv(rest)).message).toContain("STRIPE_SECRET_KEY: is required but not set");
   });
 });

@@ -12,3 +12,10 @@ export { resolvePostgres } from "./postgres.ts";
 export { startQStashBroker } from "./qstash/index.ts";
 export { resolveRedis } from "./redis.ts";
 export { startRedisBridge } from "./redis-bridge/index.ts";
+export {
+  type StripeStandIn,
+  type StripeStandInOptions,
+  startStripeStandIn,
+  stripeSignatureHeader,
+  TEST_CARDS,
+} from "./stripe/index.ts";

@@ -46,7 +46,17 @@ describe.each(["auto", "pglite"] as const)("bun run dev (POSTGRES_MODE=%s)", (mo
   }
 
   beforeAll(async () => {
-    const services = ["API", "WEB", "REALTIME", "WORKERS", "NEON_TUNNEL", "REDIS_BRIDGE", "QSTASH", "PGLITE"];
+    const services = [
+      "API",
+      "WEB",
+      "REALTIME",
+      "WORKERS",
+      "NEON_TUNNEL",
+      "REDIS_BRIDGE",
+      "QSTASH",
+      "STRIPE",
+      "PGLITE",
+    ];
     Object.assign(ports, await freePorts(services));
     dataDir = mkdtempSync(join(tmpdir(), "hometrip-smoke-"));
     env = {

@@ -54,6 +54,7 @@ async function main() {
       ["Neon HTTP SQL", u.neonHttp],
       [`Upstash REST (${stack.redisKind} Redis)`, u.redisBridge],
       ["QStash broker", u.qstash],
+      ["Stripe (stand-in)", u.stripe],
     ])}\n\nPress Ctrl-C to stop everything.\n\n`,
   );
 }

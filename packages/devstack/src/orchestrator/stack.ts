@@ -9,13 +9,23 @@ import { resolvePostgres } from "../postgres.ts";
 import { startQStashBroker } from "../qstash/index.ts";
 import { resolveRedis } from "../redis.ts";
 import { startRedisBridge } from "../redis-bridge/index.ts";
+import { startStripeStandIn } from "../stripe/index.ts";
 import { type Log, prefixedLog } from "./log.ts";
 import { type ManagedProcess, startProcess, waitForHttp } from "./process.ts";
 import { apiLaunch, type Launch, realtimeLaunch, webLaunch } from "./runtimes.ts";
 import { deploySchedules, ensureDemoPhotos, seedOnFirstRun } from "./setup.ts";
 
 export type StackUrls = Record<
-  "api" | "web" | "realtime" | "workers" | "postgres" | "neonTunnel" | "neonHttp" | "redisBridge" | "qstash",
+  | "api"
+  | "web"
+  | "realtime"
+  | "workers"
+  | "postgres"
+  | "neonTunnel"
+  | "neonHttp"
+  | "redisBridge"
+  | "qstash"
+  | "stripe",
   string
 >;
 export type RunningStack = {
@@ -102,6 +112,17 @@ export async function startDevStack(
       log: log("qstash", 4),
     });
     closers.push({ name: "qstash", close: broker.close });
+    devLog("starting the Stripe stand-in…");
+    // Webhooks go to the API's endpoint; until the API is up they fail and are retried.
+    const stripe = await startStripeStandIn({
+      port: env.STRIPE_PORT,
+      dataDir,
+      secretKey: env.STRIPE_SECRET_KEY,
+      publishableKey: env.STRIPE_PUBLISHABLE_KEY,
+      webhook: { url: `http://127.0.0.1:${env.API_PORT}/webhooks/stripe`, secret: env.STRIPE_WEBHOOK_SECRET },
+      log: log("stripe", 4),
+    });
+    closers.push({ name: "stripe", close: stripe.close });
     // Google and GitHub sign-in against a local provider; any email typed there signs in, verified.
     const webOrigins = [`http://localhost:${env.WEB_PORT}`, `http://127.0.0.1:${env.WEB_PORT}`];
     const oidc = await startOidcProvider({ clients: devOAuthClients(webOrigins), log: log("oidc", 4) });
@@ -124,6 +145,7 @@ export async function startDevStack(
       neonHttp: tunnel.httpEndpoint,
       redisBridge: bridge.url,
       qstash: broker.url,
+      stripe: stripe.url,
     };
     const shared = {
       APP_ENV: "development",
@@ -132,6 +154,8 @@ export async function startDevStack(
       QSTASH_URL: broker.url,
       QSTASH_TOKEN: env.QSTASH_TOKEN,
       EVENTS_DESTINATION_URL: urls.workers,
+      STRIPE_SECRET_KEY: env.STRIPE_SECRET_KEY,
+      STRIPE_API_BASE: stripe.url,
       // PGlite serves one client at a time: one connection per pool, released soon after use.
       ...(pg.kind === "pglite" ? { DATABASE_POOL_MAX: "1", DATABASE_IDLE_TIMEOUT_MS: "200" } : {}),
     };
@@ -184,6 +208,7 @@ export async function startDevStack(
       APP_URL: urls.web,
       JWT_SIGNING_KEYS: env.JWT_SIGNING_KEYS,
       TOTP_ENCRYPTION_KEY: env.TOTP_ENCRYPTION_KEY,
+      STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET,
       ...devOAuthSettings(oidc),
     };
     const runtime = { root: opts.root, dataDir, host: env.DEV_HOST, inspect: env.DEV_INSPECT };

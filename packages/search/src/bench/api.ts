@@ -71,6 +71,9 @@ export async function startBenchApi(opts: {
       EVENTS_DESTINATION_URL: "http://127.0.0.1:9",
       CORS_ORIGINS: "http://localhost:3000",
       ADMIN_API_TOKEN: "bench-admin-token-0123456789abcdef",
+      // Search never reaches Stripe; the settings only have to be well-formed.
+      STRIPE_SECRET_KEY: "sk_test_bench_0123456789abcdef",
+      STRIPE_WEBHOOK_SECRET: "whsec_bench_0123456789abcdef",
       APP_URL: "http://localhost:3000",
       JWT_SIGNING_KEYS: "bench-1:bench-jwt-signing-secret-0123456789abcdef",
       TOTP_ENCRYPTION_KEY: btoa("bench-totp-encryption-key-32byte"),
