@@ -51,6 +51,12 @@ describe("bookings: a request to book from quote to cancellation", () => {
       asGuest.bookings.create.mutate({ quoteToken: quote.data.quoteToken!, guests: 2, idempotencyKey: key }),
     );
     expect(again.data.booking.id).toBe(booking.id);
+    // One PaymentIntent (manual capture) for the booking, created after it committed; a retry finds it.
+    expect(created.data.paymentClientSecret).toMatch(/^pi_.+_secret_/);
+    expect(again.data.paymentClientSecret).toBe(created.data.paymentClientSecret);
+    expect(await sql("select amount, status from payments where booking_id = $1", [booking.id])).toEqual([
+      { amount: 38_880, status: "pending" },
+    ]);
 
     // The hold takes the dates at once: calendars and search read listing_occupancy.
     const nights = await createTestClient().calendar.availability.query({ listingId });
@@ -130,6 +136,12 @@ describe("bookings: errors", () => {
     expect(late.status).toBe(409);
     expect(late.error?.message).toMatch(/just taken/);
     expect(await sql("select id from bookings where guest_id = $1", [other.userId])).toEqual([]);
+    expect(
+      await sql(
+        "select p.id from payments p join bookings b on b.id = p.booking_id where b.listing_id = $1",
+        [listingId],
+      ),
+    ).toHaveLength(1);
   });
 
   it("refuses a tampered quote, another number of guests, illegal transitions and a host without payouts", async () => {
