@@ -37,6 +37,7 @@ describe("listings.quote prices", () => {
       unavailableReason: null,
       minNights: 2,
       maxNights: 30,
+      leadTimeDays: 0,
       nightly: [
         { date: day(0), price: 10_000, kind: "base" },
         { date: day(1), price: 10_000, kind: "base" },
@@ -48,6 +49,18 @@ describe("listings.quote prices", () => {
       discount: null,
       cleaningFee: 2_000,
       total: 60_000,
+      // The booking's price on top of the stay (one pricing with bookings.quote): 14 % service
+      // fee, and Lisbon's tourist tax of €4 per guest per night.
+      serviceFee: 8_400,
+      taxes: [{ label: "Lisbon tourist tax", amount: 4_000 }],
+      taxTotal: 4_000,
+      guestTotal: 72_400,
+      lines: [
+        { kind: "nights", label: "5 nights", amount: 58_000 },
+        { kind: "cleaning_fee", label: "Cleaning fee", amount: 2_000 },
+        { kind: "service_fee", label: "Service fee", amount: 8_400 },
+        { kind: "tax", label: "Lisbon tourist tax", amount: 4_000 },
+      ],
     });
   });
 

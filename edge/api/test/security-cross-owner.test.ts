@@ -1,6 +1,7 @@
 import { createApiKey } from "@hometrip/core";
 import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import { beforeAll, describe, expect, it } from "vitest";
+import { bookStay, createMember } from "./bookings-support.ts";
 import { sql, withDatabase } from "./db.ts";
 import { createTestClient, settle } from "./harness.ts";
 import { createDraft, createHost, createPublished } from "./listings-support.ts";
@@ -29,6 +30,7 @@ const owned = procedures.filter(
 // take a credential. Anything else with an id field must sit on an ownership base.
 const idsThatAreNotOwnership: Record<string, string> = {
   "auth.completeTwoFactor": "the challenge token is the credential",
+  "bookings.quote": "listings.quote's price with a token for the caller; drafts answer 404 to others",
   "calendar.availability": "a published listing's occupied nights, public",
   "devMailbox.get": "development and test only; every mail of the local mailbox",
   "listings.get": "published listings are public; drafts answer 404 to others (listings-lifecycle)",
@@ -61,7 +63,7 @@ describe("ownership bases cover every procedure that takes an owned id", () => {
 describe("another host against host A's things", () => {
   let a: Member;
   let b: Member;
-  const ids = { published: "", draft: "", block: "", apiKey: "", session: "" };
+  const ids = { published: "", draft: "", block: "", apiKey: "", session: "", booking: "" };
 
   /** Everything A owns that a procedure could change, as rows. */
   const snapshotOfA = async () =>
@@ -95,6 +97,11 @@ describe("another host against host A's things", () => {
         ),
         sql("select id, revoked_at from api_keys where user_id = $1 order by id", [a.userId]),
         sql("select id, revoked_at from session_families where user_id = $1 order by id", [a.userId]),
+        sql(
+          `select b.* from bookings b join listings l on l.id = b.listing_id
+           where l.host_id = $1 or b.guest_id = $1 order by b.id`,
+          [a.userId],
+        ),
       ]),
     );
 
@@ -117,6 +124,11 @@ describe("another host against host A's things", () => {
     ).id;
     const [session] = await sql("select id from session_families where user_id = $1", [a.userId]);
     ids.session = session?.id as string;
+    // A booking on A's home by a guest: neither side of it is B.
+    const guest = await createMember("owner-a-guest");
+    const booked = await bookStay(guest, ids.published, 70, 2);
+    expect(booked.status).toBe(200);
+    ids.booking = booked.data.booking.id;
   }, 60_000);
 
   /** A's ids for an ownership, each with the answer another member must get. */
@@ -133,6 +145,8 @@ describe("another host against host A's things", () => {
         return [["API key", ids.apiKey, 404]];
       case "session":
         return [["session", ids.session, 404]];
+      case "booking":
+        return [["booking on A's home", ids.booking, 404]];
     }
   };
 

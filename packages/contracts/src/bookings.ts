@@ -100,7 +100,7 @@ export type BookingView = z.infer<typeof zBookingView>;
 
 export const zCreatedBooking = z.object({
   booking: zBookingView,
-  /** The PaymentIntent's client secret the browser confirms; null until payments are wired. */
+  /** The PaymentIntent's client secret the browser confirms; null once the booking is past payment. */
   paymentClientSecret: z.string().nullable(),
 });
 

@@ -2,6 +2,7 @@ import { AppError } from "@hometrip/contracts";
 import type { Booking, Database } from "@hometrip/db";
 import { type BookingWithListing, lockBooking, transitionBooking } from "./booking-record.ts";
 import { payoutsEnabled } from "./create-booking.ts";
+import { BookingTransitionError } from "./state-machine.ts";
 
 /**
  * What a host and a guest do to a booking: each locks it, lets the state machine decide, and
@@ -30,10 +31,13 @@ export async function acceptBookingRequest(
   return db.transaction(async (tx) => {
     const found = await lockBooking(tx, bookingId);
     assertHost(found, hostId);
-    if (found.booking.status === "requested" && found.booking.respondBy && found.booking.respondBy <= now) {
+    // pending_payment → confirmed is the payment's move (instant book), never the host's.
+    if (found.booking.status !== "requested")
+      throw new BookingTransitionError(found.booking.status, "confirmed");
+    if (found.booking.respondBy && found.booking.respondBy <= now) {
       throw requestExpired();
     }
-    if (found.booking.status === "requested" && !(await payoutsEnabled(tx, hostId))) {
+    if (!(await payoutsEnabled(tx, hostId))) {
       throw new AppError("FORBIDDEN", "Set up payouts before accepting requests: you could not be paid", {
         details: { reason: "payouts_not_enabled" },
       });
