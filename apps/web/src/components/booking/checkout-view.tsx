@@ -43,7 +43,7 @@ export function CheckoutView({
   const router = useRouter();
   const quote = useQuery({ ...trpc.bookings.quote.queryOptions(stay), staleTime: 5 * 60_000 });
   const [message, setMessage] = useState("");
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [idempotencyKey] = useState(() => bookingKeyFor(stay));
   const [created, setCreated] = useState<Created | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [authUrl, setAuthUrl] = useState<string | null>(null);
@@ -53,12 +53,13 @@ export function CheckoutView({
     (bookingId: string, outcome: PaymentOutcome) => {
       setAuthUrl(null);
       if (outcome.kind === "paid" || outcome.kind === "pending") {
+        forgetBookingKey(stay);
         return router.push(`/trips/${bookingId}?booked=1`);
       }
       if (outcome.kind === "authenticate") return setAuthUrl(outcome.url);
       setProblem(outcomeProblem(outcome));
     },
-    [router],
+    [router, stay],
   );
 
   const pay = useMutation({
@@ -72,9 +73,15 @@ export function CheckoutView({
           idempotencyKey,
           ...(message.trim() ? { message: message.trim() } : {}),
         }));
+      if (!booked.paymentClientSecret) {
+        // The same key found a booking past payment: paid already (go and see it) or lapsed.
+        if (["requested", "confirmed"].includes(booked.booking.status)) {
+          return { booked, outcome: { kind: "paid" } as PaymentOutcome };
+        }
+        forgetBookingKey(stay);
+        throw new Error("Your hold on these dates has lapsed. Reload the page to book them again.");
+      }
       setCreated(booked);
-      if (!booked.paymentClientSecret)
-        throw new Error("This booking cannot be paid for yet. Try again later.");
       return { booked, outcome: await confirmCardPayment(stripe, booked.paymentClientSecret, card) };
     },
     onMutate: () => setProblem(null),
@@ -148,4 +155,23 @@ export function CheckoutView({
       )}
     </div>
   );
+}
+
+const keyName = (stay: Stay) =>
+  `hometrip:booking-key:${stay.listingId}:${stay.checkIn}:${stay.checkOut}:${stay.guests}`;
+
+/**
+ * One idempotency key per stay for this tab: a reload after a declined card finds the same
+ * booking (and its hold on the dates) instead of being refused by its own hold.
+ */
+function bookingKeyFor(stay: Stay): string {
+  const stored = globalThis.sessionStorage?.getItem(keyName(stay));
+  if (stored) return stored;
+  const key = crypto.randomUUID();
+  globalThis.sessionStorage?.setItem(keyName(stay), key);
+  return key;
+}
+
+function forgetBookingKey(stay: Stay): void {
+  globalThis.sessionStorage?.removeItem(keyName(stay));
 }
