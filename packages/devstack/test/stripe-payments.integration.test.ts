@@ -56,12 +56,14 @@ describe("payment intents through the real SDK", () => {
       headers: {
         origin: "http://localhost:3000",
         "access-control-request-method": "POST",
-        "access-control-request-headers": "authorization, content-type",
+        "access-control-request-headers": "authorization, content-type, x-forwarded-for",
       },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
-    expect(preflight.headers.get("access-control-allow-headers")).toContain("authorization");
+    expect(preflight.headers.get("access-control-allow-headers")).toBe(
+      "authorization, content-type, x-forwarded-for",
+    );
     const confirmed = await fetch(url, {
       method: "POST",
       headers: {

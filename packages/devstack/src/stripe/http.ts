@@ -84,7 +84,11 @@ export function startStripeHttp(opts: {
         return res
           .writeHead(204, {
             "access-control-allow-methods": "GET, POST, DELETE",
-            "access-control-allow-headers": "authorization, content-type, idempotency-key, stripe-version",
+            // Whatever the browser asks to send (test runners add their own headers, e.g.
+            // x-forwarded-for); the key in `authorization` still decides what a call may do.
+            "access-control-allow-headers":
+              header(req.headers["access-control-request-headers"]) ??
+              "authorization, content-type, idempotency-key, stripe-version",
             "access-control-max-age": "600",
           })
           .end();
