@@ -17,7 +17,11 @@ import { Receiver } from "@upstash/qstash";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorkerApp } from "../src/app.ts";
-import { type BookingDeadlines, createBookingHandlers } from "../src/handlers/bookings/index.ts";
+import {
+  applyStripePaymentEvent,
+  type BookingDeadlines,
+  createBookingHandlers,
+} from "../src/handlers/bookings/index.ts";
 import { signDelivery, signingKeys } from "./support/signing.ts";
 
 const origin = "http://workers.test";
@@ -251,5 +255,54 @@ describe("booking.transitioned moves the money once and schedules the next deadl
     await declineBookingRequest(db, hostId, booking.id, undefined, new Date());
     await deliver(booking.id, "declined");
     expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe("canceled");
+  });
+});
+
+describe("Stripe payment events move bookings through the state machine", () => {
+  const intentEvent = (type: string, bookingId: string) => ({
+    type,
+    data: { object: { object: "payment_intent", metadata: { bookingId } } },
+  });
+
+  it("an authorised card makes a request; a late failure or a redelivery changes nothing", async () => {
+    const { booking } = await heldBooking(60, 2);
+    const now = new Date();
+    expect(
+      await applyStripePaymentEvent(
+        db,
+        intentEvent("payment_intent.amount_capturable_updated", booking.id),
+        now,
+      ),
+    ).toMatchObject({
+      changed: true,
+      booking: { status: "requested" },
+    });
+    expect(
+      await applyStripePaymentEvent(
+        db,
+        intentEvent("payment_intent.amount_capturable_updated", booking.id),
+        now,
+      ),
+    ).toMatchObject({
+      changed: false,
+    });
+    expect(
+      await applyStripePaymentEvent(db, intentEvent("payment_intent.payment_failed", booking.id), now),
+    ).toMatchObject({
+      changed: false,
+    });
+    expect(await statusOf(booking.id)).toBe("requested");
+  });
+
+  it("a failed payment frees the dates; events for no booking are ignored", async () => {
+    const { booking } = await heldBooking(70, 2);
+    expect(
+      await applyStripePaymentEvent(db, intentEvent("payment_intent.payment_failed", booking.id), new Date()),
+    ).toMatchObject({
+      booking: { status: "payment_failed" },
+    });
+    expect(
+      await applyStripePaymentEvent(db, { type: "charge.succeeded", data: { object: {} } }, new Date()),
+    ).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import type { BookingDeadlines } from "./deadlines.ts";
 
 export type { BookingDeadlines } from "./deadlines.ts";
 export { qstashBookingDeadlines } from "./deadlines.ts";
+export { applyStripePaymentEvent, type StripePaymentEvent } from "./stripe-payment-events.ts";
 
 export interface BookingHandlerDeps {
   /** Without it (no Stripe configured) transitions move no money. */
