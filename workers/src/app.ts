@@ -2,6 +2,7 @@ import { errorStatus } from "@hometrip/contracts";
 import { describeError } from "@hometrip/core";
 import { Hono } from "hono";
 import type { WorkerDeps } from "./deps.ts";
+import { bookingLifecycleRoutes } from "./routes/booking-lifecycle.ts";
 import { eventsRoute } from "./routes/events.ts";
 import { healthRoute } from "./routes/health.ts";
 import { icalImportRoute } from "./routes/ical-import.ts";
@@ -15,6 +16,7 @@ export function createWorkerApp(deps: WorkerDeps) {
   app.route("/", eventsRoute(deps));
   app.route("/", outboxSweepRoute(deps));
   app.route("/", icalImportRoute(deps));
+  app.route("/", bookingLifecycleRoutes(deps));
   app.route("/", healthRoute(deps));
   app.notFound((c) => c.json({ code: "NOT_FOUND", message: "No such route" }, errorStatus.NOT_FOUND));
   app.onError((error, c) => {

@@ -3,6 +3,7 @@ import type { Database } from "@hometrip/db";
 import type { Redis } from "@hometrip/kv";
 import type { SearchIndex } from "@hometrip/search";
 import type { MailDeps } from "./handlers/auth/mail-deps.ts";
+import type { BookingHandlerDeps } from "./handlers/bookings/index.ts";
 import type { FeedFetchOptions } from "./handlers/calendar/fetch-feed.ts";
 import type { EventHandlers } from "./handlers/types.ts";
 import type { SignatureVerifier } from "./signature.ts";
@@ -30,6 +31,8 @@ export interface WorkerDeps {
    * TTL instead of dropping them at once.
    */
   searchCache?: { redis: Redis /** Key namespace; tests pass their own. */; prefix?: string };
+  /** Stripe and the deadline scheduler for booking.transitioned; without them no money moves. */
+  bookings?: BookingHandlerDeps;
   /** Index that listing.changed updates: Typesense in production, else Postgres (nothing to copy). */
   search?: SearchIndex;
 }

@@ -2,8 +2,10 @@ import { ConfigError, parseWorkersEnv } from "@hometrip/config";
 import { createQStashPublisher } from "@hometrip/core";
 import { createDb } from "@hometrip/db";
 import { createRedis } from "@hometrip/kv";
-import { Receiver } from "@upstash/qstash";
+import { createStripeClient, stripeClientConfig } from "@hometrip/payments";
+import { Client, Receiver } from "@upstash/qstash";
 import { createWorkerApp } from "./app.ts";
+import { qstashBookingDeadlines } from "./handlers/bookings/index.ts";
 import { createMailDeps } from "./handlers/index.ts";
 import { createJsonLogger } from "./log.ts";
 import { searchIndexFromEnv } from "./search-index.ts";
@@ -56,6 +58,18 @@ const app = createWorkerApp({
     redis: createRedis({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN }),
   },
   search: searchIndexFromEnv(env, pool),
+  bookings: {
+    stripe: createStripeClient(stripeClientConfig(env)),
+    deadlines: qstashBookingDeadlines(
+      new Client({
+        baseUrl: env.QSTASH_URL,
+        token: env.QSTASH_TOKEN,
+        devMode: false,
+        enableTelemetry: false,
+      }),
+      env.EVENTS_DESTINATION_URL,
+    ),
+  },
 });
 
 const server = Bun.serve({ port: env.WORKERS_PORT, hostname: env.WORKERS_HOST, fetch: app.fetch });

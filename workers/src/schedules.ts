@@ -16,6 +16,9 @@ export const platformSchedules: readonly PlatformSchedule[] = [
   // The relay publishes right after commit; this sweeps up anything it missed (a crash between
   // commit and publish, a broker outage). The only sweeper: the API Worker has no cron.
   { scheduleId: "outbox-sweep", path: "/jobs/outbox-sweep", cron: "* * * * *" },
+  // Each booking gets a delayed message per deadline (hold and request expiry, check-out); this
+  // settles any a lost message missed.
+  { scheduleId: "booking-sweep", path: "/jobs/booking-sweep", cron: "*/5 * * * *" },
 ];
 
 /**

@@ -1,15 +1,19 @@
 import type { SearchIndex } from "@hometrip/search";
 import { createAuthHandlers, type MailDeps } from "./auth/index.ts";
+import { type BookingHandlerDeps, createBookingHandlers } from "./bookings/index.ts";
 import { createSearchHandlers } from "./search/index.ts";
 import { systemHandlers } from "./system/index.ts";
 import type { EventHandlers } from "./types.ts";
 
 /** Each domain exports its handlers from `./<domain>/index.ts`; they are merged here. */
-export function createEventHandlers(deps: { mail?: MailDeps; search?: SearchIndex } = {}): EventHandlers {
+export function createEventHandlers(
+  deps: { mail?: MailDeps; search?: SearchIndex; bookings?: BookingHandlerDeps } = {},
+): EventHandlers {
   return {
     ...systemHandlers,
     ...createAuthHandlers(deps.mail),
     ...createSearchHandlers(deps.search),
+    ...createBookingHandlers({ search: deps.search, ...deps.bookings }),
   };
 }
 

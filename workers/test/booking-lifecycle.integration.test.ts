@@ -1,0 +1,308 @@
+import type { EventPayload, TypedEventEnvelope } from "@hometrip/contracts";
+import {
+  acceptBookingRequest,
+  cancelBooking,
+  createBooking,
+  declineBookingRequest,
+  type EventPublisher,
+  type Logger,
+  quoteBooking,
+  recordPaymentAuthorized,
+} from "@hometrip/core";
+import { type Database, hostProfiles, listings, outbox, payments, users } from "@hometrip/db";
+import { type StripeStandIn, startStripeStandIn } from "@hometrip/devstack";
+import { createBookingPaymentIntent, createStripeClient, type Stripe } from "@hometrip/payments";
+import { createTunnelledDatabase, type TunnelledDatabase, utcDaysFromToday } from "@hometrip/testkit";
+import { Receiver } from "@upstash/qstash";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorkerApp } from "../src/app.ts";
+import {
+  applyStripePaymentEvent,
+  type BookingDeadlines,
+  createBookingHandlers,
+} from "../src/handlers/bookings/index.ts";
+import { signDelivery, signingKeys } from "./support/signing.ts";
+
+const origin = "http://workers.test";
+const keys = [{ kid: "w1", secret: "workers-bookings-secret-0123456789abcdef" }];
+const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+
+let database: TunnelledDatabase;
+let db: Database;
+let standIn: StripeStandIn;
+let stripe: Stripe;
+
+beforeAll(async () => {
+  database = await createTunnelledDatabase({ prefix: "workers_bookings" });
+  db = database.db;
+  standIn = await startStripeStandIn({
+    secretKey: "sk_test_workers_0123456789abcdef",
+    publishableKey: "pk_test_workers_0123456789abcdef",
+  });
+  stripe = createStripeClient({ secretKey: "sk_test_workers_0123456789abcdef", apiBase: standIn.url });
+}, 60_000);
+afterAll(async () => {
+  await standIn?.close();
+  await database?.close();
+});
+
+async function newUser(host = false) {
+  const [user] = await db
+    .insert(users)
+    .values({ email: `${crypto.randomUUID()}@workers-bookings.example.com`, displayName: "Someone" })
+    .returning({ id: users.id });
+  if (host) await db.insert(hostProfiles).values({ userId: user!.id, payoutsEnabled: true });
+  return user!.id;
+}
+
+/** A held booking on a fresh published home (flexible policy), booked through core as the API does. */
+async function heldBooking(from = 30, nights = 2) {
+  const hostId = await newUser(true);
+  const guestId = await newUser();
+  const [listing] = await db
+    .insert(listings)
+    .values({
+      hostId,
+      title: "Cabin",
+      propertyType: "cabin",
+      status: "published",
+      addressLine1: "1 Road",
+      city: "Vancouver",
+      country: "CA",
+      lat: 49.2,
+      lng: -123.1,
+      timezone: "America/Vancouver",
+      capacity: 4,
+      bedrooms: 1,
+      beds: 1,
+      baths: 1,
+      nightlyPrice: 20_000,
+      cleaningFee: 5_000,
+      currency: "CAD",
+      cancellationPolicy: "flexible",
+    })
+    .returning();
+  const now = new Date();
+  const input = {
+    listingId: listing!.id,
+    checkIn: utcDaysFromToday(from),
+    checkOut: utcDaysFromToday(from + nights),
+    guests: 2,
+  };
+  const quote = await quoteBooking(db, keys, guestId, input, now);
+  const { booking } = await createBooking(
+    db,
+    keys,
+    guestId,
+    { quoteToken: quote.quoteToken!, guests: 2, idempotencyKey: crypto.randomUUID() },
+    now,
+  );
+  return { booking, hostId, guestId };
+}
+
+function postJob(path: string, body: unknown, clock: () => Date) {
+  const published: unknown[] = [];
+  const publisher: EventPublisher = { publish: async (envelope) => void published.push(envelope) };
+  const app = createWorkerApp({
+    db,
+    publisher,
+    log: silent,
+    clock,
+    publicUrl: origin,
+    receiver: new Receiver({ currentSigningKey: signingKeys.current, nextSigningKey: signingKeys.next }),
+  });
+  const raw = JSON.stringify(body);
+  return Promise.resolve(
+    app.request(`${origin}${path}`, {
+      method: "POST",
+      headers: {
+        "upstash-signature": signDelivery({ url: `${origin}${path}`, body: raw }),
+        "content-type": "application/json",
+      },
+      body: raw,
+    }),
+  ).then(async (res) => ({ status: res.status, body: (await res.json()) as Record<string, unknown> }));
+}
+
+const statusOf = async (bookingId: string) =>
+  (await db.execute(sql`select status from bookings where id = ${bookingId}`)).rows[0]?.status;
+
+describe("booking deadlines", () => {
+  it("expire an unpaid hold only once its 15 minutes are over, once", async () => {
+    const { booking } = await heldBooking();
+    const early = await postJob("/jobs/booking-deadline", { bookingId: booking.id }, () => new Date());
+    expect(early).toMatchObject({ status: 200, body: { changed: false } });
+    const late = () => new Date(Date.now() + 16 * 60_000);
+    expect(await postJob("/jobs/booking-deadline", { bookingId: booking.id }, late)).toMatchObject({
+      body: { changed: true, status: "expired" },
+    });
+    expect(await postJob("/jobs/booking-deadline", { bookingId: booking.id }, late)).toMatchObject({
+      body: { changed: false },
+    });
+    expect(await statusOf(booking.id)).toBe("expired");
+  });
+
+  it("the sweep expires unanswered requests and completes stays after check-out", async () => {
+    const request = await heldBooking(10, 2);
+    await recordPaymentAuthorized(db, request.booking.id, new Date());
+    const stay = await heldBooking(12, 2);
+    await recordPaymentAuthorized(db, stay.booking.id, new Date());
+    await acceptBookingRequest(db, stay.hostId, stay.booking.id, new Date());
+    const after = () => new Date(Date.now() + 20 * 86_400_000);
+    const swept = await postJob("/jobs/booking-sweep", {}, after);
+    expect(swept.status).toBe(200);
+    expect(await statusOf(request.booking.id)).toBe("expired");
+    expect(await statusOf(stay.booking.id)).toBe("completed");
+    expect(await postJob("/jobs/booking-deadline", { bookingId: stay.booking.id }, after)).toMatchObject({
+      body: { changed: false },
+    });
+  });
+
+  it("refuses a job that is not a booking deadline", async () => {
+    expect((await postJob("/jobs/booking-deadline", { bookingId: "nope" }, () => new Date())).status).toBe(
+      400,
+    );
+  });
+});
+
+describe("booking.transitioned moves the money once and schedules the next deadline", () => {
+  const scheduled: { bookingId: string; at: Date }[] = [];
+  const deadlines: BookingDeadlines = {
+    schedule: async (bookingId, at) => void scheduled.push({ bookingId, at }),
+  };
+
+  async function deliver(bookingId: string, to: string) {
+    const [row] = await db
+      .select()
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.eventType, "booking.transitioned"),
+          sql`${outbox.payload}->>'bookingId' = ${bookingId}`,
+          sql`${outbox.payload}->>'to' = ${to}`,
+        ),
+      );
+    const event = {
+      id: row!.id,
+      type: "booking.transitioned",
+      version: 1,
+      occurredAt: row!.occurredAt.toISOString(),
+      payload: row!.payload as EventPayload<"booking.transitioned">,
+    } as TypedEventEnvelope<"booking.transitioned">;
+    // Twice: a redelivery must not capture or refund again.
+    for (let i = 0; i < 2; i++) {
+      await db.transaction((tx) =>
+        createBookingHandlers({ stripe, deadlines })["booking.transitioned"]({
+          tx,
+          event,
+          log: silent,
+          now: new Date(),
+        }),
+      );
+    }
+  }
+
+  it("captures on confirmation and refunds the policy's amount on cancellation, each once", async () => {
+    const { booking, hostId, guestId } = await heldBooking(40, 3);
+    const intent = await createBookingPaymentIntent(stripe, {
+      bookingId: booking.id,
+      amount: booking.total,
+      currency: booking.currency,
+      guestId,
+      listingId: booking.listingId,
+    });
+    await db.insert(payments).values({
+      bookingId: booking.id,
+      amount: booking.total,
+      currency: booking.currency,
+      providerPaymentId: intent.id,
+    });
+    await deliver(booking.id, "pending_payment");
+    expect(scheduled.find((s) => s.bookingId === booking.id)?.at).toEqual(booking.expiresAt);
+
+    await stripe.paymentIntents.confirm(intent.id, { payment_method: "pm_card_visa" });
+    await recordPaymentAuthorized(db, booking.id, new Date());
+    await acceptBookingRequest(db, hostId, booking.id, new Date());
+    await deliver(booking.id, "confirmed");
+    expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe("succeeded");
+
+    await cancelBooking(db, guestId, booking.id, undefined, new Date());
+    await deliver(booking.id, "cancelled_by_guest");
+    const refunds = await stripe.refunds.list({ payment_intent: intent.id });
+    expect(refunds.data.map((r) => r.amount)).toEqual([booking.total]);
+    const [payment] = await db.select().from(payments).where(eq(payments.bookingId, booking.id));
+    expect(payment?.status).toBe("refunded");
+  });
+
+  it("voids the hold when a request is declined", async () => {
+    const { booking, hostId, guestId } = await heldBooking(50, 2);
+    const intent = await createBookingPaymentIntent(stripe, {
+      bookingId: booking.id,
+      amount: booking.total,
+      currency: booking.currency,
+      guestId,
+      listingId: booking.listingId,
+    });
+    await db.insert(payments).values({
+      bookingId: booking.id,
+      amount: booking.total,
+      currency: booking.currency,
+      providerPaymentId: intent.id,
+    });
+    await stripe.paymentIntents.confirm(intent.id, { payment_method: "pm_card_visa" });
+    await recordPaymentAuthorized(db, booking.id, new Date());
+    await declineBookingRequest(db, hostId, booking.id, undefined, new Date());
+    await deliver(booking.id, "declined");
+    expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe("canceled");
+  });
+});
+
+describe("Stripe payment events move bookings through the state machine", () => {
+  const intentEvent = (type: string, bookingId: string) => ({
+    type,
+    data: { object: { object: "payment_intent", metadata: { bookingId } } },
+  });
+
+  it("an authorised card makes a request; a late failure or a redelivery changes nothing", async () => {
+    const { booking } = await heldBooking(60, 2);
+    const now = new Date();
+    expect(
+      await applyStripePaymentEvent(
+        db,
+        intentEvent("payment_intent.amount_capturable_updated", booking.id),
+        now,
+      ),
+    ).toMatchObject({
+      changed: true,
+      booking: { status: "requested" },
+    });
+    expect(
+      await applyStripePaymentEvent(
+        db,
+        intentEvent("payment_intent.amount_capturable_updated", booking.id),
+        now,
+      ),
+    ).toMatchObject({
+      changed: false,
+    });
+    expect(
+      await applyStripePaymentEvent(db, intentEvent("payment_intent.payment_failed", booking.id), now),
+    ).toMatchObject({
+      changed: false,
+    });
+    expect(await statusOf(booking.id)).toBe("requested");
+  });
+
+  it("a failed payment frees the dates; events for no booking are ignored", async () => {
+    const { booking } = await heldBooking(70, 2);
+    expect(
+      await applyStripePaymentEvent(db, intentEvent("payment_intent.payment_failed", booking.id), new Date()),
+    ).toMatchObject({
+      booking: { status: "payment_failed" },
+    });
+    expect(
+      await applyStripePaymentEvent(db, { type: "charge.succeeded", data: { object: {} } }, new Date()),
+    ).toBeNull();
+  });
+});
