@@ -7,6 +7,7 @@ import { healthRoutes } from "./http/health.ts";
 import { icalRoutes } from "./http/ical.ts";
 import { listingPhotoRoutes } from "./http/listing-photos.ts";
 import { oauthRoutes } from "./http/oauth.ts";
+import { stripeWebhookRoutes } from "./http/stripe-webhooks.ts";
 import { trpcRoutes } from "./http/trpc.ts";
 import { loadConfig } from "./middleware/config.ts";
 import { cors } from "./middleware/cors.ts";
@@ -38,6 +39,7 @@ export function createApp(opts: { clock?: Clock } = {}) {
       .route("/", listingPhotoRoutes)
       .route("/", oauthRoutes)
       .route("/", icalRoutes)
+      .route("/", stripeWebhookRoutes)
       .use("/trpc/*", apiRateLimit)
       .route("/", trpcRoutes)
       .notFound(notFound)

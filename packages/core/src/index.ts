@@ -129,6 +129,7 @@ export { type RelayOutboxOptions, type RelayOutboxResult, relayOutbox } from "./
 export * from "./listings/index.ts";
 export { describeError, type Logger, silentLogger } from "./logger.ts";
 export { managedBlockListing, managedListing, ownApiKey, ownSession } from "./ownership.ts";
+export * from "./payments/index.ts";
 export * from "./places/index.ts";
 export * from "./pricing/index.ts";
 export { recordSystemPing } from "./system/record-system-ping.ts";

@@ -16,7 +16,7 @@ export async function verifyStripeWebhook(
   rawBody: string,
   signatureHeader: string | null,
   secrets: readonly string[],
-  opts: { toleranceSeconds?: number; nowSeconds?: number } = {},
+  opts: { toleranceSeconds?: number; now?: Date } = {},
 ): Promise<Stripe.Event> {
   if (!signatureHeader) throw new WebhookSignatureError("missing Stripe-Signature header");
   let lastError: unknown;
@@ -28,10 +28,14 @@ export async function verifyStripeWebhook(
         secret,
         opts.toleranceSeconds ?? WEBHOOK_TOLERANCE_SECONDS,
         webCryptoProvider,
-        opts.nowSeconds,
+        // The SDK takes the receiving time in milliseconds.
+        opts.now?.getTime(),
       );
     } catch (error) {
-      lastError = error;
+      // A secret that matched but found the delivery too old says more than the ones that did not match.
+      const stale = error instanceof Error && /tolerance/i.test(error.message);
+      if (stale || !lastError) lastError = error;
+      if (stale) break;
     }
   }
   throw new WebhookSignatureError(

@@ -150,5 +150,14 @@ describe("webhook verification", () => {
     ] as const) {
       await expect(verifyStripeWebhook(raw, header, secrets)).rejects.toBeInstanceOf(WebhookSignatureError);
     }
+    // Judged at the time given: the same delivery is fresh at its own time and stale 301 s later.
+    const at = now();
+    const header = stripeSignatureHeader(body, secrets[0]!, at);
+    await expect(
+      verifyStripeWebhook(body, header, secrets, { now: new Date(at * 1000) }),
+    ).resolves.toBeDefined();
+    await expect(
+      verifyStripeWebhook(body, header, secrets, { now: new Date((at + 301) * 1000) }),
+    ).rejects.toThrow(/tolerance/);
   });
 });

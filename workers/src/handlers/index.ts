@@ -1,6 +1,7 @@
 import type { SearchIndex } from "@hometrip/search";
 import { createAuthHandlers, type MailDeps } from "./auth/index.ts";
 import { type BookingHandlerDeps, createBookingHandlers } from "./bookings/index.ts";
+import { createPaymentHandlers } from "./payments/index.ts";
 import { createSearchHandlers } from "./search/index.ts";
 import { systemHandlers } from "./system/index.ts";
 import type { EventHandlers } from "./types.ts";
@@ -14,6 +15,8 @@ export function createEventHandlers(
     ...createAuthHandlers(deps.mail),
     ...createSearchHandlers(deps.search),
     ...createBookingHandlers({ search: deps.search, ...deps.bookings }),
+    // Stripe event tables of other domains join the payouts table here (bookings: payment_intent.*).
+    ...createPaymentHandlers([]),
   };
 }
 

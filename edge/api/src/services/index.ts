@@ -11,6 +11,7 @@ import {
 } from "@hometrip/core";
 import { createDb, createHttpSql, type Database, type HttpSql } from "@hometrip/db";
 import { createRedis, type Redis } from "@hometrip/kv";
+import { createStripeClient, type Stripe, stripeClientConfig } from "@hometrip/payments";
 import { type Clock, systemClock } from "./clock.ts";
 import { errorFields, type Logger } from "./logger.ts";
 import { sqlOverHttpRoute } from "./sql-over-http.ts";
@@ -38,6 +39,8 @@ export interface Services {
   readonly publisher: EventPublisher;
   /** Address search: a Nominatim-compatible service at GEOCODER_URL, else the offline gazetteer. */
   readonly geocoder: Geocoder;
+  /** The Stripe SDK (fetch + SubtleCrypto), at STRIPE_API_BASE when set (the local stand-in). */
+  readonly stripe: Stripe;
   /** Work to finish after the response; the db pool is ended only once all of it settles. */
   waitUntil(task: Promise<unknown>): void;
   /**
@@ -60,6 +63,7 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
   let redis: Redis | undefined;
   let publisher: EventPublisher | undefined;
   let geocoder: Geocoder | undefined;
+  let stripe: Stripe | undefined;
   const pending: Promise<unknown>[] = [];
   let ending = false;
 
@@ -118,6 +122,10 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
         ? createNominatimGeocoder({ url: config.GEOCODER_URL, userAgent: `HomeTrip (${config.APP_URL})` })
         : createGazetteerGeocoder();
       return geocoder;
+    },
+    get stripe() {
+      stripe ??= createStripeClient(stripeClientConfig(config));
+      return stripe;
     },
     waitUntil(task) {
       pending.push(

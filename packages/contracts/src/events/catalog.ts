@@ -3,6 +3,7 @@ import { authEvents } from "./auth.ts";
 import { bookingEvents } from "./bookings.ts";
 import type { EventDefinition } from "./define.ts";
 import { listingEvents } from "./listings.ts";
+import { paymentEvents } from "./payments.ts";
 import { systemEvents } from "./system.ts";
 
 /**
@@ -15,6 +16,7 @@ export const eventCatalog = {
   ...authEvents,
   ...listingEvents,
   ...bookingEvents,
+  ...paymentEvents,
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventCatalog = typeof eventCatalog;

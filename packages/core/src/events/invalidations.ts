@@ -19,6 +19,9 @@ const invalidationsByType: {
   "auth.email_verification_requested": () => [],
   "auth.password_reset_requested": () => [],
   "auth.password_changed": () => [],
+  // Payment state is read fresh from Postgres (host payout pages are not cached).
+  "payment.stripe_event_received": () => [],
+  "payment.payout_released": () => [],
   "listing.changed": (payload) => {
     // A draft (or a listing unlisted before and after) is in no search page and no cached view.
     if (payload.searchVisible === false) return [];

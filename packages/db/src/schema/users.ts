@@ -39,6 +39,11 @@ export const hostProfiles = pgTable("host_profiles", {
   /** Stripe Connect account id once onboarding has started. */
   payoutAccountId: text("payout_account_id").unique(),
   payoutsEnabled: boolean("payouts_enabled").notNull().default(false),
+  chargesEnabled: boolean("charges_enabled").notNull().default(false),
+  /** The host submitted Stripe's onboarding form (it may still be under review). */
+  payoutDetailsSubmitted: boolean("payout_details_submitted").notNull().default(false),
+  /** Stripe's time of the account state stored above; an older account.updated is ignored. */
+  payoutStatusAt: timestamp("payout_status_at", { withTimezone: true }),
   ...timestamps(),
 });
 
