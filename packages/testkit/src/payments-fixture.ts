@@ -35,7 +35,7 @@ export async function paymentsFixture(db: Database) {
   const book = async (
     checkIn: string,
     checkOut: string,
-    status: "confirmed" | "completed" | "cancelled" = "confirmed",
+    status: "confirmed" | "completed" | "cancelled_by_guest" = "confirmed",
   ) => {
     const [row] = await db
       .insert(bookings)
