@@ -1,10 +1,19 @@
 import type { SearchIndex } from "@hometrip/search";
 import { createAuthHandlers, type MailDeps } from "./auth/index.ts";
-import { type BookingHandlerDeps, createBookingHandlers } from "./bookings/index.ts";
-import { createPaymentHandlers } from "./payments/index.ts";
+import { applyStripePaymentEvent, type BookingHandlerDeps, createBookingHandlers } from "./bookings/index.ts";
+import { createPaymentHandlers, type StripeEventHandlerTable } from "./payments/index.ts";
 import { createSearchHandlers } from "./search/index.ts";
 import { systemHandlers } from "./system/index.ts";
 import type { EventHandlers } from "./types.ts";
+
+/** The guest's card authorised or refused at Stripe moves the booking (core's state machine decides). */
+const applyToBooking: StripeEventHandlerTable[string] = async ({ tx, stripeEvent, now }) => {
+  await applyStripePaymentEvent(tx, stripeEvent, now);
+};
+const bookingStripeEvents: StripeEventHandlerTable = {
+  "payment_intent.amount_capturable_updated": applyToBooking,
+  "payment_intent.payment_failed": applyToBooking,
+};
 
 /** Each domain exports its handlers from `./<domain>/index.ts`; they are merged here. */
 export function createEventHandlers(
@@ -16,7 +25,7 @@ export function createEventHandlers(
     ...createSearchHandlers(deps.search),
     ...createBookingHandlers({ search: deps.search, ...deps.bookings }),
     // Stripe event tables of other domains join the payouts table here (bookings: payment_intent.*).
-    ...createPaymentHandlers([]),
+    ...createPaymentHandlers([bookingStripeEvents]),
   };
 }
 
