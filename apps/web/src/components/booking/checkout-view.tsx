@@ -1,6 +1,6 @@
 "use client";
 import type { RouterOutputs } from "@hometrip/api";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { apiErrorCode, errorMessage } from "@/lib/api-errors.ts";
@@ -43,8 +43,11 @@ export function CheckoutView({
   const router = useRouter();
   const quote = useQuery({ ...trpc.bookings.quote.queryOptions(stay), staleTime: 5 * 60_000 });
   const [message, setMessage] = useState("");
-  const [idempotencyKey] = useState(() => bookingKeyFor(stay));
+  const queryClient = useQueryClient();
+  const [idempotencyKey, setIdempotencyKey] = useState(() => bookingKeyFor(stay));
   const [created, setCreated] = useState<Created | null>(null);
+  // A refused card ends its booking (payment_failed frees the dates); the next card books anew.
+  const [refused, setRefused] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [authUrl, setAuthUrl] = useState<string | null>(null);
   const create = useMutation(trpc.bookings.create.mutationOptions());
@@ -58,6 +61,10 @@ export function CheckoutView({
       }
       if (outcome.kind === "authenticate") return setAuthUrl(outcome.url);
       setProblem(outcomeProblem(outcome));
+      setRefused(bookingId);
+      setCreated(null);
+      forgetBookingKey(stay);
+      setIdempotencyKey(bookingKeyFor(stay));
     },
     [router, stay],
   );
@@ -65,6 +72,11 @@ export function CheckoutView({
   const pay = useMutation({
     mutationFn: async (card: CardInput) => {
       if (!stripe) throw new Error("Payments are not set up here (no Stripe publishable key).");
+      if (refused) {
+        const options = trpc.bookings.get.queryOptions({ bookingId: refused });
+        await untilReleased(() => queryClient.fetchQuery({ ...options, staleTime: 0 }).then((b) => b.status));
+        setRefused(null);
+      }
       const booked =
         created ??
         (await create.mutateAsync({
@@ -174,4 +186,15 @@ function bookingKeyFor(stay: Stay): string {
 
 function forgetBookingKey(stay: Stay): void {
   globalThis.sessionStorage?.removeItem(keyName(stay));
+}
+
+/**
+ * Waits (up to ~15 s) until a refused booking has left pending_payment, so its hold no longer
+ * takes the dates the next attempt books; the webhook that ends it arrives within a second or two.
+ */
+async function untilReleased(status: () => Promise<string>): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    if ((await status().catch(() => "unknown")) !== "pending_payment") return;
+    await new Promise((resolve) => setTimeout(resolve, 750));
+  }
 }
