@@ -59,32 +59,29 @@ export async function createBooking(
       details: { reason: "guests_changed", requote: true },
     });
   }
+  // Every check reads outside the transaction, so it holds its connection only for the two
+  // inserts; a guest who lost the dates a moment ago is answered without opening one.
+  const [listing] = await db.select().from(listings).where(eq(listings.id, claims.listingId));
+  if (listing?.status !== "published") {
+    throw new AppError("CONFLICT", "This home is not taking bookings right now");
+  }
+  if (listing.hostId === guestId) throw new AppError("FORBIDDEN", "You cannot book your own home");
+  const taken = await occupiedRanges(db, listing.id, claims.checkIn, claims.checkOut);
+  if (taken.length > 0) throw datesJustTaken();
+  const { stay, price } = await priceListingStay(db, listing, claims.checkIn, claims.checkOut, claims.guests);
+  const reason = whyUnbookable(listing, claims, stay.nights, false, now);
+  if (reason === "dates_taken") throw datesJustTaken();
+  if (reason) throw new AppError("BAD_REQUEST", unbookable[reason], { details: { reason } });
+  if (
+    price.guestTotal !== claims.guestTotal ||
+    price.hostFee !== claims.hostFee ||
+    listing.currency !== claims.currency
+  ) {
+    throw priceChanged();
+  }
+  const instantBook = listing.instantBook && (await payoutsEnabled(db, listing.hostId));
   try {
     return await db.transaction(async (tx) => {
-      const [listing] = await tx.select().from(listings).where(eq(listings.id, claims.listingId));
-      if (listing?.status !== "published") {
-        throw new AppError("CONFLICT", "This home is not taking bookings right now");
-      }
-      if (listing.hostId === guestId) throw new AppError("FORBIDDEN", "You cannot book your own home");
-      const taken = await occupiedRanges(tx, listing.id, claims.checkIn, claims.checkOut);
-      const { stay, price } = await priceListingStay(
-        tx,
-        listing,
-        claims.checkIn,
-        claims.checkOut,
-        claims.guests,
-      );
-      const reason = whyUnbookable(listing, claims, stay.nights, taken.length > 0, now);
-      if (reason === "dates_taken") throw datesJustTaken();
-      if (reason) throw new AppError("BAD_REQUEST", unbookable[reason], { details: { reason } });
-      if (
-        price.guestTotal !== claims.guestTotal ||
-        price.hostFee !== claims.hostFee ||
-        listing.currency !== claims.currency
-      ) {
-        throw priceChanged();
-      }
-      const instantBook = listing.instantBook && (await payoutsEnabled(tx, listing.hostId));
       const [booking] = await tx
         .insert(bookings)
         .values({
