@@ -9,6 +9,7 @@
  * and a last line to compare runs. The tunnel admits at most --max-connections database
  * connections at once and queues the rest, as Neon's pooled endpoint does in production.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -83,6 +84,7 @@ try {
   });
 
   const loadBefore = loadavg();
+  const cpuBefore = { bench: process.cpuUsage(), workerd: childCpuMs("workerd") };
   const started = performance.now();
   const outcomes = await Promise.all(
     guests.map(async (g) => {
@@ -97,6 +99,12 @@ try {
   );
   const wallMs = performance.now() - started;
   const loadAfter = loadavg();
+  const benchCpu = process.cpuUsage(cpuBefore.bench);
+  const cpuMs = {
+    // This process runs the stand-ins (tunnel, Redis bridge, broker, Stripe) and the HTTP client.
+    standIns: (benchCpu.user + benchCpu.system) / 1000,
+    workerd: childCpuMs("workerd") - cpuBefore.workerd,
+  };
 
   const winners = outcomes.filter((o) => o.status === 200);
   const conflicts = outcomes.filter((o) => o.status === 409 && /just taken/.test(JSON.stringify(o.body)));
@@ -126,6 +134,10 @@ try {
   log(
     `burst of ${attempts} in ${ms(wallMs)} ms; latency p50 ${ms(latency.p50)} ms, p95 ${ms(latency.p95)} ms, p99 ${ms(latency.p99)} ms`,
   );
+  log(
+    `cpu during the burst: workerd ${ms(cpuMs.workerd)} ms, stand-ins and client ${ms(cpuMs.standIns)} ms ` +
+      `(${ms((cpuMs.workerd + cpuMs.standIns) / attempts)} ms per attempt, Postgres not counted)`,
+  );
   log(`payments: ${allPayments.rows[0]?.n} (losers with a payment: ${consistent ? 0 : "see above"})`);
   log(
     `bench:booking attempts=${attempts} winners=${winners.length} conflicts=${conflicts.length} errors=${errors.length + (consistent ? 0 : 1)} per_s=${perSecond.toFixed(0)} p50_ms=${ms(latency.p50)} p95_ms=${ms(latency.p95)}`,
@@ -136,6 +148,38 @@ try {
   await stripe.close();
   await client.end();
   await scratch.drop();
+}
+
+/** CPU time (user + system, ms) of this process's descendants named `name`, from /proc. */
+function childCpuMs(name: string): number {
+  const tickMs = 10; // USER_HZ is 100 on Linux
+  const stats = readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .map((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/stat`, "utf8");
+      } catch {
+        return "";
+      }
+    })
+    .filter(Boolean);
+  const parents = new Map<number, number>();
+  const byPid = new Map<number, { comm: string; cpu: number }>();
+  for (const stat of stats) {
+    const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const pid = Number(stat.slice(0, stat.indexOf(" ")));
+    parents.set(pid, Number(fields[1]));
+    byPid.set(pid, { comm, cpu: (Number(fields[11]) + Number(fields[12])) * tickMs });
+  }
+  const descends = (pid: number): boolean => {
+    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p))
+      if (p === process.pid) return true;
+    return false;
+  };
+  let total = 0;
+  for (const [pid, info] of byPid) if (info.comm === name && descends(pid)) total += info.cpu;
+  return total;
 }
 
 async function seed(db: pg.Client, guests: number) {
