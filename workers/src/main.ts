@@ -2,6 +2,7 @@ import { ConfigError, parseWorkersEnv } from "@hometrip/config";
 import { createQStashPublisher } from "@hometrip/core";
 import { createDb } from "@hometrip/db";
 import { createRedis } from "@hometrip/kv";
+import { createStripeClient, stripeClientConfig } from "@hometrip/payments";
 import { Receiver } from "@upstash/qstash";
 import { createWorkerApp } from "./app.ts";
 import { createMailDeps } from "./handlers/index.ts";
@@ -56,6 +57,7 @@ const app = createWorkerApp({
     redis: createRedis({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN }),
   },
   search: searchIndexFromEnv(env, pool),
+  stripe: createStripeClient(stripeClientConfig(env)),
 });
 
 const server = Bun.serve({ port: env.WORKERS_PORT, hostname: env.WORKERS_HOST, fetch: app.fetch });

@@ -16,6 +16,10 @@ export const platformSchedules: readonly PlatformSchedule[] = [
   // The relay publishes right after commit; this sweeps up anything it missed (a crash between
   // commit and publish, a broker outage). The only sweeper: the API Worker has no cron.
   { scheduleId: "outbox-sweep", path: "/jobs/outbox-sweep", cron: "* * * * *" },
+  // Host payouts are due 24 h after check-in; hourly keeps the delay under a day and an hour.
+  { scheduleId: "payouts-release", path: "/jobs/payouts", cron: "7 * * * *" },
+  // Compares the last two days of payments, refunds and transfers with Stripe's.
+  { scheduleId: "payments-reconcile", path: "/jobs/payments-reconcile", cron: "30 4 * * *" },
 ];
 
 /**

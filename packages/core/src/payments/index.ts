@@ -21,6 +21,7 @@ export {
   releasePayout,
   schedulePayouts,
 } from "./payouts.ts";
+export { type Difference, formatDifference, reconcilePayments } from "./reconcile.ts";
 export { recordStripeEvent, type StripeEventLike } from "./stripe-events.ts";
 export {
   applyStripeChargeRefunded,
