@@ -36,6 +36,7 @@ const { db, pool } = createDb({
   idleTimeoutMillis: env.DATABASE_IDLE_TIMEOUT_MS,
 });
 
+const stripe = createStripeClient(stripeClientConfig(env));
 const app = createWorkerApp({
   db,
   log,
@@ -59,7 +60,7 @@ const app = createWorkerApp({
   },
   search: searchIndexFromEnv(env, pool),
   bookings: {
-    stripe: createStripeClient(stripeClientConfig(env)),
+    stripe,
     deadlines: qstashBookingDeadlines(
       new Client({
         baseUrl: env.QSTASH_URL,
@@ -70,6 +71,7 @@ const app = createWorkerApp({
       env.EVENTS_DESTINATION_URL,
     ),
   },
+  stripe,
 });
 
 const server = Bun.serve({ port: env.WORKERS_PORT, hostname: env.WORKERS_HOST, fetch: app.fetch });
