@@ -27,6 +27,9 @@ const invalidationsByType: {
       : payload.listingIds.map((listingId) => ({ cache: "listingView" as const, listingId }));
     return [{ cache: "searchPages" }, ...views];
   },
+  // Messages and receipts reach clients through the rooms (./room-deliveries.ts), not cached pages.
+  "message.sent": () => [],
+  "conversation.read": () => [],
 };
 
 /** The distinct invalidations a set of committed events calls for. */
