@@ -87,6 +87,8 @@ export const zRoomNotification = z.object({
 });
 export type TRoomNotification = z.infer<typeof zRoomNotification>;
 
+/** The runtime's answer to `{"type":"heartbeat"}` (sent without waking the room); ignore it. */
+export const zHeartbeatAck = z.object({ type: z.literal("heartbeat") });
 export const zMessageEvent = z.object({ type: z.literal("message"), message: zRoomMessage });
 /** Users online in the room, each once however many tabs they have open, sorted. */
 export const zPresenceEvent = z.object({ type: z.literal("presence"), online: z.array(z.string()) });
@@ -109,14 +111,16 @@ export const zUnreadEvent = z.object({
 
 /** What a conversation room sends to its clients. */
 export const zConversationRoomEvent = z.discriminatedUnion("type", [
+  zHeartbeatAck,
   zMessageEvent,
   zPresenceEvent,
   zTypingEvent,
   zReadEvent,
 ]);
 /** What a user room sends to its clients. */
-export const zUserRoomEvent = z.discriminatedUnion("type", [zNotificationEvent, zUnreadEvent]);
+export const zUserRoomEvent = z.discriminatedUnion("type", [zHeartbeatAck, zNotificationEvent, zUnreadEvent]);
 export const zRoomEvent = z.discriminatedUnion("type", [
+  zHeartbeatAck,
   zMessageEvent,
   zPresenceEvent,
   zTypingEvent,
