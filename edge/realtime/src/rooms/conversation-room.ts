@@ -10,8 +10,8 @@ import { Room } from "./room.ts";
 export class ConversationRoom extends Room {
   protected readonly kind = "conversation";
 
-  protected parseDelivery(event: unknown): TRoomEvent {
-    return zConversationDelivery.parse(event);
+  protected parseDelivery(event: unknown): TRoomEvent | null {
+    return zConversationDelivery.safeParse(event).data ?? null;
   }
 
   protected onJoin(): void {

@@ -110,6 +110,7 @@ export abstract class Room extends Server<Env> {
   /** Sends an event the server delivers (RPC from the Durable Object binding). */
   async deliver(event: unknown): Promise<TRoomDeliveryResult> {
     const parsed = this.parseDelivery(event);
+    if (!parsed) throw new Error(`not an event a ${this.kind} room delivers`);
     return { delivered: this.send(parsed) };
   }
 
@@ -150,7 +151,7 @@ export abstract class Room extends Server<Env> {
     }
   }
 
-  protected abstract parseDelivery(event: unknown): TRoomEvent;
+  protected abstract parseDelivery(event: unknown): TRoomEvent | null;
   protected abstract onJoin(connection: Connection<Member>): void | Promise<void>;
   /** A member left: `connection` closed, or the sweep dropped the sockets in `dropped`. */
   protected abstract onLeave(

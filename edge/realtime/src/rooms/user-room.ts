@@ -8,8 +8,8 @@ import { Room } from "./room.ts";
 export class UserRoom extends Room {
   protected readonly kind = "user";
 
-  protected parseDelivery(event: unknown): TRoomEvent {
-    return zUserDelivery.parse(event);
+  protected parseDelivery(event: unknown): TRoomEvent | null {
+    return zUserDelivery.safeParse(event).data ?? null;
   }
 
   protected onJoin(): void {}
