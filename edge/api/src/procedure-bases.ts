@@ -1,5 +1,11 @@
 import { AppError } from "@hometrip/contracts";
-import { managedBlockListing, managedListing, ownApiKey, ownSession } from "@hometrip/core";
+import {
+  conversationParticipant,
+  managedBlockListing,
+  managedListing,
+  ownApiKey,
+  ownSession,
+} from "@hometrip/core";
 import * as z from "zod";
 import { authedProcedure, publicProcedure, sessionProcedure } from "./trpc.ts";
 
@@ -53,6 +59,13 @@ export const apiKeyOwnerProcedure = sessionProcedure.use(async ({ ctx, getRawInp
 export const sessionOwnerProcedure = sessionProcedure.use(async ({ ctx, getRawInput, next }) => {
   const sessionId = await idIn(getRawInput, "sessionId");
   if (sessionId) await ownSession(ctx.services.db, sessionId, ctx.actor.userId);
+  return next();
+});
+
+/** A participant of the conversation named by `conversationId`; anyone else gets "not found". */
+export const conversationParticipantProcedure = authedProcedure.use(async ({ ctx, getRawInput, next }) => {
+  const conversationId = await idIn(getRawInput, "conversationId");
+  if (conversationId) await conversationParticipant(ctx.services.db, conversationId, ctx.actor.userId);
   return next();
 });
 

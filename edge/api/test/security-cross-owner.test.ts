@@ -61,7 +61,7 @@ describe("ownership bases cover every procedure that takes an owned id", () => {
 describe("another host against host A's things", () => {
   let a: Member;
   let b: Member;
-  const ids = { published: "", draft: "", block: "", apiKey: "", session: "" };
+  const ids = { published: "", draft: "", block: "", apiKey: "", session: "", conversation: "" };
 
   /** Everything A owns that a procedure could change, as rows. */
   const snapshotOfA = async () =>
@@ -95,6 +95,9 @@ describe("another host against host A's things", () => {
         ),
         sql("select id, revoked_at from api_keys where user_id = $1 order by id", [a.userId]),
         sql("select id, revoked_at from session_families where user_id = $1 order by id", [a.userId]),
+        sql("select * from conversation_participants where user_id = $1 order by conversation_id", [
+          a.userId,
+        ]),
       ]),
     );
 
@@ -117,6 +120,12 @@ describe("another host against host A's things", () => {
     ).id;
     const [session] = await sql("select id from session_families where user_id = $1", [a.userId]);
     ids.session = session?.id as string;
+    const [conversation] = await sql("insert into conversations default values returning id");
+    ids.conversation = conversation?.id as string;
+    await sql(
+      "insert into conversation_participants (conversation_id, user_id, role) values ($1, $2, 'host')",
+      [ids.conversation, a.userId],
+    );
   }, 60_000);
 
   /** A's ids for an ownership, each with the answer another member must get. */
@@ -133,6 +142,8 @@ describe("another host against host A's things", () => {
         return [["API key", ids.apiKey, 404]];
       case "session":
         return [["session", ids.session, 404]];
+      case "conversation":
+        return [["conversation", ids.conversation, 404]];
     }
   };
 
