@@ -72,6 +72,8 @@ try {
     }),
   );
   log(`${clients} clients admitted over ${threads} receiver threads in ${ms(now() - joinStarted)} ms`);
+  // The joins' last presence broadcast (coalesced, up to a second late) goes out before timing starts.
+  await new Promise((r) => setTimeout(r, 1_500));
 
   const sentAt: number[] = [];
   const answeredAt: number[] = [];
