@@ -3,6 +3,7 @@ import {
   bookingOfGuest,
   bookingOfHost,
   bookingOfParty,
+  conversationParticipant,
   managedBlockListing,
   managedListing,
   ownApiKey,
@@ -84,6 +85,13 @@ export const apiKeyOwnerProcedure = sessionProcedure.use(async ({ ctx, getRawInp
 export const sessionOwnerProcedure = sessionProcedure.use(async ({ ctx, getRawInput, next }) => {
   const sessionId = await idIn(getRawInput, "sessionId");
   if (sessionId) await ownSession(ctx.services.db, sessionId, ctx.actor.userId);
+  return next();
+});
+
+/** A participant of the conversation named by `conversationId`; anyone else gets "not found". */
+export const conversationParticipantProcedure = authedProcedure.use(async ({ ctx, getRawInput, next }) => {
+  const conversationId = await idIn(getRawInput, "conversationId");
+  if (conversationId) await conversationParticipant(ctx.services.db, conversationId, ctx.actor.userId);
   return next();
 });
 

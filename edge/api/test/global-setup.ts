@@ -11,6 +11,7 @@ import {
 import { createTestDatabase } from "@hometrip/testkit";
 import type { TestProject } from "vitest/node";
 import { closedPort, startEventSink, startStripeWebhookSink } from "./consumer.ts";
+import { bundleRealtimeWorker } from "./realtime-bundle.ts";
 
 const redisToken = "edge-test-redis-token";
 const qstashToken = "edge-test-qstash-token";
@@ -112,6 +113,8 @@ export default async function setup(project: TestProject) {
       EVENTS_DESTINATION_URL: sink.url,
       CORS_ORIGINS: "http://localhost:3000,https://app.hometrip.test",
       ADMIN_API_TOKEN: adminToken,
+      ROOM_TOKEN_SECRET: "test-room-token-secret-0123456789abcdef",
+      REALTIME_PUBLIC_URL: "http://127.0.0.1:1999",
       APP_URL: appUrl,
       JWT_SIGNING_KEYS: "test-1:test-jwt-signing-secret-0123456789abcdef",
       TOTP_ENCRYPTION_KEY: btoa("test-totp-encryption-key-32bytes"),
@@ -127,6 +130,7 @@ export default async function setup(project: TestProject) {
       STRIPE_API_BASE: stripe.url,
       STRIPE_WEBHOOK_SECRET: stripeKeys.webhook,
     });
+    project.provide("realtimeScript", await bundleRealtimeWorker(join(dataDir, "realtime")));
     project.provide("unreachableUrl", `http://127.0.0.1:${await closedPort()}`);
     project.provide("eventSinkUrl", sink.url);
     project.provide("stripeWebhookSinkUrl", stripeSink.url);
@@ -140,6 +144,8 @@ export default async function setup(project: TestProject) {
 declare module "vitest" {
   export interface ProvidedContext {
     bindings: Record<string, string>;
+    /** The realtime Worker bundled by wrangler, run beside the API as `hometrip-realtime`. */
+    realtimeScript: string;
     unreachableUrl: string;
     eventSinkUrl: string;
     stripeWebhookSinkUrl: string;

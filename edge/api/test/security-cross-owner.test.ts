@@ -63,7 +63,7 @@ describe("ownership bases cover every procedure that takes an owned id", () => {
 describe("another host against host A's things", () => {
   let a: Member;
   let b: Member;
-  const ids = { published: "", draft: "", block: "", apiKey: "", session: "", booking: "" };
+  const ids = { published: "", draft: "", block: "", apiKey: "", session: "", booking: "", conversation: "" };
 
   /** Everything A owns that a procedure could change, as rows. */
   const snapshotOfA = async () =>
@@ -102,6 +102,9 @@ describe("another host against host A's things", () => {
            where l.host_id = $1 or b.guest_id = $1 order by b.id`,
           [a.userId],
         ),
+        sql("select * from conversation_participants where user_id = $1 order by conversation_id", [
+          a.userId,
+        ]),
       ]),
     );
 
@@ -129,6 +132,12 @@ describe("another host against host A's things", () => {
     const booked = await bookStay(guest, ids.published, 70, 2);
     expect(booked.status).toBe(200);
     ids.booking = booked.data.booking.id;
+    const [conversation] = await sql("insert into conversations default values returning id");
+    ids.conversation = conversation?.id as string;
+    await sql(
+      "insert into conversation_participants (conversation_id, user_id, role) values ($1, $2, 'host')",
+      [ids.conversation, a.userId],
+    );
   }, 60_000);
 
   /** A's ids for an ownership, each with the answer another member must get. */
@@ -147,6 +156,8 @@ describe("another host against host A's things", () => {
         return [["session", ids.session, 404]];
       case "booking":
         return [["booking on A's home", ids.booking, 404]];
+      case "conversation":
+        return [["conversation", ids.conversation, 404]];
     }
   };
 

@@ -7,6 +7,7 @@ import {
   bookingGuestProcedure,
   bookingHostProcedure,
   bookingPartyProcedure,
+  conversationParticipantProcedure,
   listingByIdManagerProcedure,
   listingManagerProcedure,
   sessionOwnerProcedure,
@@ -33,7 +34,10 @@ import { bearer, createTestClient, type Outcome, settle } from "./harness.ts";
 export type Access = "public" | "operator" | "authed" | "session" | "host" | "admin";
 
 /** What an ownership base checks: the kind of thing, and the input field naming it. */
-export type Ownership = { owns: "listing" | "block" | "apiKey" | "session" | "booking"; field: string };
+export type Ownership = {
+  owns: "listing" | "block" | "apiKey" | "session" | "booking" | "conversation";
+  field: string;
+};
 
 export type ProcedureInfo = {
   path: string;
@@ -72,6 +76,7 @@ const ownershipMarkers: [Ownership, unknown][] = [
   [{ owns: "booking", field: "bookingId" }, marker(bookingGuestProcedure)],
   [{ owns: "booking", field: "bookingId" }, marker(bookingHostProcedure)],
   [{ owns: "booking", field: "bookingId" }, marker(bookingPartyProcedure)],
+  [{ owns: "conversation", field: "conversationId" }, marker(conversationParticipantProcedure)],
 ];
 
 const postCommitMarker = (postCommitStep as unknown as { _middlewares: unknown[] })._middlewares[0];

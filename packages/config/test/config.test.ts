@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseDevstackEnv, parseEdgeEnv, parseWorkersEnv } from "../src/index.ts";
+import {
+  ConfigError,
+  parseDevstackEnv,
+  parseEdgeEnv,
+  parseRealtimeEnv,
+  parseWorkersEnv,
+} from "../src/index.ts";
 
 const edge = {
   DATABASE_URL: "postgres://postgres@127.0.0.1:5432/hometrip",
@@ -9,6 +15,8 @@ const edge = {
   QSTASH_TOKEN: "qstash-token",
   EVENTS_DESTINATION_URL: "http://127.0.0.1:8790",
   ADMIN_API_TOKEN: "a-long-operator-token",
+  ROOM_TOKEN_SECRET: "a-room-token-secret-of-32-characters",
+  REALTIME_PUBLIC_URL: "http://127.0.0.1:1999",
   APP_URL: "http://localhost:3000",
   JWT_SIGNING_KEYS: "k2:0123456789abcdef0123456789abcdef, k1:fedcba9876543210fedcba9876543210",
   TOTP_ENCRYPTION_KEY: btoa("x".repeat(32)),
@@ -200,5 +208,27 @@ describe("stripe config", () => {
     });
     const { STRIPE_SECRET_KEY: _s, ...rest } = edge;
     expect(failure(() => parseEdgeEnv(rest)).message).toContain("STRIPE_SECRET_KEY: is required but not set");
+  });
+});
+
+describe("realtime config", () => {
+  const realtime = {
+    ROOM_TOKEN_SECRET: "a-room-token-secret-of-32-characters",
+    REALTIME_INTERNAL_TOKEN: "an-internal-token-0123",
+  };
+
+  it("parses the rooms' secrets and defaults the heartbeat timeout to 25 s", () => {
+    expect(parseRealtimeEnv(realtime)).toEqual({
+      APP_ENV: "production",
+      ...realtime,
+      PRESENCE_TIMEOUT_MS: 25_000,
+    });
+    expect(parseRealtimeEnv({ ...realtime, PRESENCE_TIMEOUT_MS: "1200" }).PRESENCE_TIMEOUT_MS).toBe(1200);
+  });
+
+  it("refuses a short room token secret and a missing internal token", () => {
+    const error = failure(() => parseRealtimeEnv({ ROOM_TOKEN_SECRET: "short" }));
+    expect(error.message).toContain("ROOM_TOKEN_SECRET");
+    expect(error.message).toContain("REALTIME_INTERNAL_TOKEN");
   });
 });

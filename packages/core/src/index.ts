@@ -128,9 +128,16 @@ export { recordEvent } from "./events/record-event.ts";
 export { type RelayOutboxOptions, type RelayOutboxResult, relayOutbox } from "./events/relay-outbox.ts";
 export * from "./listings/index.ts";
 export { describeError, type Logger, silentLogger } from "./logger.ts";
-export { managedBlockListing, managedListing, ownApiKey, ownSession } from "./ownership.ts";
+export {
+  conversationParticipant,
+  managedBlockListing,
+  managedListing,
+  ownApiKey,
+  ownSession,
+} from "./ownership.ts";
 export * from "./payments/index.ts";
 export * from "./places/index.ts";
 export * from "./pricing/index.ts";
+export * from "./realtime/index.ts";
 export { recordSystemPing } from "./system/record-system-ping.ts";
 export * from "./users/index.ts";

@@ -4,6 +4,7 @@ import { bookingEvents } from "./bookings.ts";
 import type { EventDefinition } from "./define.ts";
 import { listingEvents } from "./listings.ts";
 import { paymentEvents } from "./payments.ts";
+import { messagingEvents } from "./messaging.ts";
 import { systemEvents } from "./system.ts";
 
 /**
@@ -17,6 +18,7 @@ export const eventCatalog = {
   ...listingEvents,
   ...bookingEvents,
   ...paymentEvents,
+  ...messagingEvents,
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventCatalog = typeof eventCatalog;

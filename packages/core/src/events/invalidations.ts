@@ -35,6 +35,9 @@ const invalidationsByType: {
   // change between occupying and freeing matters (e.g. requested → confirmed keeps the dates).
   "booking.transitioned": (payload) =>
     occupies(payload.from) === occupies(payload.to) ? [] : [{ cache: "searchPages" }],
+  // Messages and receipts reach clients through the rooms (./room-deliveries.ts), not cached pages.
+  "message.sent": () => [],
+  "conversation.read": () => [],
 };
 
 const occupyingStatuses = new Set<string | null>(["pending_payment", "requested", "confirmed"]);

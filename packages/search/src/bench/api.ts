@@ -82,6 +82,8 @@ export async function startBenchApi(opts: {
       // Search never reaches Stripe; the settings only have to be well-formed.
       STRIPE_SECRET_KEY: "sk_test_bench_0123456789abcdef",
       STRIPE_WEBHOOK_SECRET: "whsec_bench_0123456789abcdef",
+      ROOM_TOKEN_SECRET: "bench-room-token-secret-0123456789abcdef",
+      REALTIME_PUBLIC_URL: "http://127.0.0.1:9",
       APP_URL: "http://localhost:3000",
       JWT_SIGNING_KEYS: "bench-1:bench-jwt-signing-secret-0123456789abcdef",
       TOTP_ENCRYPTION_KEY: btoa("bench-totp-encryption-key-32byte"),
