@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { authEvents } from "./auth.ts";
 import type { EventDefinition } from "./define.ts";
 import { listingEvents } from "./listings.ts";
+import { messagingEvents } from "./messaging.ts";
 import { systemEvents } from "./system.ts";
 
 /**
@@ -13,6 +14,7 @@ export const eventCatalog = {
   ...systemEvents,
   ...authEvents,
   ...listingEvents,
+  ...messagingEvents,
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventCatalog = typeof eventCatalog;

@@ -19,6 +19,9 @@ const invalidationsByType: {
   "auth.email_verification_requested": () => [],
   "auth.password_reset_requested": () => [],
   "auth.password_changed": () => [],
+  // Messages are never cached: the rooms deliver them, reads go to Postgres.
+  "message.sent": () => [],
+  "conversation.read": () => [],
   "listing.changed": (payload) => {
     // A draft (or a listing unlisted before and after) is in no search page and no cached view.
     if (payload.searchVisible === false) return [];

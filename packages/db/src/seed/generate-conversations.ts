@@ -28,9 +28,10 @@ export function generateConversations(
     ];
     if (rng.chance(0.6)) turns.push([booking.guestId, rng.pick(messageTemplates.guestThanks)]);
     let clock = start;
-    const sent = turns.map(([senderId, body]) => {
+    const sent = turns.map(([senderId, body], index) => {
       clock = Math.min(clock + rng.int(5, 600) * 60_000, notAfter.getTime());
-      return { id: rng.uuid(), conversationId, senderId, body, createdAt: new Date(clock) };
+      const id = rng.uuid();
+      return { id, conversationId, seq: index + 1, clientId: id, senderId, body, createdAt: new Date(clock) };
     });
     const created = new Date(start);
     const lastAt = new Date(clock);
@@ -38,13 +39,29 @@ export function generateConversations(
       id: conversationId,
       listingId: booking.listingId,
       bookingId: booking.id as string,
+      guestId: booking.guestId,
+      lastSeq: sent.length,
       lastMessageAt: lastAt,
       createdAt: created,
       updatedAt: lastAt,
     });
     out.participants.push(
-      { conversationId, userId: booking.guestId, role: "guest", lastReadAt: lastAt, joinedAt: created },
-      { conversationId, userId: hostId, role: "host", lastReadAt: lastAt, joinedAt: created },
+      {
+        conversationId,
+        userId: booking.guestId,
+        role: "guest",
+        lastReadAt: lastAt,
+        lastReadSeq: sent.length,
+        joinedAt: created,
+      },
+      {
+        conversationId,
+        userId: hostId,
+        role: "host",
+        lastReadAt: lastAt,
+        lastReadSeq: sent.length,
+        joinedAt: created,
+      },
     );
     out.messages.push(...sent);
   }
