@@ -1,5 +1,11 @@
 import { AppError } from "@hometrip/contracts";
-import { managedBlockListing, managedListing, ownApiKey, ownSession } from "@hometrip/core";
+import {
+  conversationMembership,
+  managedBlockListing,
+  managedListing,
+  ownApiKey,
+  ownSession,
+} from "@hometrip/core";
 import * as z from "zod";
 import { authedProcedure, publicProcedure, sessionProcedure } from "./trpc.ts";
 
@@ -53,6 +59,16 @@ export const apiKeyOwnerProcedure = sessionProcedure.use(async ({ ctx, getRawInp
 export const sessionOwnerProcedure = sessionProcedure.use(async ({ ctx, getRawInput, next }) => {
   const sessionId = await idIn(getRawInput, "sessionId");
   if (sessionId) await ownSession(ctx.services.db, sessionId, ctx.actor.userId);
+  return next();
+});
+
+/**
+ * A conversation named by `conversationId` that the caller takes part in. Anyone else, admins
+ * included, gets "not found": private messages are not an admin's to read through this API.
+ */
+export const conversationParticipantProcedure = authedProcedure.use(async ({ ctx, getRawInput, next }) => {
+  const conversationId = await idIn(getRawInput, "conversationId");
+  if (conversationId) await conversationMembership(ctx.services.db, conversationId, ctx.actor.userId);
   return next();
 });
 

@@ -11,7 +11,7 @@ import {
   procedures,
   schemaAccepts,
 } from "./security-support.ts";
-import type { Member } from "./users-support.ts";
+import { createMember, type Member } from "./users-support.ts";
 
 /**
  * Generated from the router: every procedure on an ownership base (procedure-bases.ts) is called
@@ -33,6 +33,8 @@ const idsThatAreNotOwnership: Record<string, string> = {
   "devMailbox.get": "development and test only; every mail of the local mailbox",
   "listings.get": "published listings are public; drafts answer 404 to others (listings-lifecycle)",
   "listings.quote": "published listings are public; drafts answer 404 to others (listings-quote)",
+  "messages.contactHost": "anyone may ask a published listing's host; drafts answer 404 (messages.test)",
+  "messages.startInquiry": "anyone may ask a published listing's host; drafts answer 404 (messages.test)",
   "users.publicProfile": "public profile fields only (security-cross-user)",
 };
 
@@ -61,7 +63,7 @@ describe("ownership bases cover every procedure that takes an owned id", () => {
 describe("another host against host A's things", () => {
   let a: Member;
   let b: Member;
-  const ids = { published: "", draft: "", block: "", apiKey: "", session: "" };
+  const ids = { published: "", draft: "", block: "", apiKey: "", session: "", conversation: "" };
 
   /** Everything A owns that a procedure could change, as rows. */
   const snapshotOfA = async () =>
@@ -95,6 +97,13 @@ describe("another host against host A's things", () => {
         ),
         sql("select id, revoked_at from api_keys where user_id = $1 order by id", [a.userId]),
         sql("select id, revoked_at from session_families where user_id = $1 order by id", [a.userId]),
+        sql(
+          `select m.id, m.seq, m.body, p.user_id, p.last_read_seq from conversation_participants p
+           left join messages m on m.conversation_id = p.conversation_id
+           where p.conversation_id in (select conversation_id from conversation_participants where user_id = $1)
+           order by p.user_id, m.seq`,
+          [a.userId],
+        ),
       ]),
     );
 
@@ -117,6 +126,13 @@ describe("another host against host A's things", () => {
     ).id;
     const [session] = await sql("select id from session_families where user_id = $1", [a.userId]);
     ids.session = session?.id as string;
+    const guest = await createMember("guest-of-a");
+    const inquiry = await createTestClient(guest.auth).messages.startInquiry.mutate({
+      listingId: ids.published,
+      body: "Is the flat quiet at night?",
+      clientId: crypto.randomUUID(),
+    });
+    ids.conversation = inquiry.conversationId;
   }, 60_000);
 
   /** A's ids for an ownership, each with the answer another member must get. */
@@ -133,6 +149,8 @@ describe("another host against host A's things", () => {
         return [["API key", ids.apiKey, 404]];
       case "session":
         return [["session", ids.session, 404]];
+      case "conversation":
+        return [["conversation A takes part in", ids.conversation, 404]];
     }
   };
 

@@ -4,6 +4,7 @@ import type { AnyProcedure, AnyRouter } from "@trpc/server";
 import {
   apiKeyOwnerProcedure,
   blockManagerProcedure,
+  conversationParticipantProcedure,
   listingByIdManagerProcedure,
   listingManagerProcedure,
   sessionOwnerProcedure,
@@ -30,7 +31,7 @@ import { bearer, createTestClient, type Outcome, settle } from "./harness.ts";
 export type Access = "public" | "operator" | "authed" | "session" | "host" | "admin";
 
 /** What an ownership base checks: the kind of thing, and the input field naming it. */
-export type Ownership = { owns: "listing" | "block" | "apiKey" | "session"; field: string };
+export type Ownership = { owns: "listing" | "block" | "apiKey" | "session" | "conversation"; field: string };
 
 export type ProcedureInfo = {
   path: string;
@@ -66,6 +67,7 @@ const ownershipMarkers: [Ownership, unknown][] = [
   [{ owns: "block", field: "blockId" }, marker(blockManagerProcedure)],
   [{ owns: "apiKey", field: "id" }, marker(apiKeyOwnerProcedure)],
   [{ owns: "session", field: "sessionId" }, marker(sessionOwnerProcedure)],
+  [{ owns: "conversation", field: "conversationId" }, marker(conversationParticipantProcedure)],
 ];
 
 const postCommitMarker = (postCommitStep as unknown as { _middlewares: unknown[] })._middlewares[0];

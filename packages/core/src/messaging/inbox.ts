@@ -60,7 +60,12 @@ export async function listConversations(
     left join users u on u.id = o.user_id
     left join messages m on m.conversation_id = c.id and m.seq = c.last_seq
     where p.user_id = ${input.userId}
-      ${input.conversationId ? sql`and c.id = ${input.conversationId}` : sql``}
+      ${
+        input.conversationId
+          ? sql`and c.id = ${input.conversationId}`
+          : // A host is not shown a thread a guest opened but never wrote in.
+            sql`and (c.last_seq > 0 or c.booking_id is not null or p.role = 'guest')`
+      }
     order by coalesce(c.last_message_at, c.created_at) desc, c.id
     limit ${input.limit} offset ${input.offset}
   `);
