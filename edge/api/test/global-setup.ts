@@ -91,6 +91,8 @@ export default async function setup(project: TestProject) {
       EVENTS_DESTINATION_URL: sink.url,
       CORS_ORIGINS: "http://localhost:3000,https://app.hometrip.test",
       ADMIN_API_TOKEN: adminToken,
+      ROOM_TOKEN_SECRET: "test-room-token-secret-0123456789abcdef",
+      REALTIME_PUBLIC_URL: "http://127.0.0.1:1999",
       APP_URL: appUrl,
       JWT_SIGNING_KEYS: "test-1:test-jwt-signing-secret-0123456789abcdef",
       TOTP_ENCRYPTION_KEY: btoa("test-totp-encryption-key-32bytes"),

@@ -30,6 +30,10 @@ export const zEdgeEnv = z.object({
   GEOCODER_URL: url.optional(),
   /** Bearer token for operator-only procedures until accounts and roles exist. */
   ADMIN_API_TOKEN: secret(16),
+  /** Signs room tokens (HMAC-SHA256); edge/realtime verifies them with the same value. */
+  ROOM_TOKEN_SECRET: secret(32),
+  /** Origin browsers open room sockets on (`https://realtime.example.com`; ws/wss is derived). */
+  REALTIME_PUBLIC_URL: url,
   ...edgeIdentityShape,
 });
 export type EdgeEnv = z.output<typeof zEdgeEnv>;

@@ -9,6 +9,8 @@ const edge = {
   QSTASH_TOKEN: "qstash-token",
   EVENTS_DESTINATION_URL: "http://127.0.0.1:8790",
   ADMIN_API_TOKEN: "a-long-operator-token",
+  ROOM_TOKEN_SECRET: "a-room-token-secret-of-32-characters",
+  REALTIME_PUBLIC_URL: "http://127.0.0.1:1999",
   APP_URL: "http://localhost:3000",
   JWT_SIGNING_KEYS: "k2:0123456789abcdef0123456789abcdef, k1:fedcba9876543210fedcba9876543210",
   TOTP_ENCRYPTION_KEY: btoa("x".repeat(32)),

@@ -7,4 +7,5 @@ export * from "./input-bounds.ts";
 export * from "./listings.ts";
 export * from "./messaging.ts";
 export * from "./places.ts";
+export * from "./realtime.ts";
 export * from "./search.ts";

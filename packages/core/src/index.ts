@@ -131,5 +131,6 @@ export * from "./messaging/index.ts";
 export { managedBlockListing, managedListing, ownApiKey, ownSession } from "./ownership.ts";
 export * from "./places/index.ts";
 export * from "./pricing/index.ts";
+export * from "./realtime/index.ts";
 export { recordSystemPing } from "./system/record-system-ping.ts";
 export * from "./users/index.ts";

@@ -1,38 +1,28 @@
 import * as z from "zod";
+import { zRoomAttachment } from "../realtime.ts";
 import { defineEvent } from "./define.ts";
-
-const zEventAttachment = z.object({
-  key: z.string(),
-  contentType: z.string(),
-  width: z.number().int(),
-  height: z.number().int(),
-  bytes: z.number().int(),
-});
 
 export const messagingEvents = {
   "message.sent": defineEvent({
     version: 1,
     description:
-      "A message was stored in a conversation (recorded in the send's transaction): the rooms deliver it " +
-      "live to the conversation's members, notifications tell recipients who are away. `body` is as " +
-      "stored, so masked when `masked` is true.",
+      "A message was stored in a conversation. After commit the API delivers it live to the conversation " +
+      "room and refreshes the recipients' unread counts; the workers notify recipients who are away.",
     payload: z.object({
       messageId: z.uuid(),
       conversationId: z.uuid(),
-      seq: z.number().int().positive(),
+      seq: z.number().int().nonnegative(),
       senderId: z.uuid(),
-      recipientIds: z.array(z.uuid()).max(20),
-      body: z.string().max(4000),
+      recipientIds: z.array(z.uuid()).max(50),
+      body: z.string().max(10_000),
       masked: z.boolean(),
-      attachments: z.array(zEventAttachment).max(10),
-      createdAt: z.iso.datetime(),
+      attachments: z.array(zRoomAttachment).max(20),
+      createdAt: z.iso.datetime({ offset: true }),
     }),
   }),
   "conversation.read": defineEvent({
     version: 1,
-    description:
-      "A participant read a conversation up to `lastReadSeq` (on any device): rooms turn receipts to read " +
-      "and update the reader's unread counts everywhere.",
+    description: "A participant read a conversation up to a message; the room shows the receipt live.",
     payload: z.object({
       conversationId: z.uuid(),
       userId: z.uuid(),

@@ -19,9 +19,6 @@ const invalidationsByType: {
   "auth.email_verification_requested": () => [],
   "auth.password_reset_requested": () => [],
   "auth.password_changed": () => [],
-  // Messages are never cached: the rooms deliver them, reads go to Postgres.
-  "message.sent": () => [],
-  "conversation.read": () => [],
   "listing.changed": (payload) => {
     // A draft (or a listing unlisted before and after) is in no search page and no cached view.
     if (payload.searchVisible === false) return [];
@@ -30,6 +27,9 @@ const invalidationsByType: {
       : payload.listingIds.map((listingId) => ({ cache: "listingView" as const, listingId }));
     return [{ cache: "searchPages" }, ...views];
   },
+  // Messages and receipts reach clients through the rooms (./room-deliveries.ts), not cached pages.
+  "message.sent": () => [],
+  "conversation.read": () => [],
 };
 
 /** The distinct invalidations a set of committed events calls for. */

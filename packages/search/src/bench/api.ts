@@ -71,6 +71,8 @@ export async function startBenchApi(opts: {
       EVENTS_DESTINATION_URL: "http://127.0.0.1:9",
       CORS_ORIGINS: "http://localhost:3000",
       ADMIN_API_TOKEN: "bench-admin-token-0123456789abcdef",
+      ROOM_TOKEN_SECRET: "bench-room-token-secret-0123456789abcdef",
+      REALTIME_PUBLIC_URL: "http://127.0.0.1:9",
       APP_URL: "http://localhost:3000",
       JWT_SIGNING_KEYS: "bench-1:bench-jwt-signing-secret-0123456789abcdef",
       TOTP_ENCRYPTION_KEY: btoa("bench-totp-encryption-key-32byte"),
