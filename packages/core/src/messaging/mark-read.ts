@@ -1,4 +1,4 @@
-import { conversationParticipants, conversations, type Database } from "@hometrip/db";
+import { conversationParticipants, conversations, type Database, messages } from "@hometrip/db";
 import { and, eq, sql } from "drizzle-orm";
 import { recordEvent } from "../events/record-event.ts";
 import { conversationNotFound } from "./access.ts";
@@ -26,7 +26,12 @@ export async function markConversationRead(
     );
     const [moved] = await tx
       .update(conversationParticipants)
-      .set({ lastReadSeq: target, lastReadAt: sql`now()` })
+      // lastReadAt follows the seq (the read message's time), for readers that compare by time.
+      .set({
+        lastReadSeq: target,
+        lastReadAt: sql`(select ${messages.createdAt} from ${messages}
+          where ${messages.conversationId} = ${input.conversationId} and ${messages.seq} = ${target})`,
+      })
       .where(and(mine, sql`${conversationParticipants.lastReadSeq} < ${target}`))
       .returning({ lastReadSeq: conversationParticipants.lastReadSeq });
     if (moved) {
