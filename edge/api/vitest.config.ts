@@ -1,3 +1,4 @@
+import { dirname } from "node:path";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
@@ -22,6 +23,29 @@ export default defineConfig({
                 FUZZ_RUNS: process.env.FUZZ_RUNS ?? "",
                 FUZZ_SEED: process.env.FUZZ_SEED ?? "",
               },
+              // The API's tests reach the rooms the way the post-commit step does (RoomDelivery).
+              serviceBindings: { TEST_REALTIME: "hometrip-realtime" },
+              workers: [
+                {
+                  // The realtime Worker as deployed, so the bindings with script_name reach real rooms.
+                  name: "hometrip-realtime",
+                  modules: true,
+                  scriptPath: inject("realtimeScript"),
+                  // The bundle lives in the run's temp dir; its module names are relative to it.
+                  modulesRoot: dirname(inject("realtimeScript")),
+                  compatibilityDate: "2026-04-26",
+                  compatibilityFlags: ["nodejs_compat"],
+                  durableObjects: {
+                    ConversationRoom: { className: "ConversationRoom", useSQLite: true },
+                    UserRoom: { className: "UserRoom", useSQLite: true },
+                  },
+                  bindings: {
+                    APP_ENV: "test",
+                    ROOM_TOKEN_SECRET: inject("bindings").ROOM_TOKEN_SECRET ?? "",
+                    REALTIME_INTERNAL_TOKEN: "edge-test-realtime-internal-token",
+                  },
+                },
+              ],
             },
           })),
         ],

@@ -1,6 +1,6 @@
 import { AppError } from "@hometrip/contracts";
 import {
-  conversationMembership,
+  conversationParticipant,
   managedBlockListing,
   managedListing,
   ownApiKey,
@@ -62,13 +62,10 @@ export const sessionOwnerProcedure = sessionProcedure.use(async ({ ctx, getRawIn
   return next();
 });
 
-/**
- * A conversation named by `conversationId` that the caller takes part in. Anyone else, admins
- * included, gets "not found": private messages are not an admin's to read through this API.
- */
+/** A participant of the conversation named by `conversationId`; anyone else gets "not found". */
 export const conversationParticipantProcedure = authedProcedure.use(async ({ ctx, getRawInput, next }) => {
   const conversationId = await idIn(getRawInput, "conversationId");
-  if (conversationId) await conversationMembership(ctx.services.db, conversationId, ctx.actor.userId);
+  if (conversationId) await conversationParticipant(ctx.services.db, conversationId, ctx.actor.userId);
   return next();
 });
 

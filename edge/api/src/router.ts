@@ -6,6 +6,7 @@ import { devMailboxRouter } from "./procedures/dev-mailbox/index.ts";
 import { listingsRouter } from "./procedures/listings/index.ts";
 import { messagesRouter } from "./procedures/messages/index.ts";
 import { placesRouter } from "./procedures/places/index.ts";
+import { realtimeRouter } from "./procedures/realtime/index.ts";
 import { searchRouter } from "./procedures/search/index.ts";
 import { systemRouter } from "./procedures/system/index.ts";
 import { usersRouter } from "./procedures/users/index.ts";
@@ -20,6 +21,7 @@ export const appRouter = router({
   listings: listingsRouter,
   messages: messagesRouter,
   places: placesRouter,
+  realtime: realtimeRouter,
   search: searchRouter,
   system: systemRouter,
   users: usersRouter,

@@ -10,6 +10,8 @@ declare global {
       /** Fuzz suite: calls per procedure (default in fuzz.test.ts) and the seed to replay. */
       FUZZ_RUNS: string;
       FUZZ_SEED: string;
+      /** The realtime Worker (hometrip-realtime), to open room sockets as a browser would. */
+      TEST_REALTIME: Fetcher;
     }
   }
   interface ImportMeta {

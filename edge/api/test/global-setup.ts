@@ -5,6 +5,7 @@ import { startNeonTunnel, startOidcProvider, startQStashBroker, startRedisBridge
 import { createTestDatabase } from "@hometrip/testkit";
 import type { TestProject } from "vitest/node";
 import { closedPort, startEventSink } from "./consumer.ts";
+import { bundleRealtimeWorker } from "./realtime-bundle.ts";
 
 const redisToken = "edge-test-redis-token";
 const qstashToken = "edge-test-qstash-token";
@@ -105,6 +106,7 @@ export default async function setup(project: TestProject) {
       OAUTH_GITHUB_TOKEN_URL: oidc.github.tokenUrl,
       OAUTH_GITHUB_API_URL: oidc.github.apiUrl,
     });
+    project.provide("realtimeScript", await bundleRealtimeWorker(join(dataDir, "realtime")));
     project.provide("unreachableUrl", `http://127.0.0.1:${await closedPort()}`);
     project.provide("eventSinkUrl", sink.url);
   } catch (error) {
@@ -117,6 +119,8 @@ export default async function setup(project: TestProject) {
 declare module "vitest" {
   export interface ProvidedContext {
     bindings: Record<string, string>;
+    /** The realtime Worker bundled by wrangler, run beside the API as `hometrip-realtime`. */
+    realtimeScript: string;
     unreachableUrl: string;
     eventSinkUrl: string;
   }

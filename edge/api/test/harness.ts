@@ -6,6 +6,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { observable } from "@trpc/server/observable";
 import type { Bindings } from "../src/context.ts";
 import worker from "../src/index.ts";
+import { type RoomBindings, roomsOf } from "../src/realtime/rooms.ts";
 import type { AppRouter } from "../src/router.ts";
 import type { Clock } from "../src/services/clock.ts";
 import { createServices } from "../src/services/index.ts";
@@ -25,7 +26,8 @@ export async function withRequestContext<T>(
   use: (ctx: TrpcContext) => Promise<T>,
 ): Promise<T> {
   const config = parseEdgeEnv(env as unknown as Record<string, unknown>);
-  const scope = createServices(config, createLogger({}, { write: () => {} }), opts.clock);
+  const rooms = roomsOf(env as unknown as RoomBindings);
+  const scope = createServices(config, createLogger({}, { write: () => {} }), opts.clock, rooms);
   const tasks: Promise<unknown>[] = [];
   try {
     return await use({

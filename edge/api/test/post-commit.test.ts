@@ -121,7 +121,7 @@ describe("no procedure writes without the post-commit step", () => {
     expect(proceduresWithoutPostCommit(merged)).toEqual(["rogue.writesQuietly"]);
   });
 
-  it("no procedure, HTTP route or worker handler relays the outbox or invalidates a cache by hand", () => {
+  it("no procedure, HTTP route or worker handler relays the outbox, invalidates a cache or delivers to rooms by hand", () => {
     // Vite's glob import, read at transform time (the Worker has no file system).
     const sources: Record<string, string> = import.meta.glob(
       ["../src/*/**/*.ts", "../../../workers/src/**/*.ts"],
@@ -134,7 +134,7 @@ describe("no procedure writes without the post-commit step", () => {
     expect(Object.keys(sources).filter((path) => path.includes("/workers/src/")).length).toBeGreaterThan(5);
     expect(Object.keys(sources).length).toBeGreaterThan(50);
     const byHand =
-      /\b(relayOutbox|bumpSearchVersion|runPostCommit|listingViewCache|searchPageCache)\(|\.invalidate\(/;
+      /\b(relayOutbox|bumpSearchVersion|runPostCommit|deliverCommittedToRooms|listingViewCache|searchPageCache)\(|\.invalidate\(/;
     // The service bundle holds the one step and `init` runs it after every HTTP route; the listing
     // cache module only reads views. In workers/, the iCal job runs the same step after its own
     // writes, and the outbox sweep relays what no request did.

@@ -31,7 +31,10 @@ import { bearer, createTestClient, type Outcome, settle } from "./harness.ts";
 export type Access = "public" | "operator" | "authed" | "session" | "host" | "admin";
 
 /** What an ownership base checks: the kind of thing, and the input field naming it. */
-export type Ownership = { owns: "listing" | "block" | "apiKey" | "session" | "conversation"; field: string };
+export type Ownership = {
+  owns: "listing" | "block" | "apiKey" | "session" | "conversation";
+  field: string;
+};
 
 export type ProcedureInfo = {
   path: string;

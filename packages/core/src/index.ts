@@ -128,7 +128,13 @@ export { type RelayOutboxOptions, type RelayOutboxResult, relayOutbox } from "./
 export * from "./listings/index.ts";
 export { describeError, type Logger, silentLogger } from "./logger.ts";
 export * from "./messaging/index.ts";
-export { managedBlockListing, managedListing, ownApiKey, ownSession } from "./ownership.ts";
+export {
+  conversationParticipant,
+  managedBlockListing,
+  managedListing,
+  ownApiKey,
+  ownSession,
+} from "./ownership.ts";
 export * from "./places/index.ts";
 export * from "./pricing/index.ts";
 export * from "./realtime/index.ts";

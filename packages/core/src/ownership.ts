@@ -1,5 +1,12 @@
 import { AppError } from "@hometrip/contracts";
-import { apiKeys, calendarBlocks, type DbOrTx, type Listing, sessionFamilies } from "@hometrip/db";
+import {
+  apiKeys,
+  calendarBlocks,
+  conversationParticipants,
+  type DbOrTx,
+  type Listing,
+  sessionFamilies,
+} from "@hometrip/db";
 import { and, eq } from "drizzle-orm";
 import { findListing } from "./calendar/access.ts";
 import { type ListingActor, listingNotFound, mayManage } from "./listings/access.ts";
@@ -51,4 +58,25 @@ export async function ownSession(db: DbOrTx, sessionId: string, userId: string):
     .from(sessionFamilies)
     .where(and(eq(sessionFamilies.id, sessionId), eq(sessionFamilies.userId, userId)));
   if (!session) throw new AppError("NOT_FOUND", "No such session");
+}
+
+/**
+ * A participant of the conversation. Anyone else, and an unknown id, get the same "not found": a
+ * conversation's id reveals nothing about whether it exists.
+ */
+export async function conversationParticipant(
+  db: DbOrTx,
+  conversationId: string,
+  userId: string,
+): Promise<void> {
+  const [row] = await db
+    .select({ userId: conversationParticipants.userId })
+    .from(conversationParticipants)
+    .where(
+      and(
+        eq(conversationParticipants.conversationId, conversationId),
+        eq(conversationParticipants.userId, userId),
+      ),
+    );
+  if (!row) throw new AppError("NOT_FOUND", "No such conversation");
 }

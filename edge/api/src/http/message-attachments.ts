@@ -1,5 +1,5 @@
 import { AppError, MAX_ATTACHMENT_BYTES } from "@hometrip/contracts";
-import { conversationMembership, randomToken } from "@hometrip/core";
+import { conversationParticipant, randomToken } from "@hometrip/core";
 import { Hono } from "hono";
 import { resolveActor } from "../auth/actor.ts";
 import type { Bindings, Variables } from "../context.ts";
@@ -21,7 +21,7 @@ async function participantOf(c: { var: Variables; req: { raw: Request; param(nam
   if (actor.kind === "apiKey") throw new AppError("FORBIDDEN", "Not available to API keys");
   const conversationId = c.req.param("id");
   if (!uuidPattern.test(conversationId)) throw notFound();
-  await conversationMembership(c.var.services.db, conversationId, actor.userId);
+  await conversationParticipant(c.var.services.db, conversationId, actor.userId);
   return { conversationId, userId: actor.userId };
 }
 

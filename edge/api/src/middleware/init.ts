@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { HonoEnv } from "../context.ts";
+import { type RoomBindings, roomsOf } from "../realtime/rooms.ts";
 import type { Clock } from "../services/clock.ts";
 import { createServices } from "../services/index.ts";
 
@@ -11,7 +12,7 @@ import { createServices } from "../services/index.ts";
  */
 export const init = (clock?: Clock) =>
   createMiddleware<HonoEnv>(async (c, next) => {
-    const scope = createServices(c.var.config, c.var.logger, clock);
+    const scope = createServices(c.var.config, c.var.logger, clock, roomsOf(c.env as RoomBindings));
     c.set("services", scope.services);
     try {
       await next();

@@ -6,6 +6,7 @@ import {
   createQStashPublisher,
   type EventPublisher,
   type Geocoder,
+  type RoomDelivery,
   runPostCommit,
   trackCommittedEvents,
 } from "@hometrip/core";
@@ -38,11 +39,16 @@ export interface Services {
   readonly publisher: EventPublisher;
   /** Address search: a Nominatim-compatible service at GEOCODER_URL, else the offline gazetteer. */
   readonly geocoder: Geocoder;
+  /**
+   * The realtime rooms, through the Durable Object bindings to the realtime Worker; null where the
+   * bindings are missing (the post-commit step then skips live delivery).
+   */
+  readonly rooms: RoomDelivery | null;
   /** Work to finish after the response; the db pool is ended only once all of it settles. */
   waitUntil(task: Promise<unknown>): void;
   /**
-   * The post-commit step for the events committed so far: cache invalidations (awaited) and the
-   * relay (after the response). The tRPC base procedure runs it after every procedure and `init`
+   * The post-commit step for the events committed so far: cache invalidations and room deliveries
+   * (awaited) and the relay (after the response). The tRPC base procedure runs it after every procedure and `init`
    * after every HTTP route, so no handler calls it, a relay or a cache bump itself.
    */
   runPostCommit(): Promise<void>;
@@ -54,7 +60,12 @@ export interface ServiceScope {
   dispose(waitUntil: (task: Promise<unknown>) => void): void;
 }
 
-export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = systemClock): ServiceScope {
+export function createServices(
+  config: EdgeEnv,
+  logger: Logger,
+  clock: Clock = systemClock,
+  rooms: RoomDelivery | null = null,
+): ServiceScope {
   let database: { db: Database; pool: Pool; events: CommittedEvents } | undefined;
   let httpSql: HttpSql | undefined;
   let redis: Redis | undefined;
@@ -88,6 +99,7 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
     config,
     logger,
     clock,
+    rooms,
     get db() {
       return openDb().db;
     },
@@ -132,6 +144,7 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
         publisher: services.publisher,
         log: logger,
         cacheRedis: services.redis,
+        rooms,
         relay: (task) => services.waitUntil(task),
       });
     },

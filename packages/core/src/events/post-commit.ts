@@ -3,6 +3,8 @@ import type { Redis } from "@hometrip/kv";
 import { bumpSearchVersion } from "@hometrip/search";
 import { listingViewCache } from "../listings/view-cache.ts";
 import { describeError, type Logger } from "../logger.ts";
+import { deliverCommittedToRooms } from "../realtime/deliver-committed.ts";
+import type { RoomDelivery } from "../realtime/room-delivery.ts";
 import type { RecordedEvent } from "./event-log.ts";
 import { type CacheInvalidation, invalidationsFor } from "./invalidations.ts";
 import type { EventPublisher } from "./publisher.ts";
@@ -21,26 +23,32 @@ export interface PostCommitTargets {
    * a Bun job awaits it. A failed relay is left to the outbox sweep.
    */
   relay: (task: Promise<unknown>) => void | Promise<void>;
+  /**
+   * The rooms committed events are delivered into live (room-deliveries.ts); absent where no
+   * rooms are reachable (a Bun job), then clients see the change on their next load.
+   */
+  rooms?: RoomDelivery | null;
 }
 
 /**
  * The one step after a unit of work commits: applies the cache invalidations that follow from the
- * committed events' types (awaited, so the caller's next read is fresh) and relays the events to
- * the broker now rather than at the next sweep. A Redis failure is logged, not thrown: cached
- * entries then expire on their short TTL.
+ * committed events' types (awaited, so the caller's next read is fresh), delivers them into the
+ * realtime rooms (awaited, so one client's successive sends arrive in order), and relays the events
+ * to the broker now rather than at the next sweep. A Redis or room failure is logged, not thrown:
+ * cached entries then expire on their short TTL, and clients catch up on reconnect.
  */
 export async function runPostCommit(events: RecordedEvent[], targets: PostCommitTargets): Promise<void> {
   if (events.length === 0) return;
-  const { db, publisher, log, cacheRedis } = targets;
-  if (cacheRedis) {
-    await Promise.all(
-      invalidationsFor(events).map((invalidation) =>
+  const { db, publisher, log, cacheRedis, rooms } = targets;
+  const invalidations = cacheRedis
+    ? invalidationsFor(events).map((invalidation) =>
         invalidate(cacheRedis, invalidation, targets.cachePrefix).catch((error: unknown) =>
           log.warn("cache not invalidated", { ...invalidation, error: describeError(error) }),
         ),
-      ),
-    );
-  }
+      )
+    : [];
+  const deliveries = rooms ? deliverCommittedToRooms(events, { db, rooms, log }) : Promise.resolve();
+  await Promise.all([...invalidations, deliveries]);
   const ids = events.map((event) => event.id);
   await targets.relay(relayOutbox(db, publisher, { ids, log }));
 }

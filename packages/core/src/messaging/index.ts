@@ -1,9 +1,4 @@
-export {
-  contactSharingStatuses,
-  conversationMembership,
-  conversationNotFound,
-  type ParticipantRole,
-} from "./access.ts";
+export { contactSharingStatuses, conversationNotFound } from "./access.ts";
 export { attachBookingToConversation, type BookingForConversation } from "./attach-booking.ts";
 export { guestConversationFor, openInquiry } from "./conversations.ts";
 export { conversationSummary, listConversations, unreadMessageCount } from "./inbox.ts";

@@ -1,3 +1,5 @@
+export { deliverCommittedToRooms } from "./deliver-committed.ts";
+export { type RoomDeliveryPlan, roomDeliveriesFor } from "./room-deliveries.ts";
 export {
   type HttpRoomDeliveryOptions,
   httpRoomDelivery,
@@ -6,3 +8,4 @@ export {
   recordingRoomDelivery,
 } from "./room-delivery.ts";
 export { type RoomTokenCheck, type SignedRoomToken, signRoomToken, verifyRoomToken } from "./room-token.ts";
+export { type UnreadCounts, unreadCounts } from "./unread-counts.ts";

@@ -11,7 +11,10 @@ import { useTRPC } from "@/lib/trpc/client.ts";
 /** Every conversation of the member, newest first; polled so counts move while the page is open. */
 export function InboxList({ myId }: { myId: string }) {
   const trpc = useTRPC();
-  const inbox = useQuery({ ...trpc.messages.listConversations.queryOptions({ limit: 50 }), refetchInterval: 15_000 });
+  const inbox = useQuery({
+    ...trpc.messages.listConversations.queryOptions({ limit: 50 }),
+    refetchInterval: 15_000,
+  });
   if (inbox.isPending) return <LoadingBlock label="Loading conversations…" />;
   if (inbox.isError) return <Alert tone="error">{errorMessage(inbox.error)}</Alert>;
   const { conversations } = inbox.data;
@@ -29,7 +32,7 @@ export function InboxList({ myId }: { myId: string }) {
     <ul className="inbox" aria-label="Conversations">
       {conversations.map((c) => {
         const last = c.lastMessage;
-        const preview = last ? (last.body || (last.hasAttachments ? "📷 Photo" : "")) : "No messages yet";
+        const preview = last ? last.body || (last.hasAttachments ? "📷 Photo" : "") : "No messages yet";
         return (
           <li key={c.id}>
             <Link
@@ -41,7 +44,9 @@ export function InboxList({ myId }: { myId: string }) {
               <span className="inbox__text">
                 <span className="inbox__top">
                   <strong className="inbox__name">{c.otherParty?.displayName ?? "Conversation"}</strong>
-                  {c.lastMessageAt && <span className="muted inbox__when">{formatWhen(c.lastMessageAt)}</span>}
+                  {c.lastMessageAt && (
+                    <span className="muted inbox__when">{formatWhen(c.lastMessageAt)}</span>
+                  )}
                 </span>
                 <span className="muted inbox__listing">
                   {c.listing?.title ?? "A listing no longer available"}

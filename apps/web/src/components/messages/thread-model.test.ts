@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { contiguousSeq, mergeMessages, missesSomething, receiptFor, type ThreadMessage } from "./thread-model.ts";
+import {
+  contiguousSeq,
+  mergeMessages,
+  missesSomething,
+  receiptFor,
+  type ThreadMessage,
+} from "./thread-model.ts";
 
 const m = (seq: number, senderId = "a", body = `m${seq}`): ThreadMessage => ({
   id: `id-${seq}`,

@@ -4,7 +4,13 @@
  * the ordering rules are unit-tested (thread-model.test.ts).
  */
 
-export type ThreadAttachment = { key: string; contentType: string; width?: number; height?: number; url?: string };
+export type ThreadAttachment = {
+  key: string;
+  contentType: string;
+  width?: number;
+  height?: number;
+  url?: string;
+};
 
 export type ThreadMessage = {
   id: string;
@@ -20,7 +26,10 @@ export type ThreadMessage = {
 export type PendingMessage = { clientId: string; body: string; failed: boolean };
 
 /** Adds messages, keeping seq order and one copy of each seq (a later copy replaces an earlier). */
-export function mergeMessages(held: readonly ThreadMessage[], incoming: readonly ThreadMessage[]): ThreadMessage[] {
+export function mergeMessages(
+  held: readonly ThreadMessage[],
+  incoming: readonly ThreadMessage[],
+): ThreadMessage[] {
   if (incoming.length === 0) return held as ThreadMessage[];
   const bySeq = new Map<number, ThreadMessage>();
   for (const message of held) bySeq.set(message.seq, message);
@@ -46,7 +55,11 @@ export function missesSomething(held: readonly ThreadMessage[], live: ThreadMess
 }
 
 /** Read receipts: the caller's messages up to the other party's read position are read. */
-export function receiptFor(message: ThreadMessage, myId: string, otherLastReadSeq: number): "read" | "sent" | null {
+export function receiptFor(
+  message: ThreadMessage,
+  myId: string,
+  otherLastReadSeq: number,
+): "read" | "sent" | null {
   if (message.senderId !== myId) return null;
   return message.seq <= otherLastReadSeq ? "read" : "sent";
 }

@@ -9,7 +9,13 @@ import { errorMessage } from "@/lib/api-errors.ts";
 import { useTRPC, useTRPCClient } from "@/lib/trpc/client.ts";
 import { Composer, type Outgoing } from "./composer.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
-import { contiguousSeq, mergeMessages, missesSomething, receiptFor, type ThreadMessage } from "./thread-model.ts";
+import {
+  contiguousSeq,
+  mergeMessages,
+  missesSomething,
+  receiptFor,
+  type ThreadMessage,
+} from "./thread-model.ts";
 import { uploadAttachment } from "./upload-attachment.ts";
 import { useConversationRoom } from "./use-conversation-room.ts";
 
@@ -81,7 +87,12 @@ export function Thread({ conversationId, myId }: { conversationId: string; myId:
     mutationFn: async ({ body, files }: Outgoing) => {
       const attachmentKeys = [];
       for (const file of files) attachmentKeys.push((await uploadAttachment(conversationId, file)).key);
-      return client.messages.send.mutate({ conversationId, body, clientId: crypto.randomUUID(), attachmentKeys });
+      return client.messages.send.mutate({
+        conversationId,
+        body,
+        clientId: crypto.randomUUID(),
+        attachmentKeys,
+      });
     },
     onSuccess: (answer) => {
       add([answer.message]);
@@ -150,7 +161,11 @@ export function Thread({ conversationId, myId }: { conversationId: string; myId:
         </Alert>
       )}
       {send.isError && <Alert tone="error">{errorMessage(send.error)}</Alert>}
-      <Composer onSend={async (o) => !!(await send.mutateAsync(o).catch(() => null))} onTyping={room.sendTyping} sending={send.isPending} />
+      <Composer
+        onSend={async (o) => !!(await send.mutateAsync(o).catch(() => null))}
+        onTyping={room.sendTyping}
+        sending={send.isPending}
+      />
     </div>
   );
 }

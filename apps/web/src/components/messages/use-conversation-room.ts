@@ -45,7 +45,11 @@ export function useConversationRoom(conversationId: string, myId: string, handle
     const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
     const setTyping = (userId: string, typing: boolean) => {
       clearTimeout(typingTimers.get(userId));
-      if (typing) typingTimers.set(userId, setTimeout(() => setTyping(userId, false), typingTimeoutMs));
+      if (typing)
+        typingTimers.set(
+          userId,
+          setTimeout(() => setTyping(userId, false), typingTimeoutMs),
+        );
       setState((s) => {
         const others = s.typing.filter((id) => id !== userId);
         return { ...s, typing: typing ? [...others, userId] : others };
@@ -73,16 +77,22 @@ export function useConversationRoom(conversationId: string, myId: string, handle
         setState((s) => ({ ...s, connected: true }));
         latest.current.onOpen();
       });
-      socket.addEventListener("close", () => setState((s) => ({ ...s, connected: false, online: [], typing: [] })));
+      socket.addEventListener("close", () =>
+        setState((s) => ({ ...s, connected: false, online: [], typing: [] })),
+      );
       socket.addEventListener("message", (frame: MessageEvent) => {
         const parsed = parseFrame(frame.data);
         if (!parsed) return;
         if (parsed.type === "message") latest.current.onMessage(parsed.message);
         else if (parsed.type === "read") latest.current.onRead(parsed.userId, parsed.lastReadSeq);
-        else if (parsed.type === "presence") setState((s) => ({ ...s, online: parsed.online.filter((id) => id !== myId) }));
+        else if (parsed.type === "presence")
+          setState((s) => ({ ...s, online: parsed.online.filter((id) => id !== myId) }));
         else if (parsed.type === "typing" && parsed.userId !== myId) setTyping(parsed.userId, parsed.typing);
       });
-      heartbeat = setInterval(() => socket?.send(JSON.stringify({ type: "heartbeat" })), HEARTBEAT_INTERVAL_MS);
+      heartbeat = setInterval(
+        () => socket?.send(JSON.stringify({ type: "heartbeat" })),
+        HEARTBEAT_INTERVAL_MS,
+      );
     });
 
     return () => {
@@ -97,7 +107,8 @@ export function useConversationRoom(conversationId: string, myId: string, handle
   /** Tells the others this member is (or stopped) typing; only while connected. */
   const sendTyping = (typing: boolean) => {
     const socket = socketRef.current;
-    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: "typing", typing }));
+    if (socket && socket.readyState === WebSocket.OPEN)
+      socket.send(JSON.stringify({ type: "typing", typing }));
   };
 
   return { ...state, sendTyping };
