@@ -58,8 +58,9 @@ export function InboxList({ myId }: { myId: string }) {
                 </span>
               </span>
               {c.unreadCount > 0 && (
-                <span className="inbox__badge" aria-label={`${c.unreadCount} unread`}>
+                <span className="inbox__badge" data-testid="unread-badge">
                   {c.unreadCount}
+                  <span className="visually-hidden"> unread</span>
                 </span>
               )}
             </Link>

@@ -40,6 +40,7 @@ export function useConversationRoom(conversationId: string, myId: string, handle
   latest.current = handlers;
   const socketRef = useRef<PartySocket | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another conversation needs another room (the ticket callback reads the id)
   useEffect(() => {
     let closed = false;
     const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();

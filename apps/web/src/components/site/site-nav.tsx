@@ -10,7 +10,11 @@ export function SiteNav({ user, devTools }: { user: SessionUser | null; devTools
     { href: "/search", label: "Search" },
   ];
   if (user) {
-    items.push({ href: "/account", label: "Account" }, { href: "/account/security", label: "Security" });
+    items.push(
+      { href: "/messages", label: "Inbox" },
+      { href: "/account", label: "Account" },
+      { href: "/account/security", label: "Security" },
+    );
     if (user.roles.isHost) items.push({ href: "/host/listings", label: "Host" });
     else items.push({ href: "/become-host", label: "Become a host" });
   }
