@@ -1,4 +1,4 @@
-import { parseRealtimeEnv } from "@hometrip/config";
+import { parseRealtimeEnv, type RealtimeEnv } from "@hometrip/config";
 import { zRoomDeliveryRequest } from "@hometrip/contracts";
 import { durableObjectRoomDelivery } from "@hometrip/core/realtime/durable-object";
 import { routePartykitRequest } from "partyserver";
@@ -33,7 +33,7 @@ export default {
 
 async function internalDeliver(request: Request, env: Env): Promise<Response> {
   if (request.method !== "POST") return json(405, { code: "METHOD_NOT_SUPPORTED" });
-  const config = parseRealtimeEnv(env as unknown as Record<string, unknown>);
+  const config = configOf(env);
   if (!(await bearerMatches(request.headers.get("authorization"), config.REALTIME_INTERNAL_TOKEN))) {
     return json(401, { code: "UNAUTHORIZED", message: "internal token required" });
   }
@@ -43,6 +43,17 @@ async function internalDeliver(request: Request, env: Env): Promise<Response> {
   const delivery = durableObjectRoomDelivery({ conversation: env.ConversationRoom, user: env.UserRoom });
   const result = await delivery.deliver(parsed.data.room, parsed.data.event as never);
   return json(200, result);
+}
+
+const configs = new WeakMap<Env, RealtimeEnv>();
+/** Parsed once per isolate's env object, not on every delivery. */
+function configOf(env: Env): RealtimeEnv {
+  let config = configs.get(env);
+  if (!config) {
+    config = parseRealtimeEnv(env as unknown as Record<string, unknown>);
+    configs.set(env, config);
+  }
+  return config;
 }
 
 /** Compares digests in constant time, so the token's length and prefix do not leak through timing. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseDevstackEnv, parseEdgeEnv, parseWorkersEnv } from "../src/index.ts";
+import {
+  ConfigError,
+  parseDevstackEnv,
+  parseEdgeEnv,
+  parseRealtimeEnv,
+  parseWorkersEnv,
+} from "../src/index.ts";
 
 const edge = {
   DATABASE_URL: "postgres://postgres@127.0.0.1:5432/hometrip",
@@ -165,5 +171,27 @@ describe("devstack config", () => {
   it("rejects a port out of range with the variable's name", () => {
     const err = failure(() => parseDevstackEnv({ API_PORT: "70000" }));
     expect(err.issues[0]?.variable).toBe("API_PORT");
+  });
+});
+
+describe("realtime config", () => {
+  const realtime = {
+    ROOM_TOKEN_SECRET: "a-room-token-secret-of-32-characters",
+    REALTIME_INTERNAL_TOKEN: "an-internal-token-0123",
+  };
+
+  it("parses the rooms' secrets and defaults the heartbeat timeout to 25 s", () => {
+    expect(parseRealtimeEnv(realtime)).toEqual({
+      APP_ENV: "production",
+      ...realtime,
+      PRESENCE_TIMEOUT_MS: 25_000,
+    });
+    expect(parseRealtimeEnv({ ...realtime, PRESENCE_TIMEOUT_MS: "1200" }).PRESENCE_TIMEOUT_MS).toBe(1200);
+  });
+
+  it("refuses a short room token secret and a missing internal token", () => {
+    const error = failure(() => parseRealtimeEnv({ ROOM_TOKEN_SECRET: "short" }));
+    expect(error.message).toContain("ROOM_TOKEN_SECRET");
+    expect(error.message).toContain("REALTIME_INTERNAL_TOKEN");
   });
 });

@@ -17,6 +17,8 @@ const secrets = {
   TOTP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   UPSTASH_REDIS_REST_TOKEN: `smoke-redis-${randomBytes(8).toString("hex")}`,
   QSTASH_CURRENT_SIGNING_KEY: `sig_smoke_${randomBytes(12).toString("hex")}`,
+  ROOM_TOKEN_SECRET: `smoke-room-$ecret-${randomBytes(16).toString("hex")}`,
+  REALTIME_INTERNAL_TOKEN: `smoke-realtime-$token-${randomBytes(8).toString("hex")}`,
 };
 const adminToken = secrets.ADMIN_API_TOKEN;
 
@@ -127,19 +129,28 @@ describe.each(["auto", "pglite"] as const)("bun run dev (POSTGRES_MODE=%s)", (mo
     expect(found).toBe(1);
   }, 60_000);
 
-  it("serves a realtime room, which refuses a caller naming itself with ?userId=", async () => {
-    // Rooms admit nobody until edge/api signs room tokens; a query-string identity is refused.
-    const ws = new WebSocket(`ws://127.0.0.1:${ports.REALTIME}/parties/main/smoke-room?userId=u1&name=Ana`);
-    const [frame, code] = await Promise.all([
-      new Promise<{ type: string; code: string }>((resolve, reject) => {
-        ws.once("message", (data) => resolve(JSON.parse(data.toString())));
-        ws.once("error", reject);
-        setTimeout(() => reject(new Error("no frame from the room")), 10_000);
-      }),
-      new Promise<number>((resolve) => ws.once("close", (closeCode) => resolve(closeCode))),
-    ]);
-    expect(frame).toMatchObject({ type: "error", code: "UNAUTHORIZED" });
-    expect(code).toBe(4401);
+  it("serves the rooms under wrangler dev: a socket without a room token is refused, deliveries need the internal token", async () => {
+    const room = `ws://127.0.0.1:${ports.REALTIME}/parties/conversation-room/${crypto.randomUUID()}`;
+    const ws = new WebSocket(`${room}?userId=u1`);
+    const closed = await new Promise<{ code: number; reason: string }>((resolve, reject) => {
+      ws.once("close", (code, reason) => resolve({ code, reason: reason.toString() }));
+      ws.once("error", reject);
+      setTimeout(() => reject(new Error("the room did not close the socket")), 10_000);
+    });
+    expect(closed).toEqual({ code: 4401, reason: "room token required" });
+    const deliver = (token: string) =>
+      fetch(`http://127.0.0.1:${ports.REALTIME}/internal/deliver`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          room: `user:${crypto.randomUUID()}`,
+          event: { type: "unread", conversations: 0, notifications: 0 },
+        }),
+      });
+    expect((await deliver("not-the-token-0123456789")).status).toBe(401);
+    const delivered = await deliver(secrets.REALTIME_INTERNAL_TOKEN);
+    expect(delivered.status).toBe(200);
+    expect(await delivered.json()).toEqual({ delivered: 0 });
   }, 30_000);
 
   it("listens on 127.0.0.1 only, with no inspector, and no secret on any command line", () => {

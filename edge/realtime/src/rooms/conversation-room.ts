@@ -14,18 +14,21 @@ export class ConversationRoom extends Room {
     return zConversationDelivery.safeParse(event).data ?? null;
   }
 
+  #presenceTimer: ReturnType<typeof setTimeout> | null = null;
+  #leaving = new Set<string>();
+
   protected onJoin(): void {
-    this.broadcastPresence();
+    this.schedulePresence();
   }
 
   protected onLeave(connection: Connection<Member> | null, dropped?: ReadonlySet<string>): void {
-    const gone = new Set(dropped);
-    if (connection) gone.add(connection.id);
-    this.broadcastPresence(gone);
+    for (const id of dropped ?? []) this.#leaving.add(id);
+    if (connection) this.#leaving.add(connection.id);
+    this.schedulePresence();
   }
 
   protected onTyping(connection: Connection<Member>, userId: string, typing: boolean): void {
-    this.send({ type: "typing", userId, typing }, new Set([connection.id]));
+    this.send({ type: "typing", userId, typing }, new Set([connection]));
   }
 
   /** Who is here now; sockets in `gone` are leaving and no longer count. */
@@ -34,7 +37,22 @@ export class ConversationRoom extends Room {
     return onlineUsers(sockets, Date.now(), this.config.PRESENCE_TIMEOUT_MS);
   }
 
-  private broadcastPresence(gone?: ReadonlySet<string>): void {
-    this.send({ type: "presence", online: this.online(gone) }, gone);
+  /**
+   * Joins and leaves close together become one presence broadcast: every broadcast carries the
+   * whole list to every socket, so in a busy room one per join would cost members² frames. The
+   * window grows with the room (about 50 ms for two people, at most a second); the pending timer
+   * keeps the object awake, so nothing is lost to hibernation meanwhile.
+   */
+  private schedulePresence(): void {
+    if (this.#presenceTimer) return;
+    let sockets = 0;
+    for (const _ of this.getConnections()) sockets++;
+    const windowMs = Math.min(1_000, 50 + sockets * 2);
+    this.#presenceTimer = setTimeout(() => {
+      this.#presenceTimer = null;
+      const gone = this.#leaving;
+      this.#leaving = new Set();
+      this.send({ type: "presence", online: this.online(gone) });
+    }, windowMs);
   }
 }

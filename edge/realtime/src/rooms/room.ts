@@ -7,10 +7,13 @@ import {
   type TRoomEvent,
   zClientFrame,
 } from "@hometrip/contracts";
-import { verifyRoomToken } from "@hometrip/core/realtime/room-token";
+import { type RoomTokenCheck, verifyRoomToken } from "@hometrip/core/realtime/room-token";
 import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
 import type { Env } from "../env.ts";
 import { type Member, type MemberSocket, sweep } from "../presence.ts";
+
+/** Tag of admitted sockets: fan-out reads them straight from the runtime, attachments unread. */
+const MEMBER_TAG = "member";
 
 /** The exact heartbeat frame clients send; the runtime answers it without waking the room. */
 export const HEARTBEAT_FRAME = JSON.stringify({ type: "heartbeat" });
@@ -32,6 +35,8 @@ export abstract class Room extends Server<Env> {
   static override options = { hibernate: true };
   protected abstract readonly kind: RoomKind;
   #config: RealtimeEnv | undefined;
+  /** Token checks made while tagging a socket, read back by onConnect (same request, no wake between). */
+  #checks = new WeakMap<Connection, RoomTokenCheck>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -49,9 +54,16 @@ export abstract class Room extends Server<Env> {
     return `${this.kind}:${this.name}` as RoomAddress;
   }
 
+  /** Checks the token before the socket is accepted, so that only admitted sockets carry MEMBER_TAG. */
+  override async getConnectionTags(connection: Connection, ctx: ConnectionContext): Promise<string[]> {
+    const check = await this.checkToken(ctx);
+    this.#checks.set(connection, check);
+    return check.ok ? [MEMBER_TAG] : [];
+  }
+
   override async onConnect(connection: Connection<Member>, ctx: ConnectionContext): Promise<void> {
-    const token = new URL(ctx.request.url).searchParams.get("token");
-    const check = await verifyRoomToken(this.config.ROOM_TOKEN_SECRET, token, this.address);
+    const check = this.#checks.get(connection) ?? (await this.checkToken(ctx));
+    this.#checks.delete(connection);
     if (!check.ok) {
       const [code, reason] = refusal[check.reason];
       connection.close(code, reason);
@@ -114,15 +126,14 @@ export abstract class Room extends Server<Env> {
     return { delivered: this.send(parsed) };
   }
 
-  /** Sends to every admitted, open socket except `except`; returns how many it reached. */
-  protected send(event: TRoomEvent, except?: ReadonlySet<string>): number {
+  /** Sends to every admitted, open socket except those in `except`; returns how many it reached. */
+  protected send(event: TRoomEvent, except?: ReadonlySet<WebSocket>): number {
     const frame = JSON.stringify(event);
     let sent = 0;
-    for (const connection of this.getConnections<Member>()) {
-      if (!connection.state || connection.readyState !== WebSocket.OPEN || except?.has(connection.id))
-        continue;
+    for (const socket of this.ctx.getWebSockets(MEMBER_TAG)) {
+      if (socket.readyState !== WebSocket.OPEN || except?.has(socket)) continue;
       try {
-        connection.send(frame);
+        socket.send(frame);
         sent++;
       } catch {
         // A socket closing under us: the sweep or its close event removes it.
@@ -143,6 +154,11 @@ export abstract class Room extends Server<Env> {
         open: connection.readyState === WebSocket.OPEN,
       };
     }
+  }
+
+  private checkToken(ctx: ConnectionContext): Promise<RoomTokenCheck> {
+    const token = new URL(ctx.request.url).searchParams.get("token");
+    return verifyRoomToken(this.config.ROOM_TOKEN_SECRET, token, this.address);
   }
 
   private async scheduleSweep(): Promise<void> {

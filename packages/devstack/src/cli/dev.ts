@@ -47,7 +47,7 @@ async function main() {
       ["Web app", u.web],
       ["API (tRPC at /trpc)", u.api],
       ["API health", `${u.api}/health`],
-      ["Realtime (PartyKit)", u.realtime],
+      ["Realtime (rooms)", u.realtime],
       ["Workers (events)", u.workers],
       [`Postgres (${stack.postgresKind})`, u.postgres],
       ["Neon WS tunnel", u.neonTunnel],

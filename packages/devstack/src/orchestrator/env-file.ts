@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 /**
  * Settings a child needs that must not appear on its command line, where any local user reads
  * them with `ps`. They go into a file only the owner can read, which wrangler loads with
- * `--env-file` (as secret bindings) and partykit with `--config` (as vars).
+ * `--env-file` (as secret bindings).
  */
 export function writePrivateFile(path: string, text: string): string {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });

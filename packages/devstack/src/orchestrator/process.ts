@@ -5,7 +5,7 @@ export type ManagedProcess = { name: string; child: ChildProcess; stop(): Promis
 
 /**
  * Starts a child in its own process group so that stopping it also stops what it spawned
- * (wrangler and partykit each run workerd underneath); its output goes through `log` line by line.
+ * (wrangler runs workerd underneath); its output goes through `log` line by line.
  */
 export function startProcess(opts: {
   name: string;

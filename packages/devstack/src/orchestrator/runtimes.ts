@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { serializeEnvFile, writePrivateFile } from "./env-file.ts";
 
 /** How one runtime is started: what `startProcess` runs, and the environment on top of the shared one. */
@@ -50,47 +48,52 @@ export function apiLaunch(opts: RuntimeOptions & { port: number; vars: Record<st
     ],
     cwd: opts.root,
     // Offline, fetching the `request.cf` placeholder only prints a DNS error at start-up.
-    env: { CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+    env: { CLOUDFLARE_CF_FETCH_ENABLED: "false", ...devRegistryEnv(opts.dataDir) },
   };
 }
 
-const partykitLoopback = fileURLToPath(new URL("./partykit-loopback.mjs", import.meta.url));
+/**
+ * Both Workers run under `wrangler dev` with one dev registry of the stack's own (under the data
+ * dir, not ~/.wrangler, so two stacks on one machine never bind each other's rooms): through it the
+ * API's Durable Object bindings with `script_name = "hometrip-realtime"` reach the rooms.
+ */
+export const devRegistryEnv = (dataDir: string) => ({
+  WRANGLER_REGISTRY_PATH: join(dataDir, "wrangler-registry"),
+});
 
 /**
- * The rooms under `partykit dev`. partykit takes its vars from a config file as well as from
- * `--var`, so the internal token rides in a 0600 copy of partykit.json. partykit has no option
- * for its address nor for its inspectors; partykit-loopback.mjs supplies both.
+ * The rooms under `wrangler dev` (edge/realtime/wrangler.toml), their secrets in a 0600 env file
+ * like the API's. Its own inspector, when asked, listens on 9231.
  */
 export function realtimeLaunch(
   opts: RuntimeOptions & { port: number; vars: Record<string, string> },
 ): Launch {
-  const config = JSON.parse(readFileSync(join(opts.root, "partykit.json"), "utf8")) as Record<
-    string,
-    unknown
-  >;
-  const configFile = writePrivateFile(
-    join(opts.dataDir, "private", "partykit.json"),
-    JSON.stringify({ ...config, main: join(opts.root, String(config.main)), vars: opts.vars }, null, 2),
+  const envFile = writePrivateFile(
+    join(opts.dataDir, "private", "realtime.env"),
+    serializeEnvFile(opts.vars),
   );
   return {
-    command: join(opts.root, "edge/realtime/node_modules/.bin/partykit"),
+    command: join(opts.root, "edge/realtime/node_modules/.bin/wrangler"),
     args: [
       "dev",
       "--config",
-      configFile,
+      join(opts.root, "edge/realtime/wrangler.toml"),
+      "--env-file",
+      envFile,
       "--port",
       String(opts.port),
-      "--persist",
-      join(opts.dataDir, "partykit"),
-      // Without it partykit asks workers.cloudflare.com for `request.cf` and prints ENOTFOUND offline.
-      "--disable-request-cf-fetch",
+      "--ip",
+      opts.host,
+      "--inspector-ip",
+      opts.inspect ? opts.host : "127.0.0.1",
+      "--inspector-port",
+      opts.inspect ? "9231" : "0",
+      "--persist-to",
+      join(opts.dataDir, "realtime"),
+      "--show-interactive-dev-session=false",
     ],
-    cwd: opts.root,
-    env: {
-      NODE_OPTIONS: `--import=${partykitLoopback}`,
-      PARTYKIT_DEV_HOST: opts.host,
-      PARTYKIT_DEV_INSPECTOR: opts.inspect ? "1" : "0",
-    },
+    cwd: join(opts.root, "edge/realtime"),
+    env: { CLOUDFLARE_CF_FETCH_ENABLED: "false", ...devRegistryEnv(opts.dataDir) },
   };
 }
 

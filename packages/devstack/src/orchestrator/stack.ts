@@ -167,6 +167,8 @@ export async function startDevStack(
         UPSTASH_REDIS_REST_TOKEN: env.UPSTASH_REDIS_REST_TOKEN,
         APP_URL: urls.web,
         EMAIL_TRANSPORT: "dev",
+        REALTIME_URL: urls.realtime,
+        REALTIME_INTERNAL_TOKEN: env.REALTIME_INTERNAL_TOKEN,
       },
       log: log("workers", 5),
       onExit: crashed("workers"),
@@ -180,6 +182,8 @@ export async function startDevStack(
       UPSTASH_REDIS_REST_URL: bridge.url,
       UPSTASH_REDIS_REST_TOKEN: env.UPSTASH_REDIS_REST_TOKEN,
       ADMIN_API_TOKEN: env.ADMIN_API_TOKEN,
+      ROOM_TOKEN_SECRET: env.ROOM_TOKEN_SECRET,
+      REALTIME_PUBLIC_URL: urls.realtime,
       CORS_ORIGINS: `${urls.web},http://127.0.0.1:${env.WEB_PORT}`,
       APP_URL: urls.web,
       JWT_SIGNING_KEYS: env.JWT_SIGNING_KEYS,
@@ -205,7 +209,11 @@ export async function startDevStack(
       realtimeLaunch({
         ...runtime,
         port: env.REALTIME_PORT,
-        vars: { REALTIME_INTERNAL_TOKEN: env.ADMIN_API_TOKEN },
+        vars: {
+          APP_ENV: "development",
+          ROOM_TOKEN_SECRET: env.ROOM_TOKEN_SECRET,
+          REALTIME_INTERNAL_TOKEN: env.REALTIME_INTERNAL_TOKEN,
+        },
       }),
     );
     const web = launch(
@@ -218,7 +226,7 @@ export async function startDevStack(
     await Promise.all([
       waitForHttp("workers", `${urls.workers}/health`, { isAlive: alive(workers) }),
       waitForHttp("api", `${urls.api}/health`, { isAlive: alive(api), timeoutMs: 120_000 }),
-      waitForHttp("realtime", `${urls.realtime}/parties/main/health-check`, { isAlive: alive(realtime) }),
+      waitForHttp("realtime", `${urls.realtime}/health`, { isAlive: alive(realtime) }),
       // The first request compiles the route, which takes a while on a cold cache.
       waitForHttp("web", `${urls.web}/health`, { isAlive: alive(web), timeoutMs: 120_000 }),
     ]);
