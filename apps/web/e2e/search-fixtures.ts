@@ -41,6 +41,13 @@ export class ApiClient {
     if (res.status !== 201) throw new Error(`photo upload answered ${res.status}: ${await res.text()}`);
   }
 
+  /** Signs in as an existing member (no 2FA) for a bearer token, e.g. one who signed up in the browser. */
+  async logIn(email: string, password: string): Promise<void> {
+    const signedIn = await this.trpc.auth.logIn.mutate({ email, password, tokenDelivery: "body" });
+    if (signedIn.status !== "signed_in" || !signedIn.tokens) throw new Error("auth.logIn gave no tokens");
+    this.token = signedIn.tokens.accessToken;
+  }
+
   /** A new member with a host profile, signed in with a bearer token (no 2FA, so no second step). */
   async signUpAsHost(name: string): Promise<{ email: string }> {
     const tag = randomBytes(4).toString("hex");
