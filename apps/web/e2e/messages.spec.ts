@@ -8,7 +8,7 @@ test.use({ baseURL: process.env.E2E_BASE_URL });
 
 const tag = Array.from({ length: 6 }, () => String.fromCharCode(97 + randomInt(26))).join("");
 
-const composer = (page: Page) => page.getByLabel("Message");
+const composer = (page: Page) => page.getByRole("textbox", { name: "Message" });
 
 test("a guest and a host chat live: typing shows, receipts turn read, contact details are masked", async ({
   browser,

@@ -31,7 +31,17 @@ export function generateConversations(
     const sent = turns.map(([senderId, body], index) => {
       clock = Math.min(clock + rng.int(5, 600) * 60_000, notAfter.getTime());
       const id = rng.uuid();
-      return { id, conversationId, seq: index + 1, clientId: id, senderId, body, createdAt: new Date(clock) };
+      return {
+        id,
+        conversationId,
+        seq: index + 1,
+        clientId: id,
+        senderId,
+        body,
+        masked: false,
+        attachments: [],
+        createdAt: new Date(clock),
+      };
     });
     const created = new Date(start);
     const lastAt = new Date(clock);
@@ -100,7 +110,17 @@ export function generateDemoInquiries(
     const sent = turns.map(([senderId, body, masked], i) => {
       const id = rng.uuid();
       const createdAt = new Date(start + i * 20 * 60_000);
-      return { id, conversationId, seq: i + 1, clientId: id, senderId, body, masked, createdAt };
+      return {
+        id,
+        conversationId,
+        seq: i + 1,
+        clientId: id,
+        senderId,
+        body,
+        masked,
+        attachments: [],
+        createdAt,
+      };
     });
     const created = new Date(start);
     const lastAt = sent.at(-1)?.createdAt ?? created;

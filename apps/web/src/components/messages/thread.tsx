@@ -18,6 +18,7 @@ import {
 } from "./thread-model.ts";
 import { uploadAttachment } from "./upload-attachment.ts";
 import { useConversationRoom } from "./use-conversation-room.ts";
+import { usePageVisible } from "./use-page-visible.ts";
 
 /** A conversation, live: history, new messages through the room, typing, presence and receipts. */
 export function Thread({ conversationId, myId }: { conversationId: string; myId: string }) {
@@ -76,12 +77,13 @@ export function Thread({ conversationId, myId }: { conversationId: string; myId:
   const newest = messages.at(-1)?.seq ?? 0;
   const markRead = useMutation(trpc.messages.markRead.mutationOptions());
   const readUpTo = useRef(0);
+  const visible = usePageVisible();
   useEffect(() => {
-    if (newest > readUpTo.current && document.visibilityState === "visible") {
+    if (visible && newest > readUpTo.current) {
       readUpTo.current = newest;
       markRead.mutate({ conversationId, upToSeq: newest });
     }
-  }, [newest, conversationId, markRead.mutate]);
+  }, [visible, newest, conversationId, markRead.mutate]);
 
   const send = useMutation({
     mutationFn: async ({ body, files }: Outgoing) => {
