@@ -41,7 +41,7 @@ export class ApiClient {
     if (res.status !== 201) throw new Error(`photo upload answered ${res.status}: ${await res.text()}`);
   }
 
-  /** Signs in as an existing member (no 2FA) with a bearer token for the calls that follow. */
+  /** Signs in as an existing member (no 2FA) for a bearer token, e.g. one who signed up in the browser. */
   async logIn(email: string, password: string): Promise<void> {
     const signedIn = await this.trpc.auth.logIn.mutate({ email, password, tokenDelivery: "body" });
     if (signedIn.status !== "signed_in" || !signedIn.tokens) throw new Error("auth.logIn gave no tokens");

@@ -6,6 +6,7 @@ import { avatarRoutes } from "./http/avatars.ts";
 import { healthRoutes } from "./http/health.ts";
 import { icalRoutes } from "./http/ical.ts";
 import { listingPhotoRoutes } from "./http/listing-photos.ts";
+import { messageAttachmentRoutes } from "./http/message-attachments.ts";
 import { oauthRoutes } from "./http/oauth.ts";
 import { stripeWebhookRoutes } from "./http/stripe-webhooks.ts";
 import { trpcRoutes } from "./http/trpc.ts";
@@ -37,6 +38,7 @@ export function createApp(opts: { clock?: Clock } = {}) {
       .route("/", healthRoutes)
       .route("/", avatarRoutes)
       .route("/", listingPhotoRoutes)
+      .route("/", messageAttachmentRoutes)
       .route("/", oauthRoutes)
       .route("/", icalRoutes)
       .route("/", stripeWebhookRoutes)

@@ -5,6 +5,7 @@ import { bookingsRouter } from "./procedures/bookings/index.ts";
 import { calendarRouter } from "./procedures/calendar/index.ts";
 import { devMailboxRouter } from "./procedures/dev-mailbox/index.ts";
 import { listingsRouter } from "./procedures/listings/index.ts";
+import { messagesRouter } from "./procedures/messages/index.ts";
 import { placesRouter } from "./procedures/places/index.ts";
 import { realtimeRouter } from "./procedures/realtime/index.ts";
 import { searchRouter } from "./procedures/search/index.ts";
@@ -20,6 +21,7 @@ export const appRouter = router({
   calendar: calendarRouter,
   devMailbox: devMailboxRouter,
   listings: listingsRouter,
+  messages: messagesRouter,
   places: placesRouter,
   realtime: realtimeRouter,
   search: searchRouter,

@@ -21,6 +21,8 @@ export type TrpcContext = {
   clearCookie(name: string): void;
   /** The R2 bucket of listing photos (binding LISTING_PHOTOS), for procedures that delete them. */
   listingPhotos?: R2Bucket;
+  /** The R2 bucket of message images (binding MESSAGE_ATTACHMENTS), to check what a send attaches. */
+  messageAttachments?: R2Bucket;
 };
 
 /**

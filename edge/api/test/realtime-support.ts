@@ -4,7 +4,9 @@ import { sql } from "./db.ts";
 
 /** A conversation with these members as participants, written directly (the messages domain owns creation). */
 export async function createConversation(guestId: string, hostId: string): Promise<string> {
-  const [row] = await sql<{ id: string }>("insert into conversations default values returning id");
+  const [row] = await sql<{ id: string }>("insert into conversations (guest_id) values ($1) returning id", [
+    guestId,
+  ]);
   const id = row!.id;
   await sql(
     "insert into conversation_participants (conversation_id, user_id, role) values ($1, $2, 'guest'), ($1, $3, 'host')",

@@ -13,7 +13,13 @@ const writer = router({
     return ctx.services.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(messages)
-        .values({ conversationId, senderId: ctx.actor.userId, body: `hello ${seq}` })
+        .values({
+          conversationId,
+          senderId: ctx.actor.userId,
+          seq,
+          clientId: crypto.randomUUID(),
+          body: `hello ${seq}`,
+        })
         .returning();
       await recordEvent(tx, "message.sent", {
         messageId: row!.id,

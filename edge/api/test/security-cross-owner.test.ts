@@ -1,7 +1,7 @@
 import { createApiKey } from "@hometrip/core";
 import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bookStay, createMember } from "./bookings-support.ts";
+import { bookStay } from "./bookings-support.ts";
 import { sql, withDatabase } from "./db.ts";
 import { createTestClient, settle } from "./harness.ts";
 import { createDraft, createHost, createPublished } from "./listings-support.ts";
@@ -12,7 +12,7 @@ import {
   procedures,
   schemaAccepts,
 } from "./security-support.ts";
-import type { Member } from "./users-support.ts";
+import { createMember, type Member } from "./users-support.ts";
 
 /**
  * Generated from the router: every procedure on an ownership base (procedure-bases.ts) is called
@@ -35,6 +35,8 @@ const idsThatAreNotOwnership: Record<string, string> = {
   "devMailbox.get": "development and test only; every mail of the local mailbox",
   "listings.get": "published listings are public; drafts answer 404 to others (listings-lifecycle)",
   "listings.quote": "published listings are public; drafts answer 404 to others (listings-quote)",
+  "messages.contactHost": "anyone may ask a published listing's host; drafts answer 404 (messages.test)",
+  "messages.startInquiry": "anyone may ask a published listing's host; drafts answer 404 (messages.test)",
   "users.publicProfile": "public profile fields only (security-cross-user)",
 };
 
@@ -102,9 +104,13 @@ describe("another host against host A's things", () => {
            where l.host_id = $1 or b.guest_id = $1 order by b.id`,
           [a.userId],
         ),
-        sql("select * from conversation_participants where user_id = $1 order by conversation_id", [
-          a.userId,
-        ]),
+        sql(
+          `select m.id, m.seq, m.body, p.user_id, p.last_read_seq from conversation_participants p
+           left join messages m on m.conversation_id = p.conversation_id
+           where p.conversation_id in (select conversation_id from conversation_participants where user_id = $1)
+           order by p.user_id, m.seq`,
+          [a.userId],
+        ),
       ]),
     );
 
@@ -132,12 +138,12 @@ describe("another host against host A's things", () => {
     const booked = await bookStay(guest, ids.published, 70, 2);
     expect(booked.status).toBe(200);
     ids.booking = booked.data.booking.id;
-    const [conversation] = await sql("insert into conversations default values returning id");
-    ids.conversation = conversation?.id as string;
-    await sql(
-      "insert into conversation_participants (conversation_id, user_id, role) values ($1, $2, 'host')",
-      [ids.conversation, a.userId],
-    );
+    const inquiry = await createTestClient(guest.auth).messages.startInquiry.mutate({
+      listingId: ids.published,
+      body: "Is the flat quiet at night?",
+      clientId: crypto.randomUUID(),
+    });
+    ids.conversation = inquiry.conversationId;
   }, 60_000);
 
   /** A's ids for an ownership, each with the answer another member must get. */
@@ -157,7 +163,7 @@ describe("another host against host A's things", () => {
       case "booking":
         return [["booking on A's home", ids.booking, 404]];
       case "conversation":
-        return [["conversation", ids.conversation, 404]];
+        return [["conversation A takes part in", ids.conversation, 404]];
     }
   };
 

@@ -6,6 +6,7 @@ export { AppError, type ErrorCode, errorCodes, errorStatus, isErrorCode } from "
 export * from "./events/index.ts";
 export * from "./input-bounds.ts";
 export * from "./listings.ts";
+export * from "./messaging.ts";
 export * from "./places.ts";
 export * from "./realtime.ts";
 export * from "./search.ts";

@@ -128,6 +128,7 @@ export { recordEvent } from "./events/record-event.ts";
 export { type RelayOutboxOptions, type RelayOutboxResult, relayOutbox } from "./events/relay-outbox.ts";
 export * from "./listings/index.ts";
 export { describeError, type Logger, silentLogger } from "./logger.ts";
+export * from "./messaging/index.ts";
 export {
   conversationParticipant,
   managedBlockListing,

@@ -2,6 +2,8 @@ import type { SearchIndex } from "@hometrip/search";
 import { createAuthHandlers, type MailDeps } from "./auth/index.ts";
 import { applyStripePaymentEvent, type BookingHandlerDeps, createBookingHandlers } from "./bookings/index.ts";
 import { createPaymentHandlers, type StripeEventHandlerTable } from "./payments/index.ts";
+import { composeHandlers } from "./compose.ts";
+import { handleBookingTransitionedForMessaging, messagingHandlers } from "./messaging/index.ts";
 import { createSearchHandlers } from "./search/index.ts";
 import { systemHandlers } from "./system/index.ts";
 import type { EventHandlers } from "./types.ts";
@@ -19,14 +21,18 @@ const bookingStripeEvents: StripeEventHandlerTable = {
 export function createEventHandlers(
   deps: { mail?: MailDeps; search?: SearchIndex; bookings?: BookingHandlerDeps } = {},
 ): EventHandlers {
-  return {
-    ...systemHandlers,
-    ...createAuthHandlers(deps.mail),
-    ...createSearchHandlers(deps.search),
-    ...createBookingHandlers({ search: deps.search, ...deps.bookings }),
+  const handlers = composeHandlers(
+    systemHandlers,
+    createAuthHandlers(deps.mail),
+    createSearchHandlers(deps.search),
+    createBookingHandlers({ search: deps.search, ...deps.bookings }),
     // Stripe event tables of other domains join the payouts table here (bookings: payment_intent.*).
-    ...createPaymentHandlers([bookingStripeEvents]),
-  };
+    createPaymentHandlers([bookingStripeEvents]),
+    messagingHandlers,
+    { "booking.transitioned": handleBookingTransitionedForMessaging },
+  );
+  // Exhaustive: a catalog event without a handler fails the type check here.
+  return handlers satisfies Partial<EventHandlers> as EventHandlers;
 }
 
 /** The registry without mail settings: mail events fail (and are retried) until configured. */

@@ -30,6 +30,7 @@ export const trpcRoutes = new Hono<HonoEnv>().all(`${trpcEndpoint}/*`, async (c)
       setCookie: (name, value, opts) => resHeaders.append("Set-Cookie", serializeCookie(name, value, opts)),
       clearCookie: (name) => resHeaders.append("Set-Cookie", serializeCookie(name, "", { maxAgeSeconds: 0 })),
       listingPhotos: (c.env as { LISTING_PHOTOS?: R2Bucket }).LISTING_PHOTOS,
+      messageAttachments: (c.env as { MESSAGE_ATTACHMENTS?: R2Bucket }).MESSAGE_ATTACHMENTS,
     }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {

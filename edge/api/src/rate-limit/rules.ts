@@ -60,3 +60,10 @@ export const apiLimits = {
   perIp: { name: "api-ip", limit: 600, window: "1 m" },
   perCredential: { name: "api-credential", limit: 1200, window: "1 m" },
 } as const;
+
+/**
+ * Messages: far above a person typing (a message every two seconds for a minute) and low enough
+ * that a script cannot flood a host; new inquiries are rarer still, each one reaches a new host.
+ */
+export const messageSendPerUser: Rule = { name: "message-send-user", limit: 30, window: "1 m", key: byUser };
+export const inquiryPerUser: Rule = { name: "inquiry-user", limit: 20, window: "1 h", key: byUser };

@@ -30,6 +30,10 @@ const roomDeliveriesByType: {
   "auth.password_reset_requested": () => none,
   "auth.password_changed": () => none,
   "listing.changed": () => none,
+  // A booking's news reaches people as notifications (workers), which have their own live path.
+  "booking.transitioned": () => none,
+  "payment.stripe_event_received": () => none,
+  "payment.payout_released": () => none,
   "message.sent": (p) => ({
     conversation: [
       {

@@ -2,7 +2,11 @@ import pg from "pg";
 import * as schema from "../schema/index.ts";
 import { seedCities } from "./cities.ts";
 import { at, epochDayAt, isoDay } from "./dates.ts";
-import { type Conversations, generateConversations } from "./generate-conversations.ts";
+import {
+  type Conversations,
+  generateConversations,
+  generateDemoInquiries,
+} from "./generate-conversations.ts";
 import {
   generateBlock,
   generateListing,
@@ -163,6 +167,12 @@ async function writeAll(db: pg.Client, opts: SeedOptions, today: number): Promis
         (chunk.stays[key] as unknown[]).push(...stays[key]);
       }
       generateConversations(rng, hostId, stays.bookings, featuredGuestId, endOfToday, chunk.talk);
+    }
+    if (first === 0 && people.demoGuestId) {
+      const demoHostListings = chunk.listings
+        .slice(0, 5)
+        .map((l) => ({ id: l.id as string, hostId: l.hostId }));
+      generateDemoInquiries(opts.seed, demoHostListings.slice(1), people.demoGuestId, endOfToday, chunk.talk);
     }
     await insertBatched(db, schema.listings, chunk.listings);
     await insertBatched(db, schema.listingPhotos, chunk.photos);

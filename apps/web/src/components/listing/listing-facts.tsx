@@ -1,5 +1,6 @@
 import type { RouterOutputs } from "@hometrip/api";
 import { amenityLabel, propertyTypeLabel } from "../search/search-url.ts";
+import { ContactHostButton } from "./contact-host-button.tsx";
 
 type Listing = RouterOutputs["listings"]["get"];
 
@@ -67,6 +68,7 @@ export function ListingFacts({ listing }: { listing: Listing }) {
             {plural(listing.beds, "bed")} · {plural(listing.baths, "bath")}
           </p>
           <p className="muted">Hosting since {since}</p>
+          <ContactHostButton listingId={listing.id} hostId={listing.host.id} />
         </div>
       </section>
 

@@ -10,7 +10,7 @@ export function SiteNav({ user, devTools }: { user: SessionUser | null; devTools
     { href: "/search", label: "Search" },
   ];
   if (user) {
-    items.push({ href: "/trips", label: "Trips" });
+    items.push({ href: "/trips", label: "Trips" }, { href: "/messages", label: "Inbox" });
     if (user.roles.isHost) {
       items.push(
         { href: "/host/listings", label: "Host" },

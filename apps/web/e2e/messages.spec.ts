@@ -1,0 +1,85 @@
+import { randomInt } from "node:crypto";
+import { expect, type Page, test } from "@playwright/test";
+import { newMember, signUpAndLogIn, signUpAsHost } from "./flows/host-listing.ts";
+import { snap } from "./screenshots.ts";
+import { ApiClient, createPublishedListing } from "./search-fixtures.ts";
+
+test.use({ baseURL: process.env.E2E_BASE_URL });
+
+const tag = Array.from({ length: 6 }, () => String.fromCharCode(97 + randomInt(26))).join("");
+
+const composer = (page: Page) => page.getByRole("textbox", { name: "Message" });
+
+test("a guest and a host chat live: typing shows, receipts turn read, contact details are masked", async ({
+  browser,
+  page: hostPage,
+}) => {
+  test.setTimeout(480_000);
+  // The host signs up in the browser; the listing is arranged through the API as that host.
+  const host = await signUpAsHost(hostPage, undefined, newMember("Hana Host"));
+  const api = new ApiClient(process.env.E2E_API_URL ?? "");
+  await api.logIn(host.email, host.password);
+  const title = `Courtyard flat ${tag}`;
+  const listingId = await createPublishedListing(api, {
+    title,
+    city: `Ribeira${tag}`,
+    lat: 41.14,
+    lng: -8.61,
+    propertyType: "apartment",
+    nightlyPrice: 80,
+    cleaningFee: 0,
+    bedrooms: 1,
+    amenities: ["wifi"],
+  });
+
+  // The guest, in a second browser context, asks from the listing page.
+  const guestContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const guest = await guestContext.newPage();
+  await signUpAndLogIn(guest, undefined, newMember("Gil Guest"));
+  await guest.goto(`/listings/${listingId}`);
+  await guest.getByTestId("contact-host").click();
+  await expect(guest).toHaveURL(/\/messages\/[0-9a-f-]{36}$/);
+  await expect(guest.getByTestId("masking-note")).toBeVisible();
+  await composer(guest).fill("Hello! Is the flat quiet? Mail me at gil.guest@gmail.com");
+  await guest.getByRole("button", { name: "Send" }).click();
+  const first = guest.getByTestId("message").last();
+  await expect(first).toContainText("Mail me at [email hidden]");
+  await expect(guest.getByText("Contact details hidden", { exact: true })).toBeVisible();
+  await expect(first.getByTestId("receipt")).toHaveText(/Sent/);
+
+  // The host's inbox shows the unread conversation with the listing; opening it reads it.
+  await hostPage.goto("/messages");
+  const row = hostPage.getByTestId("inbox-row").filter({ hasText: title });
+  await expect(row.getByTestId("unread-badge")).toContainText("1");
+  await snap(hostPage, "messages-inbox");
+  await row.click();
+  await expect(hostPage.getByTestId("message").last()).toContainText("[email hidden]");
+
+  // The guest sees the receipt turn read, and the host online, without reloading.
+  await expect(first.getByTestId("receipt")).toHaveText(/Read/);
+  await expect(guest.getByTestId("presence")).toHaveText("Online");
+
+  // Typing shows on the other side, then the message arrives live.
+  await composer(hostPage).pressSequentially("Very quiet", { delay: 30 });
+  await expect(guest.getByTestId("typing")).toHaveText(/Hana Host is typing/);
+  await hostPage.getByRole("button", { name: "Send" }).click();
+  await expect(guest.getByTestId("message").last()).toContainText("Very quiet");
+  await expect(guest.getByTestId("typing")).not.toHaveText(/typing/, { timeout: 10_000 });
+  await expect(hostPage.getByTestId("message").last().getByTestId("receipt")).toHaveText(/Read/);
+  await snap(guest, "messages-thread-guest");
+
+  // Phone-sized screens: no sideways scroll on the inbox or the thread.
+  for (const page of [hostPage, guest]) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(scrolls).toBe(false);
+  }
+  await snap(guest, "messages-thread-phone");
+  await hostPage.goto("/messages");
+  await expect(hostPage.getByTestId("inbox-row").first()).toBeVisible();
+  expect(await hostPage.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
+  await snap(hostPage, "messages-inbox-phone");
+  await hostPage.setViewportSize({ width: 1366, height: 900 });
+  await snap(hostPage, "messages-inbox-desktop");
+  await guestContext.close();
+});
