@@ -88,6 +88,8 @@ describe("bun src/main.ts", () => {
         UPSTASH_REDIS_REST_TOKEN: cache.token,
         APP_URL: "http://localhost:3000",
         EMAIL_TRANSPORT: "dev",
+        UNSUBSCRIBE_SIGNING_KEY: "test-unsubscribe-signing-key-0123456789",
+        API_PUBLIC_URL: "http://localhost:8787",
       },
     });
     let output = "";

@@ -8,6 +8,7 @@ import { icalRoutes } from "./http/ical.ts";
 import { listingPhotoRoutes } from "./http/listing-photos.ts";
 import { oauthRoutes } from "./http/oauth.ts";
 import { trpcRoutes } from "./http/trpc.ts";
+import { unsubscribeRoutes } from "./http/unsubscribe.ts";
 import { loadConfig } from "./middleware/config.ts";
 import { cors } from "./middleware/cors.ts";
 import { drainUnreadBody } from "./middleware/drain-body.ts";
@@ -38,6 +39,7 @@ export function createApp(opts: { clock?: Clock } = {}) {
       .route("/", listingPhotoRoutes)
       .route("/", oauthRoutes)
       .route("/", icalRoutes)
+      .route("/", unsubscribeRoutes)
       .use("/trpc/*", apiRateLimit)
       .route("/", trpcRoutes)
       .notFound(notFound)

@@ -1,5 +1,5 @@
 import { AppError } from "@hometrip/contracts";
-import { managedBlockListing, managedListing, ownApiKey, ownSession } from "@hometrip/core";
+import { managedBlockListing, managedListing, ownApiKey, ownNotification, ownSession } from "@hometrip/core";
 import * as z from "zod";
 import { authedProcedure, publicProcedure, sessionProcedure } from "./trpc.ts";
 
@@ -53,6 +53,13 @@ export const apiKeyOwnerProcedure = sessionProcedure.use(async ({ ctx, getRawInp
 export const sessionOwnerProcedure = sessionProcedure.use(async ({ ctx, getRawInput, next }) => {
   const sessionId = await idIn(getRawInput, "sessionId");
   if (sessionId) await ownSession(ctx.services.db, sessionId, ctx.actor.userId);
+  return next();
+});
+
+/** The caller's own notification named by `id`; another member's looks like an unknown one. */
+export const notificationOwnerProcedure = sessionProcedure.use(async ({ ctx, getRawInput, next }) => {
+  const notificationId = await idIn(getRawInput, "id");
+  if (notificationId) await ownNotification(ctx.services.db, notificationId, ctx.actor.userId);
   return next();
 });
 

@@ -12,6 +12,7 @@ const edge = {
   APP_URL: "http://localhost:3000",
   JWT_SIGNING_KEYS: "k2:0123456789abcdef0123456789abcdef, k1:fedcba9876543210fedcba9876543210",
   TOTP_ENCRYPTION_KEY: btoa("x".repeat(32)),
+  UNSUBSCRIBE_SIGNING_KEY: "test-unsubscribe-signing-key-0123456789",
 };
 
 function failure(fn: () => unknown): ConfigError {
@@ -86,6 +87,8 @@ describe("workers config", () => {
     UPSTASH_REDIS_REST_TOKEN: edge.UPSTASH_REDIS_REST_TOKEN,
     APP_URL: edge.APP_URL,
     EMAIL_TRANSPORT: "dev",
+    UNSUBSCRIBE_SIGNING_KEY: "test-unsubscribe-signing-key-0123456789",
+    API_PUBLIC_URL: "http://localhost:8787",
   };
   const keys = {
     QSTASH_CURRENT_SIGNING_KEY: "sig_current_key",

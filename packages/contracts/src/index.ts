@@ -5,5 +5,6 @@ export { AppError, type ErrorCode, errorCodes, errorStatus, isErrorCode } from "
 export * from "./events/index.ts";
 export * from "./input-bounds.ts";
 export * from "./listings.ts";
+export * from "./notifications.ts";
 export * from "./places.ts";
 export * from "./search.ts";

@@ -1,5 +1,12 @@
 import { AppError } from "@hometrip/contracts";
-import { apiKeys, calendarBlocks, type DbOrTx, type Listing, sessionFamilies } from "@hometrip/db";
+import {
+  apiKeys,
+  calendarBlocks,
+  type DbOrTx,
+  type Listing,
+  notifications,
+  sessionFamilies,
+} from "@hometrip/db";
 import { and, eq } from "drizzle-orm";
 import { findListing } from "./calendar/access.ts";
 import { type ListingActor, listingNotFound, mayManage } from "./listings/access.ts";
@@ -51,4 +58,13 @@ export async function ownSession(db: DbOrTx, sessionId: string, userId: string):
     .from(sessionFamilies)
     .where(and(eq(sessionFamilies.id, sessionId), eq(sessionFamilies.userId, userId)));
   if (!session) throw new AppError("NOT_FOUND", "No such session");
+}
+
+/** Another member's notification looks exactly like an unknown one. */
+export async function ownNotification(db: DbOrTx, notificationId: string, userId: string): Promise<void> {
+  const [row] = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.id, notificationId), eq(notifications.userId, userId)));
+  if (!row) throw new AppError("NOT_FOUND", "No such notification");
 }

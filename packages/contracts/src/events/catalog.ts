@@ -1,7 +1,9 @@
 import type { z } from "zod";
 import { authEvents } from "./auth.ts";
+import { bookingEvents } from "./bookings.ts";
 import type { EventDefinition } from "./define.ts";
 import { listingEvents } from "./listings.ts";
+import { messagingEvents } from "./messaging.ts";
 import { systemEvents } from "./system.ts";
 
 /**
@@ -13,6 +15,8 @@ export const eventCatalog = {
   ...systemEvents,
   ...authEvents,
   ...listingEvents,
+  ...messagingEvents,
+  ...bookingEvents,
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventCatalog = typeof eventCatalog;

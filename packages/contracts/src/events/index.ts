@@ -1,3 +1,4 @@
+export { type BookingLifecycleStatus, bookingLifecycleStatuses } from "./bookings.ts";
 export {
   type EventCatalog,
   type EventPayload,

@@ -19,6 +19,10 @@ const invalidationsByType: {
   "auth.email_verification_requested": () => [],
   "auth.password_reset_requested": () => [],
   "auth.password_changed": () => [],
+  // Notifications are per user and never cached; message and booking writes record their own listing.changed.
+  "message.sent": () => [],
+  "conversation.read": () => [],
+  "booking.transitioned": () => [],
   "listing.changed": (payload) => {
     // A draft (or a listing unlisted before and after) is in no search page and no cached view.
     if (payload.searchVisible === false) return [];

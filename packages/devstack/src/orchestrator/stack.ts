@@ -132,6 +132,7 @@ export async function startDevStack(
       QSTASH_URL: broker.url,
       QSTASH_TOKEN: env.QSTASH_TOKEN,
       EVENTS_DESTINATION_URL: urls.workers,
+      UNSUBSCRIBE_SIGNING_KEY: env.UNSUBSCRIBE_SIGNING_KEY,
       // PGlite serves one client at a time: one connection per pool, released soon after use.
       ...(pg.kind === "pglite" ? { DATABASE_POOL_MAX: "1", DATABASE_IDLE_TIMEOUT_MS: "200" } : {}),
     };
@@ -166,6 +167,7 @@ export async function startDevStack(
         UPSTASH_REDIS_REST_URL: bridge.url,
         UPSTASH_REDIS_REST_TOKEN: env.UPSTASH_REDIS_REST_TOKEN,
         APP_URL: urls.web,
+        API_PUBLIC_URL: urls.api,
         EMAIL_TRANSPORT: "dev",
       },
       log: log("workers", 5),
