@@ -5,6 +5,7 @@ import type { WorkerDeps } from "./deps.ts";
 import { eventsRoute } from "./routes/events.ts";
 import { healthRoute } from "./routes/health.ts";
 import { icalImportRoute } from "./routes/ical-import.ts";
+import { notificationJobsRoute } from "./routes/notification-jobs.ts";
 import { outboxSweepRoute } from "./routes/outbox-sweep.ts";
 
 export type { WorkerDeps } from "./deps.ts";
@@ -15,6 +16,7 @@ export function createWorkerApp(deps: WorkerDeps) {
   app.route("/", eventsRoute(deps));
   app.route("/", outboxSweepRoute(deps));
   app.route("/", icalImportRoute(deps));
+  app.route("/", notificationJobsRoute(deps));
   app.route("/", healthRoute(deps));
   app.notFound((c) => c.json({ code: "NOT_FOUND", message: "No such route" }, errorStatus.NOT_FOUND));
   app.onError((error, c) => {

@@ -6,6 +6,7 @@ import { Receiver } from "@upstash/qstash";
 import { createWorkerApp } from "./app.ts";
 import { createMailDeps } from "./handlers/index.ts";
 import { createJsonLogger } from "./log.ts";
+import { createNotificationDeps, loggingLiveDelivery } from "./notifications/from-env.ts";
 import { searchIndexFromEnv } from "./search-index.ts";
 
 const log = createJsonLogger({ service: "workers" });
@@ -34,6 +35,7 @@ const { db, pool } = createDb({
   idleTimeoutMillis: env.DATABASE_IDLE_TIMEOUT_MS,
 });
 
+const mail = createMailDeps(env);
 const app = createWorkerApp({
   db,
   log,
@@ -47,7 +49,8 @@ const app = createWorkerApp({
     token: env.QSTASH_TOKEN,
     destinationUrl: env.EVENTS_DESTINATION_URL,
   }),
-  mail: createMailDeps(env),
+  mail,
+  notifications: createNotificationDeps(env, { transport: mail.transport, live: loggingLiveDelivery(log) }),
   // The broker signs the URL it was given, which is built from this same setting.
   publicUrl: env.EVENTS_DESTINATION_URL,
   // Feeds on localhost are how development tests a sync; production only fetches public hosts.

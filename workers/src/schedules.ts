@@ -16,6 +16,10 @@ export const platformSchedules: readonly PlatformSchedule[] = [
   // The relay publishes right after commit; this sweeps up anything it missed (a crash between
   // commit and publish, a broker outage). The only sweeper: the API Worker has no cron.
   { scheduleId: "outbox-sweep", path: "/jobs/outbox-sweep", cron: "* * * * *" },
+  // Notification sends held back (away delay, digests, quiet hours) leave when due.
+  { scheduleId: "notification-deliveries", path: "/jobs/notification-deliveries", cron: "* * * * *" },
+  // Guests and hosts hear about a check-in the day before.
+  { scheduleId: "check-in-reminders", path: "/jobs/check-in-reminders", cron: "0 * * * *" },
 ];
 
 /**

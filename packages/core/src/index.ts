@@ -126,8 +126,8 @@ export {
 export { recordEvent } from "./events/record-event.ts";
 export { type RelayOutboxOptions, type RelayOutboxResult, relayOutbox } from "./events/relay-outbox.ts";
 export * from "./listings/index.ts";
-export * from "./notifications/index.ts";
 export { describeError, type Logger, silentLogger } from "./logger.ts";
+export * from "./notifications/index.ts";
 export { managedBlockListing, managedListing, ownApiKey, ownNotification, ownSession } from "./ownership.ts";
 export * from "./places/index.ts";
 export * from "./pricing/index.ts";

@@ -1,15 +1,20 @@
 import type { SearchIndex } from "@hometrip/search";
+import type { NotificationDeps } from "../notifications/deps.ts";
 import { createAuthHandlers, type MailDeps } from "./auth/index.ts";
+import { createNotificationHandlers } from "./notifications/index.ts";
 import { createSearchHandlers } from "./search/index.ts";
 import { systemHandlers } from "./system/index.ts";
 import type { EventHandlers } from "./types.ts";
 
 /** Each domain exports its handlers from `./<domain>/index.ts`; they are merged here. */
-export function createEventHandlers(deps: { mail?: MailDeps; search?: SearchIndex } = {}): EventHandlers {
+export function createEventHandlers(
+  deps: { mail?: MailDeps; search?: SearchIndex; notifications?: NotificationDeps } = {},
+): EventHandlers {
   return {
     ...systemHandlers,
     ...createAuthHandlers(deps.mail),
     ...createSearchHandlers(deps.search),
+    ...createNotificationHandlers(deps.notifications),
   };
 }
 

@@ -28,6 +28,7 @@ export function eventsRoute(deps: WorkerDeps) {
     createEventHandlers({
       ...(deps.mail && { mail: deps.mail }),
       ...(deps.search && { search: deps.search }),
+      ...(deps.notifications && { notifications: deps.notifications }),
     });
   const clock = deps.clock ?? (() => new Date());
   const app = new Hono<SignedEnv>();

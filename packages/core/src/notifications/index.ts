@@ -1,4 +1,11 @@
 export {
+  type BookingNotice,
+  type BookingNoticeFacts,
+  type BookingParty,
+  bookingNotices,
+  checkInReminder,
+} from "./booking-notices.ts";
+export {
   claimDigestBatch,
   claimNextDueDelivery,
   deferDeliveries,

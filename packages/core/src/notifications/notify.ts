@@ -26,8 +26,6 @@ export interface NotifyInput {
     delayMs?: number;
     /** After a send for the digest key, the next waits at least this long (bursts become one digest). */
     digestWindowMs?: number;
-    /** Sent at once even in quiet hours: the member is waiting for it (a reset link). */
-    ignoreQuietHours?: boolean;
   };
   now: Date;
 }
@@ -80,7 +78,8 @@ export async function notify(tx: DbOrTx, input: NotifyInput): Promise<NotifyResu
     let deliverAfter = new Date(input.now.getTime() + (input.outbound.delayMs ?? 0));
     const digestKey = input.outbound.digestKey ?? null;
     if (digestKey) deliverAfter = await digestTime(tx, input, channel, digestKey, deliverAfter);
-    if (!input.outbound.ignoreQuietHours)
+    // Security mail is awaited (a reset link) or urgent (a password changed): quiet hours do not hold it.
+    if (input.category !== "account_security")
       deliverAfter = afterQuietHours(deliverAfter, prefs.quietHours, prefs.timeZone);
     await tx.insert(notificationDeliveries).values({
       userId: input.userId,
