@@ -1,5 +1,5 @@
 import type { NotificationCategory, NotificationChannel, NotificationItem } from "@hometrip/contracts";
-import { type DbOrTx, notificationDeliveries, notifications } from "@hometrip/db";
+import { type DbOrTx, notificationDeliveries, notifications, pushSubscriptions } from "@hometrip/db";
 import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { getNotificationPreferences } from "./preferences.ts";
 import { afterQuietHours } from "./quiet-hours.ts";
@@ -75,6 +75,7 @@ export async function notify(tx: DbOrTx, input: NotifyInput): Promise<NotifyResu
   for (const channel of outboundChannels) {
     if (!switches[channel]) continue;
     if (channel === "sms" && !prefs.phone) continue;
+    if (channel === "push" && !(await hasPushSubscription(tx, input.userId))) continue;
     let deliverAfter = new Date(input.now.getTime() + (input.outbound.delayMs ?? 0));
     const digestKey = input.outbound.digestKey ?? null;
     if (digestKey) deliverAfter = await digestTime(tx, input, channel, digestKey, deliverAfter);
@@ -133,4 +134,13 @@ async function digestTime(
 
 function pick(source: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
+}
+
+async function hasPushSubscription(tx: DbOrTx, userId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: pushSubscriptions.id })
+    .from(pushSubscriptions)
+    .where(eq(pushSubscriptions.userId, userId))
+    .limit(1);
+  return Boolean(row);
 }

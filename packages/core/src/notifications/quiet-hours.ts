@@ -30,8 +30,9 @@ export function inQuietHours(at: Date, quiet: QuietHours, timeZone: string): boo
 
 /**
  * The first instant at or after `at` outside the member's quiet hours: a send is delayed, never
- * dropped. Wall-clock arithmetic can land inside the window again when a DST change falls in it
- * (the end time happens twice, or the clock skips it), so the step repeats from where it landed.
+ * dropped. Wall-clock arithmetic is off by the offset change when a DST change falls in the
+ * window, so the landing is corrected onto the local end time, and the step repeats if it still
+ * lands inside (the end time skipped, or happening twice).
  */
 export function afterQuietHours(at: Date, quiet: QuietHours | null, timeZone: string): Date {
   if (!quiet) return at;
@@ -40,7 +41,11 @@ export function afterQuietHours(at: Date, quiet: QuietHours | null, timeZone: st
     const m = localMinuteOfDay(candidate, timeZone);
     const wait = (minutesOf(quiet.end) - m + 1440) % 1440 || 1440;
     const startOfMinute = Math.floor(candidate.getTime() / minuteMs) * minuteMs;
-    candidate = new Date(startOfMinute + wait * minuteMs);
+    const stepped = new Date(startOfMinute + wait * minuteMs);
+    // A DST change in between moves the wall clock by its offset: step back (or on) onto the end time.
+    const drift = ((localMinuteOfDay(stepped, timeZone) - minutesOf(quiet.end) + 2160) % 1440) - 720;
+    const onEnd = new Date(stepped.getTime() - drift * minuteMs);
+    candidate = drift !== 0 && onEnd > candidate && !inQuietHours(onEnd, quiet, timeZone) ? onEnd : stepped;
   }
   return candidate;
 }
