@@ -8,12 +8,12 @@ import {
   notifications,
   users,
 } from "@hometrip/db";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gte, lte, sql } from "drizzle-orm";
 import { deliverLive } from "./deliver-live.ts";
 import type { NotificationDeps } from "./deps.ts";
 
 /**
- * Reminds guest and host of a confirmed stay whose check-in is tomorrow (UTC day). Runs hourly;
+ * Reminds guest and host of a confirmed stay whose check-in is tomorrow in the listing's zone. Runs hourly;
  * a booking already reminded (a stored notification or a scheduled send names it) is passed over,
  * so a rerun, or a member who switched the in-app list off, gets one reminder.
  */
@@ -22,7 +22,8 @@ export async function sendCheckInReminders(
   deps: NotificationDeps,
   opts: { now: Date; log: Logger },
 ): Promise<{ reminded: number }> {
-  const tomorrow = addDays(dateIn("UTC", opts.now), 1);
+  // Every zone's "tomorrow" lies within a day of UTC's; the listing's own zone decides below.
+  const utcToday = dateIn("UTC", opts.now);
   const due = await db
     .select({
       bookingId: bookings.id,
@@ -31,13 +32,21 @@ export async function sendCheckInReminders(
       checkIn: bookings.checkIn,
       listingTitle: listings.title,
       guestName: users.displayName,
+      timezone: listings.timezone,
     })
     .from(bookings)
     .innerJoin(listings, eq(listings.id, bookings.listingId))
     .innerJoin(users, eq(users.id, bookings.guestId))
-    .where(and(eq(bookings.status, "confirmed"), eq(bookings.checkIn, tomorrow)));
+    .where(
+      and(
+        eq(bookings.status, "confirmed"),
+        gte(bookings.checkIn, utcToday),
+        lte(bookings.checkIn, addDays(utcToday, 2)),
+      ),
+    );
   let reminded = 0;
   for (const b of due) {
+    if (b.checkIn !== addDays(dateIn(b.timezone, opts.now), 1)) continue;
     const done = await db.transaction(async (tx) => {
       // Serialises two overlapping runs on the same booking.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`check-in-reminder:${b.bookingId}`}))`);
@@ -98,6 +107,6 @@ export async function sendCheckInReminders(
     });
     if (done) reminded += 1;
   }
-  if (reminded > 0) opts.log.info("check-in reminders scheduled", { reminded, checkIn: tomorrow });
+  if (reminded > 0) opts.log.info("check-in reminders scheduled", { reminded });
   return { reminded };
 }
