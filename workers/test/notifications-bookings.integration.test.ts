@@ -62,10 +62,16 @@ async function stay(opts: { checkIn: string; checkOut: string; status?: "confirm
   return { guest, host, listingId: listing!.id, bookingId: booking!.id };
 }
 
-const inbox = (userId: string) => database.db.select().from(notifications).where(eq(notifications.userId, userId));
+const inbox = (userId: string) =>
+  database.db.select().from(notifications).where(eq(notifications.userId, userId));
 const mailsTo = (email: string) => database.db.select().from(devEmails).where(eq(devEmails.to, email));
 
-function transitioned(s: Awaited<ReturnType<typeof stay>>, from: "requested" | "pending_payment", to: "requested" | "confirmed" | "declined" | "expired", dates: { checkIn: string; checkOut: string }) {
+function transitioned(
+  s: Awaited<ReturnType<typeof stay>>,
+  from: "requested" | "pending_payment",
+  to: "requested" | "confirmed" | "declined" | "expired",
+  dates: { checkIn: string; checkOut: string },
+) {
   return envelope("booking.transitioned", {
     bookingId: s.bookingId,
     listingId: s.listingId,
@@ -81,7 +87,10 @@ function transitioned(s: Awaited<ReturnType<typeof stay>>, from: "requested" | "
 }
 
 describe("booking notifications", () => {
-  const dates = { checkIn: addDays(dateIn("UTC", new Date()), 30), checkOut: addDays(dateIn("UTC", new Date()), 33) };
+  const dates = {
+    checkIn: addDays(dateIn("UTC", new Date()), 30),
+    checkOut: addDays(dateIn("UTC", new Date()), 33),
+  };
 
   it("tell the host of a request, in the app, live and by e-mail with the total", async () => {
     const s = await stay({ ...dates, status: "pending" });
@@ -91,7 +100,11 @@ describe("booking notifications", () => {
     await deliver(database.db, deps, transitioned(s, "pending_payment", "requested", dates), now);
     expect(await inbox(s.guest.id)).toHaveLength(0);
     const [notice] = await inbox(s.host.id);
-    expect(notice).toMatchObject({ type: "booking.requested", category: "booking_updates", title: "New booking request from Grace Guest" });
+    expect(notice).toMatchObject({
+      type: "booking.requested",
+      category: "booking_updates",
+      title: "New booking request from Grace Guest",
+    });
     expect(recording.pushed.map((p) => p.userId)).toEqual([s.host.id]);
 
     await dispatchDueDeliveries(database.db, deps, { now, log: silentLogger });
@@ -130,5 +143,26 @@ describe("check-in reminders", () => {
     await dispatchDueDeliveries(database.db, deps, { now, log: silentLogger });
     const [mail] = await mailsTo(s.guest.email);
     expect(mail?.subject).toBe("Your stay at Loft by the canal starts soon");
+  });
+});
+
+describe("account and security notices", () => {
+  it("store a password change in the app, push it live, and mail the address the event names", async () => {
+    const member = await createMember(database.db, { displayName: "Cy" });
+    const recording = recordingLiveDelivery();
+    const deps = notificationDeps({ live: recording.live });
+    await deliver(
+      database.db,
+      deps,
+      envelope("auth.password_changed", { userId: member.id, email: member.email }),
+      new Date(),
+    );
+    const [notice] = await inbox(member.id);
+    expect(notice).toMatchObject({ type: "account.password_changed", category: "account_security" });
+    expect(recording.pushed.map((p) => p.userId)).toEqual([member.id]);
+    const [mail] = await mailsTo(member.email);
+    expect(mail?.subject).toBe("Your HomeTrip password was changed");
+    // Security mail cannot be turned off: no unsubscribe header.
+    expect(mail?.headers).toEqual({});
   });
 });

@@ -12,7 +12,7 @@ export function createEventHandlers(
 ): EventHandlers {
   return {
     ...systemHandlers,
-    ...createAuthHandlers(deps.mail),
+    ...createAuthHandlers(deps.mail, deps.notifications),
     ...createSearchHandlers(deps.search),
     ...createNotificationHandlers(deps.notifications),
   };

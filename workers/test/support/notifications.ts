@@ -60,7 +60,11 @@ export function envelope<T extends EventType>(
 
 /** Applies an event once, as the events route does after verifying the delivery. */
 export async function deliver(db: Database, deps: NotificationDeps, event: KnownEventEnvelope, now: Date) {
-  return processEvent(db, createEventHandlers({ notifications: deps }), event, { log: silentLogger, now });
+  const handlers = createEventHandlers({
+    notifications: deps,
+    mail: { appUrl: deps.appUrl, transport: deps.transport },
+  });
+  return processEvent(db, handlers, event, { log: silentLogger, now });
 }
 
 export async function createConversation(db: Database, guestId: string, hostId: string): Promise<string> {

@@ -20,6 +20,8 @@ export interface NotifyInput {
   outbound: {
     kind: string;
     payload: Record<string, unknown>;
+    /** Only these outbound channels (default: all); `[]` when the caller sends the mail itself. */
+    channels?: OutboundChannel[];
     /** Rows sharing a key that fall due together leave as one digest. */
     digestKey?: string;
     /** Hold sends back this long (the away rule for messages). */
@@ -74,6 +76,7 @@ export async function notify(tx: DbOrTx, input: NotifyInput): Promise<NotifyResu
   const scheduled: NotifyResult["scheduled"] = [];
   for (const channel of outboundChannels) {
     if (!switches[channel]) continue;
+    if (input.outbound.channels && !input.outbound.channels.includes(channel)) continue;
     if (channel === "sms" && !prefs.phone) continue;
     if (channel === "push" && !(await hasPushSubscription(tx, input.userId))) continue;
     let deliverAfter = new Date(input.now.getTime() + (input.outbound.delayMs ?? 0));
