@@ -16,6 +16,9 @@ describe("unsubscribe tokens", () => {
     expect(await readUnsubscribeToken(key, token.replace(".messages.", ".tips."))).toBeNull();
     expect(await readUnsubscribeToken(key, token.replace(userId, userId.replace("c001", "c002")))).toBeNull();
     expect(await readUnsubscribeToken(key, "")).toBeNull();
+    expect(
+      await readUnsubscribeToken(key, await unsubscribeToken(key, userId, "account_security")),
+    ).toBeNull();
     expect(await readUnsubscribeToken(key, `${userId}.nope.${"0".repeat(32)}`)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { type NotificationCategory, notificationCategories } from "@hometrip/contracts";
+import { isLockedOn, type NotificationCategory, notificationCategories } from "@hometrip/contracts";
 
 /**
  * One-click unsubscribe links (RFC 8058) carry `<userId>.<category>.<mac>`: HMAC-SHA-256 over the
@@ -40,6 +40,8 @@ export async function readUnsubscribeToken(
   if (!match) return null;
   const [, userId = "", category = "", given = ""] = match;
   if (!(notificationCategories as readonly string[]).includes(category)) return null;
+  // No link is issued for e-mail that cannot be turned off; a signed one is refused all the same.
+  if (isLockedOn(category as NotificationCategory, "email")) return null;
   const expected = await macOf(key, `${userId}.${category}`);
   let diff = 0;
   for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ given.charCodeAt(i);
