@@ -61,7 +61,7 @@ describe("ownership bases cover every procedure that takes an owned id", () => {
 describe("another host against host A's things", () => {
   let a: Member;
   let b: Member;
-  const ids = { published: "", draft: "", block: "", apiKey: "", session: "" };
+  const ids = { published: "", draft: "", block: "", apiKey: "", session: "", notification: "" };
 
   /** Everything A owns that a procedure could change, as rows. */
   const snapshotOfA = async () =>
@@ -95,6 +95,7 @@ describe("another host against host A's things", () => {
         ),
         sql("select id, revoked_at from api_keys where user_id = $1 order by id", [a.userId]),
         sql("select id, revoked_at from session_families where user_id = $1 order by id", [a.userId]),
+        sql("select id, read_at from notifications where user_id = $1 order by id", [a.userId]),
       ]),
     );
 
@@ -117,6 +118,11 @@ describe("another host against host A's things", () => {
     ).id;
     const [session] = await sql("select id from session_families where user_id = $1", [a.userId]);
     ids.session = session?.id as string;
+    const [notice] = await sql(
+      "insert into notifications (user_id, type, category, title) values ($1, 'booking.requested', 'booking_updates', 'A request') returning id",
+      [a.userId],
+    );
+    ids.notification = notice?.id as string;
   }, 60_000);
 
   /** A's ids for an ownership, each with the answer another member must get. */
@@ -133,6 +139,8 @@ describe("another host against host A's things", () => {
         return [["API key", ids.apiKey, 404]];
       case "session":
         return [["session", ids.session, 404]];
+      case "notification":
+        return [["notification", ids.notification, 404]];
     }
   };
 

@@ -6,6 +6,7 @@ import {
   blockManagerProcedure,
   listingByIdManagerProcedure,
   listingManagerProcedure,
+  notificationOwnerProcedure,
   sessionOwnerProcedure,
 } from "../src/procedure-bases.ts";
 import { appRouter } from "../src/router.ts";
@@ -30,7 +31,7 @@ import { bearer, createTestClient, type Outcome, settle } from "./harness.ts";
 export type Access = "public" | "operator" | "authed" | "session" | "host" | "admin";
 
 /** What an ownership base checks: the kind of thing, and the input field naming it. */
-export type Ownership = { owns: "listing" | "block" | "apiKey" | "session"; field: string };
+export type Ownership = { owns: "listing" | "block" | "apiKey" | "session" | "notification"; field: string };
 
 export type ProcedureInfo = {
   path: string;
@@ -66,6 +67,7 @@ const ownershipMarkers: [Ownership, unknown][] = [
   [{ owns: "block", field: "blockId" }, marker(blockManagerProcedure)],
   [{ owns: "apiKey", field: "id" }, marker(apiKeyOwnerProcedure)],
   [{ owns: "session", field: "sessionId" }, marker(sessionOwnerProcedure)],
+  [{ owns: "notification", field: "id" }, marker(notificationOwnerProcedure)],
 ];
 
 const postCommitMarker = (postCommitStep as unknown as { _middlewares: unknown[] })._middlewares[0];

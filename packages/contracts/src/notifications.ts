@@ -80,15 +80,21 @@ export const zNotificationPreferencesUpdate = z.object({
 export type NotificationPreferencesUpdate = z.output<typeof zNotificationPreferencesUpdate>;
 
 /** An endpoint a push service gave the browser: https, or plain http only on a loopback stand-in. */
-export const zPushEndpoint = zText({ max: 1024, min: 12 })
-  .pipe(z.url({ protocol: /^https?$/ }))
-  .refine(
-    (value) => {
+export const zPushEndpoint = zText({ max: 1024, min: 12 }).refine(
+  (value) => {
+    try {
       const url = new URL(value);
-      return url.protocol === "https:" || ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
-    },
-    { message: "must be an https URL" },
-  );
+      if (url.username || url.password) return false;
+      return (
+        url.protocol === "https:" ||
+        (url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname))
+      );
+    } catch {
+      return false;
+    }
+  },
+  { message: "must be an https URL" },
+);
 
 /** base64url as browsers give `PushSubscription.toJSON().keys`: p256dh is 65 bytes, auth 16. */
 const base64Url = (min: number, max: number) =>

@@ -1,21 +1,20 @@
 import type { NotificationCategory, NotificationItem } from "@hometrip/contracts";
 import { type DbOrTx, notifications } from "@hometrip/db";
-import { and, count, desc, eq, isNull, lt, or } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 
-/** Newest first; the cursor is the last item's `createdAt|id` so equal timestamps do not repeat or skip. */
+/**
+ * Newest first. The cursor is the last item's id: the next page holds what sorts after that row
+ * (created_at, id), compared in the database at full precision, so equal timestamps neither repeat
+ * nor skip. A cursor naming no row of the member's gives an empty page.
+ */
 export async function listNotifications(
   db: DbOrTx,
   userId: string,
   opts: { limit: number; cursor?: string | null; unreadOnly?: boolean },
 ): Promise<{ items: NotificationItem[]; nextCursor: string | null }> {
-  const [at, id] = opts.cursor ? opts.cursor.split("|") : [];
-  const before =
-    at && id
-      ? or(
-          lt(notifications.createdAt, new Date(at)),
-          and(eq(notifications.createdAt, new Date(at)), lt(notifications.id, id)),
-        )
-      : undefined;
+  const before = opts.cursor
+    ? sql`(${notifications.createdAt}, ${notifications.id}) < (select n.created_at, n.id from notifications n where n.id = ${opts.cursor} and n.user_id = ${userId})`
+    : undefined;
   const rows = await db
     .select()
     .from(notifications)
@@ -41,7 +40,7 @@ export async function listNotifications(
       readAt: row.readAt?.toISOString() ?? null,
       createdAt: row.createdAt.toISOString(),
     })),
-    nextCursor: rows.length > opts.limit && last ? `${last.createdAt.toISOString()}|${last.id}` : null,
+    nextCursor: rows.length > opts.limit && last ? last.id : null,
   };
 }
 
