@@ -74,7 +74,8 @@ export async function startChannelStandIns(
     if (subscription.expired) return [410, { reason: "Gone" }];
     const refused = await verifyVapid(req.headers.authorization ?? null, url);
     if (refused) return [403, { reason: refused }];
-    if (req.headers["content-encoding"] !== "aes128gcm") return [415, { reason: "Content-Encoding must be aes128gcm" }];
+    if (req.headers["content-encoding"] !== "aes128gcm")
+      return [415, { reason: "Content-Encoding must be aes128gcm" }];
     const payload = decryptPushPayload(body, subscription.keys);
     const ttl = Number(req.headers.ttl);
     const recorded: RecordedPush = {
@@ -101,7 +102,13 @@ export async function startChannelStandIns(
     if (req.method === "POST" && push?.[1]) return reply(...(await receivePush(push[1], req, body)));
     const sms = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(path.pathname);
     if (req.method === "POST" && sms?.[1]) {
-      const [status, json, recorded] = handleTwilioMessage(twilio, decodeURIComponent(sms[1]), req.headers.authorization, body.toString("utf8"), req.headers["content-type"]);
+      const [status, json, recorded] = handleTwilioMessage(
+        twilio,
+        decodeURIComponent(sms[1]),
+        req.headers.authorization,
+        body.toString("utf8"),
+        req.headers["content-type"],
+      );
       if (recorded) {
         texts.unshift(recorded);
         log(`sms to ${recorded.to}: ${recorded.body.slice(0, 80)}`);
@@ -110,7 +117,8 @@ export async function startChannelStandIns(
     }
     if (req.method === "GET" && path.pathname === "/__dev/sms") return reply(200, texts);
     if (req.method === "GET" && path.pathname === "/__dev/push") return reply(200, pushes);
-    if (req.method === "POST" && path.pathname === "/__dev/push/subscriptions") return reply(201, createPushSubscription());
+    if (req.method === "POST" && path.pathname === "/__dev/push/subscriptions")
+      return reply(201, createPushSubscription());
     return reply(404, { message: "Not Found" });
   }
 
@@ -123,7 +131,8 @@ export async function startChannelStandIns(
   });
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  url = `http://127.0.0.1:${port}`;
+  const host = opts.host ?? "127.0.0.1";
+  url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   log(`push and SMS stand-ins listening on ${url}`);
 
   return {
@@ -136,7 +145,8 @@ export async function startChannelStandIns(
     },
     pushes: (subscriptionId) => pushes.filter((p) => !subscriptionId || p.subscriptionId === subscriptionId),
     sms: (to) => texts.filter((t) => !to || t.to === to),
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
 

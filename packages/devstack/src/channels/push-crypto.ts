@@ -39,7 +39,8 @@ export function decryptPushPayload(body: Buffer, keys: TestSubscriptionKeys): st
   const idLength = body[20] ?? 0;
   const senderPublic = body.subarray(21, 21 + idLength);
   const record = body.subarray(21 + idLength);
-  if (idLength !== 65 || senderPublic[0] !== 0x04) throw new PushDecryptError("key id is not an uncompressed P-256 key");
+  if (idLength !== 65 || senderPublic[0] !== 0x04)
+    throw new PushDecryptError("key id is not an uncompressed P-256 key");
   if (record.length > recordSize) throw new PushDecryptError("more than one record");
 
   const ecdh = createECDH("prime256v1");

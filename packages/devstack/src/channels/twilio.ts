@@ -47,9 +47,16 @@ export function handleTwilioMessage(
   if (!e164.test(to)) return error(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
   if (!from) return error(400, 21604, "A 'From' phone number is required.");
   if (!text) return error(400, 21602, "Message body is required.");
-  if (text.length > 1600) return error(400, 21617, "The concatenated message body exceeds the 1600 character limit.");
+  if (text.length > 1600)
+    return error(400, 21617, "The concatenated message body exceeds the 1600 character limit.");
   const now = new Date();
-  const recorded: RecordedSms = { sid: `SM${randomBytes(16).toString("hex")}`, to, from, body: text, receivedAt: now.toISOString() };
+  const recorded: RecordedSms = {
+    sid: `SM${randomBytes(16).toString("hex")}`,
+    to,
+    from,
+    body: text,
+    receivedAt: now.toISOString(),
+  };
   return [
     201,
     {

@@ -4,7 +4,11 @@ import { decodeProtectedHeader, importJWK, jwtVerify } from "jose";
  * Checks `Authorization: vapid t=<JWT>, k=<public key>` (RFC 8292) as push services do: an ES256
  * JWT signed by the key in `k`, for this push service's origin, expiring within 24 hours.
  */
-export async function verifyVapid(header: string | null, audience: string, now = new Date()): Promise<string | null> {
+export async function verifyVapid(
+  header: string | null,
+  audience: string,
+  now = new Date(),
+): Promise<string | null> {
   const match = /^vapid\s+t=([^,\s]+),\s*k=([A-Za-z0-9_-]+)$/.exec(header ?? "");
   if (!match) return "missing or malformed vapid Authorization";
   const [, token = "", key = ""] = match;
@@ -22,7 +26,8 @@ export async function verifyVapid(header: string | null, audience: string, now =
     if (typeof payload.exp !== "number" || payload.exp * 1000 - now.getTime() > 24 * 3600_000) {
       return "exp must be within 24 hours";
     }
-    if (typeof payload.sub !== "string" || !/^(mailto:|https:)/.test(payload.sub)) return "sub must be mailto: or https:";
+    if (typeof payload.sub !== "string" || !/^(mailto:|https:)/.test(payload.sub))
+      return "sub must be mailto: or https:";
     return null;
   } catch (error) {
     return `vapid JWT refused: ${error instanceof Error ? error.message : String(error)}`;

@@ -54,6 +54,7 @@ async function main() {
       ["Neon HTTP SQL", u.neonHttp],
       [`Upstash REST (${stack.redisKind} Redis)`, u.redisBridge],
       ["QStash broker", u.qstash],
+      ["Push and SMS stand-ins", `${u.channels}/__dev/sms`],
     ])}\n\nPress Ctrl-C to stop everything.\n\n`,
   );
 }

@@ -102,7 +102,9 @@ export function realtimeLaunch(
  * gives the group a minute. Turbopack's dev cache on disk is off (apps/web/next.config.ts): a start
  * that restored it, even after a clean stop, put every page in an endless "HMR hash mismatch" reload.
  */
-export function webLaunch(opts: RuntimeOptions & { port: number; distDir?: string; apiUrl: string }): Launch {
+export function webLaunch(
+  opts: RuntimeOptions & { port: number; distDir?: string; apiUrl: string; channelsUrl?: string },
+): Launch {
   return {
     command: join(opts.root, "apps/web/node_modules/.bin/next"),
     args: [
@@ -118,6 +120,7 @@ export function webLaunch(opts: RuntimeOptions & { port: number; distDir?: strin
       NEXT_TELEMETRY_DISABLED: "1",
       __NEXT_DEV_WAIT_FOR_TURBOPACK_SHUTDOWN: "1",
       API_URL: opts.apiUrl,
+      ...(opts.channelsUrl ? { DEV_CHANNELS_URL: opts.channelsUrl } : {}),
       ...(opts.distDir ? { NEXT_DIST_DIR: opts.distDir } : {}),
     },
     stopGraceMs: 60_000,

@@ -2,6 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { DevstackEnv } from "@hometrip/config";
 import { migrate } from "@hometrip/db/migrate";
+import { devVapidKeys } from "../channels/dev-vapid.ts";
+import { startChannelStandIns } from "../channels/index.ts";
 import { startNeonTunnel } from "../neon-tunnel.ts";
 import { devOAuthClients, devOAuthSettings } from "../oidc/dev-clients.ts";
 import { startOidcProvider } from "../oidc/index.ts";
@@ -15,7 +17,16 @@ import { apiLaunch, type Launch, realtimeLaunch, webLaunch } from "./runtimes.ts
 import { deploySchedules, ensureDemoPhotos, seedOnFirstRun } from "./setup.ts";
 
 export type StackUrls = Record<
-  "api" | "web" | "realtime" | "workers" | "postgres" | "neonTunnel" | "neonHttp" | "redisBridge" | "qstash",
+  | "api"
+  | "web"
+  | "realtime"
+  | "workers"
+  | "postgres"
+  | "neonTunnel"
+  | "neonHttp"
+  | "redisBridge"
+  | "qstash"
+  | "channels",
   string
 >;
 export type RunningStack = {
@@ -106,6 +117,10 @@ export async function startDevStack(
     const webOrigins = [`http://localhost:${env.WEB_PORT}`, `http://127.0.0.1:${env.WEB_PORT}`];
     const oidc = await startOidcProvider({ clients: devOAuthClients(webOrigins), log: log("oidc", 4) });
     closers.push({ name: "oidc", close: oidc.close });
+    // Web Push and Twilio SMS land here; /dev/sms in the web app lists the texts.
+    const channels = await startChannelStandIns({ host: env.DEV_HOST, log: log("channels", 4) });
+    closers.push({ name: "channels", close: channels.close });
+    const vapid = devVapidKeys(dataDir);
 
     devLog("applying migrations…");
     await migrate(pg.url, { log: devLog });
@@ -124,6 +139,7 @@ export async function startDevStack(
       neonHttp: tunnel.httpEndpoint,
       redisBridge: bridge.url,
       qstash: broker.url,
+      channels: channels.url,
     };
     const shared = {
       APP_ENV: "development",
@@ -169,6 +185,12 @@ export async function startDevStack(
         APP_URL: urls.web,
         API_PUBLIC_URL: urls.api,
         EMAIL_TRANSPORT: "dev",
+        VAPID_PUBLIC_KEY: vapid.publicKey,
+        VAPID_PRIVATE_KEY: vapid.privateKey,
+        TWILIO_API_URL: channels.twilio.apiUrl,
+        TWILIO_ACCOUNT_SID: channels.twilio.accountSid,
+        TWILIO_AUTH_TOKEN: channels.twilio.authToken,
+        TWILIO_FROM: channels.twilio.from,
       },
       log: log("workers", 5),
       onExit: crashed("workers"),
@@ -186,6 +208,7 @@ export async function startDevStack(
       APP_URL: urls.web,
       JWT_SIGNING_KEYS: env.JWT_SIGNING_KEYS,
       TOTP_ENCRYPTION_KEY: env.TOTP_ENCRYPTION_KEY,
+      VAPID_PUBLIC_KEY: vapid.publicKey,
       ...devOAuthSettings(oidc),
     };
     const runtime = { root: opts.root, dataDir, host: env.DEV_HOST, inspect: env.DEV_INSPECT };
@@ -213,7 +236,13 @@ export async function startDevStack(
     const web = launch(
       "web",
       8,
-      webLaunch({ ...runtime, port: env.WEB_PORT, distDir: opts.webDistDir, apiUrl: urls.api }),
+      webLaunch({
+        ...runtime,
+        port: env.WEB_PORT,
+        distDir: opts.webDistDir,
+        apiUrl: urls.api,
+        channelsUrl: channels.url,
+      }),
     );
 
     const alive = (p: ManagedProcess) => () => p.child.exitCode === null && p.child.signalCode === null;
