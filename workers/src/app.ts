@@ -6,6 +6,7 @@ import { bookingLifecycleRoutes } from "./routes/booking-lifecycle.ts";
 import { eventsRoute } from "./routes/events.ts";
 import { healthRoute } from "./routes/health.ts";
 import { icalImportRoute } from "./routes/ical-import.ts";
+import { notificationJobsRoute } from "./routes/notification-jobs.ts";
 import { outboxSweepRoute } from "./routes/outbox-sweep.ts";
 import { paymentsJobRoutes } from "./routes/payments-jobs.ts";
 
@@ -19,6 +20,7 @@ export function createWorkerApp(deps: WorkerDeps) {
   app.route("/", icalImportRoute(deps));
   app.route("/", bookingLifecycleRoutes(deps));
   app.route("/", paymentsJobRoutes(deps));
+  app.route("/", notificationJobsRoute(deps));
   app.route("/", healthRoute(deps));
   app.notFound((c) => c.json({ code: "NOT_FOUND", message: "No such route" }, errorStatus.NOT_FOUND));
   app.onError((error, c) => {

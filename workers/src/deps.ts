@@ -7,6 +7,7 @@ import type { MailDeps } from "./handlers/auth/mail-deps.ts";
 import type { BookingHandlerDeps } from "./handlers/bookings/index.ts";
 import type { FeedFetchOptions } from "./handlers/calendar/fetch-feed.ts";
 import type { EventHandlers } from "./handlers/types.ts";
+import type { NotificationDeps } from "./notifications/deps.ts";
 import type { SignatureVerifier } from "./signature.ts";
 
 export interface WorkerDeps {
@@ -19,6 +20,8 @@ export interface WorkerDeps {
   clock?: () => Date;
   /** Mail links and transport for the auth mail handlers; without it those events fail and retry. */
   mail?: MailDeps;
+  /** Channels, links and timing of notifications; without it message and booking events fail and retry. */
+  notifications?: NotificationDeps;
   /** Defaults to the registry in `./handlers`; tests hand in their own to inject failures. */
   handlers?: EventHandlers;
   /** Base URL the broker delivers to (signature `sub` claim); default: the request's own URL. */

@@ -8,6 +8,7 @@ import { createWorkerApp } from "./app.ts";
 import { qstashBookingDeadlines } from "./handlers/bookings/index.ts";
 import { createMailDeps } from "./handlers/index.ts";
 import { createJsonLogger } from "./log.ts";
+import { createNotificationDeps, loggingLiveDelivery } from "./notifications/from-env.ts";
 import { searchIndexFromEnv } from "./search-index.ts";
 
 const log = createJsonLogger({ service: "workers" });
@@ -37,6 +38,7 @@ const { db, pool } = createDb({
 });
 
 const stripe = createStripeClient(stripeClientConfig(env));
+const mail = createMailDeps(env);
 const app = createWorkerApp({
   db,
   log,
@@ -50,7 +52,8 @@ const app = createWorkerApp({
     token: env.QSTASH_TOKEN,
     destinationUrl: env.EVENTS_DESTINATION_URL,
   }),
-  mail: createMailDeps(env),
+  mail,
+  notifications: createNotificationDeps(env, { transport: mail.transport, live: loggingLiveDelivery(log) }),
   // The broker signs the URL it was given, which is built from this same setting.
   publicUrl: env.EVENTS_DESTINATION_URL,
   // Feeds on localhost are how development tests a sync; production only fetches public hosts.

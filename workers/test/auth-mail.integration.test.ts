@@ -132,7 +132,7 @@ describe("password reset mail", () => {
     const eventId = await emit("auth.password_reset_requested", member);
     const mail = await mailFor(eventId);
     expect(mail.subject).toBe("Reset your HomeTrip password");
-    expect(mail.text).toMatch(/^Hi Grace,/);
+    expect(mail.text).toMatch(/^Reset your HomeTrip password\n\nHi Grace,/);
     const token = tokenFromMail(mail.text, "/reset-password");
 
     await redeliver(eventId);

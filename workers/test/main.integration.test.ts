@@ -94,6 +94,8 @@ describe("bun src/main.ts", () => {
         EMAIL_TRANSPORT: "dev",
         STRIPE_SECRET_KEY: "sk_test_main_0123456789",
         STRIPE_API_BASE: stripe.url,
+        UNSUBSCRIBE_SIGNING_KEY: "test-unsubscribe-signing-key-0123456789",
+        API_PUBLIC_URL: "http://localhost:8787",
       },
     });
     let output = "";

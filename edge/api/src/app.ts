@@ -10,6 +10,7 @@ import { messageAttachmentRoutes } from "./http/message-attachments.ts";
 import { oauthRoutes } from "./http/oauth.ts";
 import { stripeWebhookRoutes } from "./http/stripe-webhooks.ts";
 import { trpcRoutes } from "./http/trpc.ts";
+import { unsubscribeRoutes } from "./http/unsubscribe.ts";
 import { loadConfig } from "./middleware/config.ts";
 import { cors } from "./middleware/cors.ts";
 import { drainUnreadBody } from "./middleware/drain-body.ts";
@@ -42,6 +43,7 @@ export function createApp(opts: { clock?: Clock } = {}) {
       .route("/", oauthRoutes)
       .route("/", icalRoutes)
       .route("/", stripeWebhookRoutes)
+      .route("/", unsubscribeRoutes)
       .use("/trpc/*", apiRateLimit)
       .route("/", trpcRoutes)
       .notFound(notFound)

@@ -7,6 +7,7 @@ import {
   managedBlockListing,
   managedListing,
   ownApiKey,
+  ownNotification,
   ownSession,
 } from "@hometrip/core";
 import * as z from "zod";
@@ -92,6 +93,13 @@ export const sessionOwnerProcedure = sessionProcedure.use(async ({ ctx, getRawIn
 export const conversationParticipantProcedure = authedProcedure.use(async ({ ctx, getRawInput, next }) => {
   const conversationId = await idIn(getRawInput, "conversationId");
   if (conversationId) await conversationParticipant(ctx.services.db, conversationId, ctx.actor.userId);
+  return next();
+});
+
+/** The caller's own notification named by `id`; another member's looks like an unknown one. */
+export const notificationOwnerProcedure = sessionProcedure.use(async ({ ctx, getRawInput, next }) => {
+  const notificationId = await idIn(getRawInput, "id");
+  if (notificationId) await ownNotification(ctx.services.db, notificationId, ctx.actor.userId);
   return next();
 });
 

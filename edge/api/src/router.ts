@@ -6,6 +6,7 @@ import { calendarRouter } from "./procedures/calendar/index.ts";
 import { devMailboxRouter } from "./procedures/dev-mailbox/index.ts";
 import { listingsRouter } from "./procedures/listings/index.ts";
 import { messagesRouter } from "./procedures/messages/index.ts";
+import { notificationsRouter } from "./procedures/notifications/index.ts";
 import { placesRouter } from "./procedures/places/index.ts";
 import { realtimeRouter } from "./procedures/realtime/index.ts";
 import { searchRouter } from "./procedures/search/index.ts";
@@ -22,6 +23,7 @@ export const appRouter = router({
   devMailbox: devMailboxRouter,
   listings: listingsRouter,
   messages: messagesRouter,
+  notifications: notificationsRouter,
   places: placesRouter,
   realtime: realtimeRouter,
   search: searchRouter,

@@ -27,6 +27,7 @@ const secretValues = (): string[] => {
   const values = [
     "ADMIN_API_TOKEN",
     "TOTP_ENCRYPTION_KEY",
+    "UNSUBSCRIBE_SIGNING_KEY",
     "QSTASH_TOKEN",
     "UPSTASH_REDIS_REST_TOKEN",
     "DATABASE_URL",

@@ -118,6 +118,7 @@ export default async function setup(project: TestProject) {
       APP_URL: appUrl,
       JWT_SIGNING_KEYS: "test-1:test-jwt-signing-secret-0123456789abcdef",
       TOTP_ENCRYPTION_KEY: btoa("test-totp-encryption-key-32bytes"),
+      UNSUBSCRIBE_SIGNING_KEY: "test-unsubscribe-signing-key-0123456789",
       OAUTH_GOOGLE_CLIENT_ID: oauthClients.google.clientId,
       OAUTH_GOOGLE_CLIENT_SECRET: oauthClients.google.clientSecret,
       OAUTH_GOOGLE_ISSUER: oidc.googleIssuer,

@@ -36,6 +36,7 @@ const intendedPublic = [
   "devMailbox.list",
   "listings.get", // published listings; drafts only to their host or an admin
   "listings.quote", // prices and bookability of published listings; drafts only to their host or an admin
+  "notifications.vapidPublicKey", // the public half of the push key pair, meant for every browser
   "search.listings",
   "system.health",
   "system.version",

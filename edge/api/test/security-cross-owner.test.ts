@@ -65,7 +65,16 @@ describe("ownership bases cover every procedure that takes an owned id", () => {
 describe("another host against host A's things", () => {
   let a: Member;
   let b: Member;
-  const ids = { published: "", draft: "", block: "", apiKey: "", session: "", booking: "", conversation: "" };
+  const ids = {
+    published: "",
+    draft: "",
+    block: "",
+    apiKey: "",
+    session: "",
+    booking: "",
+    conversation: "",
+    notification: "",
+  };
 
   /** Everything A owns that a procedure could change, as rows. */
   const snapshotOfA = async () =>
@@ -111,6 +120,7 @@ describe("another host against host A's things", () => {
            order by p.user_id, m.seq`,
           [a.userId],
         ),
+        sql("select id, read_at from notifications where user_id = $1 order by id", [a.userId]),
       ]),
     );
 
@@ -144,6 +154,11 @@ describe("another host against host A's things", () => {
       clientId: crypto.randomUUID(),
     });
     ids.conversation = inquiry.conversationId;
+    const [notice] = await sql(
+      "insert into notifications (user_id, type, category, title) values ($1, 'booking.requested', 'booking_updates', 'A request') returning id",
+      [a.userId],
+    );
+    ids.notification = notice?.id as string;
   }, 60_000);
 
   /** A's ids for an ownership, each with the answer another member must get. */
@@ -164,6 +179,8 @@ describe("another host against host A's things", () => {
         return [["booking on A's home", ids.booking, 404]];
       case "conversation":
         return [["conversation A takes part in", ids.conversation, 404]];
+      case "notification":
+        return [["notification", ids.notification, 404]];
     }
   };
 

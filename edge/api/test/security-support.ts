@@ -10,6 +10,7 @@ import {
   conversationParticipantProcedure,
   listingByIdManagerProcedure,
   listingManagerProcedure,
+  notificationOwnerProcedure,
   sessionOwnerProcedure,
 } from "../src/procedure-bases.ts";
 import { appRouter } from "../src/router.ts";
@@ -35,7 +36,7 @@ export type Access = "public" | "operator" | "authed" | "session" | "host" | "ad
 
 /** What an ownership base checks: the kind of thing, and the input field naming it. */
 export type Ownership = {
-  owns: "listing" | "block" | "apiKey" | "session" | "booking" | "conversation";
+  owns: "listing" | "block" | "apiKey" | "session" | "booking" | "conversation" | "notification";
   field: string;
 };
 
@@ -77,6 +78,7 @@ const ownershipMarkers: [Ownership, unknown][] = [
   [{ owns: "booking", field: "bookingId" }, marker(bookingHostProcedure)],
   [{ owns: "booking", field: "bookingId" }, marker(bookingPartyProcedure)],
   [{ owns: "conversation", field: "conversationId" }, marker(conversationParticipantProcedure)],
+  [{ owns: "notification", field: "id" }, marker(notificationOwnerProcedure)],
 ];
 
 const postCommitMarker = (postCommitStep as unknown as { _middlewares: unknown[] })._middlewares[0];

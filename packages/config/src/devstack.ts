@@ -49,6 +49,7 @@ export const zDevstackEnv = z.object({
   REALTIME_INTERNAL_TOKEN: secret(16).default("dev-realtime-internal-token"),
   JWT_SIGNING_KEYS: z.string().default("dev-1:dev-jwt-signing-secret-0123456789abcdef"),
   TOTP_ENCRYPTION_KEY: z.string().default("ZGV2LXRvdHAta2V5LTMyLWJ5dGVzLWxvbmctMDAwMDA="),
+  UNSUBSCRIBE_SIGNING_KEY: z.string().min(32).default("dev-unsubscribe-signing-key-0123456789abcdef"),
   SEED: z.coerce.number().int().default(42),
 });
 export type DevstackEnv = z.output<typeof zDevstackEnv>;

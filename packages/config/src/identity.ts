@@ -52,6 +52,10 @@ export const edgeIdentityShape = {
   OAUTH_GITHUB_AUTHORIZE_URL: url.default("https://github.com/login/oauth/authorize"),
   OAUTH_GITHUB_TOKEN_URL: url.default("https://github.com/login/oauth/access_token"),
   OAUTH_GITHUB_API_URL: url.default("https://api.github.com"),
+  /** Signs one-click unsubscribe links; the workers sign with the same key. */
+  UNSUBSCRIBE_SIGNING_KEY: z.string().min(32, { message: "must be at least 32 characters" }),
+  /** Handed to browsers that subscribe to push (the workers hold the private half). */
+  VAPID_PUBLIC_KEY: z.string().min(80).optional(),
 };
 
 /** Mail settings of the workers service, which sends every mail from events. */
@@ -63,4 +67,27 @@ export const workersEmailShape = {
   EMAIL_FROM: z.string().min(3).default("HomeTrip <no-reply@hometrip.app>"),
   RESEND_API_KEY: z.string().optional(),
   RESEND_API_URL: url.default("https://api.resend.com"),
+  /** Signs one-click unsubscribe links (List-Unsubscribe); edge/api checks them with the same key. */
+  UNSUBSCRIBE_SIGNING_KEY: z.string().min(32, { message: "must be at least 32 characters" }),
+  /** Public base URL of edge/api, where the unsubscribe links point. */
+  API_PUBLIC_URL: url,
+};
+
+/** Web Push (VAPID) and SMS (Twilio's Messages API) for the notification workers; unset, the channel is off. */
+export const workersChannelShape = {
+  VAPID_PUBLIC_KEY: z.string().min(80).optional(),
+  VAPID_PRIVATE_KEY: z.string().min(40).optional(),
+  /** `mailto:` or https contact the push services may write to about our sends. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:)/)
+    .default("mailto:ops@hometrip.app"),
+  TWILIO_API_URL: url.default("https://api.twilio.com"),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/)
+    .optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
+  /** E.164 sender number or a Messaging Service SID. */
+  TWILIO_FROM: z.string().min(2).optional(),
 };

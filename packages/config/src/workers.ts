@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { appEnv, poolMax, port, postgresUrl, secret, url, wsProxy } from "./fields.ts";
-import { workersEmailShape } from "./identity.ts";
+import { workersChannelShape, workersEmailShape } from "./identity.ts";
 import { parseConfig } from "./parse.ts";
 import { stripeShape } from "./stripe.ts";
 
@@ -35,10 +35,19 @@ export const zWorkersEnv = z
     REALTIME_INTERNAL_TOKEN: secret(16).optional(),
     ...workersEmailShape,
     ...stripeShape,
+    ...workersChannelShape,
   })
   .refine((env) => env.EMAIL_TRANSPORT !== "resend" || Boolean(env.RESEND_API_KEY), {
     path: ["RESEND_API_KEY"],
     message: "is required when EMAIL_TRANSPORT=resend",
+  })
+  .refine((env) => Boolean(env.VAPID_PUBLIC_KEY) === Boolean(env.VAPID_PRIVATE_KEY), {
+    path: ["VAPID_PRIVATE_KEY"],
+    message: "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are set together",
+  })
+  .refine((env) => !env.TWILIO_ACCOUNT_SID || Boolean(env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM), {
+    path: ["TWILIO_AUTH_TOKEN"],
+    message: "TWILIO_AUTH_TOKEN and TWILIO_FROM are required with TWILIO_ACCOUNT_SID",
   })
   .refine((env) => !env.TYPESENSE_URL || Boolean(env.TYPESENSE_API_KEY), {
     path: ["TYPESENSE_API_KEY"],

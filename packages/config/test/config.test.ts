@@ -22,6 +22,7 @@ const edge = {
   TOTP_ENCRYPTION_KEY: btoa("x".repeat(32)),
   STRIPE_SECRET_KEY: "sk_test_config_0123456789",
   STRIPE_WEBHOOK_SECRET: "whsec_config_0123456789",
+  UNSUBSCRIBE_SIGNING_KEY: "test-unsubscribe-signing-key-0123456789",
 };
 
 function failure(fn: () => unknown): ConfigError {
@@ -97,6 +98,8 @@ describe("workers config", () => {
     APP_URL: edge.APP_URL,
     EMAIL_TRANSPORT: "dev",
     STRIPE_SECRET_KEY: edge.STRIPE_SECRET_KEY,
+    UNSUBSCRIBE_SIGNING_KEY: "test-unsubscribe-signing-key-0123456789",
+    API_PUBLIC_URL: "http://localhost:8787",
   };
   const keys = {
     QSTASH_CURRENT_SIGNING_KEY: "sig_current_key",

@@ -7,6 +7,7 @@ export * from "./events/index.ts";
 export * from "./input-bounds.ts";
 export * from "./listings.ts";
 export * from "./messaging.ts";
+export * from "./notifications.ts";
 export * from "./places.ts";
 export * from "./realtime.ts";
 export * from "./search.ts";

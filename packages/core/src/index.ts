@@ -129,11 +129,13 @@ export { type RelayOutboxOptions, type RelayOutboxResult, relayOutbox } from "./
 export * from "./listings/index.ts";
 export { describeError, type Logger, silentLogger } from "./logger.ts";
 export * from "./messaging/index.ts";
+export * from "./notifications/index.ts";
 export {
   conversationParticipant,
   managedBlockListing,
   managedListing,
   ownApiKey,
+  ownNotification,
   ownSession,
 } from "./ownership.ts";
 export * from "./payments/index.ts";

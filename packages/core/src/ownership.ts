@@ -5,6 +5,7 @@ import {
   conversationParticipants,
   type DbOrTx,
   type Listing,
+  notifications,
   sessionFamilies,
 } from "@hometrip/db";
 import { and, eq } from "drizzle-orm";
@@ -79,4 +80,13 @@ export async function conversationParticipant(
       ),
     );
   if (!row) throw new AppError("NOT_FOUND", "No such conversation");
+}
+
+/** Another member's notification looks exactly like an unknown one. */
+export async function ownNotification(db: DbOrTx, notificationId: string, userId: string): Promise<void> {
+  const [row] = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.id, notificationId), eq(notifications.userId, userId)));
+  if (!row) throw new AppError("NOT_FOUND", "No such notification");
 }

@@ -1,3 +1,10 @@
+export {
+  type ChannelStandIns,
+  type RecordedPush,
+  type RecordedSms,
+  startChannelStandIns,
+  type TestPushSubscription,
+} from "./channels/index.ts";
 export { startEmbeddedRedis } from "./embedded-redis/server.ts";
 export { freePort, freePorts } from "./free-ports.ts";
 export { startNeonTunnel } from "./neon-tunnel.ts";

@@ -1,5 +1,5 @@
 import type { EventType } from "@hometrip/contracts";
-import type { EventHandler, EventHandlers } from "./types.ts";
+import type { EventHandler } from "./types.ts";
 
 type HandlerTable = { [T in EventType]?: EventHandler<T> };
 
@@ -28,4 +28,3 @@ export function composeHandlers(...tables: HandlerTable[]): HandlerTable {
   }
   return composed as HandlerTable;
 }
-

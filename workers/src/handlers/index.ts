@@ -1,9 +1,11 @@
 import type { SearchIndex } from "@hometrip/search";
+import type { NotificationDeps } from "../notifications/deps.ts";
 import { createAuthHandlers, type MailDeps } from "./auth/index.ts";
 import { applyStripePaymentEvent, type BookingHandlerDeps, createBookingHandlers } from "./bookings/index.ts";
-import { createPaymentHandlers, type StripeEventHandlerTable } from "./payments/index.ts";
 import { composeHandlers } from "./compose.ts";
 import { handleBookingTransitionedForMessaging, messagingHandlers } from "./messaging/index.ts";
+import { createNotificationHandlers } from "./notifications/index.ts";
+import { createPaymentHandlers, type StripeEventHandlerTable } from "./payments/index.ts";
 import { createSearchHandlers } from "./search/index.ts";
 import { systemHandlers } from "./system/index.ts";
 import type { EventHandlers } from "./types.ts";
@@ -19,17 +21,24 @@ const bookingStripeEvents: StripeEventHandlerTable = {
 
 /** Each domain exports its handlers from `./<domain>/index.ts`; they are merged here. */
 export function createEventHandlers(
-  deps: { mail?: MailDeps; search?: SearchIndex; bookings?: BookingHandlerDeps } = {},
+  deps: {
+    mail?: MailDeps;
+    search?: SearchIndex;
+    bookings?: BookingHandlerDeps;
+    notifications?: NotificationDeps;
+  } = {},
 ): EventHandlers {
   const handlers = composeHandlers(
     systemHandlers,
-    createAuthHandlers(deps.mail),
+    createAuthHandlers(deps.mail, deps.notifications),
     createSearchHandlers(deps.search),
     createBookingHandlers({ search: deps.search, ...deps.bookings }),
     // Stripe event tables of other domains join the payouts table here (bookings: payment_intent.*).
     createPaymentHandlers([bookingStripeEvents]),
     messagingHandlers,
+    // The booking's thread first, so its notification can link to it.
     { "booking.transitioned": handleBookingTransitionedForMessaging },
+    createNotificationHandlers(deps.notifications),
   );
   // Exhaustive: a catalog event without a handler fails the type check here.
   return handlers satisfies Partial<EventHandlers> as EventHandlers;

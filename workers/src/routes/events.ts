@@ -29,6 +29,7 @@ export function eventsRoute(deps: WorkerDeps) {
       ...(deps.mail && { mail: deps.mail }),
       ...(deps.search && { search: deps.search }),
       ...(deps.bookings && { bookings: deps.bookings }),
+      ...(deps.notifications && { notifications: deps.notifications }),
     });
   const clock = deps.clock ?? (() => new Date());
   const app = new Hono<SignedEnv>();

@@ -9,6 +9,8 @@ export type WebEnv = {
   apiUrl: string;
   /** The dev mailbox page exists outside production, or when HOMETRIP_DEV_TOOLS=1. */
   devTools: boolean;
+  /** The local push and SMS stand-ins (`bun run dev` sets DEV_CHANNELS_URL); null elsewhere. */
+  devChannelsUrl: string | null;
   /** Raster tiles for the search map (NEXT_PUBLIC_MAP_TILE_URL + _ATTRIBUTION); null: the offline land base. */
   mapTiles: MapTiles | null;
   /**
@@ -26,6 +28,9 @@ export function webEnv(source: Record<string, string | undefined> = process.env)
   return {
     apiUrl,
     devTools: source.NODE_ENV !== "production" || source.HOMETRIP_DEV_TOOLS === "1",
+    devChannelsUrl: /^https?:\/\//.test(source.DEV_CHANNELS_URL ?? "")
+      ? (source.DEV_CHANNELS_URL as string).replace(/\/$/, "")
+      : null,
     mapTiles: mapTilesFrom(source),
     stripe: stripeFrom(source),
   };

@@ -3,8 +3,8 @@ import { authEvents } from "./auth.ts";
 import { bookingEvents } from "./bookings.ts";
 import type { EventDefinition } from "./define.ts";
 import { listingEvents } from "./listings.ts";
-import { paymentEvents } from "./payments.ts";
 import { messagingEvents } from "./messaging.ts";
+import { paymentEvents } from "./payments.ts";
 import { systemEvents } from "./system.ts";
 
 /**

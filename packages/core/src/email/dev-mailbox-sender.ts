@@ -17,6 +17,7 @@ export function createDevMailboxSender(db: DbOrTx, opts: { from: string }): Emai
           subject: mail.subject,
           text: mail.text,
           html: mail.html,
+          headers: mail.headers ?? {},
           eventId: mail.eventId ?? null,
         })
         .onConflictDoNothing({ target: devEmails.eventId })

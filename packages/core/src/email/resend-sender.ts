@@ -47,6 +47,7 @@ export function createResendEmailSender(opts: ResendSenderOptions): EmailSender 
             subject: mail.subject,
             text: mail.text,
             html: mail.html,
+            ...(mail.headers && { headers: mail.headers }),
           }),
           signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
         });

@@ -71,7 +71,12 @@ export async function verifyRoomToken(
   const [payload, signaturePart, extra] = token.split(".");
   const signature = signaturePart === undefined ? null : fromBase64url(signaturePart);
   if (!payload || !signature || extra !== undefined) return { ok: false, reason: "malformed" };
-  const valid = await crypto.subtle.verify("HMAC", await hmacKey(secret), signature, encoder.encode(payload));
+  const valid = await crypto.subtle.verify(
+    "HMAC",
+    await hmacKey(secret),
+    new Uint8Array(signature),
+    encoder.encode(payload),
+  );
   if (!valid) return { ok: false, reason: "bad signature" };
   const json = fromBase64url(payload);
   let claims: TRoomTokenClaims;

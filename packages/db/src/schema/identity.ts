@@ -1,6 +1,6 @@
 import { emailTokenPurposes } from "@hometrip/contracts/enums";
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns.ts";
 import { users } from "./users.ts";
 
@@ -91,6 +91,8 @@ export const devEmails = pgTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html"),
+    /** Extra headers as sent (List-Unsubscribe and the like), for the dev mailbox to show. */
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
     /** The event that caused the mail, so a redelivered event is visibly one mail. */
     eventId: uuid("event_id").unique(),
     createdAt: createdAt(),

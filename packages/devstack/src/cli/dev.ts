@@ -55,6 +55,7 @@ async function main() {
       [`Upstash REST (${stack.redisKind} Redis)`, u.redisBridge],
       ["QStash broker", u.qstash],
       ["Stripe (stand-in)", u.stripe],
+      ["Push and SMS stand-ins", `${u.channels}/__dev/sms`],
     ])}\n\nPress Ctrl-C to stop everything.\n\n`,
   );
 }

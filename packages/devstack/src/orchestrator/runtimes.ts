@@ -110,6 +110,7 @@ export function webLaunch(
     port: number;
     distDir?: string;
     apiUrl: string;
+    channelsUrl?: string;
     /** The Stripe API base and publishable key the checkout page gives the browser. */
     stripe?: { apiBase: string; publishableKey: string };
   },
@@ -132,6 +133,7 @@ export function webLaunch(
       ...(opts.stripe
         ? { STRIPE_BROWSER_API_BASE: opts.stripe.apiBase, STRIPE_PUBLISHABLE_KEY: opts.stripe.publishableKey }
         : {}),
+      ...(opts.channelsUrl ? { DEV_CHANNELS_URL: opts.channelsUrl } : {}),
       ...(opts.distDir ? { NEXT_DIST_DIR: opts.distDir } : {}),
     },
     stopGraceMs: 60_000,

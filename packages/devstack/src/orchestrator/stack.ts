@@ -2,6 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { DevstackEnv } from "@hometrip/config";
 import { migrate } from "@hometrip/db/migrate";
+import { devVapidKeys } from "../channels/dev-vapid.ts";
+import { startChannelStandIns } from "../channels/index.ts";
 import { startNeonTunnel } from "../neon-tunnel.ts";
 import { devOAuthClients, devOAuthSettings } from "../oidc/dev-clients.ts";
 import { startOidcProvider } from "../oidc/index.ts";
@@ -25,7 +27,8 @@ export type StackUrls = Record<
   | "neonHttp"
   | "redisBridge"
   | "qstash"
-  | "stripe",
+  | "stripe"
+  | "channels",
   string
 >;
 export type RunningStack = {
@@ -127,6 +130,10 @@ export async function startDevStack(
     const webOrigins = [`http://localhost:${env.WEB_PORT}`, `http://127.0.0.1:${env.WEB_PORT}`];
     const oidc = await startOidcProvider({ clients: devOAuthClients(webOrigins), log: log("oidc", 4) });
     closers.push({ name: "oidc", close: oidc.close });
+    // Web Push and Twilio SMS land here; /dev/sms in the web app lists the texts.
+    const channels = await startChannelStandIns({ host: env.DEV_HOST, log: log("channels", 4) });
+    closers.push({ name: "channels", close: channels.close });
+    const vapid = devVapidKeys(dataDir);
 
     devLog("applying migrations…");
     await migrate(pg.url, { log: devLog });
@@ -146,6 +153,7 @@ export async function startDevStack(
       redisBridge: bridge.url,
       qstash: broker.url,
       stripe: stripe.url,
+      channels: channels.url,
     };
     const shared = {
       APP_ENV: "development",
@@ -156,6 +164,7 @@ export async function startDevStack(
       EVENTS_DESTINATION_URL: urls.workers,
       STRIPE_SECRET_KEY: env.STRIPE_SECRET_KEY,
       STRIPE_API_BASE: stripe.url,
+      UNSUBSCRIBE_SIGNING_KEY: env.UNSUBSCRIBE_SIGNING_KEY,
       // PGlite serves one client at a time: one connection per pool, released soon after use.
       ...(pg.kind === "pglite" ? { DATABASE_POOL_MAX: "1", DATABASE_IDLE_TIMEOUT_MS: "200" } : {}),
     };
@@ -190,9 +199,16 @@ export async function startDevStack(
         UPSTASH_REDIS_REST_URL: bridge.url,
         UPSTASH_REDIS_REST_TOKEN: env.UPSTASH_REDIS_REST_TOKEN,
         APP_URL: urls.web,
+        API_PUBLIC_URL: urls.api,
         EMAIL_TRANSPORT: "dev",
         REALTIME_URL: urls.realtime,
         REALTIME_INTERNAL_TOKEN: env.REALTIME_INTERNAL_TOKEN,
+        VAPID_PUBLIC_KEY: vapid.publicKey,
+        VAPID_PRIVATE_KEY: vapid.privateKey,
+        TWILIO_API_URL: channels.twilio.apiUrl,
+        TWILIO_ACCOUNT_SID: channels.twilio.accountSid,
+        TWILIO_AUTH_TOKEN: channels.twilio.authToken,
+        TWILIO_FROM: channels.twilio.from,
       },
       log: log("workers", 5),
       onExit: crashed("workers"),
@@ -213,6 +229,7 @@ export async function startDevStack(
       JWT_SIGNING_KEYS: env.JWT_SIGNING_KEYS,
       TOTP_ENCRYPTION_KEY: env.TOTP_ENCRYPTION_KEY,
       STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET,
+      VAPID_PUBLIC_KEY: vapid.publicKey,
       ...devOAuthSettings(oidc),
     };
     const runtime = { root: opts.root, dataDir, host: env.DEV_HOST, inspect: env.DEV_INSPECT };
@@ -250,6 +267,7 @@ export async function startDevStack(
         distDir: opts.webDistDir,
         apiUrl: urls.api,
         stripe: { apiBase: stripe.url, publishableKey: env.STRIPE_PUBLISHABLE_KEY },
+        channelsUrl: channels.url,
       }),
     );
 

@@ -87,6 +87,7 @@ export async function startBenchApi(opts: {
       APP_URL: "http://localhost:3000",
       JWT_SIGNING_KEYS: "bench-1:bench-jwt-signing-secret-0123456789abcdef",
       TOTP_ENCRYPTION_KEY: btoa("bench-totp-encryption-key-32byte"),
+      UNSUBSCRIBE_SIGNING_KEY: "bench-unsubscribe-signing-key-0123456789",
       ...opts.vars,
     };
     const started =

@@ -1,4 +1,5 @@
-import { issueEmailToken, verificationMail } from "@hometrip/core";
+import { issueEmailToken } from "@hometrip/core";
+import { verificationEmail } from "../../notifications/account-email.tsx";
 import type { EventHandler } from "../types.ts";
 import { appLink, type MailDeps } from "./mail-deps.ts";
 import { currentRecipient } from "./recipient.ts";
@@ -27,7 +28,7 @@ export function handleEmailVerificationRequested(
       ttlSeconds: validHours * 3600,
       now,
     });
-    const content = verificationMail({
+    const content = await verificationEmail(mail.appUrl, {
       displayName: user.displayName,
       link: appLink(mail.appUrl, "/verify-email", token),
       validHours,

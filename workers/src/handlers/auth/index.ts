@@ -1,4 +1,5 @@
 import type { EventType } from "@hometrip/contracts";
+import type { NotificationDeps } from "../../notifications/deps.ts";
 import type { EventHandler, EventHandlers } from "../types.ts";
 import { handleEmailVerificationRequested } from "./email-verification-requested.ts";
 import type { MailDeps } from "./mail-deps.ts";
@@ -17,7 +18,10 @@ type AuthHandlers = Pick<
   "auth.email_verification_requested" | "auth.password_reset_requested" | "auth.password_changed"
 >;
 
-export function createAuthHandlers(mail: MailDeps | undefined): AuthHandlers {
+export function createAuthHandlers(
+  mail: MailDeps | undefined,
+  notifications?: NotificationDeps,
+): AuthHandlers {
   if (!mail) {
     return {
       "auth.email_verification_requested": mailNotConfigured,
@@ -28,6 +32,6 @@ export function createAuthHandlers(mail: MailDeps | undefined): AuthHandlers {
   return {
     "auth.email_verification_requested": handleEmailVerificationRequested(mail),
     "auth.password_reset_requested": handlePasswordResetRequested(mail),
-    "auth.password_changed": handlePasswordChanged(mail),
+    "auth.password_changed": handlePasswordChanged(mail, notifications),
   };
 }

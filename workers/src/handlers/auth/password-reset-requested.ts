@@ -1,4 +1,5 @@
-import { issueEmailToken, passwordResetMail } from "@hometrip/core";
+import { issueEmailToken } from "@hometrip/core";
+import { passwordResetEmail } from "../../notifications/account-email.tsx";
 import type { EventHandler } from "../types.ts";
 import { appLink, type MailDeps } from "./mail-deps.ts";
 import { currentRecipient } from "./recipient.ts";
@@ -20,7 +21,7 @@ export function handlePasswordResetRequested(mail: MailDeps): EventHandler<"auth
       ttlSeconds: validMinutes * 60,
       now,
     });
-    const content = passwordResetMail({
+    const content = await passwordResetEmail(mail.appUrl, {
       displayName: user.displayName,
       link: appLink(mail.appUrl, "/reset-password", token),
       validMinutes,

@@ -1,4 +1,5 @@
 import type { SessionUser } from "@/lib/session.ts";
+import { NotificationBell } from "../notifications/notification-bell.tsx";
 import { ButtonLink } from "../ui/button.tsx";
 import { Nav, type NavItem } from "../ui/nav.tsx";
 import { LogOutButton } from "./log-out-button.tsx";
@@ -19,13 +20,15 @@ export function SiteNav({ user, devTools }: { user: SessionUser | null; devTools
     } else items.push({ href: "/become-host", label: "Become a host" });
     items.push({ href: "/account", label: "Account" }, { href: "/account/security", label: "Security" });
   }
-  if (devTools) items.push({ href: "/dev/mailbox", label: "Dev mailbox" });
+  if (devTools)
+    items.push({ href: "/dev/mailbox", label: "Dev mailbox" }, { href: "/dev/sms", label: "Dev SMS" });
   return (
     <Nav
       items={items}
       end={
         user ? (
           <>
+            <NotificationBell />
             <span className="muted" data-testid="signed-in-as">
               {user.displayName}
             </span>

@@ -17,6 +17,7 @@ export const getDevMailProcedure = devOnlyProcedure
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      headers: mail.headers,
       createdAt: mail.createdAt.toISOString(),
     };
   });

@@ -10,6 +10,8 @@ export const ZGetDevMailResponseSchema = z.object({
   subject: z.string(),
   text: z.string(),
   html: z.string().nullable(),
+  /** Extra headers the mail carried (List-Unsubscribe, List-Unsubscribe-Post). */
+  headers: z.record(z.string(), z.string()),
   createdAt: z.iso.datetime(),
 });
 export type TGetDevMailRequest = z.input<typeof ZGetDevMailRequestSchema>;

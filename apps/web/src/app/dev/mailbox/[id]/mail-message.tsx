@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { Fragment } from "react";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Card } from "@/components/ui/card.tsx";
 import { LoadingBlock } from "@/components/ui/spinner.tsx";
@@ -33,6 +34,14 @@ export function MailMessage({ id }: { id: string }) {
           <dd style={{ margin: 0 }}>{m.to}</dd>
           <dt>Sent</dt>
           <dd style={{ margin: 0 }}>{formatWhen(m.createdAt)}</dd>
+          {Object.entries(m.headers).map(([name, value]) => (
+            <Fragment key={name}>
+              <dt>{name}</dt>
+              <dd style={{ margin: 0, overflowWrap: "anywhere" }} className="mono">
+                {value}
+              </dd>
+            </Fragment>
+          ))}
         </dl>
         {links.length > 0 && (
           <nav aria-label="Links in this message" style={{ margin: "1rem 0" }}>

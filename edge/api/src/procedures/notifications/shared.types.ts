@@ -1,0 +1,3 @@
+import { zNotificationPreferences } from "@hometrip/contracts";
+
+export const ZPreferencesResponseSchema = zNotificationPreferences;

@@ -1,0 +1,62 @@
+import type { WorkersEnv } from "@hometrip/config";
+import type { EmailTransport, Logger, NotificationLiveDelivery } from "@hometrip/core";
+import { defaultNotificationTiming, type NotificationDeps } from "./deps.ts";
+import { createWebPushSender } from "./push-sender.ts";
+import { createTwilioSmsSender } from "./sms-sender.ts";
+
+type ChannelEnv = Pick<
+  WorkersEnv,
+  | "APP_URL"
+  | "API_PUBLIC_URL"
+  | "UNSUBSCRIBE_SIGNING_KEY"
+  | "VAPID_PUBLIC_KEY"
+  | "VAPID_PRIVATE_KEY"
+  | "VAPID_SUBJECT"
+  | "TWILIO_API_URL"
+  | "TWILIO_ACCOUNT_SID"
+  | "TWILIO_AUTH_TOKEN"
+  | "TWILIO_FROM"
+>;
+
+/**
+ * Until the user rooms are wired to the workers, a stored notification is seen on the next fetch
+ * of the bell; this is the one place to swap in the realtime Worker's delivery.
+ */
+export function loggingLiveDelivery(log: Logger): NotificationLiveDelivery {
+  return {
+    async toUser(userId, message) {
+      log.info("live notification not sent: no room delivery configured", { userId, type: message.type });
+    },
+  };
+}
+
+export function createNotificationDeps(
+  env: ChannelEnv,
+  opts: { transport: EmailTransport; live: NotificationLiveDelivery },
+): NotificationDeps {
+  return {
+    appUrl: env.APP_URL,
+    apiUrl: env.API_PUBLIC_URL,
+    unsubscribeKey: env.UNSUBSCRIBE_SIGNING_KEY,
+    transport: opts.transport,
+    live: opts.live,
+    push:
+      env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY
+        ? createWebPushSender({
+            publicKey: env.VAPID_PUBLIC_KEY,
+            privateKey: env.VAPID_PRIVATE_KEY,
+            subject: env.VAPID_SUBJECT,
+          })
+        : null,
+    sms:
+      env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
+        ? createTwilioSmsSender({
+            apiUrl: env.TWILIO_API_URL,
+            accountSid: env.TWILIO_ACCOUNT_SID,
+            authToken: env.TWILIO_AUTH_TOKEN,
+            from: env.TWILIO_FROM,
+          })
+        : null,
+    timing: defaultNotificationTiming,
+  };
+}

@@ -1,0 +1,32 @@
+import { errorStatus } from "@hometrip/contracts";
+import { Hono } from "hono";
+import type { WorkerDeps } from "../deps.ts";
+import { sendCheckInReminders } from "../notifications/check-in-reminders.ts";
+import { dispatchDueDeliveries } from "../notifications/dispatch.ts";
+import { requireQStashSignature, type SignedEnv } from "../signature.ts";
+
+/**
+ * POST /jobs/notification-deliveries — every minute: sends what is due (away delay over, digest
+ * gathered, quiet hours ended). POST /jobs/check-in-reminders — hourly: reminders for tomorrow's
+ * check-ins. Both are QStash schedules; without notification settings they answer 503 so the
+ * broker keeps retrying until a deploy configures them.
+ */
+export function notificationJobsRoute(deps: WorkerDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  const app = new Hono<SignedEnv>();
+  const notConfigured = { code: "UNAVAILABLE", message: "Notifications are not configured" };
+
+  app.post("/jobs/notification-deliveries", requireQStashSignature(deps), async (c) => {
+    if (!deps.notifications) return c.json(notConfigured, errorStatus.UNAVAILABLE);
+    const totals = await dispatchDueDeliveries(deps.db, deps.notifications, { now: clock(), log: deps.log });
+    if (totals.sent + totals.skipped + totals.deferred > 0)
+      deps.log.info("notification deliveries", { ...totals });
+    return c.json(totals);
+  });
+
+  app.post("/jobs/check-in-reminders", requireQStashSignature(deps), async (c) => {
+    if (!deps.notifications) return c.json(notConfigured, errorStatus.UNAVAILABLE);
+    return c.json(await sendCheckInReminders(deps.db, deps.notifications, { now: clock(), log: deps.log }));
+  });
+  return app;
+}
