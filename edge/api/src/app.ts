@@ -6,6 +6,7 @@ import { avatarRoutes } from "./http/avatars.ts";
 import { healthRoutes } from "./http/health.ts";
 import { icalRoutes } from "./http/ical.ts";
 import { listingPhotoRoutes } from "./http/listing-photos.ts";
+import { metricsRoutes } from "./http/metrics.ts";
 import { oauthRoutes } from "./http/oauth.ts";
 import { trpcRoutes } from "./http/trpc.ts";
 import { loadConfig } from "./middleware/config.ts";
@@ -13,6 +14,7 @@ import { cors } from "./middleware/cors.ts";
 import { drainUnreadBody } from "./middleware/drain-body.ts";
 import { init } from "./middleware/init.ts";
 import { requestLogger } from "./middleware/logger.ts";
+import { type MetricsOptions, recordMetrics } from "./middleware/metrics.ts";
 import { apiRateLimit } from "./rate-limit/api-limit.ts";
 import type { Clock } from "./services/clock.ts";
 
@@ -21,7 +23,7 @@ import type { Clock } from "./services/clock.ts";
  * configuration, is answered and logged with the id. `clock` is the time every service reads
  * (rate limits included); tests stop it, the deployed Worker uses the system clock.
  */
-export function createApp(opts: { clock?: Clock } = {}) {
+export function createApp(opts: { clock?: Clock; metrics?: MetricsOptions } = {}) {
   return (
     new Hono<HonoEnv>()
       .use(requestId({ headerName: "x-request-id" }))
@@ -30,10 +32,12 @@ export function createApp(opts: { clock?: Clock } = {}) {
       .use(loadConfig)
       .use(cors)
       .use(init(opts.clock))
+      .use(recordMetrics(opts.metrics))
       // Uploads share the general budget with tRPC calls: they are the most expensive requests.
       .use("/users/me/avatar", apiRateLimit)
       .use("/listings/:id/photos", apiRateLimit)
       .route("/", healthRoutes)
+      .route("/", metricsRoutes)
       .route("/", avatarRoutes)
       .route("/", listingPhotoRoutes)
       .route("/", oauthRoutes)

@@ -30,6 +30,21 @@ export const zEdgeEnv = z.object({
   GEOCODER_URL: url.optional(),
   /** Bearer token for operator-only procedures until accounts and roles exist. */
   ADMIN_API_TOKEN: secret(16),
+  /** Key prefix of the edge metrics rollups in Redis (tests give each case its own). */
+  METRICS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/)
+    .default("metrics"),
+  /**
+   * Bearer token Prometheus presents at GET /metrics; unset, only ADMIN_API_TOKEN is accepted, so a
+   * scraper can get a token that opens nothing else.
+   */
+  METRICS_TOKEN: secret(16).optional(),
+  /**
+   * The Bun workers' base URL for the ops queue panel: the API fetches `${WORKERS_METRICS_URL}/metrics`
+   * with the operator token. Unset: the panel shows the outbox and dead letters only.
+   */
+  WORKERS_METRICS_URL: url.optional(),
   ...edgeIdentityShape,
 });
 export type EdgeEnv = z.output<typeof zEdgeEnv>;

@@ -32,6 +32,7 @@ export const trpcRoutes = new Hono<HonoEnv>().all(`${trpcEndpoint}/*`, async (c)
       listingPhotos: (c.env as { LISTING_PHOTOS?: R2Bucket }).LISTING_PHOTOS,
     }),
     onError({ error, path }) {
+      c.var.trpcCallOutcomes?.failedCall(path, error);
       if (error.code === "INTERNAL_SERVER_ERROR") {
         c.var.logger.error("procedure failed", { path, ...errorFields(error.cause ?? error) });
       }

@@ -1,0 +1,9 @@
+import { router } from "../../trpc.ts";
+import { trafficProcedure } from "./traffic.ts";
+import { trafficSeriesProcedure } from "./traffic-series.ts";
+
+/** What ops watch: edge traffic per region, colo and procedure, and the event pipeline. */
+export const opsRouter = router({
+  traffic: trafficProcedure,
+  trafficSeries: trafficSeriesProcedure,
+});
