@@ -54,7 +54,7 @@ export const recordMetrics = (opts: MetricsOptions = {}) =>
       colo: origin.colo,
     }));
     services.waitUntil(
-      recordEdgeCalls(services.redis, {
+      recordEdgeCalls(services.metricsRedis, {
         prefix: services.config.METRICS_KEY_PREFIX,
         at: services.clock.now(),
         samples,

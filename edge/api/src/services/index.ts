@@ -35,6 +35,8 @@ export interface Services {
    */
   readonly httpSql: HttpSql | null;
   readonly redis: Redis;
+  /** The same Redis without retries, for best-effort writes after the answer (metrics rollups). */
+  readonly metricsRedis: Redis;
   readonly publisher: EventPublisher;
   /** Address search: a Nominatim-compatible service at GEOCODER_URL, else the offline gazetteer. */
   readonly geocoder: Geocoder;
@@ -58,6 +60,7 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
   let database: { db: Database; pool: Pool; events: CommittedEvents } | undefined;
   let httpSql: HttpSql | undefined;
   let redis: Redis | undefined;
+  let metricsRedis: Redis | undefined;
   let publisher: EventPublisher | undefined;
   let geocoder: Geocoder | undefined;
   const pending: Promise<unknown>[] = [];
@@ -104,6 +107,14 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
     get redis() {
       redis ??= createRedis({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN });
       return redis;
+    },
+    get metricsRedis() {
+      metricsRedis ??= createRedis({
+        url: config.UPSTASH_REDIS_REST_URL,
+        token: config.UPSTASH_REDIS_REST_TOKEN,
+        retries: 0,
+      });
+      return metricsRedis;
     },
     get publisher() {
       publisher ??= createQStashPublisher({
