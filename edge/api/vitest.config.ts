@@ -18,6 +18,8 @@ export default defineConfig({
                 ...inject("bindings"),
                 TEST_UNREACHABLE_URL: inject("unreachableUrl"),
                 TEST_EVENT_SINK_URL: inject("eventSinkUrl"),
+                // Metrics rollups written with each request, so a test reads what it just did.
+                METRICS_FLUSH_SECONDS: "0",
                 // The fuzz suite's budget and seed: FUZZ_RUNS=500 to search longer, FUZZ_SEED to replay.
                 FUZZ_RUNS: process.env.FUZZ_RUNS ?? "",
                 FUZZ_SEED: process.env.FUZZ_SEED ?? "",

@@ -2,9 +2,11 @@ import { errorStatus } from "@hometrip/contracts";
 import { describeError } from "@hometrip/core";
 import { Hono } from "hono";
 import type { WorkerDeps } from "./deps.ts";
+import { createWorkerMetrics } from "./metrics/worker-metrics.ts";
 import { eventsRoute } from "./routes/events.ts";
 import { healthRoute } from "./routes/health.ts";
 import { icalImportRoute } from "./routes/ical-import.ts";
+import { metricsRoute } from "./routes/metrics.ts";
 import { outboxSweepRoute } from "./routes/outbox-sweep.ts";
 
 export type { WorkerDeps } from "./deps.ts";
@@ -12,10 +14,12 @@ export type { WorkerDeps } from "./deps.ts";
 /** The workers HTTP app; runtime-agnostic (Bun in production, Node in tests). */
 export function createWorkerApp(deps: WorkerDeps) {
   const app = new Hono();
-  app.route("/", eventsRoute(deps));
+  const metrics = deps.metrics ?? createWorkerMetrics();
+  app.route("/", eventsRoute(deps, metrics));
   app.route("/", outboxSweepRoute(deps));
   app.route("/", icalImportRoute(deps));
   app.route("/", healthRoute(deps));
+  app.route("/", metricsRoute(metrics, deps.metricsToken));
   app.notFound((c) => c.json({ code: "NOT_FOUND", message: "No such route" }, errorStatus.NOT_FOUND));
   app.onError((error, c) => {
     deps.log.error("unhandled error", { path: c.req.path, error: describeError(error) });

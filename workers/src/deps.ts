@@ -5,6 +5,7 @@ import type { SearchIndex } from "@hometrip/search";
 import type { MailDeps } from "./handlers/auth/mail-deps.ts";
 import type { FeedFetchOptions } from "./handlers/calendar/fetch-feed.ts";
 import type { EventHandlers } from "./handlers/types.ts";
+import type { WorkerMetrics } from "./metrics/worker-metrics.ts";
 import type { SignatureVerifier } from "./signature.ts";
 
 export interface WorkerDeps {
@@ -32,4 +33,8 @@ export interface WorkerDeps {
   searchCache?: { redis: Redis /** Key namespace; tests pass their own. */; prefix?: string };
   /** Index that listing.changed updates: Typesense in production, else Postgres (nothing to copy). */
   search?: SearchIndex;
+  /** Prometheus counters of deliveries and handler latency; one per app by default. */
+  metrics?: WorkerMetrics;
+  /** Bearer token GET /metrics asks for (METRICS_TOKEN); unset, there is no /metrics. */
+  metricsToken?: string;
 }

@@ -56,6 +56,7 @@ const app = createWorkerApp({
     redis: createRedis({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN }),
   },
   search: searchIndexFromEnv(env, pool),
+  metricsToken: env.METRICS_TOKEN,
 });
 
 const server = Bun.serve({ port: env.WORKERS_PORT, hostname: env.WORKERS_HOST, fetch: app.fetch });

@@ -17,13 +17,15 @@ import { requestLogger } from "./middleware/logger.ts";
 import { type MetricsOptions, recordMetrics } from "./middleware/metrics.ts";
 import { apiRateLimit } from "./rate-limit/api-limit.ts";
 import type { Clock } from "./services/clock.ts";
+import { createIsolateState, type IsolateState } from "./services/isolate-state.ts";
 
 /**
  * Order matters: the request id and logger come first so every later failure, including a bad
  * configuration, is answered and logged with the id. `clock` is the time every service reads
  * (rate limits included); tests stop it, the deployed Worker uses the system clock.
  */
-export function createApp(opts: { clock?: Clock; metrics?: MetricsOptions } = {}) {
+export function createApp(opts: { clock?: Clock; metrics?: MetricsOptions; isolate?: IsolateState } = {}) {
+  const isolate = opts.isolate ?? createIsolateState();
   return (
     new Hono<HonoEnv>()
       .use(requestId({ headerName: "x-request-id" }))
@@ -31,7 +33,7 @@ export function createApp(opts: { clock?: Clock; metrics?: MetricsOptions } = {}
       .use(drainUnreadBody)
       .use(loadConfig)
       .use(cors)
-      .use(init(opts.clock))
+      .use(init(isolate, opts.clock))
       .use(recordMetrics(opts.metrics))
       // Uploads share the general budget with tRPC calls: they are the most expensive requests.
       .use("/users/me/avatar", apiRateLimit)

@@ -29,6 +29,8 @@ export const zWorkersEnv = z
     TYPESENSE_API_KEY: z.string().min(1).optional(),
     /** Alias the workers write to; `bun run search:reindex` swaps it to each rebuilt collection. */
     TYPESENSE_COLLECTION: z.string().min(1).default("listings"),
+    /** Bearer token for GET /metrics (Prometheus, the API's ops panel); unset, /metrics is off. */
+    METRICS_TOKEN: secret(16).optional(),
     ...workersEmailShape,
   })
   .refine((env) => env.EMAIL_TRANSPORT !== "resend" || Boolean(env.RESEND_API_KEY), {

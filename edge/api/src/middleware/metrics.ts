@@ -1,4 +1,4 @@
-import { type EdgeCallSample, recordEdgeCalls, statusClassOf } from "@hometrip/core";
+import { type EdgeCallSample, RollupBuffer, statusClassOf, writeRollupBatches } from "@hometrip/core";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { matchedRoutes } from "hono/route";
@@ -18,8 +18,9 @@ export interface MetricsOptions {
  * Records every request once it is answered: each call (each call of a tRPC batch, or the HTTP
  * route) with its status, the request's latency and where it landed (`cf`). A data point per call
  * goes to Analytics Engine at once (the binding buffers it; no I/O here); the minute rollups in
- * Redis are one pipeline after the response. Runs inside `init`, so its background write is
- * drained with the request's other tasks.
+ * Redis are summed in the isolate and written as one pipeline after the response, at most every
+ * METRICS_FLUSH_SECONDS. Runs inside `init`, so its background write is drained with the
+ * request's other tasks.
  */
 export const recordMetrics = (opts: MetricsOptions = {}) =>
   createMiddleware<HonoEnv>(async (c, next) => {
@@ -53,12 +54,19 @@ export const recordMetrics = (opts: MetricsOptions = {}) =>
       region: origin.continent,
       colo: origin.colo,
     }));
+    const now = services.clock.now();
+    services.isolate.rollups ??= new RollupBuffer(
+      services.config.METRICS_FLUSH_SECONDS * 1000,
+      now.getTime(),
+    );
+    const buffer = services.isolate.rollups;
+    buffer.add(services.config.METRICS_KEY_PREFIX, now, samples);
+    const due = buffer.takeDue(now.getTime());
+    if (due.length === 0) return;
     services.waitUntil(
-      recordEdgeCalls(services.metricsRedis, {
-        prefix: services.config.METRICS_KEY_PREFIX,
-        at: services.clock.now(),
-        samples,
-      }).catch((error: unknown) => services.logger.warn("metrics rollup not written", errorFields(error))),
+      writeRollupBatches(services.metricsRedis, due).catch((error: unknown) =>
+        services.logger.warn("metrics rollup not written", errorFields(error)),
+      ),
     );
   });
 

@@ -6,12 +6,14 @@ import {
   createQStashPublisher,
   type EventPublisher,
   type Geocoder,
+  invalidationsFor,
   runPostCommit,
   trackCommittedEvents,
 } from "@hometrip/core";
 import { createDb, createHttpSql, type Database, type HttpSql } from "@hometrip/db";
 import { createRedis, type Redis } from "@hometrip/kv";
 import { type Clock, systemClock } from "./clock.ts";
+import { createIsolateState, type IsolateState } from "./isolate-state.ts";
 import { errorFields, type Logger } from "./logger.ts";
 import { sqlOverHttpRoute } from "./sql-over-http.ts";
 
@@ -22,6 +24,8 @@ export interface Services {
   readonly config: EdgeEnv;
   readonly logger: Logger;
   readonly clock: Clock;
+  /** Kept by the isolate across requests (rate-limit leases, listing views served moments ago). */
+  readonly isolate: IsolateState;
   /**
    * Created on first use; a request that never touches Postgres opens no socket. Events recorded
    * through it are remembered for `runPostCommit` once their transaction commits.
@@ -56,7 +60,12 @@ export interface ServiceScope {
   dispose(waitUntil: (task: Promise<unknown>) => void): void;
 }
 
-export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = systemClock): ServiceScope {
+export function createServices(
+  config: EdgeEnv,
+  logger: Logger,
+  clock: Clock = systemClock,
+  isolate: IsolateState = createIsolateState(),
+): ServiceScope {
   let database: { db: Database; pool: Pool; events: CommittedEvents } | undefined;
   let httpSql: HttpSql | undefined;
   let redis: Redis | undefined;
@@ -91,6 +100,7 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
     config,
     logger,
     clock,
+    isolate,
     get db() {
       return openDb().db;
     },
@@ -138,6 +148,10 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
     async runPostCommit() {
       const events = database?.events.take() ?? [];
       if (events.length === 0) return;
+      // This isolate's copies of what changed go first, so its next read is the fresh one.
+      for (const change of invalidationsFor(events)) {
+        if (change.cache === "listingView") isolate.listingViews.forget(change.listingId);
+      }
       await runPostCommit(events, {
         db: services.db,
         publisher: services.publisher,

@@ -8,6 +8,7 @@ import {
   rollupLabel,
   summarizeDimension,
 } from "./edge-rollup.ts";
+import { RollupBuffer } from "./rollup-buffer.ts";
 import { recentPeriods } from "./rollup-periods.ts";
 
 const sample = (overrides: Partial<EdgeCallSample> = {}): EdgeCallSample => ({
@@ -92,5 +93,30 @@ describe("edge rollups", () => {
       "10:29",
       "10:30",
     ]);
+  });
+});
+
+describe("rollup buffer", () => {
+  it("sums calls per minute until a flush is due, keeping each call's minute", () => {
+    const t0 = Date.UTC(2030, 0, 1, 9, 59, 50);
+    const buffer = new RollupBuffer(10_000, t0);
+    buffer.add("m", new Date(t0), [sample()]);
+    buffer.add("m", new Date(t0 + 5_000), [sample({ status: 500 })]);
+    expect(buffer.takeDue(t0 + 9_000)).toEqual([]);
+    buffer.add("m", new Date(t0 + 10_000), [sample()]);
+    const due = buffer.takeDue(t0 + 10_000);
+    expect(
+      due.map((b) => [b.minute, b.increments.get("all|all|2xx") ?? 0, b.increments.get("all|all|5xx") ?? 0]),
+    ).toEqual([
+      [t0 / 1000 - 50, 1, 1],
+      [t0 / 1000 + 10, 1, 0],
+    ]);
+    expect(buffer.takeDue(t0 + 30_000)).toEqual([]);
+  });
+
+  it("writes at every request when the interval is 0", () => {
+    const buffer = new RollupBuffer(0, 0);
+    buffer.add("m", new Date(0), [sample()]);
+    expect(buffer.takeDue(0)).toHaveLength(1);
   });
 });

@@ -28,6 +28,15 @@ export {
   mergeHistograms,
 } from "./latency-histogram.ts";
 export {
+  type DeadLetters,
+  deadLetters,
+  type OutboxBacklog,
+  outboxBacklog,
+  parseWorkerMetrics,
+  type WorkerHandlerStats,
+} from "./queue-health.ts";
+export { RollupBuffer } from "./rollup-buffer.ts";
+export {
   cumulativeKey,
   periodSeconds,
   periodStart,
@@ -36,7 +45,13 @@ export {
   rollupKey,
   rollupTtlSeconds,
 } from "./rollup-periods.ts";
-export { readCumulativeRollup, readRollups, recordEdgeCalls } from "./rollup-store.ts";
+export {
+  type RollupBatch,
+  readCumulativeRollup,
+  readRollups,
+  recordEdgeCalls,
+  writeRollupBatches,
+} from "./rollup-store.ts";
 export {
   edgeTrafficReport,
   edgeTrafficSeries,
