@@ -40,6 +40,8 @@ export const zDevstackEnv = z.object({
   QSTASH_CURRENT_SIGNING_KEY: secret(8).default("sig_dev_current_key_0000000000"),
   QSTASH_NEXT_SIGNING_KEY: secret(8).default("sig_dev_next_key_000000000000"),
   ADMIN_API_TOKEN: secret(16).default("dev-admin-token-change-me"),
+  /** Bearer token of GET /metrics on the API and the workers (Prometheus, the ops page). */
+  METRICS_TOKEN: secret(16).default("dev-metrics-token-change-me"),
   JWT_SIGNING_KEYS: z.string().default("dev-1:dev-jwt-signing-secret-0123456789abcdef"),
   TOTP_ENCRYPTION_KEY: z.string().default("ZGV2LXRvdHAta2V5LTMyLWJ5dGVzLWxvbmctMDAwMDA="),
   SEED: z.coerce.number().int().default(42),

@@ -167,6 +167,7 @@ export async function startDevStack(
         UPSTASH_REDIS_REST_TOKEN: env.UPSTASH_REDIS_REST_TOKEN,
         APP_URL: urls.web,
         EMAIL_TRANSPORT: "dev",
+        METRICS_TOKEN: env.METRICS_TOKEN,
       },
       log: log("workers", 5),
       onExit: crashed("workers"),
@@ -180,6 +181,9 @@ export async function startDevStack(
       UPSTASH_REDIS_REST_URL: bridge.url,
       UPSTASH_REDIS_REST_TOKEN: env.UPSTASH_REDIS_REST_TOKEN,
       ADMIN_API_TOKEN: env.ADMIN_API_TOKEN,
+      // The ops page's worker panel reads the workers' /metrics with the token Prometheus would use.
+      METRICS_TOKEN: env.METRICS_TOKEN,
+      WORKERS_METRICS_URL: urls.workers,
       CORS_ORIGINS: `${urls.web},http://127.0.0.1:${env.WEB_PORT}`,
       APP_URL: urls.web,
       JWT_SIGNING_KEYS: env.JWT_SIGNING_KEYS,
