@@ -22,8 +22,24 @@ describe("workers /metrics", () => {
     const text = await response.text();
     expect(text).toContain("# TYPE hometrip_worker_handler_duration_seconds histogram");
     expect(parseWorkerMetrics(text)).toEqual([
-      { eventType: "auth.password_changed", processed: 0, duplicate: 1, failed: 0, rejected: 0, redelivered: 0, meanMs: null },
-      { eventType: "listing.changed", processed: 2, duplicate: 0, failed: 1, rejected: 0, redelivered: 2, meanMs: 30 },
+      {
+        eventType: "auth.password_changed",
+        processed: 0,
+        duplicate: 1,
+        failed: 0,
+        rejected: 0,
+        redelivered: 0,
+        meanMs: null,
+      },
+      {
+        eventType: "listing.changed",
+        processed: 2,
+        duplicate: 0,
+        failed: 1,
+        rejected: 0,
+        redelivered: 2,
+        meanMs: 30,
+      },
     ]);
   });
 
