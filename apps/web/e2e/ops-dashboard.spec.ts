@@ -45,7 +45,9 @@ function replayTraffic(seconds: number): Promise<void> {
       ["edge/api/scripts/ops-traffic.ts", "--api", api, "--seconds", String(seconds), "--rps", "8"],
       { cwd: root, stdio: "inherit" },
     );
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`ops:traffic exited with ${code}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`ops:traffic exited with ${code}`)),
+    );
   });
 }
 
@@ -67,7 +69,9 @@ test("an admin sees live per-region charts after ops:traffic", async ({ page }) 
   await expect(regions.getByRole("rowheader", { name: /EU/ })).toBeVisible({ timeout: 60_000 });
   await expect(regions.getByRole("rowheader", { name: /NA/ })).toBeVisible();
   await expect(page.getByRole("list", { name: "Colos" }).getByText("LIS")).toBeVisible();
-  await expect(page.getByRole("table", { name: "Calls by procedure" }).getByText("listings.get")).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Calls by procedure" }).getByText("listings.get"),
+  ).toBeVisible();
   await expect(page.locator(".ops-chart canvas").first()).toBeVisible();
   await expect(page.getByText("Outbox backlog")).toBeVisible();
   await snap(page, "ops-dashboard-1366");
