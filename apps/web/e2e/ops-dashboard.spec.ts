@@ -73,7 +73,7 @@ test("an admin sees live per-region charts after ops:traffic", async ({ page }) 
     page.getByRole("table", { name: "Calls by procedure" }).getByText("listings.get"),
   ).toBeVisible();
   await expect(page.locator(".ops-chart canvas").first()).toBeVisible();
-  await expect(page.getByText("Outbox backlog")).toBeVisible();
+  await expect(page.getByText("Outbox backlog", { exact: true })).toBeVisible();
   await snap(page, "ops-dashboard-1366");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
 

@@ -35,7 +35,16 @@ const database = await createTestDatabase({ prefix: "bench_edge" });
 const cleanups: (() => Promise<unknown>)[] = [() => database.drop()];
 try {
   const listingId = await insertPublishedListing(database.url);
-  const api = await startBenchApi({ root, databaseUrl: database.url, redisUrl, runtime: "workerd", log });
+  // Its own metrics keys: the bench's calls must not show up on a developer's ops page.
+  const vars = { METRICS_KEY_PREFIX: "bench-edge-metrics" };
+  const api = await startBenchApi({
+    root,
+    databaseUrl: database.url,
+    redisUrl,
+    runtime: "workerd",
+    log,
+    vars,
+  });
   cleanups.push(() => api.close());
   const path = `/trpc/listings.get?input=${encodeURIComponent(JSON.stringify({ id: listingId }))}`;
 

@@ -120,7 +120,9 @@ while (Date.now() < deadline) {
         const key = `${Math.floor(status / 100)}xx`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       })
-      .catch(() => counts.set("failed", (counts.get("failed") ?? 0) + 1))
+      .catch(() => {
+        counts.set("failed", (counts.get("failed") ?? 0) + 1);
+      })
       .finally(() => inFlight.delete(task));
     inFlight.add(task);
     sent += 1;

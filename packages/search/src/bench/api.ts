@@ -36,6 +36,8 @@ export async function startBenchApi(opts: {
   redisUrl: string;
   runtime: BenchRuntime;
   log: (line: string) => void;
+  /** More bindings, or other values for these (e.g. a bench's own metrics key prefix). */
+  vars?: Record<string, string>;
 }): Promise<BenchApi> {
   const cleanups: (() => Promise<unknown>)[] = [];
   const close = async () => {
@@ -74,6 +76,7 @@ export async function startBenchApi(opts: {
       APP_URL: "http://localhost:3000",
       JWT_SIGNING_KEYS: "bench-1:bench-jwt-signing-secret-0123456789abcdef",
       TOTP_ENCRYPTION_KEY: btoa("bench-totp-encryption-key-32byte"),
+      ...opts.vars,
     };
     const started =
       opts.runtime === "workerd"
