@@ -20,6 +20,8 @@ export default defineConfig({
                 TEST_UNREACHABLE_URL: inject("unreachableUrl"),
                 TEST_EVENT_SINK_URL: inject("eventSinkUrl"),
                 TEST_STRIPE_WEBHOOK_SINK_URL: inject("stripeWebhookSinkUrl"),
+                // Metrics rollups written with each request, so a test reads what it just did.
+                METRICS_FLUSH_SECONDS: "0",
                 // The fuzz suite's budget and seed: FUZZ_RUNS=500 to search longer, FUZZ_SEED to replay.
                 FUZZ_RUNS: process.env.FUZZ_RUNS ?? "",
                 FUZZ_SEED: process.env.FUZZ_SEED ?? "",

@@ -7,6 +7,7 @@ import type { MailDeps } from "./handlers/auth/mail-deps.ts";
 import type { BookingHandlerDeps } from "./handlers/bookings/index.ts";
 import type { FeedFetchOptions } from "./handlers/calendar/fetch-feed.ts";
 import type { EventHandlers } from "./handlers/types.ts";
+import type { WorkerMetrics } from "./metrics/worker-metrics.ts";
 import type { NotificationDeps } from "./notifications/deps.ts";
 import type { SignatureVerifier } from "./signature.ts";
 
@@ -41,4 +42,8 @@ export interface WorkerDeps {
   search?: SearchIndex;
   /** Stripe (STRIPE_API_BASE: the stand-in locally) for the payout and reconciliation jobs. */
   stripe?: Stripe;
+  /** Prometheus counters of deliveries and handler latency; one per app by default. */
+  metrics?: WorkerMetrics;
+  /** Bearer token GET /metrics asks for (METRICS_TOKEN); unset, there is no /metrics. */
+  metricsToken?: string;
 }

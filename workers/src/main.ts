@@ -75,6 +75,7 @@ const app = createWorkerApp({
     ),
   },
   stripe,
+  metricsToken: env.METRICS_TOKEN,
 });
 
 const server = Bun.serve({ port: env.WORKERS_PORT, hostname: env.WORKERS_HOST, fetch: app.fetch });

@@ -7,6 +7,7 @@ import { healthRoutes } from "./http/health.ts";
 import { icalRoutes } from "./http/ical.ts";
 import { listingPhotoRoutes } from "./http/listing-photos.ts";
 import { messageAttachmentRoutes } from "./http/message-attachments.ts";
+import { metricsRoutes } from "./http/metrics.ts";
 import { oauthRoutes } from "./http/oauth.ts";
 import { stripeWebhookRoutes } from "./http/stripe-webhooks.ts";
 import { trpcRoutes } from "./http/trpc.ts";
@@ -16,15 +17,18 @@ import { cors } from "./middleware/cors.ts";
 import { drainUnreadBody } from "./middleware/drain-body.ts";
 import { init } from "./middleware/init.ts";
 import { requestLogger } from "./middleware/logger.ts";
+import { type MetricsOptions, recordMetrics } from "./middleware/metrics.ts";
 import { apiRateLimit } from "./rate-limit/api-limit.ts";
 import type { Clock } from "./services/clock.ts";
+import { createIsolateState, type IsolateState } from "./services/isolate-state.ts";
 
 /**
  * Order matters: the request id and logger come first so every later failure, including a bad
  * configuration, is answered and logged with the id. `clock` is the time every service reads
  * (rate limits included); tests stop it, the deployed Worker uses the system clock.
  */
-export function createApp(opts: { clock?: Clock } = {}) {
+export function createApp(opts: { clock?: Clock; metrics?: MetricsOptions; isolate?: IsolateState } = {}) {
+  const isolate = opts.isolate ?? createIsolateState();
   return (
     new Hono<HonoEnv>()
       .use(requestId({ headerName: "x-request-id" }))
@@ -32,11 +36,13 @@ export function createApp(opts: { clock?: Clock } = {}) {
       .use(drainUnreadBody)
       .use(loadConfig)
       .use(cors)
-      .use(init(opts.clock))
+      .use(init(isolate, opts.clock))
+      .use(recordMetrics(opts.metrics))
       // Uploads share the general budget with tRPC calls: they are the most expensive requests.
       .use("/users/me/avatar", apiRateLimit)
       .use("/listings/:id/photos", apiRateLimit)
       .route("/", healthRoutes)
+      .route("/", metricsRoutes)
       .route("/", avatarRoutes)
       .route("/", listingPhotoRoutes)
       .route("/", messageAttachmentRoutes)

@@ -1,4 +1,5 @@
 import type { EdgeEnv } from "@hometrip/config";
+import type { TrpcCallOutcomes } from "./metrics/trpc-call-outcomes.ts";
 import type { Services } from "./services/index.ts";
 import type { Logger } from "./services/logger.ts";
 
@@ -10,6 +11,8 @@ export type Variables = {
   logger: Logger;
   config: EdgeEnv;
   services: Services;
+  /** Set by the metrics middleware: tRPC reports each failed call of a batch here. */
+  trpcCallOutcomes?: TrpcCallOutcomes;
 };
 
 export type HonoEnv = { Bindings: Bindings; Variables: Variables };

@@ -7,6 +7,7 @@ import { devMailboxRouter } from "./procedures/dev-mailbox/index.ts";
 import { listingsRouter } from "./procedures/listings/index.ts";
 import { messagesRouter } from "./procedures/messages/index.ts";
 import { notificationsRouter } from "./procedures/notifications/index.ts";
+import { opsRouter } from "./procedures/ops/index.ts";
 import { placesRouter } from "./procedures/places/index.ts";
 import { realtimeRouter } from "./procedures/realtime/index.ts";
 import { searchRouter } from "./procedures/search/index.ts";
@@ -24,6 +25,7 @@ export const appRouter = router({
   listings: listingsRouter,
   messages: messagesRouter,
   notifications: notificationsRouter,
+  ops: opsRouter,
   places: placesRouter,
   realtime: realtimeRouter,
   search: searchRouter,

@@ -155,7 +155,8 @@ export const operatorProcedure = baseProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { actor: "operator" as const } });
 });
 
-async function sameSecret(given: string, expected: string): Promise<boolean> {
+/** Compares a presented secret with the expected one in the same time for any input. */
+export async function sameSecret(given: string, expected: string): Promise<boolean> {
   const encoder = new TextEncoder();
   const [a, b] = await Promise.all([
     crypto.subtle.digest("SHA-256", encoder.encode(given)),

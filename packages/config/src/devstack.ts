@@ -47,6 +47,8 @@ export const zDevstackEnv = z.object({
   ADMIN_API_TOKEN: secret(16).default("dev-admin-token-change-me"),
   ROOM_TOKEN_SECRET: secret(32).default("dev-room-token-secret-0123456789abcdef"),
   REALTIME_INTERNAL_TOKEN: secret(16).default("dev-realtime-internal-token"),
+  /** Bearer token of GET /metrics on the API and the workers (Prometheus, the ops page). */
+  METRICS_TOKEN: secret(16).default("dev-metrics-token-change-me"),
   JWT_SIGNING_KEYS: z.string().default("dev-1:dev-jwt-signing-secret-0123456789abcdef"),
   TOTP_ENCRYPTION_KEY: z.string().default("ZGV2LXRvdHAta2V5LTMyLWJ5dGVzLWxvbmctMDAwMDA="),
   UNSUBSCRIBE_SIGNING_KEY: z.string().min(32).default("dev-unsubscribe-signing-key-0123456789abcdef"),

@@ -35,6 +35,27 @@ export const zEdgeEnv = z.object({
   ROOM_TOKEN_SECRET: secret(32),
   /** Origin browsers open room sockets on (`https://realtime.example.com`; ws/wss is derived). */
   REALTIME_PUBLIC_URL: url,
+  /** Key prefix of the edge metrics rollups in Redis (tests give each case its own). */
+  METRICS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/)
+    .default("metrics"),
+  /**
+   * How often an isolate writes the calls it counted (one pipeline per interval rather than per
+   * request); 0 writes with every request. An evicted isolate loses at most this much of its counts.
+   */
+  METRICS_FLUSH_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
+  /**
+   * Bearer token Prometheus presents at GET /metrics; unset, only ADMIN_API_TOKEN is accepted, so a
+   * scraper can get a token that opens nothing else.
+   */
+  METRICS_TOKEN: secret(16).optional(),
+  /**
+   * The Bun workers' base URL for the ops queue panel: the API fetches `${WORKERS_METRICS_URL}/metrics`
+   * with METRICS_TOKEN (the workers accept the same token). Unset: the panel shows the outbox and
+   * dead letters only.
+   */
+  WORKERS_METRICS_URL: url.optional(),
   ...edgeIdentityShape,
   ...stripeShape,
   /** Secrets `POST /webhooks/stripe` verifies signatures with (platform and Connect endpoints). */

@@ -33,6 +33,8 @@ export const zWorkersEnv = z
     /** The realtime Worker, for live deliveries into rooms (`httpRoomDelivery`); unset, none are made. */
     REALTIME_URL: url.optional(),
     REALTIME_INTERNAL_TOKEN: secret(16).optional(),
+    /** Bearer token for GET /metrics (Prometheus, the API's ops panel); unset, /metrics is off. */
+    METRICS_TOKEN: secret(16).optional(),
     ...workersEmailShape,
     ...stripeShape,
     ...workersChannelShape,

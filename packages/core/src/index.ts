@@ -129,6 +129,7 @@ export { type RelayOutboxOptions, type RelayOutboxResult, relayOutbox } from "./
 export * from "./listings/index.ts";
 export { describeError, type Logger, silentLogger } from "./logger.ts";
 export * from "./messaging/index.ts";
+export * from "./metrics/index.ts";
 export * from "./notifications/index.ts";
 export {
   conversationParticipant,

@@ -5,6 +5,7 @@ export {
   type VersionedCacheOptions,
   versionedCache,
 } from "./cache.ts";
+export { createLeasedRateLimiter, type LeaseBook } from "./leased-rate-limiter.ts";
 export {
   createRateLimiter,
   type Duration,

@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { WorkerDeps } from "../deps.ts";
 import { processEvent } from "../events/process-event.ts";
 import { createEventHandlers } from "../handlers/index.ts";
+import type { WorkerMetrics } from "../metrics/worker-metrics.ts";
 import { requireQStashSignature, type SignedEnv } from "../signature.ts";
 
 /**
@@ -22,7 +23,7 @@ function nonRetryable(c: Context, body: Record<string, unknown>) {
   return c.json(body, 489 as ContentfulStatusCode, { "Upstash-NonRetryable-Error": "true" });
 }
 
-export function eventsRoute(deps: WorkerDeps) {
+export function eventsRoute(deps: WorkerDeps, metrics: WorkerMetrics) {
   const handlers =
     deps.handlers ??
     createEventHandlers({
@@ -44,12 +45,14 @@ export function eventsRoute(deps: WorkerDeps) {
       json = JSON.parse(c.get("rawBody"));
     } catch {
       deps.log.error("event body is not JSON", delivery);
+      metrics.delivered("unknown", "rejected", delivery.retried);
       return nonRetryable(c, { code: "BAD_REQUEST", message: "Body is not JSON" });
     }
 
     const parsed = parseEventEnvelope(json);
     if (!parsed.ok) {
       deps.log.error("unprocessable event", { ...delivery, error: parsed.error });
+      metrics.delivered("unknown", "rejected", delivery.retried);
       const body = { code: "BAD_REQUEST", message: parsed.error.message, details: parsed.error };
       const skew = parsed.error.kind === "unknown_type" || parsed.error.kind === "unknown_version";
       return skew ? c.json(body, errorStatus.BAD_REQUEST) : nonRetryable(c, body);
@@ -57,11 +60,16 @@ export function eventsRoute(deps: WorkerDeps) {
 
     const { event } = parsed;
     const fields = { ...delivery, eventId: event.id, eventType: event.type };
+    const started = performance.now();
     try {
       const outcome = await processEvent(deps.db, handlers, event, { log: deps.log, now: clock() });
+      metrics.handled(event.type, (performance.now() - started) / 1000);
+      metrics.delivered(event.type, outcome, delivery.retried);
       deps.log.info(outcome === "duplicate" ? "event already processed" : "event processed", fields);
       return c.json({ status: outcome, eventId: event.id });
     } catch (error) {
+      metrics.handled(event.type, (performance.now() - started) / 1000);
+      metrics.delivered(event.type, "failed", delivery.retried);
       deps.log.error("event handler failed", { ...fields, error: describeError(error) });
       return c.json({ code: "INTERNAL", message: "Event handler failed" }, errorStatus.INTERNAL);
     }

@@ -33,6 +33,7 @@ export const trpcRoutes = new Hono<HonoEnv>().all(`${trpcEndpoint}/*`, async (c)
       messageAttachments: (c.env as { MESSAGE_ATTACHMENTS?: R2Bucket }).MESSAGE_ATTACHMENTS,
     }),
     onError({ error, path }) {
+      c.var.trpcCallOutcomes?.failedCall(path, error);
       if (error.code === "INTERNAL_SERVER_ERROR") {
         c.var.logger.error("procedure failed", { path, ...errorFields(error.cause ?? error) });
       }

@@ -4,15 +4,16 @@ import type { HonoEnv } from "../context.ts";
 import { type RoomBindings, roomsOf } from "../realtime/rooms.ts";
 import type { Clock } from "../services/clock.ts";
 import { createServices } from "../services/index.ts";
+import type { IsolateState } from "../services/isolate-state.ts";
 
 /**
  * Builds the per-request service bundle, runs the post-commit step for whatever the route's writes
  * committed before the answer leaves (so the caller's next read is fresh), and hands the cleanup
  * to the runtime after the response.
  */
-export const init = (clock?: Clock) =>
+export const init = (isolate: IsolateState, clock?: Clock) =>
   createMiddleware<HonoEnv>(async (c, next) => {
-    const scope = createServices(c.var.config, c.var.logger, clock, roomsOf(c.env as RoomBindings));
+    const scope = createServices(c.var.config, c.var.logger, clock, roomsOf(c.env as RoomBindings), isolate);
     c.set("services", scope.services);
     try {
       await next();

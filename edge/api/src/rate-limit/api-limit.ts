@@ -1,5 +1,5 @@
 import { hashToken, verifyAccessToken } from "@hometrip/core";
-import { createRateLimiter } from "@hometrip/kv";
+import { createLeasedRateLimiter } from "@hometrip/kv";
 import { createMiddleware } from "hono/factory";
 import { presentedCredential } from "../auth/actor.ts";
 import type { HonoEnv } from "../context.ts";
@@ -13,7 +13,9 @@ import { apiLimits } from "./rules.ts";
  * The general ceiling on /trpc and the upload routes, before any handler runs: one budget per client IP and one per
  * credential. A credential's budget is only keyed by something the caller proved (a verified access
  * token's user, or the hash of the presented API key), so nobody can drain another user's budget
- * by sending their id. Auth procedures carry their own, much tighter limits on top.
+ * by sending their id. Auth procedures carry their own, much tighter limits on top. The isolate
+ * leases budget from Redis (`lease` units per round trip, see createLeasedRateLimiter), so a busy
+ * client costs a round trip per lease rather than per call.
  */
 export const apiRateLimit = createMiddleware<HonoEnv>(async (c, next) => {
   const { services } = c.var;
@@ -26,14 +28,16 @@ export const apiRateLimit = createMiddleware<HonoEnv>(async (c, next) => {
   // Each call of a tRPC batch spends budget; a batch over the size limit is refused after this.
   const rate = c.req.path.startsWith("/trpc/") ? Math.min(trpcCallPaths(c.req.url).length, maxBatchCalls) : 1;
   const now = services.clock.now().getTime();
-  let results: Awaited<ReturnType<ReturnType<typeof createRateLimiter>["limit"]>>[];
+  let results: Awaited<ReturnType<ReturnType<typeof createLeasedRateLimiter>["limit"]>>[];
   try {
     results = await Promise.all(
       checks.map(({ rule, key }) =>
-        createRateLimiter(services.redis, {
+        createLeasedRateLimiter(() => services.redis, {
           prefix: `rl:${rule.name}`,
           limit: rule.limit,
           window: rule.window,
+          lease: rule.lease,
+          book: services.isolate.rateLeases,
           now: () => now,
         }).limit(key, { rate }),
       ),

@@ -6,6 +6,7 @@ import {
   createQStashPublisher,
   type EventPublisher,
   type Geocoder,
+  invalidationsFor,
   type RoomDelivery,
   runPostCommit,
   trackCommittedEvents,
@@ -14,6 +15,7 @@ import { createDb, createHttpSql, type Database, type HttpSql } from "@hometrip/
 import { createRedis, type Redis } from "@hometrip/kv";
 import { createStripeClient, type Stripe, stripeClientConfig } from "@hometrip/payments";
 import { type Clock, systemClock } from "./clock.ts";
+import { createIsolateState, type IsolateState } from "./isolate-state.ts";
 import { errorFields, type Logger } from "./logger.ts";
 import { sqlOverHttpRoute } from "./sql-over-http.ts";
 
@@ -24,6 +26,8 @@ export interface Services {
   readonly config: EdgeEnv;
   readonly logger: Logger;
   readonly clock: Clock;
+  /** Kept by the isolate across requests (rate-limit leases, listing views served moments ago). */
+  readonly isolate: IsolateState;
   /**
    * Created on first use; a request that never touches Postgres opens no socket. Events recorded
    * through it are remembered for `runPostCommit` once their transaction commits.
@@ -37,6 +41,8 @@ export interface Services {
    */
   readonly httpSql: HttpSql | null;
   readonly redis: Redis;
+  /** The same Redis without retries, for best-effort writes after the answer (metrics rollups). */
+  readonly metricsRedis: Redis;
   readonly publisher: EventPublisher;
   /** Address search: a Nominatim-compatible service at GEOCODER_URL, else the offline gazetteer. */
   readonly geocoder: Geocoder;
@@ -68,10 +74,12 @@ export function createServices(
   logger: Logger,
   clock: Clock = systemClock,
   rooms: RoomDelivery | null = null,
+  isolate: IsolateState = createIsolateState(),
 ): ServiceScope {
   let database: { db: Database; pool: Pool; events: CommittedEvents } | undefined;
   let httpSql: HttpSql | undefined;
   let redis: Redis | undefined;
+  let metricsRedis: Redis | undefined;
   let publisher: EventPublisher | undefined;
   let geocoder: Geocoder | undefined;
   let stripe: Stripe | undefined;
@@ -104,6 +112,7 @@ export function createServices(
     logger,
     clock,
     rooms,
+    isolate,
     get db() {
       return openDb().db;
     },
@@ -120,6 +129,14 @@ export function createServices(
     get redis() {
       redis ??= createRedis({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN });
       return redis;
+    },
+    get metricsRedis() {
+      metricsRedis ??= createRedis({
+        url: config.UPSTASH_REDIS_REST_URL,
+        token: config.UPSTASH_REDIS_REST_TOKEN,
+        retries: 0,
+      });
+      return metricsRedis;
     },
     get publisher() {
       publisher ??= createQStashPublisher({
@@ -147,6 +164,10 @@ export function createServices(
     async runPostCommit() {
       const events = database?.events.take() ?? [];
       if (events.length === 0) return;
+      // This isolate's copies of what changed go first, so its next read is the fresh one.
+      for (const change of invalidationsFor(events)) {
+        if (change.cache === "listingView") isolate.listingViews.forget(change.listingId);
+      }
       await runPostCommit(events, {
         db: services.db,
         publisher: services.publisher,

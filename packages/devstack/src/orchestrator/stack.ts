@@ -209,6 +209,7 @@ export async function startDevStack(
         TWILIO_ACCOUNT_SID: channels.twilio.accountSid,
         TWILIO_AUTH_TOKEN: channels.twilio.authToken,
         TWILIO_FROM: channels.twilio.from,
+        METRICS_TOKEN: env.METRICS_TOKEN,
       },
       log: log("workers", 5),
       onExit: crashed("workers"),
@@ -224,6 +225,9 @@ export async function startDevStack(
       ADMIN_API_TOKEN: env.ADMIN_API_TOKEN,
       ROOM_TOKEN_SECRET: env.ROOM_TOKEN_SECRET,
       REALTIME_PUBLIC_URL: urls.realtime,
+      // The ops page's worker panel reads the workers' /metrics with the token Prometheus would use.
+      METRICS_TOKEN: env.METRICS_TOKEN,
+      WORKERS_METRICS_URL: urls.workers,
       CORS_ORIGINS: `${urls.web},http://127.0.0.1:${env.WEB_PORT}`,
       APP_URL: urls.web,
       JWT_SIGNING_KEYS: env.JWT_SIGNING_KEYS,
