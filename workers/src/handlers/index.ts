@@ -1,5 +1,6 @@
 import type { SearchIndex } from "@hometrip/search";
 import { createAuthHandlers, type MailDeps } from "./auth/index.ts";
+import { messagingHandlers } from "./messaging/index.ts";
 import { createSearchHandlers } from "./search/index.ts";
 import { systemHandlers } from "./system/index.ts";
 import type { EventHandlers } from "./types.ts";
@@ -10,6 +11,7 @@ export function createEventHandlers(deps: { mail?: MailDeps; search?: SearchInde
     ...systemHandlers,
     ...createAuthHandlers(deps.mail),
     ...createSearchHandlers(deps.search),
+    ...messagingHandlers,
   };
 }
 
