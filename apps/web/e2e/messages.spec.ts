@@ -77,7 +77,13 @@ test("a guest and a host chat live: typing shows, receipts turn read, contact de
   await guest.getByRole("button", { name: "Send" }).click();
   const image = hostPage.getByTestId("message").last().getByRole("img", { name: "Attached" });
   await expect(image).toBeVisible();
-  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
+  const src = (await image.getAttribute("src")) ?? "";
+  expect((await hostPage.request.get(src)).status()).toBe(200);
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)), {
+      timeout: 30_000,
+    })
+    .toBe(320);
   await snap(guest, "messages-thread-guest");
 
   // Phone-sized screens: no sideways scroll on the inbox or the thread.
