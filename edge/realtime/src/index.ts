@@ -1,7 +1,8 @@
 import { parseRealtimeEnv, type RealtimeEnv } from "@hometrip/config";
 import { zRoomDeliveryRequest } from "@hometrip/contracts";
 import { durableObjectRoomDelivery } from "@hometrip/core/realtime/durable-object";
-import { routePartykitRequest } from "partyserver";
+import { type Lobby, routePartykitRequest } from "partyserver";
+import { checkRoomToken, refuseSocket } from "./admission.ts";
 import type { Env } from "./env.ts";
 
 export { ConversationRoom } from "./rooms/conversation-room.ts";
@@ -22,14 +23,29 @@ export default {
     if (pathname === "/internal/deliver") return internalDeliver(request, env);
     const routed = await routePartykitRequest(request, env, {
       // Only uuids name rooms: anything else never creates a Durable Object.
-      onBeforeConnect: (_req, lobby) =>
-        uuid.test(lobby.name) ? undefined : json(404, { code: "NOT_FOUND" }),
+      onBeforeConnect: (req, lobby) => admit(req, env, lobby),
       onBeforeRequest: (_req, lobby) =>
         uuid.test(lobby.name) ? undefined : json(404, { code: "NOT_FOUND" }),
     });
     return routed ?? json(404, { code: "NOT_FOUND", message: "no such room" });
   },
 } satisfies ExportedHandler<Env>;
+
+const roomKinds: Record<string, "conversation" | "user"> = {
+  ConversationRoom: "conversation",
+  UserRoom: "user",
+};
+
+/**
+ * A socket reaches a room only with a valid token for it; the room checks again. Anything else is
+ * refused here, with its close code, before a Durable Object is created or woken.
+ */
+async function admit(request: Request, env: Env, lobby: Lobby<Env>): Promise<Response | undefined> {
+  const kind = roomKinds[lobby.className];
+  if (!kind || !uuid.test(lobby.name)) return json(404, { code: "NOT_FOUND" });
+  const check = await checkRoomToken(configOf(env).ROOM_TOKEN_SECRET, request, `${kind}:${lobby.name}`);
+  return check.ok ? undefined : refuseSocket(check.reason);
+}
 
 async function internalDeliver(request: Request, env: Env): Promise<Response> {
   if (request.method !== "POST") return json(405, { code: "METHOD_NOT_SUPPORTED" });

@@ -81,4 +81,23 @@ describe("joining a room", () => {
     expect(http.status).toBe(404);
     expect((await SELF.fetch("http://rooms.test/health")).status).toBe(200);
   });
+
+  it("is refused by the room itself too, when a request reaches it without the Worker's check", async () => {
+    const { env } = await import("cloudflare:test");
+    const id = newId();
+    const response = await env.ConversationRoom.getByName(id).fetch(
+      `http://rooms.test/parties/conversation-room/${id}?token=${await tokenFor(newId(), conversationRoom(newId()))}`,
+      { headers: { Upgrade: "websocket" } },
+    );
+    const ws = response.webSocket;
+    if (!ws) throw new Error(`no WebSocket: HTTP ${response.status}`);
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      ws.addEventListener("close", (event) => resolve({ code: event.code, reason: event.reason })),
+    );
+    ws.accept();
+    expect(await closed).toEqual({
+      code: roomCloseCodes.forbidden,
+      reason: "room token is for another room",
+    });
+  });
 });

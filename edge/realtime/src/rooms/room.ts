@@ -7,8 +7,9 @@ import {
   type TRoomEvent,
   zClientFrame,
 } from "@hometrip/contracts";
-import { type RoomTokenCheck, verifyRoomToken } from "@hometrip/core/realtime/room-token";
+import type { RoomTokenCheck } from "@hometrip/core/realtime/room-token";
 import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
+import { checkRoomToken, refusals } from "../admission.ts";
 import type { Env } from "../env.ts";
 import { type Member, type MemberSocket, sweep } from "../presence.ts";
 
@@ -17,14 +18,6 @@ const MEMBER_TAG = "member";
 
 /** The exact heartbeat frame clients send; the runtime answers it without waking the room. */
 export const HEARTBEAT_FRAME = JSON.stringify({ type: "heartbeat" });
-
-const refusal = {
-  missing: [roomCloseCodes.unauthenticated, "room token required"],
-  malformed: [roomCloseCodes.unauthenticated, "room token malformed"],
-  "bad signature": [roomCloseCodes.unauthenticated, "room token invalid"],
-  expired: [roomCloseCodes.unauthenticated, "room token expired"],
-  "other room": [roomCloseCodes.forbidden, "room token is for another room"],
-} as const;
 
 /**
  * What both rooms share: admission by room token, liveness by heartbeats, and fan-out to admitted
@@ -65,7 +58,7 @@ export abstract class Room extends Server<Env> {
     const check = this.#checks.get(connection) ?? (await this.checkToken(ctx));
     this.#checks.delete(connection);
     if (!check.ok) {
-      const [code, reason] = refusal[check.reason];
+      const [code, reason] = refusals[check.reason];
       connection.close(code, reason);
       return;
     }
@@ -157,8 +150,7 @@ export abstract class Room extends Server<Env> {
   }
 
   private checkToken(ctx: ConnectionContext): Promise<RoomTokenCheck> {
-    const token = new URL(ctx.request.url).searchParams.get("token");
-    return verifyRoomToken(this.config.ROOM_TOKEN_SECRET, token, this.address);
+    return checkRoomToken(this.config.ROOM_TOKEN_SECRET, ctx.request, this.address);
   }
 
   private async scheduleSweep(): Promise<void> {

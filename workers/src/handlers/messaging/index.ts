@@ -1,8 +1,8 @@
 import { acknowledgeOnly, type EventHandlers } from "../types.ts";
 
 /**
- * Message events are delivered live by the rooms (post-commit step) and turned into e-mail, push or
- * SMS for away recipients by the notifications handlers; nothing else in the workers reacts yet.
+ * Live delivery of these events happens in the API's post-commit step (the rooms); nothing in the
+ * workers reacts yet. Notifying recipients who are away replaces `message.sent`'s entry.
  */
 export const messagingHandlers = {
   "message.sent": acknowledgeOnly,
