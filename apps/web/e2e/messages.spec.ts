@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { newMember, signUpAndLogIn, signUpAsHost } from "./flows/host-listing.ts";
 import { snap } from "./screenshots.ts";
-import { ApiClient, createPublishedListing } from "./search-fixtures.ts";
+import { ApiClient, createPublishedListing, gradientPng } from "./search-fixtures.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });
 
@@ -66,6 +66,24 @@ test("a guest and a host chat live: typing shows, receipts turn read, contact de
   await expect(guest.getByTestId("message").last()).toContainText("Very quiet");
   await expect(guest.getByTestId("typing")).not.toHaveText(/typing/, { timeout: 10_000 });
   await expect(hostPage.getByTestId("message").last().getByTestId("receipt")).toHaveText(/Read/);
+
+  // An image: uploaded through the web origin, shown inline to both, fetched only by participants.
+  await guest.getByLabel("Attach image").setInputFiles({
+    name: "view.png",
+    mimeType: "image/png",
+    buffer: Buffer.from(gradientPng(320, 200, [90, 140, 190])),
+  });
+  await composer(guest).fill("The view from the street");
+  await guest.getByRole("button", { name: "Send" }).click();
+  const image = hostPage.getByTestId("message").last().getByRole("img", { name: "Attached" });
+  await expect(image).toBeVisible();
+  const src = (await image.getAttribute("src")) ?? "";
+  expect((await hostPage.request.get(src)).status()).toBe(200);
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)), {
+      timeout: 30_000,
+    })
+    .toBe(320);
   await snap(guest, "messages-thread-guest");
 
   // Phone-sized screens: no sideways scroll on the inbox or the thread.

@@ -60,7 +60,7 @@ export function Composer({
       />
       <div className="composer__actions">
         <label className="button button--ghost button--small composer__attach">
-          📷 {files.length > 0 ? `${files.length} image${files.length > 1 ? "s" : ""}` : "Image"}
+          {files.length > 0 ? `${files.length} image${files.length > 1 ? "s" : ""} attached` : "Attach image"}
           <input
             ref={fileInput}
             type="file"

@@ -32,7 +32,7 @@ export function InboxList({ myId }: { myId: string }) {
     <ul className="inbox" aria-label="Conversations">
       {conversations.map((c) => {
         const last = c.lastMessage;
-        const preview = last ? last.body || (last.hasAttachments ? "📷 Photo" : "") : "No messages yet";
+        const preview = last ? last.body || (last.hasAttachments ? "Sent a photo" : "") : "No messages yet";
         return (
           <li key={c.id}>
             <Link
