@@ -34,8 +34,24 @@ export function PreferencesForm() {
     [],
   );
 
+  // The box changes at once; the answer (or, after an error, a refetch) settles it.
   function onToggle(category: NotificationCategory, channel: NotificationChannel, enabled: boolean) {
-    save.mutate({ categories: { [category]: { [channel]: enabled } } });
+    const key = trpc.notifications.getPreferences.queryKey();
+    queryClient.setQueryData(key, (old) =>
+      old
+        ? {
+            ...old,
+            categories: {
+              ...old.categories,
+              [category]: { ...old.categories[category], [channel]: enabled },
+            },
+          }
+        : old,
+    );
+    save.mutate(
+      { categories: { [category]: { [channel]: enabled } } },
+      { onError: () => queryClient.invalidateQueries({ queryKey: key }) },
+    );
   }
 
   function onSaveSettings(event: FormEvent<HTMLFormElement>) {
@@ -86,7 +102,7 @@ export function PreferencesForm() {
                         type="checkbox"
                         aria-label={`${categoryLabels[category].label}: ${channelLabels[channel]}`}
                         checked={p.categories[category][channel]}
-                        disabled={isLockedOn(category, channel) || save.isPending}
+                        disabled={isLockedOn(category, channel)}
                         onChange={(e) => onToggle(category, channel, e.currentTarget.checked)}
                       />
                     </td>
