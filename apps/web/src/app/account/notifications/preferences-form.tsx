@@ -29,10 +29,14 @@ export function PreferencesForm() {
       onSuccess: (data) => queryClient.setQueryData(trpc.notifications.getPreferences.queryKey(), data),
     }),
   );
-  const zones = useMemo(
-    () => Intl.supportedValuesOf("timeZone").map((z) => ({ value: z, label: z.replaceAll("_", " ") })),
-    [],
-  );
+  const zones = useMemo(() => {
+    const names = Intl.supportedValuesOf("timeZone");
+    // Some engines leave UTC (the default until a member picks a zone) out of the list.
+    return (names.includes("UTC") ? names : ["UTC", ...names]).map((z) => ({
+      value: z,
+      label: z.replaceAll("_", " "),
+    }));
+  }, []);
 
   // The box changes at once; the answer (or, after an error, a refetch) settles it.
   function onToggle(category: NotificationCategory, channel: NotificationChannel, enabled: boolean) {
