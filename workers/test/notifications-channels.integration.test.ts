@@ -1,10 +1,10 @@
-import { type ChannelStandIns, startChannelStandIns } from "@hometrip/devstack";
 import { notify, savePushSubscription, silentLogger, updateNotificationPreferences } from "@hometrip/core";
 import { notificationDeliveries, pushSubscriptions } from "@hometrip/db";
+import { type ChannelStandIns, startChannelStandIns } from "@hometrip/devstack";
 import { createTunnelledDatabase, type TunnelledDatabase } from "@hometrip/testkit";
 import { eq } from "drizzle-orm";
-import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import webpush from "web-push";
 import { dispatchDueDeliveries } from "../src/notifications/dispatch.ts";
 import { createWebPushSender } from "../src/notifications/push-sender.ts";
 import { createTwilioSmsSender } from "../src/notifications/sms-sender.ts";
@@ -26,7 +26,11 @@ afterAll(async () => {
 
 const deps = (twilioToken?: string) =>
   notificationDeps({
-    push: createWebPushSender({ publicKey: vapid.publicKey, privateKey: vapid.privateKey, subject: "mailto:ops@hometrip.test" }),
+    push: createWebPushSender({
+      publicKey: vapid.publicKey,
+      privateKey: vapid.privateKey,
+      subject: "mailto:ops@hometrip.test",
+    }),
     sms: createTwilioSmsSender({
       apiUrl: standIns.twilio.apiUrl,
       accountSid: standIns.twilio.accountSid,
@@ -44,7 +48,10 @@ async function bookingNotice(userId: string, title: string, now: Date) {
       title,
       body: "Loft by the canal, 1 to 4 July.",
       link: "/trips/abc",
-      outbound: { kind: "booking", payload: { title, body: "Loft by the canal, 1 to 4 July.", link: "/trips/abc" } },
+      outbound: {
+        kind: "booking",
+        payload: { title, body: "Loft by the canal, 1 to 4 July.", link: "/trips/abc" },
+      },
       now,
     }),
   );
@@ -80,9 +87,17 @@ describe("Web Push through the stand-in", () => {
     await dispatchDueDeliveries(database.db, deps(), { now, log: silentLogger });
 
     expect(standIns.pushes(subscription.id)).toHaveLength(0);
-    expect(await database.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, member.id))).toHaveLength(0);
-    const rows = await database.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.userId, member.id));
-    expect(rows.find((r) => r.channel === "push")).toMatchObject({ status: "skipped", outcome: "subscriptions_expired" });
+    expect(
+      await database.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, member.id)),
+    ).toHaveLength(0);
+    const rows = await database.db
+      .select()
+      .from(notificationDeliveries)
+      .where(eq(notificationDeliveries.userId, member.id));
+    expect(rows.find((r) => r.channel === "push")).toMatchObject({
+      status: "skipped",
+      outcome: "subscriptions_expired",
+    });
   });
 });
 
@@ -98,8 +113,13 @@ describe("SMS through the Twilio stand-in", () => {
     const [text, ...more] = standIns.sms(phone);
     expect(more).toHaveLength(0);
     expect(text).toMatchObject({ to: phone, from: standIns.twilio.from });
-    expect(text!.body).toBe("HomeTrip: Your booking is confirmed. Loft by the canal, 1 to 4 July. http://localhost:3000/trips/abc");
-    const rows = await database.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.userId, member.id));
+    expect(text!.body).toBe(
+      "HomeTrip: Your booking is confirmed. Loft by the canal, 1 to 4 July. http://localhost:3000/trips/abc",
+    );
+    const rows = await database.db
+      .select()
+      .from(notificationDeliveries)
+      .where(eq(notificationDeliveries.userId, member.id));
     expect(rows.find((r) => r.channel === "sms")).toMatchObject({ status: "sent", outcome: text!.sid });
   });
 
@@ -112,7 +132,10 @@ describe("SMS through the Twilio stand-in", () => {
     await dispatchDueDeliveries(database.db, deps("wrong-token-0123456789"), { now, log: silentLogger });
 
     expect(standIns.sms(phone)).toHaveLength(0);
-    const rows = await database.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.userId, member.id));
+    const rows = await database.db
+      .select()
+      .from(notificationDeliveries)
+      .where(eq(notificationDeliveries.userId, member.id));
     const sms = rows.find((r) => r.channel === "sms");
     expect(sms).toMatchObject({ status: "pending", attempts: 1 });
     expect(sms!.lastError).toContain("401");
