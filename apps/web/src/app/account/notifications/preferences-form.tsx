@@ -29,13 +29,33 @@ export function PreferencesForm() {
       onSuccess: (data) => queryClient.setQueryData(trpc.notifications.getPreferences.queryKey(), data),
     }),
   );
-  const zones = useMemo(
-    () => Intl.supportedValuesOf("timeZone").map((z) => ({ value: z, label: z.replaceAll("_", " ") })),
-    [],
-  );
+  const zones = useMemo(() => {
+    const names = Intl.supportedValuesOf("timeZone");
+    // Some engines leave UTC (the default until a member picks a zone) out of the list.
+    return (names.includes("UTC") ? names : ["UTC", ...names]).map((z) => ({
+      value: z,
+      label: z.replaceAll("_", " "),
+    }));
+  }, []);
 
+  // The box changes at once; the answer (or, after an error, a refetch) settles it.
   function onToggle(category: NotificationCategory, channel: NotificationChannel, enabled: boolean) {
-    save.mutate({ categories: { [category]: { [channel]: enabled } } });
+    const key = trpc.notifications.getPreferences.queryKey();
+    queryClient.setQueryData(key, (old) =>
+      old
+        ? {
+            ...old,
+            categories: {
+              ...old.categories,
+              [category]: { ...old.categories[category], [channel]: enabled },
+            },
+          }
+        : old,
+    );
+    save.mutate(
+      { categories: { [category]: { [channel]: enabled } } },
+      { onError: () => queryClient.invalidateQueries({ queryKey: key }) },
+    );
   }
 
   function onSaveSettings(event: FormEvent<HTMLFormElement>) {
@@ -86,7 +106,7 @@ export function PreferencesForm() {
                         type="checkbox"
                         aria-label={`${categoryLabels[category].label}: ${channelLabels[channel]}`}
                         checked={p.categories[category][channel]}
-                        disabled={isLockedOn(category, channel) || save.isPending}
+                        disabled={isLockedOn(category, channel)}
                         onChange={(e) => onToggle(category, channel, e.currentTarget.checked)}
                       />
                     </td>
