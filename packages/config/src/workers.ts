@@ -44,3 +44,10 @@ export type WorkersEnv = z.output<typeof zWorkersEnv>;
 export function parseWorkersEnv(source: Record<string, unknown>): WorkersEnv {
   return parseConfig("workers", zWorkersEnv, source);
 }
+
+/** What the container health probe needs: only the port the service listens on. */
+export const zWorkersProbeEnv = z.object({ WORKERS_PORT: port.default(8790) });
+
+export function parseWorkersProbeEnv(source: Record<string, unknown>): z.output<typeof zWorkersProbeEnv> {
+  return parseConfig("workers health probe", zWorkersProbeEnv, source);
+}
