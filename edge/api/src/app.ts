@@ -7,6 +7,7 @@ import { healthRoutes } from "./http/health.ts";
 import { icalRoutes } from "./http/ical.ts";
 import { listingPhotoRoutes } from "./http/listing-photos.ts";
 import { oauthRoutes } from "./http/oauth.ts";
+import { partnerApiRoutes } from "./http/partner-api.ts";
 import { trpcRoutes } from "./http/trpc.ts";
 import { loadConfig } from "./middleware/config.ts";
 import { cors } from "./middleware/cors.ts";
@@ -40,6 +41,8 @@ export function createApp(opts: { clock?: Clock } = {}) {
       .route("/", icalRoutes)
       .use("/trpc/*", apiRateLimit)
       .route("/", trpcRoutes)
+      .use("/v1/*", apiRateLimit)
+      .route("/", partnerApiRoutes)
       .notFound(notFound)
       .onError(onError)
   );
