@@ -14,11 +14,12 @@ import { cors } from "./middleware/cors.ts";
 import { drainUnreadBody } from "./middleware/drain-body.ts";
 import { init } from "./middleware/init.ts";
 import { requestLogger } from "./middleware/logger.ts";
+import { tracing } from "./middleware/tracing.ts";
 import { apiRateLimit } from "./rate-limit/api-limit.ts";
 import type { Clock } from "./services/clock.ts";
 
 /**
- * Order matters: the request id and logger come first so every later failure, including a bad
+ * Order matters: the request id, trace and logger come first so every later failure, including a bad
  * configuration, is answered and logged with the id. `clock` is the time every service reads
  * (rate limits included); tests stop it, the deployed Worker uses the system clock.
  */
@@ -26,6 +27,7 @@ export function createApp(opts: { clock?: Clock } = {}) {
   return (
     new Hono<HonoEnv>()
       .use(requestId({ headerName: "x-request-id" }))
+      .use(tracing)
       .use(requestLogger)
       .use(drainUnreadBody)
       .use(loadConfig)

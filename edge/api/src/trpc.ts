@@ -12,6 +12,8 @@ import { describeTrpcError, trpcCodeOf } from "./trpc-errors.ts";
 export type TrpcContext = {
   services: Services;
   requestId: string;
+  /** The request's W3C trace id, returned in error data beside the request id. */
+  traceId?: string;
   headers: Headers;
   /** Headers of the response: Set-Cookie, Retry-After. */
   resHeaders: Headers;
@@ -43,6 +45,7 @@ const t = initTRPC
         httpStatus: shape.data.httpStatus,
         path,
         requestId: ctx?.requestId,
+        traceId: ctx?.traceId,
         exposeInternals: appEnv === "development" || appEnv === "test",
       });
       return { message: described.message, code: shape.code, data: described.data };

@@ -5,7 +5,13 @@ import { call, json } from "./harness.ts";
 import { createDraft, createHost, createPublished } from "./listings-support.ts";
 import { apiKeyFor, type Member } from "./users-support.ts";
 
-type ErrorAnswer = { code: string; message: string; requestId: string; issues?: { path: string }[] };
+type ErrorAnswer = {
+  code: string;
+  message: string;
+  requestId: string;
+  traceId: string;
+  issues?: { path: string }[];
+};
 
 const get = (path: string, headers: Record<string, string> = {}) => call(path, { headers });
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -78,6 +84,7 @@ describe("partner REST API (/v1)", () => {
     const body = await json<ErrorAnswer>(refused);
     expect(body).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("listings:read") });
     expect(body.requestId).toBe(refused.headers.get("x-request-id"));
+    expect(body.traceId).toBe(refused.headers.get("x-trace-id"));
     // Its own scope still works.
     expect((await get("/v1/me", profileOnly)).status).toBe(200);
 

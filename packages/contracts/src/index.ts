@@ -7,3 +7,4 @@ export * from "./input-bounds.ts";
 export * from "./listings.ts";
 export * from "./places.ts";
 export * from "./search.ts";
+export * from "./traceparent.ts";

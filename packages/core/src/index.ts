@@ -126,7 +126,7 @@ export {
 export { recordEvent } from "./events/record-event.ts";
 export { type RelayOutboxOptions, type RelayOutboxResult, relayOutbox } from "./events/relay-outbox.ts";
 export * from "./listings/index.ts";
-export { describeError, type Logger, silentLogger } from "./logger.ts";
+export { describeError, type Logger, silentLogger, withLogFields } from "./logger.ts";
 export { managedBlockListing, managedListing, ownApiKey, ownSession } from "./ownership.ts";
 export * from "./places/index.ts";
 export * from "./pricing/index.ts";

@@ -1,5 +1,5 @@
-import { errorStatus, parseEventEnvelope } from "@hometrip/contracts";
-import { describeError } from "@hometrip/core";
+import { continueTrace, errorStatus, parseEventEnvelope } from "@hometrip/contracts";
+import { describeError, withLogFields } from "@hometrip/core";
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { WorkerDeps } from "../deps.ts";
@@ -37,31 +37,40 @@ export function eventsRoute(deps: WorkerDeps) {
       messageId: c.req.header("upstash-message-id"),
       retried: Number(c.req.header("upstash-retried") ?? 0),
     };
+    // QStash forwards the relay's `traceparent`; the envelope carries the same one for a replay
+    // published without headers (a DLQ replay, a hand-published event).
+    let trace = continueTrace(c.req.header("traceparent"));
+    let log = withLogFields(deps.log, { traceId: trace.traceId });
     let json: unknown;
     try {
       json = JSON.parse(c.get("rawBody"));
     } catch {
-      deps.log.error("event body is not JSON", delivery);
+      log.error("event body is not JSON", delivery);
       return nonRetryable(c, { code: "BAD_REQUEST", message: "Body is not JSON" });
     }
 
     const parsed = parseEventEnvelope(json);
     if (!parsed.ok) {
-      deps.log.error("unprocessable event", { ...delivery, error: parsed.error });
+      log.error("unprocessable event", { ...delivery, error: parsed.error });
       const body = { code: "BAD_REQUEST", message: parsed.error.message, details: parsed.error };
       const skew = parsed.error.kind === "unknown_type" || parsed.error.kind === "unknown_version";
       return skew ? c.json(body, errorStatus.BAD_REQUEST) : nonRetryable(c, body);
     }
 
     const { event } = parsed;
+    if (!c.req.header("traceparent") && event.traceparent) {
+      trace = continueTrace(event.traceparent);
+      log = withLogFields(deps.log, { traceId: trace.traceId });
+    }
     const fields = { ...delivery, eventId: event.id, eventType: event.type };
     try {
-      const outcome = await processEvent(deps.db, handlers, event, { log: deps.log, now: clock() });
-      deps.log.info(outcome === "duplicate" ? "event already processed" : "event processed", fields);
-      return c.json({ status: outcome, eventId: event.id });
+      const outcome = await processEvent(deps.db, handlers, event, { log, now: clock(), trace });
+      log.info(outcome === "duplicate" ? "event already processed" : "event processed", fields);
+      return c.json({ status: outcome, eventId: event.id, traceId: trace.traceId });
     } catch (error) {
-      deps.log.error("event handler failed", { ...fields, error: describeError(error) });
-      return c.json({ code: "INTERNAL", message: "Event handler failed" }, errorStatus.INTERNAL);
+      log.error("event handler failed", { ...fields, error: describeError(error) });
+      const body = { code: "INTERNAL", message: "Event handler failed", traceId: trace.traceId };
+      return c.json(body, errorStatus.INTERNAL);
     }
   });
 

@@ -39,7 +39,7 @@ export const partnerApiRoutes = new Hono<HonoEnv>()
     if (!matched) return c.notFound();
     if ("methodNotAllowed" in matched) {
       const error = new AppError("BAD_REQUEST", `${c.req.method} is not supported on ${c.req.path}`);
-      return c.json(errorBody(error, c.var.requestId), 405);
+      return c.json(errorBody(error, c.var.requestId, c.var.trace.traceId), 405);
     }
     const { operation, params } = matched;
     let input: Record<string, unknown>;
@@ -49,7 +49,7 @@ export const partnerApiRoutes = new Hono<HonoEnv>()
       const body = await jsonBody(c.req.raw);
       if (body === undefined) {
         const error = new AppError("BAD_REQUEST", "The body must be a JSON object");
-        return c.json(errorBody(error, c.var.requestId), 400);
+        return c.json(errorBody(error, c.var.requestId, c.var.trace.traceId), 400);
       }
       input = { ...body, ...params };
     }
@@ -93,7 +93,11 @@ function failure(c: Context<HonoEnv>, error: TRPCError, path: string, resHeaders
   if (described.data.code === "INTERNAL") {
     c.var.logger.error("procedure failed", { path, ...errorFields(error.cause ?? error) });
   }
-  const body = errorBody(new AppError(described.data.code, described.message), c.var.requestId);
+  const body = errorBody(
+    new AppError(described.data.code, described.message),
+    c.var.requestId,
+    c.var.trace.traceId,
+  );
   if (described.data.issues) body.issues = described.data.issues;
   // Retry-After from a rate limit; no cache may keep an error.
   resHeaders.set("cache-control", "private, no-store");

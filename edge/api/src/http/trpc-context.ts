@@ -9,6 +9,7 @@ export function trpcContextOf(c: Context<HonoEnv>, req: Request, resHeaders: Hea
   return {
     services: c.var.services,
     requestId: c.var.requestId,
+    traceId: c.var.trace.traceId,
     headers: req.headers,
     resHeaders,
     ip: clientIp(req.headers, c.var.services.config.APP_ENV),

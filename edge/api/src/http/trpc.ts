@@ -10,7 +10,12 @@ export const trpcRoutes = new Hono<HonoEnv>().all(`${trpcEndpoint}/*`, async (c)
   if (trpcCallPaths(c.req.url).length > maxBatchCalls) {
     const message = `A batch may carry at most ${maxBatchCalls} calls`;
     return c.json(
-      trpcErrorBody(c.req.url, { code: "BAD_REQUEST", message, requestId: c.var.requestId }),
+      trpcErrorBody(c.req.url, {
+        code: "BAD_REQUEST",
+        message,
+        requestId: c.var.requestId,
+        extra: { traceId: c.var.trace.traceId },
+      }),
       400,
     );
   }

@@ -11,7 +11,7 @@ import { createServices } from "../services/index.ts";
  */
 export const init = (clock?: Clock) =>
   createMiddleware<HonoEnv>(async (c, next) => {
-    const scope = createServices(c.var.config, c.var.logger, clock);
+    const scope = createServices(c.var.config, c.var.logger, clock, { traceparent: c.var.trace.traceparent });
     c.set("services", scope.services);
     try {
       await next();

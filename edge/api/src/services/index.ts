@@ -54,7 +54,13 @@ export interface ServiceScope {
   dispose(waitUntil: (task: Promise<unknown>) => void): void;
 }
 
-export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = systemClock): ServiceScope {
+/** `trace`: the request's traceparent, stored with every event it records (outbox → QStash → workers). */
+export function createServices(
+  config: EdgeEnv,
+  logger: Logger,
+  clock: Clock = systemClock,
+  trace: { traceparent?: string } = {},
+): ServiceScope {
   let database: { db: Database; pool: Pool; events: CommittedEvents } | undefined;
   let httpSql: HttpSql | undefined;
   let redis: Redis | undefined;
@@ -72,7 +78,7 @@ export function createServices(config: EdgeEnv, logger: Logger, clock: Clock = s
         wsProxy: config.NEON_WS_PROXY,
         max: config.DATABASE_POOL_MAX,
       });
-      database = { pool, ...trackCommittedEvents(db) };
+      database = { pool, ...trackCommittedEvents(db, trace) };
       // An idle connection dropping is reported as a pool 'error', and unhandled it throws out
       // of the isolate. workerd also reports each socket closed by pool.end() this way
       // ("Network connection lost" once the Terminate went out): not worth a warning.

@@ -37,7 +37,16 @@ export function createQStashPublisher(options: QStashPublisherOptions): EventPub
   const retries = options.retries ?? 5;
   return {
     async publish(envelope) {
-      await client.publishJSON({ url, body: envelope, deduplicationId: envelope.id, retries });
+      // The SDK sends custom headers as `Upstash-Forward-<name>`; QStash delivers them unprefixed,
+      // so the workers receive the event's trace as an ordinary `traceparent` header.
+      const headers = envelope.traceparent ? { traceparent: envelope.traceparent } : undefined;
+      await client.publishJSON({
+        url,
+        body: envelope,
+        deduplicationId: envelope.id,
+        retries,
+        ...(headers && { headers }),
+      });
     },
   };
 }

@@ -40,6 +40,7 @@ function toEnvelope(row: OutboxRow): EventEnvelope {
     version: row.eventVersion,
     occurredAt: new Date(row.occurredAt).toISOString(),
     payload: row.payload,
+    ...(row.traceparent ? { traceparent: row.traceparent } : {}),
   };
 }
 
