@@ -6,6 +6,7 @@ import type { MailDeps } from "./handlers/auth/mail-deps.ts";
 import type { FeedFetchOptions } from "./handlers/calendar/fetch-feed.ts";
 import type { EventHandlers } from "./handlers/types.ts";
 import type { SignatureVerifier } from "./signature.ts";
+import type { SpanRecorder } from "./tracing/otlp-exporter.ts";
 
 export interface WorkerDeps {
   db: Database;
@@ -32,4 +33,6 @@ export interface WorkerDeps {
   searchCache?: { redis: Redis /** Key namespace; tests pass their own. */; prefix?: string };
   /** Index that listing.changed updates: Typesense in production, else Postgres (nothing to copy). */
   search?: SearchIndex;
+  /** Where each handled delivery's span goes (OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set). */
+  spans?: SpanRecorder;
 }

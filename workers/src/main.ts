@@ -7,6 +7,7 @@ import { createWorkerApp } from "./app.ts";
 import { createMailDeps } from "./handlers/index.ts";
 import { createJsonLogger } from "./log.ts";
 import { searchIndexFromEnv } from "./search-index.ts";
+import { createOtlpExporter, parseOtlpHeaders } from "./tracing/otlp-exporter.ts";
 
 const log = createJsonLogger({ service: "workers" });
 
@@ -34,6 +35,15 @@ const { db, pool } = createDb({
   idleTimeoutMillis: env.DATABASE_IDLE_TIMEOUT_MS,
 });
 
+const spans = env.OTEL_EXPORTER_OTLP_ENDPOINT
+  ? createOtlpExporter({
+      endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+      headers: parseOtlpHeaders(env.OTEL_EXPORTER_OTLP_HEADERS),
+      serviceName: env.OTEL_SERVICE_NAME,
+      log,
+    })
+  : undefined;
+
 const app = createWorkerApp({
   db,
   log,
@@ -56,6 +66,7 @@ const app = createWorkerApp({
     redis: createRedis({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN }),
   },
   search: searchIndexFromEnv(env, pool),
+  ...(spans && { spans }),
 });
 
 const server = Bun.serve({ port: env.WORKERS_PORT, hostname: env.WORKERS_HOST, fetch: app.fetch });
@@ -63,6 +74,7 @@ log.info("workers listening", {
   port: server.port,
   appEnv: env.APP_ENV,
   searchIndex: env.TYPESENSE_URL ? "typesense" : "postgres",
+  traceExport: env.OTEL_EXPORTER_OTLP_ENDPOINT ? "otlp" : "none",
 });
 
 let stopping = false;
@@ -73,6 +85,7 @@ async function shutdown(signal: string): Promise<void> {
   // Let in-flight deliveries finish: a cut-off handler would roll back and be redelivered anyway,
   // but finishing avoids the retry delay.
   await server.stop(false);
+  await spans?.shutdown();
   await pool.end();
   log.info("workers stopped", { signal });
   process.exit(0);

@@ -29,6 +29,11 @@ export const zWorkersEnv = z
     TYPESENSE_API_KEY: z.string().min(1).optional(),
     /** Alias the workers write to; `bun run search:reindex` swaps it to each rebuilt collection. */
     TYPESENSE_COLLECTION: z.string().min(1).default("listings"),
+    /** Set: each handled delivery is exported as a span over OTLP/HTTP to `${endpoint}/v1/traces`. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: url.optional(),
+    /** `key=value,key2=value2` sent with every export (a collector's API key). */
+    OTEL_EXPORTER_OTLP_HEADERS: z.string().optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).default("hometrip-workers"),
     ...workersEmailShape,
   })
   .refine((env) => env.EMAIL_TRANSPORT !== "resend" || Boolean(env.RESEND_API_KEY), {

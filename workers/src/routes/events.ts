@@ -63,11 +63,32 @@ export function eventsRoute(deps: WorkerDeps) {
       log = withLogFields(deps.log, { traceId: trace.traceId });
     }
     const fields = { ...delivery, eventId: event.id, eventType: event.type };
+    const startMs = Date.now();
+    const span = (ok: boolean, outcome: string) =>
+      deps.spans?.record({
+        traceId: trace.traceId,
+        spanId: trace.spanId,
+        parentSpanId: trace.parentSpanId,
+        name: `event ${event.type}`,
+        startMs,
+        endMs: Date.now(),
+        ok,
+        attributes: {
+          "messaging.system": "qstash",
+          "messaging.message.id": delivery.messageId ?? "",
+          "hometrip.event.id": event.id,
+          "hometrip.event.type": event.type,
+          "hometrip.event.outcome": outcome,
+          "hometrip.delivery.retried": delivery.retried,
+        },
+      });
     try {
       const outcome = await processEvent(deps.db, handlers, event, { log, now: clock(), trace });
       log.info(outcome === "duplicate" ? "event already processed" : "event processed", fields);
+      span(true, outcome);
       return c.json({ status: outcome, eventId: event.id, traceId: trace.traceId });
     } catch (error) {
+      span(false, "failed");
       log.error("event handler failed", { ...fields, error: describeError(error) });
       const body = { code: "INTERNAL", message: "Event handler failed", traceId: trace.traceId };
       return c.json(body, errorStatus.INTERNAL);

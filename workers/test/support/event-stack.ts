@@ -50,6 +50,7 @@ export async function startEventStack(
     searchCache?: WorkerDeps["searchCache"];
     /** Sees each request the workers app receives (a delivery's headers), before the app does. */
     onRequest?: (request: Request) => void;
+    spans?: WorkerDeps["spans"];
   } = {},
 ): Promise<EventStack> {
   const database = await createTunnelledDatabase({ prefix: "workers_events", max: 8 });
@@ -104,6 +105,7 @@ export async function startEventStack(
     ...(opts.search && { search: opts.search(database.pool) }),
     ...(opts.icalFetch && { icalFetch: opts.icalFetch }),
     ...(opts.searchCache && { searchCache: opts.searchCache }),
+    ...(opts.spans && { spans: opts.spans }),
   });
   fetchApp = app.fetch;
 
