@@ -45,6 +45,19 @@ export const workerSecrets: readonly WorkerSecret[] = [
     meaning: "GitHub sign-in (offered when set)",
   },
   { name: "OAUTH_GITHUB_CLIENT_SECRET", worker: "api", required: false, meaning: "GitHub sign-in" },
+  // The realtime Worker (the rooms branch); the deploy checks them once edge/realtime/wrangler.toml exists.
+  {
+    name: "ROOM_TOKEN_SECRET",
+    worker: "realtime",
+    required: true,
+    meaning: "signs room tokens (also on the API)",
+  },
+  {
+    name: "REALTIME_INTERNAL_TOKEN",
+    worker: "realtime",
+    required: true,
+    meaning: "the API's token for internal room posts (also on the API)",
+  },
 ];
 
 export function secretPutCommand(secret: Pick<WorkerSecret, "name">, config: string, env: string): string {
