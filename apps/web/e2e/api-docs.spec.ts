@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { snap } from "./screenshots.ts";
 
 /**
  * The partner API reference loads with no network beyond this machine: every request to another
@@ -31,4 +32,8 @@ test("Swagger UI at /api-docs renders the partner API offline", async ({ page })
 
   expect(outside).toEqual([]);
   expect(failed).toEqual([]);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await snap(page, "api-docs-desktop");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await snap(page, "api-docs-phone");
 });
