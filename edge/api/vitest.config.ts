@@ -55,9 +55,12 @@ export default defineConfig({
         test: {
           name: "edge-api",
           include: ["test/**/*.test.ts"],
+          exclude: ["test/**/*.node.test.ts"],
           testTimeout: 20_000,
         },
       },
+      // Build-time tooling (the OpenAPI generator) runs under Node, never in the Worker.
+      { test: { name: "edge-api-node", include: ["test/**/*.node.test.ts"], environment: "node" } },
     ],
     hookTimeout: 60_000,
     // The Worker logs a JSON line per request; show them only for failing tests.

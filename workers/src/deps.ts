@@ -10,6 +10,7 @@ import type { EventHandlers } from "./handlers/types.ts";
 import type { WorkerMetrics } from "./metrics/worker-metrics.ts";
 import type { NotificationDeps } from "./notifications/deps.ts";
 import type { SignatureVerifier } from "./signature.ts";
+import type { SpanRecorder } from "./tracing/otlp-exporter.ts";
 
 export interface WorkerDeps {
   db: Database;
@@ -46,4 +47,6 @@ export interface WorkerDeps {
   metrics?: WorkerMetrics;
   /** Bearer token GET /metrics asks for (METRICS_TOKEN); unset, there is no /metrics. */
   metricsToken?: string;
+  /** Where each handled delivery's span goes (OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set). */
+  spans?: SpanRecorder;
 }

@@ -10,6 +10,7 @@ import { createMailDeps } from "./handlers/index.ts";
 import { createJsonLogger } from "./log.ts";
 import { createNotificationDeps, loggingLiveDelivery } from "./notifications/from-env.ts";
 import { searchIndexFromEnv } from "./search-index.ts";
+import { createOtlpExporter, parseOtlpHeaders } from "./tracing/otlp-exporter.ts";
 
 const log = createJsonLogger({ service: "workers" });
 
@@ -39,6 +40,15 @@ const { db, pool } = createDb({
 
 const stripe = createStripeClient(stripeClientConfig(env));
 const mail = createMailDeps(env);
+const spans = env.OTEL_EXPORTER_OTLP_ENDPOINT
+  ? createOtlpExporter({
+      endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+      headers: parseOtlpHeaders(env.OTEL_EXPORTER_OTLP_HEADERS),
+      serviceName: env.OTEL_SERVICE_NAME,
+      log,
+    })
+  : undefined;
+
 const app = createWorkerApp({
   db,
   log,
@@ -76,6 +86,7 @@ const app = createWorkerApp({
   },
   stripe,
   metricsToken: env.METRICS_TOKEN,
+  ...(spans && { spans }),
 });
 
 const server = Bun.serve({ port: env.WORKERS_PORT, hostname: env.WORKERS_HOST, fetch: app.fetch });
@@ -83,6 +94,7 @@ log.info("workers listening", {
   port: server.port,
   appEnv: env.APP_ENV,
   searchIndex: env.TYPESENSE_URL ? "typesense" : "postgres",
+  traceExport: env.OTEL_EXPORTER_OTLP_ENDPOINT ? "otlp" : "none",
 });
 
 let stopping = false;
@@ -93,6 +105,7 @@ async function shutdown(signal: string): Promise<void> {
   // Let in-flight deliveries finish: a cut-off handler would roll back and be redelivered anyway,
   // but finishing avoids the retry delay.
   await server.stop(false);
+  await spans?.shutdown();
   await pool.end();
   log.info("workers stopped", { signal });
   process.exit(0);

@@ -1,4 +1,5 @@
 import type { EventPayload, TypedEventEnvelope } from "@hometrip/contracts";
+import { continueTrace } from "@hometrip/contracts/traceparent";
 import {
   acceptBookingRequest,
   cancelBooking,
@@ -198,6 +199,7 @@ describe("booking.transitioned moves the money once and schedules the next deadl
           event,
           log: silent,
           now: new Date(),
+          trace: continueTrace(null),
         }),
       );
     }

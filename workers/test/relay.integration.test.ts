@@ -89,4 +89,45 @@ describe("relayOutbox and the sweep", () => {
       return rows.length === ids.length;
     });
   });
+
+  it("publishes several rows in one batch request and marks them together", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await recordPing(`batched ${i}`)).id);
+    const calls = { batch: 0, single: 0 };
+    const counting: EventPublisher = {
+      publish: async (envelope) => {
+        calls.single++;
+        await stack.publisher.publish(envelope);
+      },
+      publishBatch: async (envelopes) => {
+        calls.batch++;
+        await stack.publisher.publishBatch?.(envelopes);
+      },
+    };
+    expect(await relayOutbox(stack.db, counting, { ids })).toEqual({ published: 5, failed: 0 });
+    expect(calls).toEqual({ batch: 1, single: 0 });
+    const rows = await stack.db.select().from(outbox).where(inArray(outbox.id, ids));
+    expect(rows.every((row) => row.publishedAt instanceof Date && row.attempts === 1)).toBe(true);
+    await waitFor("the batched pings", async () => {
+      const pings = await stack.db.select().from(systemPings).where(inArray(systemPings.eventId, ids));
+      return pings.length === ids.length;
+    });
+  });
+
+  it("falls back to one by one when the broker refuses a batch", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await recordPing(`refused batch ${i}`)).id);
+    let singles = 0;
+    const refusing: EventPublisher = {
+      publish: async (envelope) => {
+        singles++;
+        await stack.publisher.publish(envelope);
+      },
+      publishBatch: async () => {
+        throw new Error("batch refused");
+      },
+    };
+    expect(await relayOutbox(stack.db, refusing, { ids })).toEqual({ published: 3, failed: 0 });
+    expect(singles).toBe(3);
+  });
 });

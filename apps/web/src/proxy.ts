@@ -48,5 +48,7 @@ export const config = {
   // Pages only: API paths are forwarded to the Worker (src/lib/api-proxy.ts), which refreshes
   // nothing on its own. PUT /listings/:id/photos still matches (it shares /listings/ with the
   // guest pages); with an access cookie it passes straight through.
-  matcher: ["/((?!_next/|trpc/|auth/oauth/|avatars/|users/me/avatar|listing-photos/|ical/|favicon.ico).*)"],
+  matcher: [
+    "/((?!_next/|trpc/|auth/oauth/|avatars/|users/me/avatar|listing-photos/|ical/|favicon.ico|api-docs|openapi.json|v1/).*)",
+  ],
 };

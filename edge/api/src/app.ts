@@ -9,6 +9,7 @@ import { listingPhotoRoutes } from "./http/listing-photos.ts";
 import { messageAttachmentRoutes } from "./http/message-attachments.ts";
 import { metricsRoutes } from "./http/metrics.ts";
 import { oauthRoutes } from "./http/oauth.ts";
+import { partnerApiRoutes } from "./http/partner-api.ts";
 import { stripeWebhookRoutes } from "./http/stripe-webhooks.ts";
 import { trpcRoutes } from "./http/trpc.ts";
 import { unsubscribeRoutes } from "./http/unsubscribe.ts";
@@ -18,12 +19,13 @@ import { drainUnreadBody } from "./middleware/drain-body.ts";
 import { init } from "./middleware/init.ts";
 import { requestLogger } from "./middleware/logger.ts";
 import { type MetricsOptions, recordMetrics } from "./middleware/metrics.ts";
+import { tracing } from "./middleware/tracing.ts";
 import { apiRateLimit } from "./rate-limit/api-limit.ts";
 import type { Clock } from "./services/clock.ts";
 import { createIsolateState, type IsolateState } from "./services/isolate-state.ts";
 
 /**
- * Order matters: the request id and logger come first so every later failure, including a bad
+ * Order matters: the request id, trace and logger come first so every later failure, including a bad
  * configuration, is answered and logged with the id. `clock` is the time every service reads
  * (rate limits included); tests stop it, the deployed Worker uses the system clock.
  */
@@ -32,6 +34,7 @@ export function createApp(opts: { clock?: Clock; metrics?: MetricsOptions; isola
   return (
     new Hono<HonoEnv>()
       .use(requestId({ headerName: "x-request-id" }))
+      .use(tracing)
       .use(requestLogger)
       .use(drainUnreadBody)
       .use(loadConfig)
@@ -52,6 +55,8 @@ export function createApp(opts: { clock?: Clock; metrics?: MetricsOptions; isola
       .route("/", unsubscribeRoutes)
       .use("/trpc/*", apiRateLimit)
       .route("/", trpcRoutes)
+      .use("/v1/*", apiRateLimit)
+      .route("/", partnerApiRoutes)
       .notFound(notFound)
       .onError(onError)
   );

@@ -1,4 +1,5 @@
 import type { EdgeEnv } from "@hometrip/config";
+import type { TraceContext } from "@hometrip/contracts";
 import type { TrpcCallOutcomes } from "./metrics/trpc-call-outcomes.ts";
 import type { Services } from "./services/index.ts";
 import type { Logger } from "./services/logger.ts";
@@ -8,6 +9,8 @@ export type Bindings = { [K in keyof EdgeEnv]?: string };
 
 export type Variables = {
   requestId: string;
+  /** This request's W3C trace context (continued from `traceparent`, or started here). */
+  trace: TraceContext;
   logger: Logger;
   config: EdgeEnv;
   services: Services;

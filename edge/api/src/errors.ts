@@ -15,6 +15,8 @@ export type ErrorBody = {
   code: ErrorCode;
   message: string;
   requestId: string;
+  /** W3C trace id: the same id is in every log line of every runtime this request reached. */
+  traceId?: string;
   issues?: FieldIssue[];
   details?: unknown;
 };
@@ -67,8 +69,9 @@ export function toAppError(error: unknown, opts: { exposeInternals: boolean }): 
   return new AppError("INTERNAL", message);
 }
 
-export function errorBody(error: AppError, requestId: string): ErrorBody {
+export function errorBody(error: AppError, requestId: string, traceId?: string): ErrorBody {
   const body: ErrorBody = { code: error.code, message: error.message, requestId };
+  if (traceId) body.traceId = traceId;
   // INTERNAL details describe our bug, not the caller's request.
   if (error.code === "INTERNAL") return body;
   const details = error.details as { issues?: FieldIssue[] } | undefined;
@@ -79,7 +82,8 @@ export function errorBody(error: AppError, requestId: string): ErrorBody {
 
 export function onError(error: Error, c: Context<HonoEnv>): Response {
   const requestId = c.var.requestId ?? "unknown";
-  const logger = c.var.logger ?? createLogger({ requestId });
+  const traceId = c.var.trace?.traceId;
+  const logger = c.var.logger ?? createLogger({ requestId, traceId });
   // Config may be what failed; then only a binding explicitly marking development exposes details.
   const appEnv = c.var.config?.APP_ENV ?? c.env?.APP_ENV;
   const appError = toAppError(error, { exposeInternals: appEnv === "development" || appEnv === "test" });
@@ -88,10 +92,10 @@ export function onError(error: Error, c: Context<HonoEnv>): Response {
   } else if (appError.code === "INTERNAL") {
     logger.error("unhandled error", errorFields(error));
   }
-  return c.json(errorBody(appError, requestId), appError.status as ContentfulStatusCode);
+  return c.json(errorBody(appError, requestId, traceId), appError.status as ContentfulStatusCode);
 }
 
 export function notFound(c: Context<HonoEnv>): Response {
   const error = new AppError("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`);
-  return c.json(errorBody(error, c.var.requestId), 404);
+  return c.json(errorBody(error, c.var.requestId, c.var.trace?.traceId), 404);
 }

@@ -31,6 +31,7 @@ export type ErrorData = {
   httpStatus: number;
   path?: string;
   requestId?: string;
+  traceId?: string;
   issues?: FieldIssue[];
 };
 
@@ -40,7 +41,7 @@ export type ErrorData = {
  */
 export function describeTrpcError(
   error: TRPCError,
-  opts: { httpStatus: number; path?: string; requestId?: string; exposeInternals: boolean },
+  opts: { httpStatus: number; path?: string; requestId?: string; traceId?: string; exposeInternals: boolean },
 ): { message: string; data: ErrorData } {
   const cause = error.cause;
   const code: ErrorCode =
@@ -51,6 +52,7 @@ export function describeTrpcError(
   const data: ErrorData = { code, httpStatus: opts.httpStatus };
   if (opts.path !== undefined) data.path = opts.path;
   if (opts.requestId !== undefined) data.requestId = opts.requestId;
+  if (opts.traceId !== undefined) data.traceId = opts.traceId;
 
   // Output validation failures are validation errors too, but they are our bug: INTERNAL, no issues.
   if (code === "BAD_REQUEST" && isValidationError(cause)) {

@@ -5,12 +5,15 @@ import { resolveActor } from "./auth/actor.ts";
 import type { CookieOptions } from "./auth/cookies.ts";
 import { enforceRateLimit, type RateLimitRule } from "./auth/rate-limit.ts";
 import { assertAdmin, assertHost } from "./auth/roles.ts";
+import type { PartnerRoute } from "./partner-api/expose.ts";
 import type { Services } from "./services/index.ts";
 import { describeTrpcError, trpcCodeOf } from "./trpc-errors.ts";
 
 export type TrpcContext = {
   services: Services;
   requestId: string;
+  /** The request's W3C trace id, returned in error data beside the request id. */
+  traceId?: string;
   headers: Headers;
   /** Headers of the response: Set-Cookie, Retry-After. */
   resHeaders: Headers;
@@ -29,7 +32,8 @@ export type TrpcContext = {
  * `scope`: the API-key scope that lets a partner key call this procedure; without it keys get 403.
  * `summary`: one line for the partner API reference (each procedure's `.types.ts` holds it).
  */
-export type TrpcMeta = { scope?: string; summary?: string };
+/** `openapi`: set through `partnerMeta` on the procedures the partner REST API (/v1) exposes. */
+export type TrpcMeta = { scope?: string; summary?: string; openapi?: PartnerRoute };
 
 const t = initTRPC
   .context<TrpcContext>()
@@ -43,6 +47,7 @@ const t = initTRPC
         httpStatus: shape.data.httpStatus,
         path,
         requestId: ctx?.requestId,
+        traceId: ctx?.traceId,
         exposeInternals: appEnv === "development" || appEnv === "test",
       });
       return { message: described.message, code: shape.code, data: described.data };

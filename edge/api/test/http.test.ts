@@ -51,14 +51,19 @@ describe("CORS", () => {
 });
 
 describe("errors", () => {
-  it("answers an unknown route with a 404 JSON error carrying the request id", async () => {
-    const response = await call("/nope", { headers: { "x-request-id": "missing-route-1" } });
+  it("answers an unknown route with a 404 JSON error carrying the request id and the caller's trace id", async () => {
+    const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    const response = await call("/nope", {
+      headers: { "x-request-id": "missing-route-1", traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+    });
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toContain("application/json");
+    expect(response.headers.get("x-trace-id")).toBe(traceId);
     expect(await json(response)).toEqual({
       code: "NOT_FOUND",
       message: "No route for GET /nope",
       requestId: "missing-route-1",
+      traceId,
     });
   });
 
@@ -78,6 +83,9 @@ describe("errors", () => {
       code: "INTERNAL",
       message: "Internal error",
       requestId: response.headers.get("x-request-id"),
+      // No traceparent came in: the Worker started a trace of its own.
+      traceId: response.headers.get("x-trace-id"),
     });
+    expect(body.traceId).toMatch(/^[0-9a-f]{32}$/);
   });
 });

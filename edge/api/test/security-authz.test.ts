@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { parseEdgeEnv } from "@hometrip/config";
 import { type ApiKeyScope, apiKeyScopes, signAccessToken } from "@hometrip/core";
+import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import { beforeAll, describe, expect, it } from "vitest";
 import { adminProcedure, createCallerFactory, hostProcedure, router } from "../src/trpc.ts";
 import { sql } from "./db.ts";
@@ -74,10 +75,18 @@ describe("without a valid credential", () => {
 
 describe("partner API keys", () => {
   let owner: SignedUpMember;
+  let listingId: string;
   const keys: Record<string, string> = {};
 
   beforeAll(async () => {
     owner = await verifiedMember("authz-keys");
+    // A host with a listing, so the hosting scopes (listings:read, calendar:read) have something to open.
+    await createTestClient(owner.auth).users.becomeHost.mutate();
+    const listing = await createTestClient(owner.auth).listings.create.mutate({
+      title: "Key test flat",
+      propertyType: "apartment",
+    });
+    listingId = listing.id;
     const scopeSets: Record<string, ApiKeyScope[]> = {
       all: [...apiKeyScopes],
       ...Object.fromEntries(apiKeyScopes.map((s) => [`without ${s}`, apiKeyScopes.filter((o) => o !== s)])),
@@ -104,8 +113,13 @@ describe("partner API keys", () => {
   it.each(nonPublic.filter((p) => p.scope))(
     "$path opens to a key with its $scope scope, and only to that",
     async (procedure) => {
-      // Scoped procedures are profile reads and writes; an empty object is valid input for both.
-      const input = procedure.type === "mutation" ? {} : undefined;
+      // Profile reads and writes take no input or an empty object; the host calendar names the owner's listing.
+      const input =
+        procedure.path === "calendar.range"
+          ? { listingId, from: utcDaysFromToday(1), to: utcDaysFromToday(8) }
+          : procedure.type === "mutation"
+            ? {}
+            : undefined;
       const allowed = await callProcedure(procedure, input, bearer(keys.all!));
       expect(allowed.status, JSON.stringify(allowed.error)).toBe(200);
       const without = keys[`without ${procedure.scope}`];

@@ -35,6 +35,11 @@ export const zWorkersEnv = z
     REALTIME_INTERNAL_TOKEN: secret(16).optional(),
     /** Bearer token for GET /metrics (Prometheus, the API's ops panel); unset, /metrics is off. */
     METRICS_TOKEN: secret(16).optional(),
+    /** Set: each handled delivery is exported as a span over OTLP/HTTP to `${endpoint}/v1/traces`. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: url.optional(),
+    /** `key=value,key2=value2` sent with every export (a collector's API key). */
+    OTEL_EXPORTER_OTLP_HEADERS: z.string().optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).default("hometrip-workers"),
     ...workersEmailShape,
     ...stripeShape,
     ...workersChannelShape,
@@ -59,4 +64,11 @@ export type WorkersEnv = z.output<typeof zWorkersEnv>;
 
 export function parseWorkersEnv(source: Record<string, unknown>): WorkersEnv {
   return parseConfig("workers", zWorkersEnv, source);
+}
+
+/** What the container health probe needs: only the port the service listens on. */
+export const zWorkersProbeEnv = z.object({ WORKERS_PORT: port.default(8790) });
+
+export function parseWorkersProbeEnv(source: Record<string, unknown>): z.output<typeof zWorkersProbeEnv> {
+  return parseConfig("workers health probe", zWorkersProbeEnv, source);
 }

@@ -11,3 +11,4 @@ export * from "./notifications.ts";
 export * from "./places.ts";
 export * from "./realtime.ts";
 export * from "./search.ts";
+export * from "./traceparent.ts";

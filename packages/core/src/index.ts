@@ -127,7 +127,7 @@ export {
 export { recordEvent } from "./events/record-event.ts";
 export { type RelayOutboxOptions, type RelayOutboxResult, relayOutbox } from "./events/relay-outbox.ts";
 export * from "./listings/index.ts";
-export { describeError, type Logger, silentLogger } from "./logger.ts";
+export { describeError, type Logger, silentLogger, withLogFields } from "./logger.ts";
 export * from "./messaging/index.ts";
 export * from "./metrics/index.ts";
 export * from "./notifications/index.ts";

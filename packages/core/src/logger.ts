@@ -7,6 +7,15 @@ export interface Logger {
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
+/** `log` with `fields` (a trace id, an event id) added to every line it writes. */
+export function withLogFields(log: Logger, fields: Record<string, unknown>): Logger {
+  return {
+    info: (message, more) => log.info(message, { ...fields, ...more }),
+    warn: (message, more) => log.warn(message, { ...fields, ...more }),
+    error: (message, more) => log.error(message, { ...fields, ...more }),
+  };
+}
+
 /** A message safe to log or store for anything thrown. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) {

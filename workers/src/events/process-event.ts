@@ -1,5 +1,10 @@
-import type { EventType, KnownEventEnvelope } from "@hometrip/contracts";
-import type { Logger } from "@hometrip/core";
+import {
+  continueTrace,
+  type EventType,
+  type KnownEventEnvelope,
+  type TraceContext,
+} from "@hometrip/contracts";
+import { type Logger, trackCommittedEvents } from "@hometrip/core";
 import { type Database, processedEvents } from "@hometrip/db";
 import type { EventContext, EventHandlers } from "../handlers/types.ts";
 
@@ -15,18 +20,21 @@ export async function processEvent(
   db: Database,
   handlers: EventHandlers,
   event: KnownEventEnvelope,
-  deps: { log: Logger; now: Date },
+  deps: { log: Logger; now: Date; trace?: TraceContext },
 ): Promise<ProcessOutcome> {
   // TS cannot correlate handlers[event.type] with event's own type; the mapped type guarantees it.
   const handler = handlers[event.type] as (ctx: EventContext<EventType>) => Promise<void>;
-  return db.transaction(async (tx) => {
+  const trace = deps.trace ?? continueTrace(event.traceparent);
+  // Events the handler records carry the delivery's trace on to the next hop.
+  const traced = trackCommittedEvents(db, { traceparent: trace.traceparent }).db;
+  return traced.transaction(async (tx) => {
     const claimed = await tx
       .insert(processedEvents)
       .values({ eventId: event.id, eventType: event.type })
       .onConflictDoNothing()
       .returning({ eventId: processedEvents.eventId });
     if (claimed.length === 0) return "duplicate";
-    await handler({ tx, event, log: deps.log, now: deps.now });
+    await handler({ tx, event, log: deps.log, now: deps.now, trace });
     return "processed";
   });
 }

@@ -1,4 +1,4 @@
-import type { EventType, TypedEventEnvelope } from "@hometrip/contracts";
+import type { EventType, TraceContext, TypedEventEnvelope } from "@hometrip/contracts";
 import type { Logger } from "@hometrip/core";
 import type { Tx } from "@hometrip/db";
 
@@ -6,8 +6,11 @@ export interface EventContext<T extends EventType> {
   /** The transaction that also records the event as processed: write effects through it only. */
   tx: Tx;
   event: TypedEventEnvelope<T>;
+  /** Writes every line with the delivery's trace id. */
   log: Logger;
   now: Date;
+  /** The delivery's trace (from its `traceparent` header), continued with this handler's span. */
+  trace: TraceContext;
 }
 
 export type EventHandler<T extends EventType> = (ctx: EventContext<T>) => Promise<void>;

@@ -1,5 +1,5 @@
-import { errorStatus, parseEventEnvelope } from "@hometrip/contracts";
-import { describeError } from "@hometrip/core";
+import { continueTrace, errorStatus, parseEventEnvelope } from "@hometrip/contracts";
+import { describeError, withLogFields } from "@hometrip/core";
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { WorkerDeps } from "../deps.ts";
@@ -40,18 +40,22 @@ export function eventsRoute(deps: WorkerDeps, metrics: WorkerMetrics) {
       messageId: c.req.header("upstash-message-id"),
       retried: Number(c.req.header("upstash-retried") ?? 0),
     };
+    // QStash forwards the relay's `traceparent`; the envelope carries the same one for a replay
+    // published without headers (a DLQ replay, a hand-published event).
+    let trace = continueTrace(c.req.header("traceparent"));
+    let log = withLogFields(deps.log, { traceId: trace.traceId });
     let json: unknown;
     try {
       json = JSON.parse(c.get("rawBody"));
     } catch {
-      deps.log.error("event body is not JSON", delivery);
+      log.error("event body is not JSON", delivery);
       metrics.delivered("unknown", "rejected", delivery.retried);
       return nonRetryable(c, { code: "BAD_REQUEST", message: "Body is not JSON" });
     }
 
     const parsed = parseEventEnvelope(json);
     if (!parsed.ok) {
-      deps.log.error("unprocessable event", { ...delivery, error: parsed.error });
+      log.error("unprocessable event", { ...delivery, error: parsed.error });
       metrics.delivered("unknown", "rejected", delivery.retried);
       const body = { code: "BAD_REQUEST", message: parsed.error.message, details: parsed.error };
       const skew = parsed.error.kind === "unknown_type" || parsed.error.kind === "unknown_version";
@@ -59,19 +63,45 @@ export function eventsRoute(deps: WorkerDeps, metrics: WorkerMetrics) {
     }
 
     const { event } = parsed;
+    if (!c.req.header("traceparent") && event.traceparent) {
+      trace = continueTrace(event.traceparent);
+      log = withLogFields(deps.log, { traceId: trace.traceId });
+    }
     const fields = { ...delivery, eventId: event.id, eventType: event.type };
     const started = performance.now();
+    const startMs = Date.now();
+    const span = (ok: boolean, outcome: string) =>
+      deps.spans?.record({
+        traceId: trace.traceId,
+        spanId: trace.spanId,
+        parentSpanId: trace.parentSpanId,
+        name: `event ${event.type}`,
+        startMs,
+        endMs: Date.now(),
+        ok,
+        attributes: {
+          "messaging.system": "qstash",
+          "messaging.message.id": delivery.messageId ?? "",
+          "hometrip.event.id": event.id,
+          "hometrip.event.type": event.type,
+          "hometrip.event.outcome": outcome,
+          "hometrip.delivery.retried": delivery.retried,
+        },
+      });
     try {
-      const outcome = await processEvent(deps.db, handlers, event, { log: deps.log, now: clock() });
+      const outcome = await processEvent(deps.db, handlers, event, { log, now: clock(), trace });
       metrics.handled(event.type, (performance.now() - started) / 1000);
       metrics.delivered(event.type, outcome, delivery.retried);
-      deps.log.info(outcome === "duplicate" ? "event already processed" : "event processed", fields);
-      return c.json({ status: outcome, eventId: event.id });
+      log.info(outcome === "duplicate" ? "event already processed" : "event processed", fields);
+      span(true, outcome);
+      return c.json({ status: outcome, eventId: event.id, traceId: trace.traceId });
     } catch (error) {
       metrics.handled(event.type, (performance.now() - started) / 1000);
       metrics.delivered(event.type, "failed", delivery.retried);
-      deps.log.error("event handler failed", { ...fields, error: describeError(error) });
-      return c.json({ code: "INTERNAL", message: "Event handler failed" }, errorStatus.INTERNAL);
+      span(false, "failed");
+      log.error("event handler failed", { ...fields, error: describeError(error) });
+      const body = { code: "INTERNAL", message: "Event handler failed", traceId: trace.traceId };
+      return c.json(body, errorStatus.INTERNAL);
     }
   });
 

@@ -48,6 +48,9 @@ export async function startEventStack(
     search?: (sql: SqlExecutor) => SearchIndex;
     icalFetch?: WorkerDeps["icalFetch"];
     searchCache?: WorkerDeps["searchCache"];
+    /** Sees each request the workers app receives (a delivery's headers), before the app does. */
+    onRequest?: (request: Request) => void;
+    spans?: WorkerDeps["spans"];
   } = {},
 ): Promise<EventStack> {
   const database = await createTunnelledDatabase({ prefix: "workers_events", max: 8 });
@@ -71,7 +74,14 @@ export async function startEventStack(
 
   let fetchApp: (request: Request) => Response | Promise<Response> = () =>
     new Response(null, { status: 503 });
-  const server = serve({ fetch: (request) => fetchApp(request), port: 0, hostname: "127.0.0.1" });
+  const server = serve({
+    fetch: (request) => {
+      opts.onRequest?.(request);
+      return fetchApp(request);
+    },
+    port: 0,
+    hostname: "127.0.0.1",
+  });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const workersUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -95,6 +105,7 @@ export async function startEventStack(
     ...(opts.search && { search: opts.search(database.pool) }),
     ...(opts.icalFetch && { icalFetch: opts.icalFetch }),
     ...(opts.searchCache && { searchCache: opts.searchCache }),
+    ...(opts.spans && { spans: opts.spans }),
   });
   fetchApp = app.fetch;
 

@@ -166,8 +166,13 @@ describe("forwardToApi", () => {
   it("answers tRPC's error JSON with 502 when the API hangs up without answering", async () => {
     const log = quietLog();
     const api = await startApi((req) => req.socket.destroy());
+    const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
     const response = await forwardToApi(
-      new Request(`${web}/trpc/users.becomeHost`, { method: "POST", body: "{}" }),
+      new Request(`${web}/trpc/users.becomeHost`, {
+        method: "POST",
+        body: "{}",
+        headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+      }),
       {
         apiUrl: api.apiUrl,
       },
@@ -175,10 +180,12 @@ describe("forwardToApi", () => {
     expect(response.status).toBe(502);
     expect(response.headers.get("content-type")).toBe("application/json");
     expect(await response.json()).toEqual({
-      error: { message: unavailable, code: -32603, data: { code: "UNAVAILABLE", httpStatus: 502 } },
+      error: { message: unavailable, code: -32603, data: { code: "UNAVAILABLE", httpStatus: 502, traceId } },
     });
     expect(log).toHaveBeenCalledTimes(1);
-    expect(log.mock.calls[0]?.[0]).toBe("api proxy: POST /trpc/users.becomeHost failed: ECONNRESET");
+    expect(log.mock.calls[0]?.[0]).toBe(
+      `api proxy: POST /trpc/users.becomeHost failed: ECONNRESET traceId=${traceId}`,
+    );
   });
 
   it("answers one error per procedure for a batched call", async () => {
@@ -191,9 +198,16 @@ describe("forwardToApi", () => {
       },
     );
     expect(response.status).toBe(502);
+    // No traceparent came in: the proxy started the trace, and says which in the answer.
+    const traceId = response.headers.get("x-trace-id");
+    expect(traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(await response.json()).toEqual(
       ["users.me", "listings.mine"].map((path) => ({
-        error: { message: unavailable, code: -32603, data: { code: "UNAVAILABLE", httpStatus: 502, path } },
+        error: {
+          message: unavailable,
+          code: -32603,
+          data: { code: "UNAVAILABLE", httpStatus: 502, traceId, path },
+        },
       })),
     );
   });

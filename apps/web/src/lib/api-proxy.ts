@@ -4,6 +4,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { setTimeout as delay } from "node:timers/promises";
 import { withoutIcalToken } from "@hometrip/contracts";
+import { continueTrace } from "@hometrip/contracts/traceparent";
 import { webEnv } from "./env.ts";
 
 /**
@@ -39,7 +40,10 @@ export function proxyToApi(request: Request): Promise<Response> {
 export async function forwardToApi(request: Request, target: ApiTarget): Promise<Response> {
   const incoming = new URL(request.url);
   const url = new URL(`${target.apiUrl.replace(/\/$/, "")}${incoming.pathname}${incoming.search}`);
+  // The browser's trace (one per page action) continues through this hop; a caller without one starts it here.
+  const trace = continueTrace(request.headers.get("traceparent"));
   const headers = forwardedHeaders(request, url);
+  headers.traceparent = trace.traceparent;
   const repeatable = request.method === "GET" || request.method === "HEAD";
   for (let attempt = 1; ; attempt++) {
     try {
@@ -53,8 +57,10 @@ export async function forwardToApi(request: Request, target: ApiTarget): Promise
         continue;
       }
       const path = withoutIcalToken(incoming.pathname);
-      console.error(`api proxy: ${request.method} ${path} failed: ${errorCode(error)}`);
-      return unavailable(incoming);
+      console.error(
+        `api proxy: ${request.method} ${path} failed: ${errorCode(error)} traceId=${trace.traceId}`,
+      );
+      return unavailable(incoming, trace.traceId);
     }
   }
 }
@@ -135,8 +141,8 @@ function responseFrom(answer: IncomingMessage, method: string): Response {
  * The API's own error shape for /trpc, so the tRPC client shows a sentence rather than failing
  * to parse; a batch (`?batch=1`, procedures joined by commas) gets one error per procedure.
  */
-function unavailable(incoming: URL): Response {
-  const headers = { "cache-control": "no-store" };
+function unavailable(incoming: URL, traceId: string): Response {
+  const headers = { "cache-control": "no-store", "x-trace-id": traceId };
   if (!incoming.pathname.startsWith("/trpc/")) {
     return new Response(`${unavailableMessage}\n`, {
       status: 502,
@@ -147,7 +153,7 @@ function unavailable(incoming: URL): Response {
     error: {
       message: unavailableMessage,
       code: -32603,
-      data: { code: "UNAVAILABLE", httpStatus: 502, ...(path === undefined ? {} : { path }) },
+      data: { code: "UNAVAILABLE", httpStatus: 502, traceId, ...(path === undefined ? {} : { path }) },
     },
   });
   const paths = incoming.pathname.slice("/trpc/".length).split(",");

@@ -1,4 +1,5 @@
 import type { AppRouter, RouterOutputs } from "@hometrip/api";
+import { continueTrace, newTraceparent, parseTraceparent } from "@hometrip/contracts/traceparent";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -16,6 +17,8 @@ export async function serverApi() {
   const [jar, incoming] = await Promise.all([cookies(), headers()]);
   const cookie = jar.toString();
   const forwardedFor = incoming.get("x-forwarded-for");
+  // A server render is the start of its own trace (or continues one a caller sent with the page request).
+  const incomingTrace = parseTraceparent(incoming.get("traceparent")) ? incoming.get("traceparent") : null;
   return createTRPCClient<AppRouter>({
     links: [
       httpLink({
@@ -23,6 +26,7 @@ export async function serverApi() {
         headers: () => ({
           ...(cookie ? { cookie } : {}),
           ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}),
+          traceparent: incomingTrace ? continueTrace(incomingTrace).traceparent : newTraceparent(),
         }),
       }),
     ],

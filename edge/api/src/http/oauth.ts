@@ -156,7 +156,7 @@ async function startLimit(c: Context<HonoEnv>): Promise<Response | null> {
   const retryAfter = Math.max(1, Math.ceil((result.reset - services.clock.now().getTime()) / 1000));
   c.header("Retry-After", String(retryAfter));
   const error = new AppError("TOO_MANY_REQUESTS", "Too many sign-in attempts; try again later");
-  return c.json(errorBody(error, c.var.requestId), 429);
+  return c.json(errorBody(error, c.var.requestId, c.var.trace.traceId), 429);
 }
 
 /** Where the provider sends the browser back: on the web origin, which proxies it to us. */

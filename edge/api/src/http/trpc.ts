@@ -1,18 +1,21 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
-import { serializeCookie } from "../auth/cookies.ts";
 import type { HonoEnv } from "../context.ts";
-import { clientIp } from "../rate-limit/client-ip.ts";
 import { appRouter } from "../router.ts";
 import { errorFields } from "../services/logger.ts";
-import type { TrpcContext } from "../trpc.ts";
 import { maxBatchCalls, trpcCallPaths, trpcEndpoint, trpcErrorBody } from "../trpc-wire.ts";
+import { trpcContextOf } from "./trpc-context.ts";
 
 export const trpcRoutes = new Hono<HonoEnv>().all(`${trpcEndpoint}/*`, async (c) => {
   if (trpcCallPaths(c.req.url).length > maxBatchCalls) {
     const message = `A batch may carry at most ${maxBatchCalls} calls`;
     return c.json(
-      trpcErrorBody(c.req.url, { code: "BAD_REQUEST", message, requestId: c.var.requestId }),
+      trpcErrorBody(c.req.url, {
+        code: "BAD_REQUEST",
+        message,
+        requestId: c.var.requestId,
+        extra: { traceId: c.var.trace.traceId },
+      }),
       400,
     );
   }
@@ -20,18 +23,7 @@ export const trpcRoutes = new Hono<HonoEnv>().all(`${trpcEndpoint}/*`, async (c)
     endpoint: trpcEndpoint,
     req: c.req.raw,
     router: appRouter,
-    createContext: ({ req, resHeaders }): TrpcContext => ({
-      services: c.var.services,
-      requestId: c.var.requestId,
-      headers: req.headers,
-      resHeaders,
-      ip: clientIp(req.headers, c.var.services.config.APP_ENV),
-      userAgent: req.headers.get("user-agent"),
-      setCookie: (name, value, opts) => resHeaders.append("Set-Cookie", serializeCookie(name, value, opts)),
-      clearCookie: (name) => resHeaders.append("Set-Cookie", serializeCookie(name, "", { maxAgeSeconds: 0 })),
-      listingPhotos: (c.env as { LISTING_PHOTOS?: R2Bucket }).LISTING_PHOTOS,
-      messageAttachments: (c.env as { MESSAGE_ATTACHMENTS?: R2Bucket }).MESSAGE_ATTACHMENTS,
-    }),
+    createContext: ({ req, resHeaders }) => trpcContextOf(c, req, resHeaders),
     onError({ error, path }) {
       c.var.trpcCallOutcomes?.failedCall(path, error);
       if (error.code === "INTERNAL_SERVER_ERROR") {

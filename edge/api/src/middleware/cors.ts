@@ -10,8 +10,15 @@ import type { HonoEnv } from "../context.ts";
 export const cors = honoCors({
   origin: (origin, c: Context<HonoEnv>) => (c.var.config.CORS_ORIGINS.includes(origin) ? origin : null),
   allowMethods: ["GET", "POST", "OPTIONS"],
-  allowHeaders: ["content-type", "authorization", "x-request-id", "trpc-accept", "x-trpc-source"],
-  exposeHeaders: ["x-request-id"],
+  allowHeaders: [
+    "content-type",
+    "authorization",
+    "x-request-id",
+    "trpc-accept",
+    "x-trpc-source",
+    "traceparent",
+  ],
+  exposeHeaders: ["x-request-id", "x-trace-id"],
   credentials: true,
   maxAge: 600,
 });

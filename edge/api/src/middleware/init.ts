@@ -13,7 +13,9 @@ import type { IsolateState } from "../services/isolate-state.ts";
  */
 export const init = (isolate: IsolateState, clock?: Clock) =>
   createMiddleware<HonoEnv>(async (c, next) => {
-    const scope = createServices(c.var.config, c.var.logger, clock, roomsOf(c.env as RoomBindings), isolate);
+    const scope = createServices(c.var.config, c.var.logger, clock, roomsOf(c.env as RoomBindings), isolate, {
+      traceparent: c.var.trace.traceparent,
+    });
     c.set("services", scope.services);
     try {
       await next();

@@ -3,9 +3,9 @@ import { createMiddleware } from "hono/factory";
 import type { HonoEnv } from "../context.ts";
 import { createLogger } from "../services/logger.ts";
 
-/** A logger tagged with the request id, plus one access line per request once it is answered. */
+/** A logger tagged with the request and trace ids, plus one access line per request once it is answered. */
 export const requestLogger = createMiddleware<HonoEnv>(async (c, next) => {
-  const logger = createLogger({ requestId: c.var.requestId });
+  const logger = createLogger({ requestId: c.var.requestId, traceId: c.var.trace.traceId });
   c.set("logger", logger);
   const started = Date.now();
   await next();

@@ -60,6 +60,7 @@ export const apiRateLimit = createMiddleware<HonoEnv>(async (c, next) => {
         code: "TOO_MANY_REQUESTS",
         message: "Too many requests; try again later",
         requestId: c.var.requestId,
+        traceId: c.var.trace.traceId,
       },
       429,
     );
@@ -69,7 +70,7 @@ export const apiRateLimit = createMiddleware<HonoEnv>(async (c, next) => {
     code: "TOO_MANY_REQUESTS",
     message,
     requestId: c.var.requestId,
-    extra: { retryAfter },
+    extra: { retryAfter, traceId: c.var.trace.traceId },
   });
   return c.json(body, 429);
 });

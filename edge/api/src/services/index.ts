@@ -69,12 +69,14 @@ export interface ServiceScope {
   dispose(waitUntil: (task: Promise<unknown>) => void): void;
 }
 
+/** `trace`: the request's traceparent, stored with every event it records (outbox → QStash → workers). */
 export function createServices(
   config: EdgeEnv,
   logger: Logger,
   clock: Clock = systemClock,
   rooms: RoomDelivery | null = null,
   isolate: IsolateState = createIsolateState(),
+  trace: { traceparent?: string } = {},
 ): ServiceScope {
   let database: { db: Database; pool: Pool; events: CommittedEvents } | undefined;
   let httpSql: HttpSql | undefined;
@@ -95,7 +97,7 @@ export function createServices(
         wsProxy: config.NEON_WS_PROXY,
         max: config.DATABASE_POOL_MAX,
       });
-      database = { pool, ...trackCommittedEvents(db) };
+      database = { pool, ...trackCommittedEvents(db, trace) };
       // An idle connection dropping is reported as a pool 'error', and unhandled it throws out
       // of the isolate. workerd also reports each socket closed by pool.end() this way
       // ("Network connection lost" once the Terminate went out): not worth a warning.

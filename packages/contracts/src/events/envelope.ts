@@ -15,6 +15,11 @@ export const zEventEnvelope = z.object({
   version: z.number().int().positive(),
   occurredAt: z.iso.datetime({ offset: true }),
   payload: z.unknown(),
+  /**
+   * W3C traceparent of the request that recorded the event; the relay also sends it as the
+   * delivery's `traceparent` header. A malformed one is dropped, never a reason to refuse the event.
+   */
+  traceparent: z.string().max(256).optional().catch(undefined),
 });
 export type EventEnvelope = z.output<typeof zEventEnvelope>;
 
@@ -24,6 +29,7 @@ export interface TypedEventEnvelope<T extends EventType> {
   version: EventVersion<T>;
   occurredAt: string;
   payload: EventPayload<T>;
+  traceparent?: string | undefined;
 }
 
 /** Discriminated on `type`: narrowing the type narrows the payload. */

@@ -9,7 +9,11 @@ import { base32Encode } from "./totp-base32.ts";
  * what lists show; the secret (256 bits) is only ever hashed. A plain SHA-256 of the whole key
  * is enough because the key is high-entropy; the hash is compared in constant time.
  */
-export const apiKeyScopes = ["profile:read", "profile:write"] as const;
+/**
+ * `listings:read`: the owner's listings in every status (the partner API's /v1/me/listings and
+ * drafts through /v1/listings/{id}); `calendar:read`: the host calendar of those listings.
+ */
+export const apiKeyScopes = ["profile:read", "profile:write", "listings:read", "calendar:read"] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 /** Enough for several integrations; a runaway script creating keys hits a wall. */

@@ -13,7 +13,8 @@ export interface CommittedEvents {
 }
 
 const sinkKey = Symbol("hometrip.recordedEvents");
-type WithSink = { [sinkKey]?: RecordedEvent[] };
+const traceKey = Symbol("hometrip.traceparent");
+type WithSink = { [sinkKey]?: RecordedEvent[]; [traceKey]?: string };
 // The shape the wrapper needs of drizzle's db and tx; it passes their own arguments through untouched.
 type Transactional = {
   transaction: (
@@ -29,10 +30,15 @@ type Transactional = {
  * Nested transactions (savepoints) hand their events to the enclosing one when released. The
  * view shares the pool and everything else with `db`; only `transaction` is its own.
  */
-export function trackCommittedEvents(db: Database): { db: Database; events: CommittedEvents } {
+export function trackCommittedEvents(
+  db: Database,
+  opts: { traceparent?: string } = {},
+): { db: Database; events: CommittedEvents } {
   const committed: RecordedEvent[] = [];
   const tracked = Object.create(db) as Database & WithSink;
   tracked[sinkKey] = committed;
+  // The unit of work's trace: every event recorded through this view (or its transactions) carries it.
+  if (opts.traceparent) tracked[traceKey] = opts.traceparent;
   collectInto(tracked as unknown as Transactional, committed);
   return { db: tracked, events: { take: () => committed.splice(0) } };
 }
@@ -43,6 +49,8 @@ function collectInto(target: Transactional, parent: RecordedEvent[]): void {
     const pending: RecordedEvent[] = [];
     const result = await original(async (tx: Transactional & WithSink) => {
       tx[sinkKey] = pending;
+      const traceparent = (target as WithSink)[traceKey];
+      if (traceparent) tx[traceKey] = traceparent;
       collectInto(tx, pending);
       return run(tx);
     }, config);
@@ -54,4 +62,9 @@ function collectInto(target: Transactional, parent: RecordedEvent[]): void {
 /** Called by `recordEvent` once the outbox row is written; a database handle that is not tracked ignores it. */
 export function noteRecordedEvent(db: DbOrTx, event: RecordedEvent): void {
   (db as WithSink)[sinkKey]?.push(event);
+}
+
+/** The traceparent of the unit of work `db` was tracked for, if it has one. */
+export function traceparentOf(db: DbOrTx): string | undefined {
+  return (db as WithSink)[traceKey];
 }

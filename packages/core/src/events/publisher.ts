@@ -4,7 +4,15 @@ import { Client } from "@upstash/qstash";
 /** Hands an event to the broker; resolves once the broker has accepted it. */
 export interface EventPublisher {
   publish(envelope: EventEnvelope): Promise<void>;
+  /**
+   * Hands several events over in one request (QStash's batch API); resolves once the broker has
+   * accepted all of them and throws if it refused any, so the relay can fall back to one by one.
+   */
+  publishBatch?(envelopes: EventEnvelope[]): Promise<void>;
 }
+
+/** QStash accepts up to this many messages in one batch request. */
+export const maxPublishBatch = 100;
 
 export interface QStashPublisherOptions {
   /** Base URL of QStash (or the local broker); the SDK appends `/v2/publish/...`. */
@@ -35,9 +43,25 @@ export function createQStashPublisher(options: QStashPublisherOptions): EventPub
   });
   const url = `${options.destinationUrl.replace(/\/+$/, "")}/events`;
   const retries = options.retries ?? 5;
+  // The SDK sends custom headers as `Upstash-Forward-<name>`; QStash delivers them unprefixed, so
+  // the workers receive the event's trace as an ordinary `traceparent` header.
+  const message = (envelope: EventEnvelope) => ({
+    url,
+    body: envelope,
+    deduplicationId: envelope.id,
+    retries,
+    ...(envelope.traceparent && { headers: { traceparent: envelope.traceparent } }),
+  });
   return {
     async publish(envelope) {
-      await client.publishJSON({ url, body: envelope, deduplicationId: envelope.id, retries });
+      await client.publishJSON(message(envelope));
+    },
+    async publishBatch(envelopes) {
+      const answers = (await client.batchJSON(envelopes.map(message))) as unknown[];
+      const refused = answers.filter((a) => !a || typeof a !== "object" || "error" in a);
+      if (answers.length !== envelopes.length || refused.length > 0) {
+        throw new Error(`the broker refused ${refused.length || "some"} of ${envelopes.length} messages`);
+      }
     },
   };
 }

@@ -1,6 +1,6 @@
 import { AppError, type EventPayloadInput, type EventType, eventCatalog } from "@hometrip/contracts";
 import { type DbOrTx, outbox } from "@hometrip/db";
-import { noteRecordedEvent, type RecordedEvent } from "./event-log.ts";
+import { noteRecordedEvent, type RecordedEvent, traceparentOf } from "./event-log.ts";
 
 /**
  * Writes an event to the outbox. Call it with the transaction that makes the domain change, so
@@ -23,7 +23,12 @@ export async function recordEvent<T extends EventType>(
   }
   const [row] = await tx
     .insert(outbox)
-    .values({ eventType: type, eventVersion: definition.version, payload: parsed.data })
+    .values({
+      eventType: type,
+      eventVersion: definition.version,
+      payload: parsed.data,
+      traceparent: traceparentOf(tx) ?? null,
+    })
     .returning({ id: outbox.id });
   if (!row) throw new Error("outbox insert returned no row");
   noteRecordedEvent(tx, { id: row.id, type, payload: parsed.data } as RecordedEvent);

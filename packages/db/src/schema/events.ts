@@ -13,6 +13,8 @@ export const outbox = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** W3C traceparent of the request that recorded the event; the relay forwards it to the workers. */
+    traceparent: text("traceparent"),
   },
   (t) => [index("outbox_unpublished_idx").on(t.occurredAt).where(sql`${t.publishedAt} is null`)],
 );

@@ -65,8 +65,9 @@ export function publishRoutes(broker: Broker): Route[] {
             queueName: typeof entry.queue === "string" ? entry.queue : undefined,
           });
         });
-        const results = [];
-        for (const draft of drafts) results.push(await broker.accept(draft));
+        // accept() takes ids, sequence numbers and dedup keys synchronously, so the batch keeps its
+        // order while the disk writes of all its messages overlap instead of running one by one.
+        const results = await Promise.all(drafts.map((draft) => broker.accept(draft)));
         return { status: 201, body: results };
       },
     },

@@ -1,5 +1,6 @@
 "use client";
 import type { AppRouter } from "@hometrip/api";
+import { newTraceparent } from "@hometrip/contracts/traceparent";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { type ReactNode, useState } from "react";
@@ -31,6 +32,8 @@ export function ApiProvider({ children }: { children: ReactNode }) {
         httpLink({
           url: "/trpc",
           fetch: createRefreshingFetch({ refreshUrl: "/trpc/auth.refresh" }),
+          // Each call (a page action) starts a trace the proxy, API and workers continue.
+          headers: () => ({ traceparent: newTraceparent() }),
         }),
       ],
     }),

@@ -1,5 +1,6 @@
 import { zListing, zListingId } from "@hometrip/contracts";
 import type * as z from "zod";
+import { partnerMeta } from "../../partner-api/expose.ts";
 import type { TrpcMeta } from "../../trpc.ts";
 
 export const ZGetListingRequestSchema = zListingId;
@@ -7,4 +8,7 @@ export const ZGetListingResponseSchema = zListing;
 export type TGetListingRequest = z.input<typeof ZGetListingRequestSchema>;
 export type TGetListingResponse = z.output<typeof ZGetListingResponseSchema>;
 
-export const getListingMeta = { summary: "A listing as guests see it" } satisfies TrpcMeta;
+export const getListingMeta = partnerMeta(
+  { summary: "A listing as guests see it", scope: "listings:read" },
+  { method: "GET", path: "/v1/listings/{id}", tag: "listings", authRequired: false },
+) satisfies TrpcMeta;

@@ -1,5 +1,6 @@
 import { zSearchQuery, zSearchResult } from "@hometrip/contracts";
 import type * as z from "zod";
+import { partnerMeta } from "../../partner-api/expose.ts";
 import type { TrpcMeta } from "../../trpc.ts";
 
 export const ZSearchListingsRequestSchema = zSearchQuery;
@@ -7,4 +8,13 @@ export const ZSearchListingsResponseSchema = zSearchResult;
 export type TSearchListingsRequest = z.input<typeof ZSearchListingsRequestSchema>;
 export type TSearchListingsResponse = z.output<typeof ZSearchListingsResponseSchema>;
 
-export const searchListingsMeta = { summary: "Search published listings on the map" } satisfies TrpcMeta;
+export const searchListingsMeta = partnerMeta(
+  { summary: "Search published listings on the map" },
+  {
+    method: "POST",
+    path: "/v1/listings/search",
+    tag: "listings",
+    authRequired: false,
+    description: "Filters, map bounds or a point, dates and guests; pages with `cursor`.",
+  },
+) satisfies TrpcMeta;

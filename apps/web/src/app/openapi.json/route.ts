@@ -1,0 +1,3 @@
+export { proxyToApi as GET } from "@/lib/api-proxy.ts";
+
+export const runtime = "nodejs";
