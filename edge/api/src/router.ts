@@ -8,6 +8,7 @@ import { listingsRouter } from "./procedures/listings/index.ts";
 import { messagesRouter } from "./procedures/messages/index.ts";
 import { notificationsRouter } from "./procedures/notifications/index.ts";
 import { opsRouter } from "./procedures/ops/index.ts";
+import { paymentsRouter } from "./procedures/payments/index.ts";
 import { placesRouter } from "./procedures/places/index.ts";
 import { realtimeRouter } from "./procedures/realtime/index.ts";
 import { searchRouter } from "./procedures/search/index.ts";
@@ -26,6 +27,7 @@ export const appRouter = router({
   messages: messagesRouter,
   notifications: notificationsRouter,
   ops: opsRouter,
+  payments: paymentsRouter,
   places: placesRouter,
   realtime: realtimeRouter,
   search: searchRouter,
