@@ -157,3 +157,29 @@ describe("neon tunnel", () => {
     socket.send(wire.terminate);
   });
 });
+
+describe("neon tunnel with a connection cap", () => {
+  it("queues clients beyond maxConnections instead of refusing them, and lets them through in turn", async () => {
+    const capped = await startNeonTunnel({ port: 0, allow: ["127.0.0.1:5432"], maxConnections: 2 });
+    const clients = Array.from({ length: 6 }, () => neonPoolThroughTunnel(capped.wsProxy, database.url));
+    try {
+      const baseline = await backendsOf(database.name);
+      let peak = 0;
+      const answers = await Promise.all(
+        clients.map(async (client) => {
+          const { rows } = await client.query("SELECT pg_sleep(0.2), 1 AS one");
+          peak = Math.max(peak, await backendsOf(database.name));
+          await client.end();
+          return rows[0].one as number;
+        }),
+      );
+      expect(answers).toEqual([1, 1, 1, 1, 1, 1]);
+      // The suite's own pool keeps its connections; the capped tunnel never adds more than two.
+      expect(peak - baseline).toBeLessThanOrEqual(2);
+      expect(peak - baseline).toBeGreaterThanOrEqual(1);
+    } finally {
+      await Promise.all(clients.map((client) => client.end().catch(() => {})));
+      await capped.close();
+    }
+  });
+});

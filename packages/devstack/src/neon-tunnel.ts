@@ -15,6 +15,12 @@ export interface NeonTunnelOptions {
   allow: string[];
   /** Connections `POST /sql` keeps per connection string (PGlite: `max` 1 and a short idle time). */
   sqlPool?: SqlPoolOptions;
+  /**
+   * At most this many database connections at once; further clients wait for one to close, as
+   * Neon's pooled endpoint queues clients beyond its pool instead of refusing them. Unset: no
+   * cap (Postgres's own max_connections refuses the excess with "too many clients").
+   */
+  maxConnections?: number;
   log?: (line: string) => void;
 }
 
@@ -44,6 +50,7 @@ export async function startNeonTunnel(opts: NeonTunnelOptions): Promise<NeonTunn
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
   const open = new Set<{ tcp: Socket; close(): void }>();
   const sql = createSqlOverHttp({ allowed, ...(opts.sqlPool ? { pool: opts.sqlPool } : {}), log });
+  const slots = connectionSlots(opts.maxConnections);
 
   const server = createServer((req, res) => answerHttp(req, res, open.size, sql));
 
@@ -56,6 +63,21 @@ export async function startNeonTunnel(opts: NeonTunnelOptions): Promise<NeonTunn
       log(`refused ${target.key}: not in the tunnel allow-list`);
       return refuse(client, 403, `${target.key} is not an allowed database address`);
     }
+    void slots.acquire().then((release) => bridge(req, client, head, target, release));
+  });
+
+  function bridge(
+    req: IncomingMessage,
+    client: Duplex,
+    head: Buffer,
+    target: { host: string; port: number; key: string },
+    release: () => void,
+  ): void {
+    if (client.destroyed) {
+      release();
+      return;
+    }
+    client.once("close", release);
     // Dial first and only then finish the handshake: the driver starts talking as soon as
     // the WebSocket opens, and a database that is down becomes a clear 502 instead.
     const tcp = connect({ host: target.host, port: target.port });
@@ -72,12 +94,13 @@ export async function startNeonTunnel(opts: NeonTunnelOptions): Promise<NeonTunn
         tcp.off("error", unreachable);
         const entry = { tcp, close: () => ws.terminate() };
         open.add(entry);
-        void pipeWebSocketToTcp(ws, tcp, (line) => log(`${target.key}: ${line}`)).finally(() =>
-          open.delete(entry),
-        );
+        void pipeWebSocketToTcp(ws, tcp, (line) => log(`${target.key}: ${line}`)).finally(() => {
+          open.delete(entry);
+          release();
+        });
       });
     });
-  });
+  }
 
   const host = opts.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
@@ -141,4 +164,26 @@ function refuse(client: Duplex, status: 400 | 403 | 502, message: string): void 
     `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
+}
+
+/** A counting semaphore; each release frees its slot once, however often it is called. */
+function connectionSlots(max: number | undefined): { acquire(): Promise<() => void> } {
+  let inUse = 0;
+  const waiting: (() => void)[] = [];
+  const grant = (): (() => void) => {
+    inUse++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      inUse--;
+      waiting.shift()?.();
+    };
+  };
+  return {
+    acquire() {
+      if (max === undefined || inUse < max) return Promise.resolve(grant());
+      return new Promise((resolve) => waiting.push(() => resolve(grant())));
+    },
+  };
 }

@@ -4,7 +4,7 @@ import {
   PAYMENT_HOLD_MINUTES,
   type StayUnavailableReason,
 } from "@hometrip/contracts";
-import { type Booking, bookings, type Database, hostProfiles, listings } from "@hometrip/db";
+import { type Booking, bookings, type Database, type HttpSql, hostProfiles, listings } from "@hometrip/db";
 import { and, eq } from "drizzle-orm";
 import type { SigningKey } from "../auth/signed-jwt.ts";
 import { isOverlapViolation } from "../calendar/access.ts";
@@ -48,7 +48,10 @@ export async function createBooking(
   guestId: string,
   input: CreateBookingInput,
   now: Date,
+  /** One-shot reads over Neon's SQL-over-HTTP endpoint, when the runtime has one (see below). */
+  httpSql: HttpSql | null = null,
 ): Promise<CreatedBooking> {
+  if (httpSql) await refuseTakenDatesEarly(httpSql, keys, guestId, input);
   const earlier = await bookingByKey(db, guestId, input.idempotencyKey);
   if (earlier) return sameRequest(earlier, await verifyQuote(keys, input.quoteToken, null));
 
@@ -59,32 +62,29 @@ export async function createBooking(
       details: { reason: "guests_changed", requote: true },
     });
   }
+  // Every check reads outside the transaction, so it holds its connection only for the two
+  // inserts; a guest who lost the dates a moment ago is answered without opening one.
+  const [listing] = await db.select().from(listings).where(eq(listings.id, claims.listingId));
+  if (listing?.status !== "published") {
+    throw new AppError("CONFLICT", "This home is not taking bookings right now");
+  }
+  if (listing.hostId === guestId) throw new AppError("FORBIDDEN", "You cannot book your own home");
+  const taken = await occupiedRanges(db, listing.id, claims.checkIn, claims.checkOut);
+  if (taken.length > 0) throw datesJustTaken();
+  const { stay, price } = await priceListingStay(db, listing, claims.checkIn, claims.checkOut, claims.guests);
+  const reason = whyUnbookable(listing, claims, stay.nights, false, now);
+  if (reason === "dates_taken") throw datesJustTaken();
+  if (reason) throw new AppError("BAD_REQUEST", unbookable[reason], { details: { reason } });
+  if (
+    price.guestTotal !== claims.guestTotal ||
+    price.hostFee !== claims.hostFee ||
+    listing.currency !== claims.currency
+  ) {
+    throw priceChanged();
+  }
+  const instantBook = listing.instantBook && (await payoutsEnabled(db, listing.hostId));
   try {
     return await db.transaction(async (tx) => {
-      const [listing] = await tx.select().from(listings).where(eq(listings.id, claims.listingId));
-      if (listing?.status !== "published") {
-        throw new AppError("CONFLICT", "This home is not taking bookings right now");
-      }
-      if (listing.hostId === guestId) throw new AppError("FORBIDDEN", "You cannot book your own home");
-      const taken = await occupiedRanges(tx, listing.id, claims.checkIn, claims.checkOut);
-      const { stay, price } = await priceListingStay(
-        tx,
-        listing,
-        claims.checkIn,
-        claims.checkOut,
-        claims.guests,
-      );
-      const reason = whyUnbookable(listing, claims, stay.nights, taken.length > 0, now);
-      if (reason === "dates_taken") throw datesJustTaken();
-      if (reason) throw new AppError("BAD_REQUEST", unbookable[reason], { details: { reason } });
-      if (
-        price.guestTotal !== claims.guestTotal ||
-        price.hostFee !== claims.hostFee ||
-        listing.currency !== claims.currency
-      ) {
-        throw priceChanged();
-      }
-      const instantBook = listing.instantBook && (await payoutsEnabled(tx, listing.hostId));
       const [booking] = await tx
         .insert(bookings)
         .values({
@@ -124,6 +124,28 @@ export async function createBooking(
     if (isOverlapViolation(error)) throw datesJustTaken();
     throw error;
   }
+}
+
+/**
+ * In a burst for the same dates almost every caller has lost before it starts. One statement over
+ * the SQL-over-HTTP endpoint (warm connections, no WebSocket, no new backend) tells them so
+ * without opening a database connection. A booking made earlier with the same key skips this:
+ * a retry must get its booking back, not a conflict.
+ */
+async function refuseTakenDatesEarly(
+  httpSql: HttpSql,
+  keys: readonly SigningKey[],
+  guestId: string,
+  input: CreateBookingInput,
+): Promise<void> {
+  const claims = await verifyQuote(keys, input.quoteToken, null);
+  const { rows } = await httpSql.query(
+    `select exists (select 1 from listing_occupancy o
+                    where o.listing_id = $1 and o.check_in < $3 and o.check_out > $2) as taken,
+            exists (select 1 from bookings b where b.guest_id = $4 and b.idempotency_key = $5) as known`,
+    [claims.listingId, claims.checkIn, claims.checkOut, guestId, input.idempotencyKey],
+  );
+  if (rows[0]?.taken === true && rows[0]?.known === false) throw datesJustTaken();
 }
 
 /** Whether the host can be paid (Stripe Connect onboarding done): instant book and accepting need it. */

@@ -36,6 +36,10 @@ export async function startBenchApi(opts: {
   redisUrl: string;
   runtime: BenchRuntime;
   log: (line: string) => void;
+  /** Settings beyond (or instead of) the defaults below, e.g. a Stripe stand-in's STRIPE_API_BASE. */
+  vars?: Record<string, string>;
+  /** Caps the tunnel's database connections, as Neon's pooled endpoint queues clients beyond its pool. */
+  maxDatabaseConnections?: number;
 }): Promise<BenchApi> {
   const cleanups: (() => Promise<unknown>)[] = [];
   const close = async () => {
@@ -43,7 +47,11 @@ export async function startBenchApi(opts: {
   };
   try {
     const target = new URL(opts.databaseUrl);
-    const tunnel = await startNeonTunnel({ port: 0, allow: [`${target.hostname}:${target.port || "5432"}`] });
+    const tunnel = await startNeonTunnel({
+      port: 0,
+      allow: [`${target.hostname}:${target.port || "5432"}`],
+      ...(opts.maxDatabaseConnections && { maxConnections: opts.maxDatabaseConnections }),
+    });
     cleanups.push(() => tunnel.close());
     const bridge = await startRedisBridge({ port: 0, redisUrl: opts.redisUrl, token: redisToken });
     cleanups.push(() => bridge.close());
@@ -77,6 +85,7 @@ export async function startBenchApi(opts: {
       APP_URL: "http://localhost:3000",
       JWT_SIGNING_KEYS: "bench-1:bench-jwt-signing-secret-0123456789abcdef",
       TOTP_ENCRYPTION_KEY: btoa("bench-totp-encryption-key-32byte"),
+      ...opts.vars,
     };
     const started =
       opts.runtime === "workerd"

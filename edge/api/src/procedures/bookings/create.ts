@@ -18,9 +18,9 @@ export const createBookingProcedure = authedProcedure
   .input(ZCreateBookingRequestSchema)
   .output(ZCreateBookingResponseSchema)
   .mutation(async ({ ctx, input }) => {
-    const { db, config, clock } = ctx.services;
+    const { db, config, clock, httpSql } = ctx.services;
     const now = clock.now();
-    const created = await createBooking(db, config.JWT_SIGNING_KEYS, ctx.actor.userId, input, now);
+    const created = await createBooking(db, config.JWT_SIGNING_KEYS, ctx.actor.userId, input, now, httpSql);
     const paymentClientSecret = await openBookingPayment(ctx.services, created);
     return { booking: toBookingView(created, now), paymentClientSecret };
   });
