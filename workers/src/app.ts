@@ -7,6 +7,7 @@ import { eventsRoute } from "./routes/events.ts";
 import { healthRoute } from "./routes/health.ts";
 import { icalImportRoute } from "./routes/ical-import.ts";
 import { outboxSweepRoute } from "./routes/outbox-sweep.ts";
+import { paymentsJobRoutes } from "./routes/payments-jobs.ts";
 
 export type { WorkerDeps } from "./deps.ts";
 
@@ -17,6 +18,7 @@ export function createWorkerApp(deps: WorkerDeps) {
   app.route("/", outboxSweepRoute(deps));
   app.route("/", icalImportRoute(deps));
   app.route("/", bookingLifecycleRoutes(deps));
+  app.route("/", paymentsJobRoutes(deps));
   app.route("/", healthRoute(deps));
   app.notFound((c) => c.json({ code: "NOT_FOUND", message: "No such route" }, errorStatus.NOT_FOUND));
   app.onError((error, c) => {

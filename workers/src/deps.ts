@@ -1,6 +1,7 @@
 import type { EventPublisher, Logger } from "@hometrip/core";
 import type { Database } from "@hometrip/db";
 import type { Redis } from "@hometrip/kv";
+import type { Stripe } from "@hometrip/payments";
 import type { SearchIndex } from "@hometrip/search";
 import type { MailDeps } from "./handlers/auth/mail-deps.ts";
 import type { BookingHandlerDeps } from "./handlers/bookings/index.ts";
@@ -35,4 +36,6 @@ export interface WorkerDeps {
   bookings?: BookingHandlerDeps;
   /** Index that listing.changed updates: Typesense in production, else Postgres (nothing to copy). */
   search?: SearchIndex;
+  /** Stripe (STRIPE_API_BASE: the stand-in locally) for the payout and reconciliation jobs. */
+  stripe?: Stripe;
 }

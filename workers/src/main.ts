@@ -70,6 +70,7 @@ const app = createWorkerApp({
       env.EVENTS_DESTINATION_URL,
     ),
   },
+  stripe: createStripeClient(stripeClientConfig(env)),
 });
 
 const server = Bun.serve({ port: env.WORKERS_PORT, hostname: env.WORKERS_HOST, fetch: app.fetch });

@@ -19,6 +19,10 @@ export const platformSchedules: readonly PlatformSchedule[] = [
   // Each booking gets a delayed message per deadline (hold and request expiry, check-out); this
   // settles any a lost message missed.
   { scheduleId: "booking-sweep", path: "/jobs/booking-sweep", cron: "*/5 * * * *" },
+  // Host payouts are due 24 h after check-in; hourly keeps the delay under a day and an hour.
+  { scheduleId: "payouts-release", path: "/jobs/payouts", cron: "7 * * * *" },
+  // Compares the last two days of payments, refunds and transfers with Stripe's.
+  { scheduleId: "payments-reconcile", path: "/jobs/payments-reconcile", cron: "30 4 * * *" },
 ];
 
 /**

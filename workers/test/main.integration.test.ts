@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { registerIcalImport, renderIcalFeed } from "@hometrip/core";
 import { systemPings } from "@hometrip/db";
-import { freePort } from "@hometrip/devstack";
+import { freePort, startStripeStandIn } from "@hometrip/devstack";
 import { startTestRedis, type TestRedis } from "@hometrip/testkit";
 import { futureDays } from "@hometrip/testkit/dates";
 import { eq, sql } from "drizzle-orm";
@@ -68,6 +68,10 @@ async function signedPost(url: string, body: string) {
 describe("bun src/main.ts", () => {
   it("boots from env, applies a signed delivery and an iCal import through its own pool and Redis, and stops cleanly on SIGTERM", async () => {
     const feed = await importableListing();
+    const stripe = await startStripeStandIn({
+      secretKey: "sk_test_main_0123456789",
+      publishableKey: "pk_test_main_0123456789",
+    });
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const child = spawn(bun, ["src/main.ts"], {
@@ -88,6 +92,8 @@ describe("bun src/main.ts", () => {
         UPSTASH_REDIS_REST_TOKEN: cache.token,
         APP_URL: "http://localhost:3000",
         EMAIL_TRANSPORT: "dev",
+        STRIPE_SECRET_KEY: "sk_test_main_0123456789",
+        STRIPE_API_BASE: stripe.url,
       },
     });
     let output = "";
@@ -115,7 +121,14 @@ describe("bun src/main.ts", () => {
       const versionAfter = await cache.redis.get("search:version:all");
       expect(versionAfter).toBeTruthy();
       expect(versionAfter).not.toEqual(versionBefore);
+
+      // The payment jobs reach Stripe (here the stand-in) through the client main.ts builds.
+      const payouts = await signedPost(`${baseUrl}/jobs/payouts`, "");
+      expect(await payouts.json()).toMatchObject({ released: 0, failed: 0 });
+      const reconciled = await signedPost(`${baseUrl}/jobs/payments-reconcile`, "");
+      expect(await reconciled.json()).toEqual({ differences: [] });
     } finally {
+      await stripe.close();
       child.kill("SIGTERM");
       await feed.close();
     }
