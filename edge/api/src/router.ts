@@ -5,6 +5,7 @@ import { bookingsRouter } from "./procedures/bookings/index.ts";
 import { calendarRouter } from "./procedures/calendar/index.ts";
 import { devMailboxRouter } from "./procedures/dev-mailbox/index.ts";
 import { listingsRouter } from "./procedures/listings/index.ts";
+import { paymentsRouter } from "./procedures/payments/index.ts";
 import { placesRouter } from "./procedures/places/index.ts";
 import { searchRouter } from "./procedures/search/index.ts";
 import { systemRouter } from "./procedures/system/index.ts";
@@ -19,6 +20,7 @@ export const appRouter = router({
   calendar: calendarRouter,
   devMailbox: devMailboxRouter,
   listings: listingsRouter,
+  payments: paymentsRouter,
   places: placesRouter,
   search: searchRouter,
   system: systemRouter,

@@ -37,6 +37,8 @@ export const zDevstackEnv = z.object({
   PGLITE_PORT: port.default(54329),
   /** The Stripe stand-in; its keys are test-mode look-alikes, never real Stripe keys. */
   STRIPE_PORT: port.default(12111),
+  /** standin: the local Stripe; stripe: Stripe's test mode with your keys (webhooks via `stripe listen`). */
+  STRIPE_MODE: z.enum(["standin", "stripe"]).default("standin"),
   STRIPE_SECRET_KEY: z.string().default("sk_test_hometrip_local_0000000000000000"),
   STRIPE_PUBLISHABLE_KEY: z.string().default("pk_test_hometrip_local_0000000000000000"),
   STRIPE_WEBHOOK_SECRET: z.string().default("whsec_hometrip_local_0000000000000000"),

@@ -1,3 +1,4 @@
+export { type HostPayoutLine, listHostPayouts } from "./host-payouts.ts";
 export {
   hostDashboardLink,
   payoutsPagePath,

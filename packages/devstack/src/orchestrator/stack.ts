@@ -112,17 +112,22 @@ export async function startDevStack(
       log: log("qstash", 4),
     });
     closers.push({ name: "qstash", close: broker.close });
-    devLog("starting the Stripe stand-in…");
     // Webhooks go to the API's endpoint; until the API is up they fail and are retried.
-    const stripe = await startStripeStandIn({
-      port: env.STRIPE_PORT,
-      dataDir,
-      secretKey: env.STRIPE_SECRET_KEY,
-      publishableKey: env.STRIPE_PUBLISHABLE_KEY,
-      webhook: { url: `http://127.0.0.1:${env.API_PORT}/webhooks/stripe`, secret: env.STRIPE_WEBHOOK_SECRET },
-      log: log("stripe", 4),
-    });
-    closers.push({ name: "stripe", close: stripe.close });
+    const stripe =
+      env.STRIPE_MODE === "stripe"
+        ? undefined
+        : await startStripeStandIn({
+            port: env.STRIPE_PORT,
+            dataDir,
+            secretKey: env.STRIPE_SECRET_KEY,
+            publishableKey: env.STRIPE_PUBLISHABLE_KEY,
+            webhook: {
+              url: `http://127.0.0.1:${env.API_PORT}/webhooks/stripe`,
+              secret: env.STRIPE_WEBHOOK_SECRET,
+            },
+            log: log("stripe", 4),
+          });
+    if (stripe) closers.push({ name: "stripe", close: stripe.close });
     // Google and GitHub sign-in against a local provider; any email typed there signs in, verified.
     const webOrigins = [`http://localhost:${env.WEB_PORT}`, `http://127.0.0.1:${env.WEB_PORT}`];
     const oidc = await startOidcProvider({ clients: devOAuthClients(webOrigins), log: log("oidc", 4) });
@@ -145,7 +150,7 @@ export async function startDevStack(
       neonHttp: tunnel.httpEndpoint,
       redisBridge: bridge.url,
       qstash: broker.url,
-      stripe: stripe.url,
+      stripe: stripe?.url ?? "https://api.stripe.com (STRIPE_MODE=stripe)",
     };
     const shared = {
       APP_ENV: "development",
@@ -155,7 +160,7 @@ export async function startDevStack(
       QSTASH_TOKEN: env.QSTASH_TOKEN,
       EVENTS_DESTINATION_URL: urls.workers,
       STRIPE_SECRET_KEY: env.STRIPE_SECRET_KEY,
-      STRIPE_API_BASE: stripe.url,
+      ...(stripe ? { STRIPE_API_BASE: stripe.url } : {}),
       // PGlite serves one client at a time: one connection per pool, released soon after use.
       ...(pg.kind === "pglite" ? { DATABASE_POOL_MAX: "1", DATABASE_IDLE_TIMEOUT_MS: "200" } : {}),
     };

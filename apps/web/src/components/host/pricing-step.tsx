@@ -227,7 +227,7 @@ export function PricingStep({ listing }: { listing: HostListing }) {
         name="instantBook"
         checked={instantBook}
         onChange={(e) => setInstantBook(e.target.checked)}
-        hint="Guests book at once, without waiting for you to accept."
+        hint="Guests book at once, without waiting for you to accept. Needs payouts set up first (Host → Payouts), as does accepting requests."
       />
     </StepForm>
   );

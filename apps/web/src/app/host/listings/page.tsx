@@ -16,7 +16,12 @@ export default async function HostListingsPage() {
           <h1>Your listings</h1>
           <p>Drafts, published homes and unlisted ones, newest first.</p>
         </div>
-        <ButtonLink href="/host/listings/new">Create listing</ButtonLink>
+        <div className="payout-actions">
+          <ButtonLink href="/host/payouts" variant="secondary">
+            Payouts
+          </ButtonLink>
+          <ButtonLink href="/host/listings/new">Create listing</ButtonLink>
+        </div>
       </header>
       <HostListingList listings={listings} />
     </div>

@@ -1,36 +1,96 @@
 import type { Metadata } from "next";
-import { AccountState, PayoutList } from "@/components/booking/payouts-view.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
+import { Card } from "@/components/ui/card.tsx";
+import { formatMoney } from "@/lib/money.ts";
+import { serverApi } from "@/lib/session.ts";
 import { requireHost } from "../require-host.ts";
-import { loadPayouts } from "./load-payouts.ts";
-import "@/components/booking/booking.css";
+import { PayoutActions } from "./payout-actions.tsx";
 
 export const metadata: Metadata = { title: "Payouts" };
 
-/**
- * The host's payouts: whether Stripe can pay them (and the way to set it up), then payouts to
- * come and payouts made. The data comes from the API's payments router (load-payouts.ts).
- */
-export default async function PayoutsPage() {
+type Line = Awaited<
+  ReturnType<Awaited<ReturnType<typeof serverApi>>["payments"]["listPayouts"]["query"]>
+>["past"][number];
+
+const statusLabel: Record<Line["status"], string> = {
+  scheduled: "Scheduled",
+  in_transit: "On its way",
+  paid: "Paid",
+  failed: "Failed",
+  cancelled: "Reversed",
+};
+
+function PayoutTable({ lines, empty }: { lines: Line[]; empty: string }) {
+  if (lines.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="payout-list">
+      {lines.map((line) => (
+        <li key={line.bookingId} className="payout-row">
+          <div>
+            <strong>{line.listingTitle}</strong>
+            <div className="muted">
+              {line.checkIn} → {line.checkOut}
+            </div>
+          </div>
+          <div className="payout-row__amount">
+            <strong>{formatMoney(line.amount, line.currency)}</strong>
+            <div className="muted">
+              {statusLabel[line.status]} ·{" "}
+              {new Date(line.paidAt ?? line.releaseAt).toLocaleDateString("en", { dateStyle: "medium" })}
+            </div>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default async function HostPayoutsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ onboarding?: string }>;
+}) {
   await requireHost("/host/payouts");
-  const payouts = await loadPayouts();
+  const { onboarding } = await searchParams;
+  const api = await serverApi();
+  const [status, payouts] = await Promise.all([
+    api.payments.payoutStatus.query(),
+    api.payments.listPayouts.query(),
+  ]);
   return (
     <div className="page stack">
       <header className="page-header">
-        <h1>Payouts</h1>
-        <p>How you get paid: each stay 24 hours after check-in, minus the host fee.</p>
+        <div>
+          <h1>Payouts</h1>
+          <p>
+            Your share of each stay is sent to your bank through Stripe 24 hours after the guest checks in.
+          </p>
+        </div>
       </header>
-      {payouts ? (
-        <>
-          <AccountState account={payouts.account} />
-          <PayoutList title="Upcoming payouts" rows={payouts.upcoming} empty="No payouts scheduled yet." />
-          <PayoutList title="Past payouts" rows={payouts.past} empty="No payouts made yet." />
-        </>
-      ) : (
-        <Alert tone="info" title="Payout setup is not available yet">
-          This server cannot set up payouts yet. Requests can be accepted once payouts are enabled.
-        </Alert>
-      )}
+      <Card title="Payout setup">
+        <div className="stack">
+          {status.payoutsEnabled ? (
+            <Alert tone="success">
+              Payouts are on. Guests can book instantly and you can accept requests.
+            </Alert>
+          ) : (
+            <Alert tone={onboarding === "retry" ? "error" : "info"}>
+              {onboarding === "retry"
+                ? "The Stripe link expired before setup was finished. Start again below."
+                : status.detailsSubmitted
+                  ? "Stripe is reviewing your details. Until payouts are on, instant book and accepting requests stay off."
+                  : "Instant book and accepting booking requests need payouts set up first."}
+            </Alert>
+          )}
+          <PayoutActions detailsSubmitted={status.detailsSubmitted} payoutsEnabled={status.payoutsEnabled} />
+        </div>
+      </Card>
+      <Card title="Upcoming">
+        <PayoutTable lines={payouts.upcoming} empty="No confirmed stays waiting for a payout." />
+      </Card>
+      <Card title="Past">
+        <PayoutTable lines={payouts.past} empty="No payouts yet." />
+      </Card>
     </div>
   );
 }
