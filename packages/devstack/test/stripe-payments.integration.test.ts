@@ -81,6 +81,16 @@ describe("payment intents through the real SDK", () => {
     expect(await confirmed.json()).toMatchObject({ status: "requires_capture" });
   });
 
+  it("answers a browser's CORS preflight, as Stripe does for publishable-key calls", async () => {
+    const preflight = await fetch(`${standIn.url}/v1/payment_intents/pi_x/confirm`, {
+      method: "OPTIONS",
+      headers: { origin: "http://localhost:3000", "access-control-request-headers": "authorization" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-headers")).toContain("authorization");
+  });
+
   it.each([
     ["pm_card_chargeDeclined", "generic_decline"],
     ["pm_card_chargeDeclinedInsufficientFunds", "insufficient_funds"],

@@ -64,6 +64,19 @@ export function startStripeHttp(opts: {
   const server = createServer((req, res) => {
     const requestId = `req_${randomBytes(10).toString("hex")}`;
     res.setHeader("request-id", requestId);
+    // Browsers call Stripe directly (confirming with a publishable key), so the API allows any origin.
+    res.setHeader("access-control-allow-origin", "*");
+    if (req.method === "OPTIONS") {
+      res
+        .writeHead(204, {
+          "access-control-allow-methods": "GET, POST, DELETE",
+          "access-control-allow-headers":
+            "authorization, content-type, idempotency-key, stripe-account, stripe-version",
+          "access-control-max-age": "600",
+        })
+        .end();
+      return;
+    }
     void serve(req, res, requestId).catch((error: unknown) => {
       const known = error instanceof StripeApiError ? error : undefined;
       if (!known) opts.log(`${req.method} ${req.url} failed: ${String(error)}`);
