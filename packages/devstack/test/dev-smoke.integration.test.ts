@@ -137,6 +137,27 @@ describe.each(["auto", "pglite"] as const)("bun run dev (POSTGRES_MODE=%s)", (mo
     expect(found).toBe(1);
   }, 60_000);
 
+  it("delivers the Stripe stand-in's signed webhooks to the API, which stores them for the workers", async () => {
+    const res = await fetch(`http://127.0.0.1:${ports.STRIPE}/v1/payment_intents`, {
+      method: "POST",
+      headers: { authorization: "Bearer sk_test_hometrip_local_0000000000000000" },
+      body: new URLSearchParams({ amount: "1234", currency: "eur", "metadata[smoke]": "yes" }),
+    });
+    expect(res.status).toBe(200);
+    const intent = (await res.json()) as { id: string };
+    let applied = 0;
+    for (let i = 0; i < 60 && applied === 0; i++) {
+      const rows = await query(
+        `select 1 from stripe_events s join outbox o on o.payload->>'stripeEventId' = s.id
+         join processed_events p on p.event_id = o.id where s.object_id = $1`,
+        [intent.id],
+      );
+      applied = rows.length;
+      if (!applied) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(applied).toBe(1);
+  }, 60_000);
+
   it("serves a realtime room, which refuses a caller naming itself with ?userId=", async () => {
     // Rooms admit nobody until edge/api signs room tokens; a query-string identity is refused.
     const ws = new WebSocket(`ws://127.0.0.1:${ports.REALTIME}/parties/main/smoke-room?userId=u1&name=Ana`);
