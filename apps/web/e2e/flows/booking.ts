@@ -42,11 +42,11 @@ export async function hostWithListing(
 /** The host connects a payout account on the Stripe stand-in's onboarding page. */
 export async function setUpPayouts(page: Page): Promise<void> {
   await page.goto("/host/payouts");
-  await page.getByRole("button", { name: "Set up payouts" }).click();
+  await page.getByRole("button", { name: "Set up payouts with Stripe" }).click();
   await expect(page.getByRole("heading", { name: "Set up payouts" })).toBeVisible();
   await page.getByRole("button", { name: "Agree and submit" }).click();
   await expect(page).toHaveURL(/\/host\/payouts/);
-  await expect(page.getByText("Payouts are enabled")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("Payouts are on.")).toBeVisible({ timeout: 30_000 });
 }
 
 /** From the listing page with dates, through Reserve / Request to book, to the checkout page. */

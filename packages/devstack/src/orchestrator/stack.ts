@@ -275,6 +275,7 @@ export async function startDevStack(
         port: env.WEB_PORT,
         distDir: opts.webDistDir,
         apiUrl: urls.api,
+        // STRIPE_MODE=stripe: the browser confirms against Stripe itself with the real test key.
         stripe: {
           apiBase: stripe?.url ?? "https://api.stripe.com",
           publishableKey: env.STRIPE_PUBLISHABLE_KEY,

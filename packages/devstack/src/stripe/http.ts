@@ -70,7 +70,10 @@ export function startStripeHttp(opts: {
       res
         .writeHead(204, {
           "access-control-allow-methods": "GET, POST, DELETE",
+          // Whatever the browser asks to send (test runners add their own, e.g. x-forwarded-for);
+          // the key in `authorization` still decides what a call may do.
           "access-control-allow-headers":
+            header(req.headers["access-control-request-headers"]) ??
             "authorization, content-type, idempotency-key, stripe-account, stripe-version",
           "access-control-max-age": "600",
         })
@@ -89,24 +92,6 @@ export function startStripeHttp(opts: {
     const url = new URL(req.url ?? "/", "http://stripe.local");
     const method = req.method ?? "GET";
     if (url.pathname === "/health") return sendJson(res, 200, { ok: true, service: "stripe-local" });
-    if (url.pathname.startsWith("/v1/")) {
-      // As api.stripe.com does: browsers (Stripe.js, our checkout) call it cross-origin with a
-      // publishable key, which only reaches the routes marked `publishable`.
-      res.setHeader("access-control-allow-origin", "*");
-      if (method === "OPTIONS") {
-        return res
-          .writeHead(204, {
-            "access-control-allow-methods": "GET, POST, DELETE",
-            // Whatever the browser asks to send (test runners add their own headers, e.g.
-            // x-forwarded-for); the key in `authorization` still decides what a call may do.
-            "access-control-allow-headers":
-              header(req.headers["access-control-request-headers"]) ??
-              "authorization, content-type, idempotency-key, stripe-version",
-            "access-control-max-age": "600",
-          })
-          .end();
-      }
-    }
     const raw = (await readBody(req, MAX_BODY_BYTES, () => tooLarge())).toString("utf8");
 
     const page = opts.pages.find((r) => r.method === method && r.path.test(url.pathname));

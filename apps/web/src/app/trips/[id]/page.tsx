@@ -21,9 +21,11 @@ export default async function TripPage({
   await requireUser(`/trips/${id}`);
   return (
     <>
-      <ButtonLink href="/trips" variant="ghost" size="small">
-        ← All trips
-      </ButtonLink>
+      <p>
+        <ButtonLink href="/trips" variant="ghost" size="small">
+          ← All trips
+        </ButtonLink>
+      </p>
       <TripDetail bookingId={id} justBooked={booked} />
     </>
   );
