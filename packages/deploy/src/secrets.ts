@@ -45,7 +45,37 @@ export const workerSecrets: readonly WorkerSecret[] = [
     meaning: "GitHub sign-in (offered when set)",
   },
   { name: "OAUTH_GITHUB_CLIENT_SECRET", worker: "api", required: false, meaning: "GitHub sign-in" },
-  // The realtime Worker (the rooms branch); the deploy checks them once edge/realtime/wrangler.toml exists.
+  {
+    name: "ROOM_TOKEN_SECRET",
+    worker: "api",
+    required: true,
+    meaning: "signs room tokens, ≥ 32 chars (the same value on the realtime Worker)",
+  },
+  {
+    name: "STRIPE_SECRET_KEY",
+    worker: "api",
+    required: true,
+    meaning: "Stripe secret key (sk_live_… / sk_test_…)",
+  },
+  {
+    name: "STRIPE_WEBHOOK_SECRET",
+    worker: "api",
+    required: true,
+    meaning: "whsec_… of the Stripe webhook endpoints (platform and Connect), comma-separated",
+  },
+  {
+    name: "UNSUBSCRIBE_SIGNING_KEY",
+    worker: "api",
+    required: true,
+    meaning: "≥ 32 chars; signs one-click unsubscribe links (the same value on the Bun workers)",
+  },
+  {
+    name: "METRICS_TOKEN",
+    worker: "api",
+    required: false,
+    meaning: "bearer token of GET /metrics for Prometheus (the same value on the Bun workers)",
+  },
+  // The realtime Worker.
   {
     name: "ROOM_TOKEN_SECRET",
     worker: "realtime",
@@ -56,7 +86,8 @@ export const workerSecrets: readonly WorkerSecret[] = [
     name: "REALTIME_INTERNAL_TOKEN",
     worker: "realtime",
     required: true,
-    meaning: "the API's token for internal room posts (also on the API)",
+    meaning:
+      "bearer token of POST /internal/deliver (the Bun workers' live notifications; also REALTIME_INTERNAL_TOKEN of the workers)",
   },
 ];
 
