@@ -1,5 +1,5 @@
 import { ConfigError, parseWorkersEnv } from "@hometrip/config";
-import { createQStashPublisher } from "@hometrip/core";
+import { createQStashPublisher, httpRoomDelivery } from "@hometrip/core";
 import { createDb } from "@hometrip/db";
 import { createRedis } from "@hometrip/kv";
 import { createStripeClient, stripeClientConfig } from "@hometrip/payments";
@@ -9,6 +9,7 @@ import { qstashBookingDeadlines } from "./handlers/bookings/index.ts";
 import { createMailDeps } from "./handlers/index.ts";
 import { createJsonLogger } from "./log.ts";
 import { createNotificationDeps, loggingLiveDelivery } from "./notifications/from-env.ts";
+import { roomLiveDelivery } from "./notifications/room-live-delivery.ts";
 import { searchIndexFromEnv } from "./search-index.ts";
 import { createOtlpExporter, parseOtlpHeaders } from "./tracing/otlp-exporter.ts";
 
@@ -40,6 +41,19 @@ const { db, pool } = createDb({
 
 const stripe = createStripeClient(stripeClientConfig(env));
 const mail = createMailDeps(env);
+// A notification goes live to the member's user room through the realtime Worker when it is
+// configured; without it the bell still sees it on its next poll.
+const live =
+  env.REALTIME_URL && env.REALTIME_INTERNAL_TOKEN
+    ? roomLiveDelivery(
+        // Short timeout: the push runs inside the notification's transaction.
+        httpRoomDelivery({
+          baseUrl: env.REALTIME_URL,
+          internalToken: env.REALTIME_INTERNAL_TOKEN,
+          timeoutMs: 2_000,
+        }),
+      )
+    : loggingLiveDelivery(log);
 const spans = env.OTEL_EXPORTER_OTLP_ENDPOINT
   ? createOtlpExporter({
       endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
@@ -63,7 +77,7 @@ const app = createWorkerApp({
     destinationUrl: env.EVENTS_DESTINATION_URL,
   }),
   mail,
-  notifications: createNotificationDeps(env, { transport: mail.transport, live: loggingLiveDelivery(log) }),
+  notifications: createNotificationDeps(env, { transport: mail.transport, live }),
   // The broker signs the URL it was given, which is built from this same setting.
   publicUrl: env.EVENTS_DESTINATION_URL,
   // Feeds on localhost are how development tests a sync; production only fetches public hosts.
@@ -95,6 +109,7 @@ log.info("workers listening", {
   appEnv: env.APP_ENV,
   searchIndex: env.TYPESENSE_URL ? "typesense" : "postgres",
   traceExport: env.OTEL_EXPORTER_OTLP_ENDPOINT ? "otlp" : "none",
+  liveNotifications: env.REALTIME_URL && env.REALTIME_INTERNAL_TOKEN ? "realtime" : "none",
 });
 
 let stopping = false;

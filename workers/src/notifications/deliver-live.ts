@@ -1,4 +1,4 @@
-import { describeError, type Logger, type NotifyResult, unreadNotificationCount } from "@hometrip/core";
+import { describeError, type Logger, type NotifyResult, unreadCounts } from "@hometrip/core";
 import type { Tx } from "@hometrip/db";
 import type { NotificationDeps } from "./deps.ts";
 
@@ -16,11 +16,12 @@ export async function deliverLive(
 ): Promise<void> {
   if (!result.notification) return;
   try {
-    const unreadCount = await unreadNotificationCount(tx, userId);
+    const unread = (await unreadCounts(tx, [userId])).get(userId);
     await deps.live.toUser(userId, {
       type: "notification.created",
       notification: result.notification,
-      unreadCount,
+      unreadCount: unread?.notifications ?? 0,
+      unreadConversations: unread?.conversations ?? 0,
     });
   } catch (error) {
     log.warn("live notification not delivered", { userId, error: describeError(error) });

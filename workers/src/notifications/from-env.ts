@@ -19,8 +19,8 @@ type ChannelEnv = Pick<
 >;
 
 /**
- * Until the user rooms are wired to the workers, a stored notification is seen on the next fetch
- * of the bell; this is the one place to swap in the realtime Worker's delivery.
+ * Without REALTIME_URL / REALTIME_INTERNAL_TOKEN a stored notification is seen on the bell's next
+ * poll; with them main.ts uses `roomLiveDelivery` instead.
  */
 export function loggingLiveDelivery(log: Logger): NotificationLiveDelivery {
   return {

@@ -9,6 +9,13 @@ import type { NotificationItem } from "@hometrip/contracts";
 export interface NotificationLiveDelivery {
   toUser(
     userId: string,
-    message: { type: "notification.created"; notification: NotificationItem; unreadCount: number },
+    message: {
+      type: "notification.created";
+      notification: NotificationItem;
+      /** Unread in-app notifications, this one included. */
+      unreadCount: number;
+      /** Conversations with unread messages, so the room's `unread` event carries both totals. */
+      unreadConversations: number;
+    },
   ): Promise<void>;
 }
