@@ -28,7 +28,7 @@ export function SiteNav({ user, devTools }: { user: SessionUser | null; devTools
       end={
         user ? (
           <>
-            <NotificationBell />
+            <NotificationBell userId={user.id} />
             <span className="muted" data-testid="signed-in-as">
               {user.displayName}
             </span>
