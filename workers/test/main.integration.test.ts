@@ -143,7 +143,10 @@ describe("bun src/main.ts", () => {
     expect(lines.map((l) => l.message)).toEqual(
       expect.arrayContaining(["workers listening", "workers stopped"]),
     );
-    expect(lines.find((l) => l.message === "workers listening")).toMatchObject({ searchIndex: "postgres" });
+    expect(lines.find((l) => l.message === "workers listening")).toMatchObject({
+      searchIndex: "postgres",
+      liveNotifications: "none",
+    });
   });
 
   it("refuses to start without its settings and names what is missing", async () => {
