@@ -5,20 +5,29 @@ import { Alert } from "@/components/ui/alert.tsx";
 import { Button, ButtonLink } from "@/components/ui/button.tsx";
 import { errorMessage } from "@/lib/api-errors.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
-import { useSession } from "@/lib/use-session.ts";
 
-/** Opens the guest's conversation with the host (the inquiry, made on first use). */
-export function ContactHostButton({ listingId, hostId }: { listingId: string; hostId: string }) {
+/**
+ * Opens the guest's conversation with the host (the inquiry, made on first use). `viewerId` comes
+ * from the page's server render, so a visitor's browser never asks the API who it is.
+ */
+export function ContactHostButton({
+  listingId,
+  hostId,
+  viewerId,
+}: {
+  listingId: string;
+  hostId: string;
+  viewerId: string | null;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
-  const { user, status } = useSession();
   const contact = useMutation(
     trpc.messages.contactHost.mutationOptions({
       onSuccess: ({ conversationId }) => router.push(`/messages/${conversationId}`),
     }),
   );
-  if (status === "loading" || user?.id === hostId) return null;
-  if (!user) {
+  if (viewerId === hostId) return null;
+  if (!viewerId) {
     return (
       <ButtonLink
         href={`/login?next=${encodeURIComponent(`/listings/${listingId}`)}`}

@@ -43,7 +43,7 @@ export function ListingHeadline({ listing }: { listing: Listing }) {
 }
 
 /** Everything a guest reads before booking: the place, its host, amenities, rules and times. */
-export function ListingFacts({ listing }: { listing: Listing }) {
+export function ListingFacts({ listing, viewerId }: { listing: Listing; viewerId: string | null }) {
   const since = new Date(listing.host.memberSince).toLocaleDateString("en", {
     month: "long",
     year: "numeric",
@@ -68,7 +68,7 @@ export function ListingFacts({ listing }: { listing: Listing }) {
             {plural(listing.beds, "bed")} · {plural(listing.baths, "bath")}
           </p>
           <p className="muted">Hosting since {since}</p>
-          <ContactHostButton listingId={listing.id} hostId={listing.host.id} />
+          <ContactHostButton listingId={listing.id} hostId={listing.host.id} viewerId={viewerId} />
         </div>
       </section>
 

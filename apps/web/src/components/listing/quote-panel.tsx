@@ -5,7 +5,6 @@ import { useId } from "react";
 import { errorMessage } from "@/lib/api-errors.ts";
 import { formatMoney } from "@/lib/money.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
-import { useSession } from "@/lib/use-session.ts";
 import { Alert } from "../ui/alert.tsx";
 import { ButtonLink } from "../ui/button.tsx";
 import { Spinner } from "../ui/spinner.tsx";
@@ -48,24 +47,23 @@ export function QuotePanel({
   nightlyPrice,
   currency,
   instantBook,
+  signedIn,
 }: {
   nightlyPrice: number;
   currency: string;
   instantBook: boolean;
+  /** Known by the page on the server, so a visitor's browser never asks who it is (a 401 in its console). */
+  signedIn: boolean;
 }) {
   const trpc = useTRPC();
   const guestsId = useId();
-  const session = useSession();
   const { listingId, capacity, selection, guests, setGuests } = useStayPlan();
   const { checkIn, checkOut } = selection;
   const stay = checkIn && checkOut ? { listingId, checkIn, checkOut, guests } : null;
-  const signedIn = session.status === "signed-in";
   const guestQuote = useQuery(
     trpc.bookings.quote.queryOptions(stay && signedIn ? stay : skipToken, { staleTime: 60_000 }),
   );
-  const visitorQuote = useQuery(
-    trpc.listings.quote.queryOptions(stay && session.status === "signed-out" ? stay : skipToken),
-  );
+  const visitorQuote = useQuery(trpc.listings.quote.queryOptions(stay && !signedIn ? stay : skipToken));
   const quote = signedIn ? guestQuote : visitorQuote;
   const bookHref = stay
     ? `/listings/${listingId}/book?${new URLSearchParams({ checkin: stay.checkIn, checkout: stay.checkOut, guests: String(guests) })}`
@@ -104,7 +102,7 @@ export function QuotePanel({
       </div>
       {!stay ? (
         <p className="muted">Pick your dates in the calendar to see the total.</p>
-      ) : session.status === "loading" || quote.isPending ? (
+      ) : quote.isPending ? (
         <p className="muted" role="status">
           <Spinner label={null} /> Working out the price…
         </p>

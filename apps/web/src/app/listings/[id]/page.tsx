@@ -7,6 +7,7 @@ import { QuotePanel } from "@/components/listing/quote-panel.tsx";
 import { StayPlanner } from "@/components/listing/stay-planner.tsx";
 import { parseSearchParams } from "@/components/search/search-url.ts";
 import { Alert } from "@/components/ui/alert.tsx";
+import { getSessionUser } from "@/lib/session.ts";
 import { loadListing } from "./load-listing.ts";
 import "@/components/listing/listing.css";
 
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ListingPage({ params, searchParams }: Props) {
-  const listing = await loadListing((await params).id);
+  const [listing, viewer] = await Promise.all([loadListing((await params).id), getSessionUser()]);
   if (!listing) notFound();
   // Dates and guests come over from the search (the same parameter names as /search).
   const trip = parseSearchParams(await searchParams);
@@ -46,7 +47,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
       >
         <div className="listing-page__body">
           <div className="listing-page__details">
-            <ListingFacts listing={listing} />
+            <ListingFacts listing={listing} viewerId={viewer?.id ?? null} />
             <section aria-labelledby="availability-heading" className="listing-section">
               <h2 id="availability-heading">Availability</h2>
               <AvailabilityCalendar />
@@ -57,6 +58,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
               nightlyPrice={listing.nightlyPrice}
               currency={listing.currency}
               instantBook={listing.instantBook}
+              signedIn={viewer !== null}
             />
           </div>
         </div>
