@@ -26,9 +26,10 @@ export async function hostWithListing(
   const tag = String(randomInt(1e6));
   const listingId = await createPublishedListing(api, {
     title: opts.title,
-    city: `Évora${tag}`,
-    lat: 38.5714,
-    lng: -7.9135,
+    // Near Coimbra: away from the spots other specs search by map area (search-map uses Évora).
+    city: `Coimbra${tag}`,
+    lat: 40.2033,
+    lng: -8.4103,
     propertyType: "house",
     nightlyPrice: 120,
     cleaningFee: 30,
