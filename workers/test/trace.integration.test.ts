@@ -51,6 +51,12 @@ beforeAll(async () => {
     APP_URL: "http://localhost:3000",
     JWT_SIGNING_KEYS: "trace-1:trace-jwt-signing-secret-0123456789abcdef",
     TOTP_ENCRYPTION_KEY: btoa("trace-totp-encryption-key-32byte"),
+    // Required settings this trace never reaches (no payment, room or unsubscribe link in it).
+    STRIPE_SECRET_KEY: "sk_test_trace_0123456789abcdef",
+    STRIPE_WEBHOOK_SECRET: "whsec_trace_0123456789abcdef",
+    ROOM_TOKEN_SECRET: "trace-room-token-secret-0123456789abcdef",
+    REALTIME_PUBLIC_URL: "http://127.0.0.1:9",
+    UNSUBSCRIBE_SIGNING_KEY: "trace-unsubscribe-signing-key-0123456789",
   });
 }, 120_000);
 
