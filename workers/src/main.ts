@@ -88,6 +88,7 @@ const app = createWorkerApp({
   search: searchIndexFromEnv(env, pool),
   bookings: {
     stripe,
+    requestResponseSeconds: env.BOOKING_REQUEST_RESPONSE_SECONDS,
     deadlines: qstashBookingDeadlines(
       new Client({
         baseUrl: env.QSTASH_URL,

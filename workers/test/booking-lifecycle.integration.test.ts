@@ -296,6 +296,19 @@ describe("Stripe payment events move bookings through the state machine", () => 
     expect(await statusOf(booking.id)).toBe("requested");
   });
 
+  it("a request's deadline is the configured response window after the authorisation", async () => {
+    const { booking } = await heldBooking(75, 2);
+    const now = new Date();
+    const outcome = await applyStripePaymentEvent(
+      db,
+      intentEvent("payment_intent.amount_capturable_updated", booking.id),
+      now,
+      45,
+    );
+    expect(outcome).toMatchObject({ changed: true, booking: { status: "requested" } });
+    expect(outcome?.changed && outcome.booking.respondBy?.getTime()).toBe(now.getTime() + 45_000);
+  });
+
   it("a failed payment frees the dates; events for no booking are ignored", async () => {
     const { booking } = await heldBooking(70, 2);
     expect(

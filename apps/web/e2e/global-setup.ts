@@ -6,6 +6,14 @@ import { fileURLToPath } from "node:url";
 import { createScratchDatabase } from "@hometrip/db/scratch";
 import { freePorts } from "@hometrip/devstack";
 
+/**
+ * The host's window to answer a request, shortened so a spec can watch an unanswered request
+ * expire; long enough that the specs which accept do so well inside it.
+ */
+export const E2E_REQUEST_RESPONSE_SECONDS = 45;
+/** The stand-in's test-mode key (the devstack default), for specs that read what Stripe holds. */
+const STRIPE_SECRET_KEY = "sk_test_hometrip_local_0000000000000000";
+
 const webDir = fileURLToPath(new URL("..", import.meta.url));
 const root = join(webDir, "../..");
 const services = [
@@ -43,6 +51,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     HOMETRIP_DATA_DIR: dataDir,
     DATABASE_URL: db.url,
     NEXT_DIST_DIR: distDir,
+    BOOKING_REQUEST_RESPONSE_SECONDS: String(E2E_REQUEST_RESPONSE_SECONDS),
+    STRIPE_SECRET_KEY,
     ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [`${k}_PORT`, String(v)])),
   };
   const child: ChildProcess = spawn(process.env.BUN_BINARY ?? "bun", ["run", "dev"], {
@@ -93,5 +103,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_API_URL = `http://127.0.0.1:${ports.API}`;
   // The Stripe stand-in, for specs that look at what a payment left behind as Stripe sees it.
   process.env.E2E_STRIPE_URL = `http://127.0.0.1:${ports.STRIPE}`;
+  process.env.E2E_STRIPE_SECRET_KEY = STRIPE_SECRET_KEY;
   return teardown;
 }

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { port, postgresUrl, secret } from "./fields.ts";
+import { port, postgresUrl, requestResponseSeconds, secret } from "./fields.ts";
 import { parseConfig } from "./parse.ts";
 
 /** Settings of the local platform (`bun run dev`); every one has a working default. */
@@ -55,6 +55,8 @@ export const zDevstackEnv = z.object({
   TOTP_ENCRYPTION_KEY: z.string().default("ZGV2LXRvdHAta2V5LTMyLWJ5dGVzLWxvbmctMDAwMDA="),
   UNSUBSCRIBE_SIGNING_KEY: z.string().min(32).default("dev-unsubscribe-signing-key-0123456789abcdef"),
   SEED: z.coerce.number().int().default(42),
+  /** Forwarded to the workers when set (the e2e stack shortens it); unset, the workers' 24 h. */
+  BOOKING_REQUEST_RESPONSE_SECONDS: requestResponseSeconds.optional(),
 });
 export type DevstackEnv = z.output<typeof zDevstackEnv>;
 

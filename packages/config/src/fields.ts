@@ -7,6 +7,8 @@ export const postgresUrl = z
 export const port = z.coerce.number().int().min(1).max(65535);
 /** Connections per pool; 1 against embedded PGlite, which serves a single client. */
 export const poolMax = z.coerce.number().int().min(1).max(100);
+/** A host's window to answer a request to book: 10 s (tests) to 7 days. */
+export const requestResponseSeconds = z.coerce.number().int().min(10).max(604_800);
 export const appEnv = z.enum(["development", "test", "production"]);
 /** `host:port/path` of the local Neon WebSocket tunnel; unset in production. */
 export const wsProxy = z

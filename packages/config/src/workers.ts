@@ -1,5 +1,14 @@
 import * as z from "zod";
-import { appEnv, poolMax, port, postgresUrl, secret, url, wsProxy } from "./fields.ts";
+import {
+  appEnv,
+  poolMax,
+  port,
+  postgresUrl,
+  requestResponseSeconds,
+  secret,
+  url,
+  wsProxy,
+} from "./fields.ts";
 import { workersChannelShape, workersEmailShape } from "./identity.ts";
 import { parseConfig } from "./parse.ts";
 import { stripeShape } from "./stripe.ts";
@@ -40,6 +49,11 @@ export const zWorkersEnv = z
     /** `key=value,key2=value2` sent with every export (a collector's API key). */
     OTEL_EXPORTER_OTLP_HEADERS: z.string().optional(),
     OTEL_SERVICE_NAME: z.string().min(1).default("hometrip-workers"),
+    /**
+     * How long a host has to answer a request to book once the guest's card is authorised
+     * (default 24 h). The e2e stack shortens it so an unanswered request expires during a test.
+     */
+    BOOKING_REQUEST_RESPONSE_SECONDS: requestResponseSeconds.default(86_400),
     ...workersEmailShape,
     ...stripeShape,
     ...workersChannelShape,

@@ -124,6 +124,20 @@ describe("workers config", () => {
     expect(env.WORKERS_PORT).toBe(9100);
   });
 
+  it("gives hosts 24 h to answer a request unless BOOKING_REQUEST_RESPONSE_SECONDS says otherwise, within 10 s..7 days", () => {
+    expect(parseWorkersEnv({ ...workers, ...keys }).BOOKING_REQUEST_RESPONSE_SECONDS).toBe(86_400);
+    expect(
+      parseWorkersEnv({ ...workers, ...keys, BOOKING_REQUEST_RESPONSE_SECONDS: "45" })
+        .BOOKING_REQUEST_RESPONSE_SECONDS,
+    ).toBe(45);
+    for (const bad of ["9", "604801", "1.5", "soon"]) {
+      const err = failure(() =>
+        parseWorkersEnv({ ...workers, ...keys, BOOKING_REQUEST_RESPONSE_SECONDS: bad }),
+      );
+      expect(err.issues.map((i) => i.variable)).toEqual(["BOOKING_REQUEST_RESPONSE_SECONDS"]);
+    }
+  });
+
   it("needs a Resend key only when mail goes through Resend", () => {
     const err = failure(() => parseWorkersEnv({ ...workers, ...keys, EMAIL_TRANSPORT: "resend" }));
     expect(err.message).toContain("RESEND_API_KEY: is required when EMAIL_TRANSPORT=resend");
@@ -172,6 +186,16 @@ describe("devstack config", () => {
       "DEV_HOST",
     );
     expect(failure(() => parseDevstackEnv({ DEV_INSPECT: "yes" })).issues[0]?.variable).toBe("DEV_INSPECT");
+  });
+
+  it("forwards a request response window only when one is set", () => {
+    expect(parseDevstackEnv({}).BOOKING_REQUEST_RESPONSE_SECONDS).toBeUndefined();
+    expect(
+      parseDevstackEnv({ BOOKING_REQUEST_RESPONSE_SECONDS: "45" }).BOOKING_REQUEST_RESPONSE_SECONDS,
+    ).toBe(45);
+    expect(failure(() => parseDevstackEnv({ BOOKING_REQUEST_RESPONSE_SECONDS: "5" })).message).toContain(
+      "BOOKING_REQUEST_RESPONSE_SECONDS",
+    );
   });
 
   it("rejects a port out of range with the variable's name", () => {

@@ -11,13 +11,15 @@ import { systemHandlers } from "./system/index.ts";
 import type { EventHandlers } from "./types.ts";
 
 /** The guest's card authorised or refused at Stripe moves the booking (core's state machine decides). */
-const applyToBooking: StripeEventHandlerTable[string] = async ({ tx, stripeEvent, now }) => {
-  await applyStripePaymentEvent(tx, stripeEvent, now);
-};
-const bookingStripeEvents: StripeEventHandlerTable = {
-  "payment_intent.amount_capturable_updated": applyToBooking,
-  "payment_intent.payment_failed": applyToBooking,
-};
+function bookingStripeEvents(requestResponseSeconds?: number): StripeEventHandlerTable {
+  const applyToBooking: StripeEventHandlerTable[string] = async ({ tx, stripeEvent, now }) => {
+    await applyStripePaymentEvent(tx, stripeEvent, now, requestResponseSeconds);
+  };
+  return {
+    "payment_intent.amount_capturable_updated": applyToBooking,
+    "payment_intent.payment_failed": applyToBooking,
+  };
+}
 
 /** Each domain exports its handlers from `./<domain>/index.ts`; they are merged here. */
 export function createEventHandlers(
@@ -34,7 +36,7 @@ export function createEventHandlers(
     createSearchHandlers(deps.search),
     createBookingHandlers({ search: deps.search, ...deps.bookings }),
     // Stripe event tables of other domains join the payouts table here (bookings: payment_intent.*).
-    createPaymentHandlers([bookingStripeEvents]),
+    createPaymentHandlers([bookingStripeEvents(deps.bookings?.requestResponseSeconds)]),
     messagingHandlers,
     // The booking's thread first, so its notification can link to it.
     { "booking.transitioned": handleBookingTransitionedForMessaging },

@@ -31,11 +31,15 @@ async function step(
   });
 }
 
-/** The guest's payment is authorised: instant book confirms, a request gives the host 24 h. */
+/**
+ * The guest's payment is authorised: instant book confirms, a request gives the host
+ * `responseSeconds` to answer (24 h unless the workers' settings say otherwise).
+ */
 export function recordPaymentAuthorized(
   db: Database,
   bookingId: string,
   now: Date,
+  responseSeconds: number = REQUEST_RESPONSE_HOURS * 3_600,
 ): Promise<LifecycleOutcome> {
   return step(db, bookingId, now, ({ booking }) => {
     if (booking.status !== "pending_payment") return null;
@@ -45,7 +49,7 @@ export function recordPaymentAuthorized(
           to: "requested",
           changes: {
             expiresAt: null,
-            respondBy: new Date(now.getTime() + REQUEST_RESPONSE_HOURS * 3_600_000),
+            respondBy: new Date(now.getTime() + responseSeconds * 1_000),
           },
         };
   });

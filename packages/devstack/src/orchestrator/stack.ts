@@ -215,6 +215,9 @@ export async function startDevStack(
         TWILIO_AUTH_TOKEN: channels.twilio.authToken,
         TWILIO_FROM: channels.twilio.from,
         METRICS_TOKEN: env.METRICS_TOKEN,
+        ...(env.BOOKING_REQUEST_RESPONSE_SECONDS
+          ? { BOOKING_REQUEST_RESPONSE_SECONDS: String(env.BOOKING_REQUEST_RESPONSE_SECONDS) }
+          : {}),
       },
       log: log("workers", 5),
       onExit: crashed("workers"),

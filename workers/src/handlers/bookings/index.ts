@@ -15,6 +15,8 @@ export interface BookingHandlerDeps {
   /** Without it only the periodic sweep settles deadlines. */
   deadlines?: BookingDeadlines;
   search?: SearchIndex;
+  /** The host's window to answer a request (BOOKING_REQUEST_RESPONSE_SECONDS); unset, core's 24 h. */
+  requestResponseSeconds?: number;
 }
 
 const occupying = new Set(["pending_payment", "requested", "confirmed"]);

@@ -18,12 +18,14 @@ export async function applyStripePaymentEvent(
   db: Database,
   event: StripePaymentEvent,
   now: Date,
+  /** The host's window to answer a request (BOOKING_REQUEST_RESPONSE_SECONDS); core's 24 h unset. */
+  requestResponseSeconds?: number,
 ): Promise<LifecycleOutcome | null> {
   const bookingId = event.data.object.metadata?.bookingId;
   if (event.data.object.object !== "payment_intent" || !bookingId) return null;
   switch (event.type) {
     case "payment_intent.amount_capturable_updated":
-      return recordPaymentAuthorized(db, bookingId, now);
+      return recordPaymentAuthorized(db, bookingId, now, requestResponseSeconds);
     case "payment_intent.payment_failed":
       return recordPaymentFailed(db, bookingId, now);
     default:
