@@ -6,6 +6,7 @@ import {
   plural,
   stayDates,
   timeLeft,
+  totalLabel,
 } from "./booking-model.ts";
 
 describe("booking words", () => {
@@ -37,5 +38,17 @@ describe("booking words", () => {
     expect(plural(2, "guest")).toBe("2 guests");
     expect(stayDates("2030-06-03", "2030-06-05")).toBe("Mon 3 Jun – Wed 5 Jun 2030");
     expect(stayDates("2030-12-30", "2031-01-02")).toBe("Mon 30 Dec 2030 – Thu 2 Jan 2031");
+  });
+});
+
+describe("the trip's total", () => {
+  it("is called paid only when the card was charged", () => {
+    expect(totalLabel("confirmed")).toBe("Total paid");
+    expect(totalLabel("cancelled_by_guest")).toBe("Total paid");
+    expect(totalLabel("requested")).toBe("Total held on your card");
+    expect(totalLabel("pending_payment")).toBe("Total to pay");
+    for (const released of ["expired", "declined", "withdrawn", "payment_failed"] as const) {
+      expect(totalLabel(released)).toBe("Total (not charged)");
+    }
   });
 });

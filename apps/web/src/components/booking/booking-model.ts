@@ -36,6 +36,26 @@ export function statusTone(status: BookingStatus): "success" | "warning" | "neut
 }
 
 /** "3 nights", "1 guest". */
+/**
+ * What the total means for this booking: charged (confirmed, stayed, cancelled: any refund is shown
+ * apart), held on the card while the host answers, or never taken (the hold was released).
+ */
+export function totalLabel(status: BookingStatus): string {
+  switch (status) {
+    case "confirmed":
+    case "completed":
+    case "cancelled_by_guest":
+    case "cancelled_by_host":
+      return "Total paid";
+    case "requested":
+      return "Total held on your card";
+    case "pending_payment":
+      return "Total to pay";
+    default:
+      return "Total (not charged)";
+  }
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }

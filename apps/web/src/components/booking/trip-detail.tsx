@@ -6,7 +6,7 @@ import { formatMoney } from "@/lib/money.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
 import { Alert } from "../ui/alert.tsx";
 import { LoadingBlock } from "../ui/spinner.tsx";
-import { plural, policyName, stayDates } from "./booking-model.ts";
+import { plural, policyName, stayDates, totalLabel } from "./booking-model.ts";
 import { PriceLines } from "./price-lines.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 import { TripActions } from "./trip-actions.tsx";
@@ -68,7 +68,12 @@ export function TripDetail({ bookingId, justBooked }: { bookingId: string; justB
         </section>
         <section className="card trip__section" aria-labelledby="price-heading">
           <h2 id="price-heading">Price</h2>
-          <PriceLines lines={b.lines} total={b.total} currency={b.currency} totalLabel="Total paid" />
+          <PriceLines
+            lines={b.lines}
+            total={b.total}
+            currency={b.currency}
+            totalLabel={totalLabel(b.status)}
+          />
         </section>
       </div>
     </div>

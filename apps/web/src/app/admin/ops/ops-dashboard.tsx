@@ -77,9 +77,7 @@ export function OpsDashboard() {
           <Kpi label="4xx" value={`${(report.total.clientErrorRatio * 100).toFixed(1)} %`} />
           <Kpi
             label="p50 / p95 / p99"
-            value={
-              [report.total.p50, report.total.p95, report.total.p99].map((v) => v ?? "–").join(" / ") + " ms"
-            }
+            value={`${[report.total.p50, report.total.p95, report.total.p99].map((v) => v ?? "–").join(" / ")} ms`}
           />
         </div>
       )}
