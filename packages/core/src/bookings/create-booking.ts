@@ -70,10 +70,10 @@ export async function createBooking(
   }
   if (listing.hostId === guestId) throw new AppError("FORBIDDEN", "You cannot book your own home");
   const taken = await occupiedRanges(db, listing.id, claims.checkIn, claims.checkOut);
-  if (taken.length > 0) throw datesJustTaken();
+  if (taken.length > 0) return sameKeyOrTaken(db, guestId, input.idempotencyKey, claims);
   const { stay, price } = await priceListingStay(db, listing, claims.checkIn, claims.checkOut, claims.guests);
   const reason = whyUnbookable(listing, claims, stay.nights, false, now);
-  if (reason === "dates_taken") throw datesJustTaken();
+  if (reason === "dates_taken") return sameKeyOrTaken(db, guestId, input.idempotencyKey, claims);
   if (reason) throw new AppError("BAD_REQUEST", unbookable[reason], { details: { reason } });
   if (
     price.guestTotal !== claims.guestTotal ||
@@ -155,6 +155,21 @@ export async function payoutsEnabled(db: Pick<Database, "select">, hostId: strin
     .from(hostProfiles)
     .where(eq(hostProfiles.userId, hostId));
   return profile?.payoutsEnabled ?? false;
+}
+
+/**
+ * The dates are taken: by this very request's twin (a double click whose other call committed
+ * between our key lookup and this read), whose booking is then the answer, or by someone else.
+ */
+async function sameKeyOrTaken(
+  db: Database,
+  guestId: string,
+  key: string,
+  claims: QuoteClaims,
+): Promise<CreatedBooking> {
+  const raced = await bookingByKey(db, guestId, key);
+  if (raced) return sameRequest(raced, claims);
+  throw datesJustTaken();
 }
 
 async function bookingByKey(db: Database, guestId: string, key: string): Promise<BookingWithListing | null> {
