@@ -1,9 +1,8 @@
 import { randomInt } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 
-// The API's per-IP limits (10 sign-ups an hour) count in the machine's one Redis, which outlives a
-// run; outside production the API reads the client address from x-forwarded-for, which the web
-// proxy passes on, so each run shows up as a fresh client (10.x.y.z) instead of tripping them.
+// A client address for this run; each test then takes one of its own (e2e/test.ts), so the API's
+// per-IP limits never trip across the suite.
 const clientAddress = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
 /**

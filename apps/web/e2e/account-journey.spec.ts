@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { snap } from "./screenshots.ts";
+import { expect, test } from "./test.ts";
 import { base32Decode, totp, totpStep } from "./totp.ts";
 
 /** A log-in hashes a password (Argon2id, CPU-bound) and the first /account visit compiles the

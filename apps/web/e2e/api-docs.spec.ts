@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { snap } from "./screenshots.ts";
+import { expect, test } from "./test.ts";
 
 /**
  * The partner API reference loads with no network beyond this machine: every request to another

@@ -1,10 +1,11 @@
 import { randomInt } from "node:crypto";
 import { utcDaysFromToday } from "@hometrip/testkit/dates";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { snapBoth } from "./booking-screens.ts";
 import { hostWithListing, openCheckout, payWithCard, setUpPayouts, TEST_CARDS } from "./flows/booking.ts";
 import { signUpAndLogIn } from "./flows/host-listing.ts";
 import { stripeIntentOf } from "./flows/stripe-standin.ts";
+import { expect, test } from "./test.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });
 test.describe.configure({ mode: "serial" });

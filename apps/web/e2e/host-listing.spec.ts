@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { addDays, addMonths, startOfMonth, todayIn } from "@hometrip/contracts/dates";
-import { expect, type Locator, test } from "@playwright/test";
+import type { Locator } from "@playwright/test";
 import {
   becomeHost,
   createListingDraft,
@@ -17,6 +17,7 @@ import {
   uploadPhotos,
 } from "./flows/host-listing.ts";
 import { snap } from "./screenshots.ts";
+import { expect, test } from "./test.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });
 

@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { createListingDraft, editorStep, openStep, saveStep, signUpAsHost } from "./flows/host-listing.ts";
 import { snap } from "./screenshots.ts";
+import { expect, test } from "./test.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });
 

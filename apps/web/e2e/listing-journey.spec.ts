@@ -1,11 +1,11 @@
 import { randomInt } from "node:crypto";
 import { addDays, addMonths } from "@hometrip/contracts/dates";
 import { utcDaysFromToday } from "@hometrip/testkit/dates";
-import { expect, test } from "@playwright/test";
 import { calendarDay, mapPin, openListingFromMap, searchByCityAndDates } from "./flows/guest-search.ts";
 import { createAndPublishListing, signUpAsHost } from "./flows/host-listing.ts";
 import { snap } from "./screenshots.ts";
 import { ApiClient, createPublishedListing } from "./search-fixtures.ts";
+import { expect, test } from "./test.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });
 

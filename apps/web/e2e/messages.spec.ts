@@ -1,8 +1,9 @@
 import { randomInt } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { newMember, signUpAndLogIn, signUpAsHost } from "./flows/host-listing.ts";
 import { snap } from "./screenshots.ts";
 import { ApiClient, createPublishedListing, gradientPng } from "./search-fixtures.ts";
+import { expect, test } from "./test.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });
 

@@ -1,6 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { signUpAndLogIn } from "./flows/host-listing.ts";
 import { snap } from "./screenshots.ts";
+import { expect, test } from "./test.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });
 

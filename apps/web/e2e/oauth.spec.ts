@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
 import { snap } from "./screenshots.ts";
+import { expect, test } from "./test.ts";
 import { base32Decode, totp, totpStep } from "./totp.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import {
   createListingDraft,
   editorStep,
@@ -7,6 +7,7 @@ import {
   uploadPhotos,
 } from "./flows/host-listing.ts";
 import { snap } from "./screenshots.ts";
+import { expect, test } from "./test.ts";
 
 /**
  * The pages as a guest and a host see them (issue 12): real photos on the demo catalogue, images

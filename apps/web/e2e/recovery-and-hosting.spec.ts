@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
 import { snap } from "./screenshots.ts";
+import { expect, test } from "./test.ts";
 
 /** A log-in hashes a password (Argon2id, CPU-bound) and the first /account visit compiles the
  * page under `next dev`: on a loaded machine that has taken longer than the 20 s default. */

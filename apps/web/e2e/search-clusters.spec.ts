@@ -1,9 +1,9 @@
 import { randomInt } from "node:crypto";
 import { utcDaysFromToday } from "@hometrip/testkit/dates";
-import { expect, test } from "@playwright/test";
 import { mapPin, searchByCityAndDates } from "./flows/guest-search.ts";
 import { snap } from "./screenshots.ts";
 import { ApiClient, createPublishedListing } from "./search-fixtures.ts";
+import { expect, test } from "./test.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });
 

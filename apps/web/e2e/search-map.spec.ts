@@ -1,9 +1,10 @@
 import { randomInt } from "node:crypto";
 import { utcDaysFromToday } from "@hometrip/testkit/dates";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { calendarDay, mapPin, openListingFromMap, searchByCityAndDates } from "./flows/guest-search.ts";
 import { snap } from "./screenshots.ts";
 import { ApiClient, createPublishedListing } from "./search-fixtures.ts";
+import { expect, test } from "./test.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });
 
