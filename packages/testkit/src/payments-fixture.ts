@@ -1,4 +1,5 @@
 import { bookings, type Database, hostProfiles, listings, users } from "@hometrip/db";
+import { barcelonaLoft } from "./sample-listing.ts";
 
 /** Rows the payments tests (core, workers) need: a host (with a profile) and a guest, a listing, bookings. */
 export async function paymentsFixture(db: Database) {
@@ -11,26 +12,7 @@ export async function paymentsFixture(db: Database) {
     ])
     .returning({ id: users.id });
   await db.insert(hostProfiles).values({ userId: host!.id });
-  const [listing] = await db
-    .insert(listings)
-    .values({
-      hostId: host!.id,
-      title: "Loft in Gràcia",
-      propertyType: "loft",
-      addressLine1: "Carrer de Verdi 10",
-      city: "Barcelona",
-      country: "ES",
-      lat: 41.4036,
-      lng: 2.1567,
-      timezone: "Europe/Madrid",
-      capacity: 2,
-      bedrooms: 1,
-      beds: 1,
-      baths: 1,
-      nightlyPrice: 14_000,
-      currency: "EUR",
-    })
-    .returning({ id: listings.id });
+  const [listing] = await db.insert(listings).values(barcelonaLoft(host!.id)).returning({ id: listings.id });
   let keys = 0;
   const book = async (
     checkIn: string,

@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { futureDays } from "../src/dates.ts";
 import { createTestDatabase, type TestDatabase } from "../src/index.ts";
+import { barcelonaLoft } from "../src/sample-listing.ts";
 
 // Dates from the clock: day(0) is a Friday about two months ahead, day(n) n days later.
 const day = futureDays(5);
@@ -32,26 +33,7 @@ beforeAll(async () => {
     ])
     .returning({ id: users.id });
   guestId = guest!.id;
-  const [listing] = await db
-    .insert(listings)
-    .values({
-      hostId: host!.id,
-      title: "Loft in Gràcia",
-      propertyType: "loft",
-      addressLine1: "Carrer de Verdi 10",
-      city: "Barcelona",
-      country: "ES",
-      lat: 41.4036,
-      lng: 2.1567,
-      timezone: "Europe/Madrid",
-      capacity: 2,
-      bedrooms: 1,
-      beds: 1,
-      baths: 1,
-      nightlyPrice: 14_000,
-      currency: "EUR",
-    })
-    .returning({ id: listings.id });
+  const [listing] = await db.insert(listings).values(barcelonaLoft(host!.id)).returning({ id: listings.id });
   listingId = listing!.id;
 });
 afterAll(async () => {
