@@ -37,6 +37,7 @@ describe("workers container image", () => {
   });
 
   it("pins bun 1.4.5, the version the repo runs", () => {
-    expect(dockerfile).toMatch(/^FROM oven\/bun:1\.4\.5/m);
+    expect(dockerfile).toMatch(/^ARG BUN_IMAGE=oven\/bun:1\.4\.5-slim$/m);
+    expect(dockerfile).toMatch(/^FROM \$\{BUN_IMAGE\}$/m);
   });
 });
