@@ -1,6 +1,6 @@
 import { errorStatus } from "@hometrip/contracts";
-import type { Logger } from "@hometrip/core";
 import { createMiddleware } from "hono/factory";
+import type { TracedVariables } from "./tracing/request-trace.ts";
 
 /** The part of `@upstash/qstash` Receiver we use; it throws or returns false when invalid. */
 export interface SignatureVerifier {
@@ -12,7 +12,8 @@ export interface SignatureVerifier {
   }): Promise<boolean>;
 }
 
-export type SignedEnv = { Variables: { rawBody: string } };
+/** A verified delivery: its raw body, and the trace and logger `traceRequests` gave the request. */
+export type SignedEnv = { Variables: TracedVariables & { rawBody: string } };
 
 /**
  * Rejects a request unless its Upstash-Signature JWT verifies against the exact bytes received
@@ -23,7 +24,6 @@ export type SignedEnv = { Variables: { rawBody: string } };
  */
 export function requireQStashSignature(deps: {
   receiver: SignatureVerifier;
-  log: Logger;
   publicUrl?: string;
   clockToleranceSeconds?: number;
 }) {
@@ -46,7 +46,7 @@ export function requireQStashSignature(deps: {
         clockTolerance: deps.clockToleranceSeconds ?? 5,
       });
     } catch (error) {
-      deps.log.warn("rejected signature", { path: requestUrl.pathname, reason: String(error) });
+      c.var.log.warn("rejected signature", { path: requestUrl.pathname, reason: String(error) });
       return unauthorized("Invalid Upstash-Signature");
     }
     if (!valid) return unauthorized("Invalid Upstash-Signature");

@@ -205,8 +205,10 @@ describe("booking.transitioned moves the money once and schedules the next deadl
     }
   }
 
-  it("captures on confirmation and refunds the policy's amount on cancellation, each once", async () => {
-    const { booking, hostId, guestId } = await heldBooking(40, 3);
+  /** A held booking with its PaymentIntent created and recorded, as the API's post-commit step leaves it. */
+  async function heldBookingWithIntent(from: number, nights: number) {
+    const held = await heldBooking(from, nights);
+    const { booking, guestId } = held;
     const intent = await createBookingPaymentIntent(stripe, {
       bookingId: booking.id,
       amount: booking.total,
@@ -220,11 +222,21 @@ describe("booking.transitioned moves the money once and schedules the next deadl
       currency: booking.currency,
       providerPaymentId: intent.id,
     });
+    return { ...held, intent };
+  }
+
+  /** The guest's card authorises the hold: the booking becomes a request. */
+  async function authorise(bookingId: string, intentId: string) {
+    await stripe.paymentIntents.confirm(intentId, { payment_method: "pm_card_visa" });
+    await recordPaymentAuthorized(db, bookingId, new Date());
+  }
+
+  it("captures on confirmation and refunds the policy's amount on cancellation, each once", async () => {
+    const { booking, hostId, guestId, intent } = await heldBookingWithIntent(40, 3);
     await deliver(booking.id, "pending_payment");
     expect(scheduled.find((s) => s.bookingId === booking.id)?.at).toEqual(booking.expiresAt);
 
-    await stripe.paymentIntents.confirm(intent.id, { payment_method: "pm_card_visa" });
-    await recordPaymentAuthorized(db, booking.id, new Date());
+    await authorise(booking.id, intent.id);
     await acceptBookingRequest(db, hostId, booking.id, new Date());
     await deliver(booking.id, "confirmed");
     expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe("succeeded");
@@ -238,22 +250,8 @@ describe("booking.transitioned moves the money once and schedules the next deadl
   });
 
   it("voids the hold when a request is declined", async () => {
-    const { booking, hostId, guestId } = await heldBooking(50, 2);
-    const intent = await createBookingPaymentIntent(stripe, {
-      bookingId: booking.id,
-      amount: booking.total,
-      currency: booking.currency,
-      guestId,
-      listingId: booking.listingId,
-    });
-    await db.insert(payments).values({
-      bookingId: booking.id,
-      amount: booking.total,
-      currency: booking.currency,
-      providerPaymentId: intent.id,
-    });
-    await stripe.paymentIntents.confirm(intent.id, { payment_method: "pm_card_visa" });
-    await recordPaymentAuthorized(db, booking.id, new Date());
+    const { booking, hostId, intent } = await heldBookingWithIntent(50, 2);
+    await authorise(booking.id, intent.id);
     await declineBookingRequest(db, hostId, booking.id, undefined, new Date());
     await deliver(booking.id, "declined");
     expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe("canceled");
@@ -261,36 +259,26 @@ describe("booking.transitioned moves the money once and schedules the next deadl
 });
 
 describe("Stripe payment events move bookings through the state machine", () => {
-  const intentEvent = (type: string, bookingId: string) => ({
-    type,
-    data: { object: { object: "payment_intent", metadata: { bookingId } } },
-  });
+  /** Applies Stripe's `type` event about the booking's PaymentIntent, as the webhook's delivery does. */
+  const intentEvent = (type: string, bookingId: string, now = new Date(), responseSeconds?: number) =>
+    applyStripePaymentEvent(
+      db,
+      { type, data: { object: { object: "payment_intent", metadata: { bookingId } } } },
+      now,
+      responseSeconds,
+    );
 
   it("an authorised card makes a request; a late failure or a redelivery changes nothing", async () => {
     const { booking } = await heldBooking(60, 2);
     const now = new Date();
-    expect(
-      await applyStripePaymentEvent(
-        db,
-        intentEvent("payment_intent.amount_capturable_updated", booking.id),
-        now,
-      ),
-    ).toMatchObject({
+    expect(await intentEvent("payment_intent.amount_capturable_updated", booking.id, now)).toMatchObject({
       changed: true,
       booking: { status: "requested" },
     });
-    expect(
-      await applyStripePaymentEvent(
-        db,
-        intentEvent("payment_intent.amount_capturable_updated", booking.id),
-        now,
-      ),
-    ).toMatchObject({
+    expect(await intentEvent("payment_intent.amount_capturable_updated", booking.id, now)).toMatchObject({
       changed: false,
     });
-    expect(
-      await applyStripePaymentEvent(db, intentEvent("payment_intent.payment_failed", booking.id), now),
-    ).toMatchObject({
+    expect(await intentEvent("payment_intent.payment_failed", booking.id, now)).toMatchObject({
       changed: false,
     });
     expect(await statusOf(booking.id)).toBe("requested");
@@ -299,21 +287,14 @@ describe("Stripe payment events move bookings through the state machine", () => 
   it("a request's deadline is the configured response window after the authorisation", async () => {
     const { booking } = await heldBooking(75, 2);
     const now = new Date();
-    const outcome = await applyStripePaymentEvent(
-      db,
-      intentEvent("payment_intent.amount_capturable_updated", booking.id),
-      now,
-      45,
-    );
+    const outcome = await intentEvent("payment_intent.amount_capturable_updated", booking.id, now, 45);
     expect(outcome).toMatchObject({ changed: true, booking: { status: "requested" } });
     expect(outcome?.changed && outcome.booking.respondBy?.getTime()).toBe(now.getTime() + 45_000);
   });
 
   it("a failed payment frees the dates; events for no booking are ignored", async () => {
     const { booking } = await heldBooking(70, 2);
-    expect(
-      await applyStripePaymentEvent(db, intentEvent("payment_intent.payment_failed", booking.id), new Date()),
-    ).toMatchObject({
+    expect(await intentEvent("payment_intent.payment_failed", booking.id, new Date())).toMatchObject({
       booking: { status: "payment_failed" },
     });
     expect(

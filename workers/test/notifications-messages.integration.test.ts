@@ -1,8 +1,10 @@
 import { silentLogger, updateNotificationPreferences } from "@hometrip/core";
 import { devEmails, notificationDeliveries, notifications } from "@hometrip/db";
 import { createTunnelledDatabase, type TunnelledDatabase } from "@hometrip/testkit";
+import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { NotificationDeps } from "../src/notifications/deps.ts";
 import { dispatchDueDeliveries } from "../src/notifications/dispatch.ts";
 import { createMember } from "./support/accounts.ts";
 import {
@@ -28,37 +30,53 @@ afterAll(async () => {
 const mailsTo = (email: string) => database.db.select().from(devEmails).where(eq(devEmails.to, email));
 const deliveriesOf = (userId: string) =>
   database.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.userId, userId));
-const dispatch = (deps: ReturnType<typeof notificationDeps>, now: Date) =>
+const dispatch = (deps: NotificationDeps, now: Date) =>
   dispatchDueDeliveries(database.db, deps, { now, log: silentLogger });
 
+const notificationsOf = (userId: string) =>
+  database.db.select().from(notifications).where(eq(notifications.userId, userId));
+
+/**
+ * A guest and a host in one conversation; `sends` delivers the guest's message `seq` to the host
+ * (its message.sent event, applied at `at`), `reads` the host's read cursor moving to `lastReadSeq`.
+ */
 async function pair() {
   const guest = await createMember(database.db, { displayName: "Grace Guest" });
   const host = await createMember(database.db, { displayName: "Hugo Host" });
   const conversationId = await createConversation(database.db, guest.id, host.id);
-  return { guest, host, conversationId };
-}
-
-describe("a message to a member who is away", () => {
-  it("is stored in the app, pushed to their room at once, and e-mailed after the away delay", async () => {
-    const { guest, host, conversationId } = await pair();
-    const recording = recordingLiveDelivery();
-    const deps = notificationDeps({ live: recording.live });
-    const t0 = new Date();
-    await deliver(
+  const sends = (deps: NotificationDeps, seq: number, at: Date, body?: string) =>
+    deliver(
       database.db,
       deps,
       messageSent({
         conversationId,
-        seq: 1,
+        seq,
         senderId: guest.id,
         recipientId: host.id,
-        body: "Is the loft quiet at night?",
-        at: t0,
+        at,
+        ...(body && { body }),
       }),
-      t0,
+      at,
     );
+  const reads = (deps: NotificationDeps, lastReadSeq: number, at: Date) =>
+    deliver(
+      database.db,
+      deps,
+      envelope("conversation.read", { conversationId, userId: host.id, lastReadSeq }),
+      at,
+    );
+  return { guest, host, conversationId, sends, reads };
+}
 
-    const [stored] = await database.db.select().from(notifications).where(eq(notifications.userId, host.id));
+describe("a message to a member who is away", () => {
+  it("is stored in the app, pushed to their room at once, and e-mailed after the away delay", async () => {
+    const { guest, host, conversationId, sends } = await pair();
+    const recording = recordingLiveDelivery();
+    const deps = notificationDeps({ live: recording.live });
+    const t0 = new Date();
+    await sends(deps, 1, t0, "Is the loft quiet at night?");
+
+    const [stored] = await notificationsOf(host.id);
     expect(stored).toMatchObject({
       type: "message.received",
       category: "messages",
@@ -89,75 +107,37 @@ describe("a message to a member who is away", () => {
   });
 
   it("is not e-mailed when read live before the delay ends", async () => {
-    const { guest, host, conversationId } = await pair();
+    const { host, sends, reads } = await pair();
     const deps = notificationDeps();
     const t0 = new Date();
-    await deliver(
-      database.db,
-      deps,
-      messageSent({ conversationId, seq: 1, senderId: guest.id, recipientId: host.id, at: t0 }),
-      t0,
-    );
-    const read = envelope("conversation.read", { conversationId, userId: host.id, lastReadSeq: 1 });
-    await deliver(database.db, deps, read, later(t0, 20_000));
+    await sends(deps, 1, t0);
+    await reads(deps, 1, later(t0, 20_000));
 
     await dispatch(deps, later(t0, minutes(5)));
     expect(await mailsTo(host.email)).toHaveLength(0);
     const [row] = await deliveriesOf(host.id);
     expect(row).toMatchObject({ status: "skipped", outcome: "read_live" });
-    const [stored] = await database.db.select().from(notifications).where(eq(notifications.userId, host.id));
+    const [stored] = await notificationsOf(host.id);
     expect(stored?.readAt).not.toBeNull();
   });
 
   it("is not scheduled at all when the read event arrived first", async () => {
-    const { guest, host, conversationId } = await pair();
+    const { host, sends, reads } = await pair();
     const deps = notificationDeps();
     const t0 = new Date();
-    await deliver(
-      database.db,
-      deps,
-      envelope("conversation.read", { conversationId, userId: host.id, lastReadSeq: 2 }),
-      t0,
-    );
-    await deliver(
-      database.db,
-      deps,
-      messageSent({ conversationId, seq: 2, senderId: guest.id, recipientId: host.id, at: t0 }),
-      t0,
-    );
+    await reads(deps, 2, t0);
+    await sends(deps, 2, t0);
     expect(await deliveriesOf(host.id)).toHaveLength(0);
   });
 
   it("is checked against the read cursor when the e-mail falls due", async () => {
-    const { guest, host, conversationId } = await pair();
+    const { host, sends, reads } = await pair();
     const deps = notificationDeps();
     const t0 = new Date();
-    await deliver(
-      database.db,
-      deps,
-      messageSent({ conversationId, seq: 1, senderId: guest.id, recipientId: host.id, at: t0 }),
-      t0,
-    );
-    await deliver(
-      database.db,
-      deps,
-      messageSent({
-        conversationId,
-        seq: 2,
-        senderId: guest.id,
-        recipientId: host.id,
-        body: "Still there?",
-        at: t0,
-      }),
-      t0,
-    );
+    await sends(deps, 1, t0);
+    await sends(deps, 2, t0, "Still there?");
     // Read up to 1 only: the mail about 2 still goes, alone.
-    await deliver(
-      database.db,
-      deps,
-      envelope("conversation.read", { conversationId, userId: host.id, lastReadSeq: 1 }),
-      t0,
-    );
+    await reads(deps, 1, t0);
     await dispatch(deps, later(t0, minutes(3)));
     const mails = await mailsTo(host.email);
     expect(mails).toHaveLength(1);
@@ -172,15 +152,13 @@ describe("a message to a member who is away", () => {
     const event = messageSent({ conversationId, seq: 1, senderId: guest.id, recipientId: host.id, at: t0 });
     expect(await deliver(database.db, deps, event, t0)).toBe("processed");
     expect(await deliver(database.db, deps, event, t0)).toBe("duplicate");
-    expect(
-      await database.db.select().from(notifications).where(eq(notifications.userId, host.id)),
-    ).toHaveLength(1);
+    expect(await notificationsOf(host.id)).toHaveLength(1);
   });
 });
 
 describe("a burst of messages", () => {
   it("becomes one digest e-mail, and the next burst waits out the digest window", async () => {
-    const { guest, host, conversationId } = await pair();
+    const { host, sends } = await pair();
     const deps = notificationDeps();
     const t0 = new Date();
     for (const [seq, offset] of [
@@ -188,20 +166,7 @@ describe("a burst of messages", () => {
       [2, 30_000],
       [3, minutes(1)],
     ] as const) {
-      const at = later(t0, offset);
-      await deliver(
-        database.db,
-        deps,
-        messageSent({
-          conversationId,
-          seq,
-          senderId: guest.id,
-          recipientId: host.id,
-          body: `Question ${seq}`,
-          at,
-        }),
-        at,
-      );
+      await sends(deps, seq, later(t0, offset), `Question ${seq}`);
     }
     await dispatch(deps, later(t0, minutes(2)));
     const [digest, ...rest] = await mailsTo(host.email);
@@ -210,13 +175,7 @@ describe("a burst of messages", () => {
     for (const n of [1, 2, 3]) expect(digest?.text).toContain(`Question ${n}`);
 
     // Another message five minutes after the digest: held until the window (15 min) has passed.
-    const t1 = later(t0, minutes(7));
-    await deliver(
-      database.db,
-      deps,
-      messageSent({ conversationId, seq: 4, senderId: guest.id, recipientId: host.id, at: t1 }),
-      t1,
-    );
+    await sends(deps, 4, later(t0, minutes(7)));
     await dispatch(deps, later(t0, minutes(12)));
     expect(await mailsTo(host.email)).toHaveLength(1);
     await dispatch(deps, later(t0, minutes(18)));
@@ -226,55 +185,38 @@ describe("a burst of messages", () => {
 
 describe("preferences and quiet hours", () => {
   it("hold an e-mail until quiet hours end in the member's zone, then send it", async () => {
-    const { guest, host, conversationId } = await pair();
+    const { host, sends } = await pair();
     await updateNotificationPreferences(database.db, host.id, {
       timeZone: "Asia/Tokyo",
       quietHours: { start: "22:00", end: "07:00" },
     });
     const deps = notificationDeps();
-    // 23:30 in Tokyo.
-    const t0 = new Date("2026-03-10T14:30:00Z");
-    await deliver(
-      database.db,
-      deps,
-      messageSent({ conversationId, seq: 1, senderId: guest.id, recipientId: host.id, at: t0 }),
-      t0,
-    );
+    // 23:30 in Tokyo (no daylight saving there), yesterday.
+    const day = utcDaysFromToday(-1);
+    const t0 = new Date(`${day}T14:30:00Z`);
+    await sends(deps, 1, t0);
     const [row] = await deliveriesOf(host.id);
-    expect(row?.deliverAfter.toISOString()).toBe("2026-03-10T22:00:00.000Z");
-    await dispatch(deps, new Date("2026-03-10T21:59:00Z"));
+    expect(row?.deliverAfter.toISOString()).toBe(`${day}T22:00:00.000Z`);
+    await dispatch(deps, new Date(`${day}T21:59:00Z`));
     expect(await mailsTo(host.email)).toHaveLength(0);
-    await dispatch(deps, new Date("2026-03-10T22:00:00Z"));
+    await dispatch(deps, new Date(`${day}T22:00:00Z`));
     expect(await mailsTo(host.email)).toHaveLength(1);
   });
 
   it("send nothing by e-mail when the member turned message e-mails off, but keep the in-app one", async () => {
-    const { guest, host, conversationId } = await pair();
+    const { host, sends } = await pair();
     await updateNotificationPreferences(database.db, host.id, { categories: { messages: { email: false } } });
     const deps = notificationDeps();
-    const t0 = new Date();
-    await deliver(
-      database.db,
-      deps,
-      messageSent({ conversationId, seq: 1, senderId: guest.id, recipientId: host.id, at: t0 }),
-      t0,
-    );
+    await sends(deps, 1, new Date());
     expect(await deliveriesOf(host.id)).toHaveLength(0);
-    expect(
-      await database.db.select().from(notifications).where(eq(notifications.userId, host.id)),
-    ).toHaveLength(1);
+    expect(await notificationsOf(host.id)).toHaveLength(1);
   });
 
   it("skip a scheduled e-mail switched off before it fell due", async () => {
-    const { guest, host, conversationId } = await pair();
+    const { host, sends } = await pair();
     const deps = notificationDeps();
     const t0 = new Date();
-    await deliver(
-      database.db,
-      deps,
-      messageSent({ conversationId, seq: 1, senderId: guest.id, recipientId: host.id, at: t0 }),
-      t0,
-    );
+    await sends(deps, 1, t0);
     await updateNotificationPreferences(database.db, host.id, { categories: { messages: { email: false } } });
     await dispatch(deps, later(t0, minutes(3)));
     expect(await mailsTo(host.email)).toHaveLength(0);

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
 import { partnerApiVersion } from "../src/partner-api/expose.ts";
 import { appRouter } from "../src/router.ts";
+import { errorAnswerSchema, errorSchemaName, withErrorAnswers } from "./openapi-errors.ts";
 
 export const documentPath = fileURLToPath(new URL("../openapi/v1.json", import.meta.url));
 
@@ -19,7 +20,8 @@ export function partnerApiDocument(): OpenAPIObject {
       "Listing search, listings, quotes and availability for anyone; a member's own listings, " +
       "calendars and account with an API key (`Authorization: Bearer htk_…`, created under " +
       "Account → Security). Each call that needs a key names the scope it must hold; a key " +
-      "without it gets 403. Errors answer `{ code, message, requestId, traceId, issues? }`.",
+      "without it gets 403. Every error, including an unknown path (404) and the rate limit (429), " +
+      "answers `{ code, message, requestId, traceId, issues?, details? }` (the `Error` schema).",
     openApiVersion: "3.1.0",
     // Relative: the document is served by the API itself, and by the web app's /api-docs.
     baseUrl: "/",
@@ -27,8 +29,9 @@ export function partnerApiDocument(): OpenAPIObject {
       apiKey: { type: "http", scheme: "bearer", description: "A partner API key, `htk_…`" },
     },
     tags: ["listings", "hosting", "account"],
+    defs: { [errorSchemaName]: errorAnswerSchema },
   });
-  return document;
+  return withErrorAnswers(document);
 }
 
 /** The procedure paths (`listings.get`) the document covers, for the coverage test. */

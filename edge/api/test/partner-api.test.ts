@@ -1,6 +1,8 @@
 import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import { beforeAll, describe, expect, it } from "vitest";
 import generated from "../openapi/v1.json";
+import { workerAt } from "./clock-support.ts";
+import { uniqueIp } from "./hardening-support.ts";
 import { call, json } from "./harness.ts";
 import { createDraft, createHost, createPublished } from "./listings-support.ts";
 import { apiKeyFor, type Member } from "./users-support.ts";
@@ -12,6 +14,23 @@ type ErrorAnswer = {
   traceId: string;
   issues?: { path: string }[];
 };
+
+/**
+ * The API's own error answer (the document's `Error` schema), never trpc-to-openapi's: the code
+ * its status stands for, a message, and the ids the response headers carry.
+ */
+async function expectErrorAnswer(response: Response, status: number, code: string): Promise<ErrorAnswer> {
+  expect(response.status).toBe(status);
+  const body = await json<ErrorAnswer>(response);
+  expect(body).toMatchObject({ code, message: expect.any(String) });
+  expect(body.message.length).toBeGreaterThan(0);
+  expect(body.requestId).toBe(response.headers.get("x-request-id"));
+  expect(body.traceId).toMatch(/^[0-9a-f]{32}$/);
+  expect(body.traceId).toBe(response.headers.get("x-trace-id"));
+  const documented = ["code", "message", "requestId", "traceId", "issues", "details"];
+  expect(Object.keys(body).filter((key) => !documented.includes(key))).toEqual([]);
+  return body;
+}
 
 const get = (path: string, headers: Record<string, string> = {}) => call(path, { headers });
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -77,32 +96,58 @@ describe("partner REST API (/v1)", () => {
     expect((await json<{ days: unknown[] }>(calendar)).days.length).toBeGreaterThan(0);
   });
 
-  it("refuses a key without the scope (403) and a call without a key (401), with the request id", async () => {
+  it("refuses a key without the scope (403) and a call without a key (401) in the API's error shape", async () => {
     const profileOnly = await apiKeyFor(host, ["profile:read"]);
-    const refused = await get("/v1/me/listings", profileOnly);
-    expect(refused.status).toBe(403);
-    const body = await json<ErrorAnswer>(refused);
-    expect(body).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("listings:read") });
-    expect(body.requestId).toBe(refused.headers.get("x-request-id"));
-    expect(body.traceId).toBe(refused.headers.get("x-trace-id"));
+    const refused = await expectErrorAnswer(await get("/v1/me/listings", profileOnly), 403, "FORBIDDEN");
+    expect(refused.message).toContain("listings:read");
     // Its own scope still works.
     expect((await get("/v1/me", profileOnly)).status).toBe(200);
 
-    const anonymous = await get(`/v1/me/listings/${published.id}/calendar?from=2030-01-01&to=2030-01-05`);
-    expect(anonymous.status).toBe(401);
-    expect(await json<ErrorAnswer>(anonymous)).toMatchObject({ code: "UNAUTHORIZED" });
+    const from = utcDaysFromToday(10);
+    const to = utcDaysFromToday(14);
+    await expectErrorAnswer(
+      await get(`/v1/me/listings/${published.id}/calendar?from=${from}&to=${to}`),
+      401,
+      "UNAUTHORIZED",
+    );
+    await expectErrorAnswer(
+      await get("/v1/me", { authorization: "Bearer htk_not-a-key" }),
+      401,
+      "UNAUTHORIZED",
+    );
   });
 
-  it("answers bad input with 400 and field paths, unknown paths with 404, other methods with 405", async () => {
+  it("answers bad input with 400 and field paths, missing things and unknown paths with 404, other methods with 405", async () => {
     const day = utcDaysFromToday(40);
-    const bad = await get(`/v1/listings/${published.id}/quote?checkIn=${day}&checkOut=${day}&guests=two`);
-    expect(bad.status).toBe(400);
-    const paths = (await json<ErrorAnswer>(bad)).issues?.map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(["guests"]));
+    const bad = await expectErrorAnswer(
+      await get(`/v1/listings/${published.id}/quote?checkIn=${day}&checkOut=${day}&guests=two`),
+      400,
+      "BAD_REQUEST",
+    );
+    expect(bad.issues?.map((i) => i.path)).toEqual(expect.arrayContaining(["guests"]));
 
-    expect((await get("/v1/listings/not-a-uuid")).status).toBe(400);
-    expect((await get("/v1/bookings")).status).toBe(404);
-    expect((await post(`/v1/listings/${published.id}`, {})).status).toBe(405);
-    expect((await post("/v1/listings/search", [1, 2])).status).toBe(400);
+    await expectErrorAnswer(await get("/v1/listings/not-a-uuid"), 400, "BAD_REQUEST");
+    await expectErrorAnswer(await post("/v1/listings/search", [1, 2]), 400, "BAD_REQUEST");
+    await expectErrorAnswer(await get(`/v1/listings/${crypto.randomUUID()}`), 404, "NOT_FOUND");
+    await expectErrorAnswer(await get("/v1/bookings"), 404, "NOT_FOUND");
+    await expectErrorAnswer(await post(`/v1/listings/${published.id}`, {}), 405, "BAD_REQUEST");
+  });
+
+  it("carries the caller's trace id from traceparent into an error answer", async () => {
+    const traceId = crypto.randomUUID().replace(/-/g, "");
+    const traceparent = `00-${traceId}-${"b7ad6b7169203331"}-01`;
+    const missing = await get(`/v1/listings/${crypto.randomUUID()}`, { traceparent });
+    expect((await expectErrorAnswer(missing, 404, "NOT_FOUND")).traceId).toBe(traceId);
+  });
+
+  it("answers 429 in the API's error shape with Retry-After once the address has spent its budget", async () => {
+    const { call: callAt } = workerAt();
+    const fromIp = { "x-forwarded-for": uniqueIp() };
+    // The /v1 budget is the general one: ten calls a batch spend it in 60 requests.
+    const batch = `/trpc/${Array(10).fill("system.version").join(",")}?batch=1&input=%7B%7D`;
+    for (let n = 0; n < 60; n++) expect((await callAt(batch, { headers: fromIp })).status).toBe(200);
+    const limited = await callAt(`/v1/listings/${published.id}`, { headers: fromIp });
+    await expectErrorAnswer(limited, 429, "TOO_MANY_REQUESTS");
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 });

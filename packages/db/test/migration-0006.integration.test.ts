@@ -1,10 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { migrate } from "../src/migrate.ts";
-import { migrationsFolder } from "../src/paths.ts";
+import { type DatabaseBeforeMigration, databaseBeforeMigration } from "./support/before-migration.ts";
 import { insertListingFixture } from "./support/fixtures.ts";
 import {
   connect,
@@ -13,35 +9,22 @@ import {
   sqlState,
 } from "./support/scratch-database.ts";
 
+let before: DatabaseBeforeMigration | undefined;
 let database: ScratchDatabase | undefined;
 let client: pg.Client | undefined;
-let folderBefore0006: string | undefined;
 afterEach(async () => {
+  await before?.close();
   await client?.end();
   await database?.drop();
-  if (folderBefore0006) rmSync(folderBefore0006, { recursive: true, force: true });
-  client = database = folderBefore0006 = undefined;
+  before = client = database = undefined;
 });
-
-/** The repository's migrations as they stood before 0006: its journal cut after 0005. */
-function migrationsBefore0006(): string {
-  const folder = mkdtempSync(join(tmpdir(), "hometrip-migrations-"));
-  cpSync(migrationsFolder, folder, { recursive: true });
-  const journalPath = join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { idx: number }[] };
-  journal.entries = journal.entries.filter((e) => e.idx < 6);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
 
 const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, sqlState);
 
 describe("migration 0006 (pricing, photo object keys, iCal imports)", () => {
   it("backfills uploaded photos' object keys from their URLs and leaves external photos without one", async () => {
-    database = await createScratchDatabase({ migrated: false });
-    folderBefore0006 = migrationsBefore0006();
-    await migrate(database.url, { migrationsFolder: folderBefore0006 });
-    client = await connect(database.url);
+    before = await databaseBeforeMigration(6);
+    const { client } = before;
     const { listingId } = await insertListingFixture(client);
     await client.query(
       `insert into listing_photos (listing_id, url, width, height, position) values
@@ -50,7 +33,7 @@ describe("migration 0006 (pricing, photo object keys, iCal imports)", () => {
       [listingId],
     );
 
-    await migrate(database.url);
+    await before.migrateOn();
     const { rows } = await client.query(
       "select url, object_key from listing_photos where listing_id = $1 order by position",
       [listingId],

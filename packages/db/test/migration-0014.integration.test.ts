@@ -1,40 +1,17 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { migrate } from "../src/migrate.ts";
-import { migrationsFolder } from "../src/paths.ts";
+import { type DatabaseBeforeMigration, databaseBeforeMigration } from "./support/before-migration.ts";
 import { insertListingFixture } from "./support/fixtures.ts";
-import { connect, createScratchDatabase, type ScratchDatabase } from "./support/scratch-database.ts";
 
-let database: ScratchDatabase | undefined;
-let client: pg.Client | undefined;
-let folderBefore: string | undefined;
+let before: DatabaseBeforeMigration | undefined;
 afterEach(async () => {
-  await client?.end();
-  await database?.drop();
-  if (folderBefore) rmSync(folderBefore, { recursive: true, force: true });
-  client = database = folderBefore = undefined;
+  await before?.close();
+  before = undefined;
 });
-
-/** The repository's migrations as they stood before 0014: its journal cut before it. */
-function migrationsBefore0014(): string {
-  const folder = mkdtempSync(join(tmpdir(), "hometrip-migrations-"));
-  cpSync(migrationsFolder, folder, { recursive: true });
-  const journalPath = join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { idx: number }[] };
-  journal.entries = journal.entries.filter((e) => e.idx < 14);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
 
 describe("migration 0014 (message seq, client ids, read positions)", () => {
   it("numbers existing messages in creation order and carries read positions over", async () => {
-    database = await createScratchDatabase({ migrated: false });
-    folderBefore = migrationsBefore0014();
-    await migrate(database.url, { migrationsFolder: folderBefore });
-    client = await connect(database.url);
+    before = await databaseBeforeMigration(14);
+    const { client } = before;
     const { hostId, guestId, listingId } = await insertListingFixture(client);
     const { rows } = await client.query<{ id: string }>(
       "insert into conversations (listing_id) values ($1) returning id",
@@ -62,7 +39,7 @@ describe("migration 0014 (message seq, client ids, read positions)", () => {
       [conversationId, guestId, hostId, ids[1]],
     );
 
-    await migrate(database.url);
+    await before.migrateOn();
     const messages = await client.query<{ id: string; seq: number; client_id: string }>(
       "select id, seq, client_id from messages where conversation_id = $1 order by seq",
       [conversationId],

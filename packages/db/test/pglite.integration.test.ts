@@ -5,6 +5,7 @@ import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
 import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { addDays, todayIn } from "@hometrip/contracts/dates";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../src/migrate.ts";
@@ -17,6 +18,10 @@ import { connect, sqlState } from "./support/scratch-database.ts";
 let db: PGlite;
 let server: PGLiteSocketServer;
 let url: string;
+
+/** Stays from a month ahead on, from the clock: the rules hold on any dates, and no date here expires. */
+const start = addDays(todayIn("UTC", new Date()), 30);
+const day = (offset: number) => addDays(start, offset);
 
 beforeAll(async () => {
   db = await PGlite.create({ extensions: { btree_gist, pg_trgm, cube, earthdistance, fuzzystrmatch } });
@@ -41,16 +46,16 @@ describe("migrations on PGlite", () => {
     const client: pg.Client = await connect(url);
     try {
       const { listingId, guestId } = await insertListingFixture(client);
-      await insertBooking(client, { listingId, guestId, checkIn: "2031-01-01", checkOut: "2031-01-04" });
-      await insertBooking(client, { listingId, guestId, checkIn: "2031-01-04", checkOut: "2031-01-06" });
+      await insertBooking(client, { listingId, guestId, checkIn: day(0), checkOut: day(3) });
+      await insertBooking(client, { listingId, guestId, checkIn: day(3), checkOut: day(5) });
       const overlap = await insertBooking(client, {
         listingId,
         guestId,
-        checkIn: "2031-01-03",
-        checkOut: "2031-01-05",
+        checkIn: day(2),
+        checkOut: day(4),
       }).catch(sqlState);
       expect(overlap).toBe("23P01");
-      expect(await insertBlock(client, listingId, "2031-01-05", "2031-01-09").catch(sqlState)).toBe("23P01");
+      expect(await insertBlock(client, listingId, day(4), day(8)).catch(sqlState)).toBe("23P01");
     } finally {
       await client.end();
     }

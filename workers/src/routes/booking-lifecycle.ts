@@ -7,7 +7,7 @@ import {
   sweepBookings,
   trackCommittedEvents,
 } from "@hometrip/core";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import * as z from "zod";
 import type { WorkerDeps } from "../deps.ts";
 import { requireQStashSignature, type SignedEnv } from "../signature.ts";
@@ -25,11 +25,14 @@ export function bookingLifecycleRoutes(deps: WorkerDeps) {
   const clock = deps.clock ?? (() => new Date());
   const app = new Hono<SignedEnv>();
 
-  const afterCommit = (unit: ReturnType<typeof trackCommittedEvents>) =>
+  // The events a step records carry the job's trace on to the workers that handle them.
+  const unitOfWork = (c: Context<SignedEnv>) =>
+    trackCommittedEvents(deps.db, { traceparent: c.var.trace.traceparent });
+  const afterCommit = (c: Context<SignedEnv>, unit: ReturnType<typeof trackCommittedEvents>) =>
     runPostCommit(unit.events.take(), {
       db: deps.db,
       publisher: deps.publisher,
-      log: deps.log,
+      log: c.var.log,
       cacheRedis: deps.searchCache?.redis ?? null,
       cachePrefix: deps.searchCache?.prefix,
       relay: (task) => task.then(() => {}),
@@ -45,7 +48,7 @@ export function bookingLifecycleRoutes(deps: WorkerDeps) {
     const job = zDeadlineJob.safeParse(body);
     if (!job.success)
       return c.json({ code: "BAD_REQUEST", message: "Not a booking deadline" }, errorStatus.BAD_REQUEST);
-    const unit = trackCommittedEvents(deps.db);
+    const unit = unitOfWork(c);
     const now = clock();
     const found = await findBooking(unit.db, job.data.bookingId).catch(() => null);
     if (!found) return c.json({ changed: false, reason: "no such booking" });
@@ -53,15 +56,15 @@ export function bookingLifecycleRoutes(deps: WorkerDeps) {
       found.booking.status === "confirmed"
         ? await completeBooking(unit.db, found.booking.id, now)
         : await expireBooking(unit.db, found.booking.id, now);
-    await afterCommit(unit);
+    await afterCommit(c, unit);
     return c.json(outcome.changed ? { changed: true, status: outcome.booking.status } : outcome);
   });
 
   app.post("/jobs/booking-sweep", requireQStashSignature(deps), async (c) => {
-    const unit = trackCommittedEvents(deps.db);
+    const unit = unitOfWork(c);
     const result = await sweepBookings(unit.db, clock());
-    await afterCommit(unit);
-    deps.log.info("booking sweep finished", { ...result });
+    await afterCommit(c, unit);
+    c.var.log.info("booking sweep finished", { ...result });
     return c.json(result);
   });
 

@@ -40,10 +40,9 @@ export function eventsRoute(deps: WorkerDeps, metrics: WorkerMetrics) {
       messageId: c.req.header("upstash-message-id"),
       retried: Number(c.req.header("upstash-retried") ?? 0),
     };
-    // QStash forwards the relay's `traceparent`; the envelope carries the same one for a replay
-    // published without headers (a DLQ replay, a hand-published event).
-    let trace = continueTrace(c.req.header("traceparent"));
-    let log = withLogFields(deps.log, { traceId: trace.traceId });
+    // QStash forwards the relay's `traceparent` (traceRequests continued it); the envelope carries
+    // the same one for a replay published without headers (a DLQ replay, a hand-published event).
+    let { trace, log } = c.var;
     let json: unknown;
     try {
       json = JSON.parse(c.get("rawBody"));

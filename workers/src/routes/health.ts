@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import type { WorkerDeps } from "../deps.ts";
+import type { TracedEnv } from "../tracing/request-trace.ts";
 
 const checkTimeoutMs = 3000;
 
@@ -18,13 +19,13 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 /** GET /health — 200 when Postgres answers, else 503 naming it. */
 export function healthRoute(deps: WorkerDeps) {
-  const app = new Hono();
+  const app = new Hono<TracedEnv>();
   app.get("/health", async (c) => {
     try {
       await withTimeout(deps.db.execute(sql`select 1`), checkTimeoutMs);
       return c.json({ status: "ok", checks: { postgres: "ok" } });
     } catch (error) {
-      deps.log.warn("health check failed", { check: "postgres", error: String(error) });
+      c.var.log.warn("health check failed", { check: "postgres", error: String(error) });
       return c.json({ status: "down", down: ["postgres"], checks: { postgres: "down" } }, 503);
     }
   });

@@ -44,7 +44,7 @@ export function icalImportRoute(deps: WorkerDeps) {
     // Deleting a listing deletes its feeds too, so this also covers a listing that is gone.
     const feed = await findIcalImport(deps.db, job.listingId, job.url);
     if (!feed) {
-      deps.log.warn("ical import job for a feed that is not registered", fields);
+      c.var.log.warn("ical import job for a feed that is not registered", fields);
       return c.json({ status: "not_registered" as const });
     }
 
@@ -60,32 +60,33 @@ export function icalImportRoute(deps: WorkerDeps) {
         error instanceof IcalParseError
           ? error.message
           : feedFailureMessage(error, deps.icalFetch?.timeoutMs);
-      deps.log.warn("ical feed not synced", { ...fields, status, error: describeError(error) });
+      c.var.log.warn("ical feed not synced", { ...fields, status, error: describeError(error) });
       await recordIcalImportFailure(deps.db, feed.id, { at: clock(), error: message });
       return c.json({ status, error: message });
     }
 
-    const unit = trackCommittedEvents(deps.db);
+    // The events this sync records carry the job's trace on to the workers that handle them.
+    const unit = trackCommittedEvents(deps.db, { traceparent: c.var.trace.traceparent });
     const synced = await syncIcalFeedBlocks(unit.db, {
       listingId: job.listingId,
       url: job.url,
       events,
-      log: deps.log,
+      log: c.var.log,
       record: { importId: feed.id, at: clock() },
     });
     if (!synced) {
       // The host removed the feed (and its blocks) while its events were being fetched.
-      deps.log.info("ical feed removed during its sync; nothing imported", fields);
+      c.var.log.info("ical feed removed during its sync; nothing imported", fields);
       return c.json({ status: "not_registered" as const });
     }
     const { eventId: _eventId, ...counts } = synced;
-    deps.log.info("ical feed imported", { ...fields, events: events.length, ...counts });
+    c.var.log.info("ical feed imported", { ...fields, events: events.length, ...counts });
     // The same step as the API's: cached search pages may list the listing as free on dates the
     // feed just took, and the listing.changed event goes out now rather than at the next sweep.
     await runPostCommit(unit.events.take(), {
       db: deps.db,
       publisher: deps.publisher,
-      log: deps.log,
+      log: c.var.log,
       cacheRedis: deps.searchCache?.redis ?? null,
       cachePrefix: deps.searchCache?.prefix,
       relay: (task) => task.then(() => {}),

@@ -18,15 +18,15 @@ export function notificationJobsRoute(deps: WorkerDeps) {
 
   app.post("/jobs/notification-deliveries", requireQStashSignature(deps), async (c) => {
     if (!deps.notifications) return c.json(notConfigured, errorStatus.UNAVAILABLE);
-    const totals = await dispatchDueDeliveries(deps.db, deps.notifications, { now: clock(), log: deps.log });
+    const totals = await dispatchDueDeliveries(deps.db, deps.notifications, { now: clock(), log: c.var.log });
     if (totals.sent + totals.skipped + totals.deferred > 0)
-      deps.log.info("notification deliveries", { ...totals });
+      c.var.log.info("notification deliveries", { ...totals });
     return c.json(totals);
   });
 
   app.post("/jobs/check-in-reminders", requireQStashSignature(deps), async (c) => {
     if (!deps.notifications) return c.json(notConfigured, errorStatus.UNAVAILABLE);
-    return c.json(await sendCheckInReminders(deps.db, deps.notifications, { now: clock(), log: deps.log }));
+    return c.json(await sendCheckInReminders(deps.db, deps.notifications, { now: clock(), log: c.var.log }));
   });
   return app;
 }

@@ -18,13 +18,13 @@ export function outboxSweepRoute(deps: WorkerDeps) {
   app.post("/jobs/outbox-sweep", requireQStashSignature(deps), async (c) => {
     const totals = { published: 0, failed: 0, batches: 0 };
     while (totals.batches < maxBatches) {
-      const batch = await relayOutbox(deps.db, deps.publisher, { limit: batchSize, log: deps.log });
+      const batch = await relayOutbox(deps.db, deps.publisher, { limit: batchSize, log: c.var.log });
       totals.batches += 1;
       totals.published += batch.published;
       totals.failed += batch.failed;
       if (batch.failed > 0 || batch.published < batchSize) break;
     }
-    deps.log.info("outbox sweep finished", totals);
+    c.var.log.info("outbox sweep finished", totals);
     return c.json(totals);
   });
 

@@ -20,7 +20,7 @@ export function paymentsJobRoutes(deps: WorkerDeps) {
   };
 
   app.post("/jobs/payouts", requireQStashSignature(deps), async (c) => {
-    const totals = await releaseDuePayouts(deps.db, stripe(), { now: clock(), log: deps.log });
+    const totals = await releaseDuePayouts(deps.db, stripe(), { now: clock(), log: c.var.log });
     return c.json(totals);
   });
 
@@ -28,8 +28,8 @@ export function paymentsJobRoutes(deps: WorkerDeps) {
     const since = new Date(clock().getTime() - RECONCILE_WINDOW_MS);
     const differences = await reconcilePayments(deps.db, stripe(), { since });
     for (const d of differences)
-      deps.log.warn("payments differ from Stripe", { ...d, line: formatDifference(d) });
-    deps.log.info("payments reconciled", { since: since.toISOString(), differences: differences.length });
+      c.var.log.warn("payments differ from Stripe", { ...d, line: formatDifference(d) });
+    c.var.log.info("payments reconciled", { since: since.toISOString(), differences: differences.length });
     return c.json({ differences });
   });
 

@@ -68,6 +68,16 @@ const stay = (from: number, nights: number) => ({
   checkOut: utcDaysFromToday(from + nights),
 });
 
+/** A fresh listing (with `changes`) and a guest who has not booked anything. */
+async function listingAndGuest(changes: Partial<typeof listings.$inferInsert> = {}) {
+  const listing = await newListing(changes);
+  return { listing, guest: await newUser() };
+}
+
+/** The guest's quote for two guests, `nights` nights from `from` days ahead. */
+const quoteStay = (listingId: string, guestId: string, from: number, nights: number, now: Date) =>
+  quoteBooking(db, keys, guestId, { listingId, ...stay(from, nights), guests: 2 }, now);
+
 async function book(
   listingId: string,
   guestId: string,
@@ -76,7 +86,7 @@ async function book(
   key = crypto.randomUUID(),
 ) {
   const now = new Date();
-  const quote = await quoteBooking(db, keys, guestId, { listingId, ...stay(from, nights), guests: 2 }, now);
+  const quote = await quoteStay(listingId, guestId, from, nights, now);
   expect(quote.quoteToken).not.toBeNull();
   return createBooking(
     db,
@@ -99,16 +109,9 @@ const errorOf = (promise: Promise<unknown>) =>
 
 describe("createBooking", () => {
   it("holds the dates for 15 minutes at exactly the quoted amounts and records the event", async () => {
-    const listing = await newListing();
-    const guest = await newUser();
+    const { listing, guest } = await listingAndGuest();
     const now = new Date();
-    const quote = await quoteBooking(
-      db,
-      keys,
-      guest,
-      { listingId: listing.id, ...stay(30, 3), guests: 2 },
-      now,
-    );
+    const quote = await quoteStay(listing.id, guest, 30, 3, now);
     const { booking, created } = await createBooking(
       db,
       keys,
@@ -133,16 +136,9 @@ describe("createBooking", () => {
   });
 
   it("returns the same booking for the same idempotency key, even after the quote expired", async () => {
-    const listing = await newListing();
-    const guest = await newUser();
+    const { listing, guest } = await listingAndGuest();
     const now = new Date();
-    const quote = await quoteBooking(
-      db,
-      keys,
-      guest,
-      { listingId: listing.id, ...stay(30, 3), guests: 2 },
-      now,
-    );
+    const quote = await quoteStay(listing.id, guest, 30, 3, now);
     const input = { quoteToken: quote.quoteToken!, guests: 2, idempotencyKey: "same-click-1" };
     const [a, b] = await Promise.all([
       createBooking(db, keys, guest, input, now),
@@ -171,17 +167,10 @@ describe("createBooking", () => {
   });
 
   it("refuses a tampered or expired quote, another guest's quote, and a price changed since", async () => {
-    const listing = await newListing();
-    const guest = await newUser();
+    const { listing, guest } = await listingAndGuest();
     const other = await newUser();
     const now = new Date();
-    const quote = await quoteBooking(
-      db,
-      keys,
-      guest,
-      { listingId: listing.id, ...stay(50, 2), guests: 2 },
-      now,
-    );
+    const quote = await quoteStay(listing.id, guest, 50, 2, now);
     const token = quote.quoteToken!;
     const create = (quoteToken: string, who = guest, at = now) =>
       errorOf(
@@ -207,21 +196,14 @@ describe("createBooking", () => {
     expect(await errorOf(book(listing.id, listing.hostId, 30, 2))).toBeTruthy();
     const guest = await newUser();
     const now = new Date();
-    const quote = await quoteBooking(
-      db,
-      keys,
-      guest,
-      { listingId: listing.id, ...stay(1, 2), guests: 2 },
-      now,
-    );
+    const quote = await quoteStay(listing.id, guest, 1, 2, now);
     expect(quote).toMatchObject({ available: false, unavailableReason: "lead_time", quoteToken: null });
   });
 });
 
 describe("the booking's life", () => {
   it("request to book: paid → requested → accepted → cancelled by the guest with the previewed refund", async () => {
-    const listing = await newListing({ instantBook: false });
-    const guest = await newUser();
+    const { listing, guest } = await listingAndGuest({ instantBook: false });
     const { booking } = await book(listing.id, guest, 30, 3);
     const now = new Date();
     expect(await recordPaymentAuthorized(db, booking.id, now)).toMatchObject({
@@ -273,8 +255,7 @@ describe("the booking's life", () => {
   });
 
   it("instant book confirms on payment; a failed payment or an unpaid hold frees the dates", async () => {
-    const listing = await newListing({ instantBook: true });
-    const guest = await newUser();
+    const { listing, guest } = await listingAndGuest({ instantBook: true });
     const paid = await book(listing.id, guest, 30, 2);
     expect(await recordPaymentAuthorized(db, paid.booking.id, new Date())).toMatchObject({
       booking: { status: "confirmed" },
@@ -295,8 +276,7 @@ describe("the booking's life", () => {
   });
 
   it("the sweep expires unanswered requests and completes stays after check-out, once", async () => {
-    const listing = await newListing();
-    const guest = await newUser();
+    const { listing, guest } = await listingAndGuest();
     const request = await book(listing.id, guest, 30, 2);
     await recordPaymentAuthorized(db, request.booking.id, new Date());
     const stayed = await book(listing.id, guest, 35, 2);

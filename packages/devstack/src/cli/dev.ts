@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { ConfigError, parseDevstackEnv } from "@hometrip/config";
-import { startDevStack } from "../orchestrator/stack.ts";
+import { createDevStack, StackStoppedError } from "../orchestrator/stack.ts";
 
 const root = fileURLToPath(new URL("../../../..", import.meta.url));
 
@@ -16,11 +16,17 @@ async function main() {
   const env = parseDevstackEnv(process.env);
   const started = Date.now();
   let stopping: Promise<void> | undefined;
-  let stack: Awaited<ReturnType<typeof startDevStack>> | undefined;
+  // Created before it starts, so a signal or a crash during start-up stops what is already running
+  // (children run detached: exiting without stopping them would leave them behind).
+  const stack = createDevStack(env, {
+    root,
+    onCrash: () => void shutdown(1),
+    webDistDir: process.env.NEXT_DIST_DIR,
+  });
   const shutdown = (code: number) => {
     stopping ??= (async () => {
       process.stdout.write("\nstopping HomeTrip dev stack…\n");
-      await stack?.stop();
+      await stack.stop();
       process.stdout.write("stopped.\n");
       process.exit(code);
     })();
@@ -36,12 +42,15 @@ async function main() {
     if (process.ppid !== parent) void shutdown(0);
   }, 1000).unref();
 
-  stack = await startDevStack(env, {
-    root,
-    onCrash: () => void shutdown(1),
-    webDistDir: process.env.NEXT_DIST_DIR,
-  });
-  const u = stack.urls;
+  let running: Awaited<ReturnType<typeof stack.start>>;
+  try {
+    running = await stack.start();
+  } catch (err) {
+    // Stopped while starting: the shutdown under way exits once every child is gone.
+    if (err instanceof StackStoppedError) return;
+    throw err;
+  }
+  const u = running.urls;
   process.stdout.write(
     `\nHomeTrip is up in ${((Date.now() - started) / 1000).toFixed(1)} s — all services healthy\n\n${table([
       ["Web app", u.web],
@@ -49,10 +58,10 @@ async function main() {
       ["API health", `${u.api}/health`],
       ["Realtime (rooms)", u.realtime],
       ["Workers (events)", u.workers],
-      [`Postgres (${stack.postgresKind})`, u.postgres],
+      [`Postgres (${running.postgresKind})`, u.postgres],
       ["Neon WS tunnel", u.neonTunnel],
       ["Neon HTTP SQL", u.neonHttp],
-      [`Upstash REST (${stack.redisKind} Redis)`, u.redisBridge],
+      [`Upstash REST (${running.redisKind} Redis)`, u.redisBridge],
       ["QStash broker", u.qstash],
       ["Stripe (stand-in)", u.stripe],
       ["Push and SMS stand-ins", `${u.channels}/__dev/sms`],

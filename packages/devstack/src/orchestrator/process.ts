@@ -1,7 +1,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import type { Log } from "./log.ts";
 
-export type ManagedProcess = { name: string; child: ChildProcess; stop(): Promise<void> };
+export type ManagedProcess = {
+  name: string;
+  child: ChildProcess;
+  /** Stops the child's whole process group; resolves once no process of it is left. Idempotent. */
+  stop(): Promise<void>;
+};
+
+/** After SIGKILL, how long to wait for the kernel to take the group down before giving up on it. */
+const killWaitMs = 5000;
 
 /**
  * Starts a child in its own process group so that stopping it also stops what it spawned
@@ -24,7 +33,7 @@ export function startProcess(opts: {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
-  let stopping = false;
+  let stopping: Promise<void> | undefined;
   const forward = (chunk: Buffer) => opts.log(stripAnsi(chunk.toString("utf8")));
   child.stdout?.on("data", forward);
   child.stderr?.on("data", forward);
@@ -39,45 +48,79 @@ export function startProcess(opts: {
       resolve();
     });
   });
-  const signalGroup = (signal: NodeJS.Signals) => {
-    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      // the group is already gone
-    }
-  };
   return {
     name: opts.name,
     child,
-    async stop() {
-      stopping = true;
-      const grace = opts.stopGraceMs ?? 5000;
-      const deadline = Date.now() + grace;
-      signalGroup("SIGTERM");
-      const timer = setTimeout(() => signalGroup("SIGKILL"), grace);
-      await exited;
-      clearTimeout(timer);
-      // The leader may exit before what it spawned has finished shutting down (next dev's server
-      // writing its cache): wait for the whole group within the same grace, then kill what is left.
-      while (groupAlive(child.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // nothing left in the group
-      }
+    stop() {
+      stopping ??= (async () => {
+        // The group id is the leader's pid; it stays the group's while any member lives, also
+        // after the leader itself has exited (wrangler gone, workerd still running).
+        const pgid = child.pid;
+        if (pgid === undefined) return;
+        const grace = opts.stopGraceMs ?? 5000;
+        signalGroup(pgid, "SIGTERM");
+        if (await groupGone(pgid, exited, grace)) return;
+        // Something ignored SIGTERM (workerd can) or is still shutting down: SIGKILL cannot be ignored.
+        opts.log(`still running ${grace} ms after SIGTERM; killing its process group`);
+        signalGroup(pgid, "SIGKILL");
+        if (!(await groupGone(pgid, exited, killWaitMs))) {
+          opts.log(`process group ${pgid} survived SIGKILL: ${liveMembers(pgid).join(", ")}`);
+        }
+      })();
+      return stopping;
     },
   };
 }
 
-function groupAlive(pgid: number | undefined): boolean {
-  if (pgid === undefined) return false;
+function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   try {
-    process.kill(-pgid, 0);
-    return true;
+    process.kill(-pgid, signal);
   } catch {
-    return false;
+    // the group is already gone
   }
+}
+
+/** Waits up to `ms` for the leader to exit and every other member of its group with it. */
+async function groupGone(pgid: number, leaderExited: Promise<void>, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([leaderExited, new Promise((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
+  for (;;) {
+    if (liveMembers(pgid).length === 0) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * The pids still running in group `pgid`. On Linux from /proc, skipping zombies: an orphan killed
+ * here is reparented to pid 1, and an init that never reaps (a container's) would keep it "alive"
+ * to `kill(-pgid, 0)` forever. Elsewhere that probe is all there is.
+ */
+export function liveMembers(pgid: number): number[] {
+  if (!existsSync("/proc/self/stat")) {
+    try {
+      process.kill(-pgid, 0);
+      return [pgid];
+    } catch {
+      return [];
+    }
+  }
+  const members: number[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, "utf8");
+    } catch {
+      continue; // exited while we looked
+    }
+    // "pid (comm) state ppid pgrp …"; comm may hold spaces and parentheses, so read after the last ")".
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(pgrp) === pgid && state !== "Z" && state !== "X") members.push(Number(name));
+  }
+  return members;
 }
 
 /** Polls `url` until it answers with one of `okStatuses`, or throws after `timeoutMs` naming the service. */
