@@ -336,6 +336,23 @@ describe("the booking's life", () => {
       new Date(),
     );
     expect(other).toMatchObject({ available: false, unavailableReason: "dates_taken" });
+    // The guest's own hold is not taken for them: back at checkout, they pay for that booking.
+    const own = await quoteBooking(
+      db,
+      keys,
+      guest,
+      { listingId: listing.id, ...stay(60, 2), guests: 2 },
+      new Date(),
+    );
+    expect(own).toMatchObject({ available: true, unavailableReason: null });
+    const otherDates = await quoteBooking(
+      db,
+      keys,
+      guest,
+      { listingId: listing.id, ...stay(61, 2), guests: 2 },
+      new Date(),
+    );
+    expect(otherDates).toMatchObject({ available: false, unavailableReason: "dates_taken" });
     expect(await recordPaymentAuthorized(db, held.booking.id, new Date())).toMatchObject({
       booking: { status: "confirmed" },
     });
