@@ -40,10 +40,12 @@ export function PublishStep({
   const done = stepCompletion(listing);
   const failure =
     publish.isError && refused.length === 0 ? publish.error : unlist.isError ? unlist.error : null;
+  const blocked = instantBookGate(listing, payoutsEnabled) === "blocks-publish";
   // Payouts turned off since the page loaded: the API's refusal names the same fix.
-  const needsPayouts =
-    instantBookGate(listing, payoutsEnabled) === "blocks-publish" ||
-    (apiErrorCode(publish.error) === "FORBIDDEN" && listing.instantBook);
+  const needsPayouts = blocked || (apiErrorCode(publish.error) === "FORBIDDEN" && listing.instantBook);
+  // With no Publish button to ask again, an earlier refusal's list would be stale: the checklist
+  // above says what is still missing.
+  const missing = blocked ? [] : refused;
 
   return (
     <Card
@@ -71,10 +73,10 @@ export function PublishStep({
             ))}
         </ul>
 
-        {refused.length > 0 && (
+        {missing.length > 0 && (
           <Alert tone="error" title="Not published yet. Publishing needs:">
             <ul className="host-missing" aria-label="Missing for publishing">
-              {refused.map((issue) => {
+              {missing.map((issue) => {
                 const step = stepForField(issue.path);
                 return (
                   <li key={issue.path}>
