@@ -1,4 +1,4 @@
-import type { EventPayload, TypedEventEnvelope } from "@hometrip/contracts";
+import { type EventPayload, MAX_PAYMENT_DECLINES, type TypedEventEnvelope } from "@hometrip/contracts";
 import { continueTrace } from "@hometrip/contracts/traceparent";
 import {
   acceptBookingRequest,
@@ -22,6 +22,7 @@ import {
   applyStripePaymentEvent,
   type BookingDeadlines,
   createBookingHandlers,
+  type StripePaymentEvent,
 } from "../src/handlers/bookings/index.ts";
 import { signDelivery, signingKeys } from "./support/signing.ts";
 
@@ -100,6 +101,27 @@ async function heldBooking(from = 30, nights = 2) {
     now,
   );
   return { booking, hostId, guestId };
+}
+
+/** The booking's PaymentIntent at the stand-in and its payments row, as bookings.create makes them. */
+async function intentFor(
+  booking: { id: string; total: number; currency: string; listingId: string },
+  guestId: string,
+) {
+  const intent = await createBookingPaymentIntent(stripe, {
+    bookingId: booking.id,
+    amount: booking.total,
+    currency: booking.currency,
+    guestId,
+    listingId: booking.listingId,
+  });
+  await db.insert(payments).values({
+    bookingId: booking.id,
+    amount: booking.total,
+    currency: booking.currency,
+    providerPaymentId: intent.id,
+  });
+  return intent;
 }
 
 function postJob(path: string, body: unknown, clock: () => Date) {
@@ -256,6 +278,30 @@ describe("booking.transitioned moves the money once and schedules the next deadl
     await deliver(booking.id, "declined");
     expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe("canceled");
   });
+
+  it("cancels the intent when the last allowed declined card ends the hold, so no later card is held", async () => {
+    const { booking, guestId } = await heldBooking(55, 2);
+    const intent = await intentFor(booking, guestId);
+    for (let i = 0; i < MAX_PAYMENT_DECLINES; i++) {
+      await stripe.paymentIntents
+        .confirm(intent.id, { payment_method: "pm_card_chargeDeclined" })
+        .catch(() => null);
+      const declined = await stripe.paymentIntents.retrieve(intent.id);
+      await applyStripePaymentEvent(
+        db,
+        { type: "payment_intent.payment_failed", data: { object: declined as never } },
+        new Date(),
+      );
+    }
+    expect(await statusOf(booking.id)).toBe("payment_failed");
+    await deliver(booking.id, "payment_failed");
+    expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe("canceled");
+    await expect(
+      stripe.paymentIntents.confirm(intent.id, { payment_method: "pm_card_visa" }),
+    ).rejects.toMatchObject({ statusCode: 400 });
+    const [payment] = await db.select().from(payments).where(eq(payments.bookingId, booking.id));
+    expect(payment?.status).toBe("failed");
+  });
 });
 
 describe("Stripe payment events move bookings through the state machine", () => {
@@ -267,6 +313,10 @@ describe("Stripe payment events move bookings through the state machine", () => 
       now,
       responseSeconds,
     );
+  const failedEvent = (intent: Stripe.PaymentIntent) => ({
+    type: "payment_intent.payment_failed",
+    data: { object: intent as unknown as StripePaymentEvent["data"]["object"] },
+  });
 
   it("an authorised card makes a request; a late failure or a redelivery changes nothing", async () => {
     const { booking } = await heldBooking(60, 2);
@@ -292,10 +342,43 @@ describe("Stripe payment events move bookings through the state machine", () => 
     expect(outcome?.changed && outcome.booking.respondBy?.getTime()).toBe(now.getTime() + 45_000);
   });
 
-  it("a failed payment frees the dates; events for no booking are ignored", async () => {
-    const { booking } = await heldBooking(70, 2);
+  it("a declined card keeps the hold with its reason; another card on the same intent books it", async () => {
+    const { booking, guestId } = await heldBooking(70, 2);
+    const intent = await intentFor(booking, guestId);
+    // The stand-in answers a decline as Stripe does: 402, the intent back in requires_payment_method.
+    const refused = await stripe.paymentIntents
+      .confirm(intent.id, { payment_method: "pm_card_chargeDeclinedInsufficientFunds" })
+      .catch((error: unknown) => error);
+    expect(refused).toMatchObject({ statusCode: 402, decline_code: "insufficient_funds" });
+    const declined = await stripe.paymentIntents.retrieve(intent.id);
+    expect(declined).toMatchObject({
+      status: "requires_payment_method",
+      last_payment_error: { decline_code: "insufficient_funds" },
+    });
+    expect(await applyStripePaymentEvent(db, failedEvent(declined), new Date())).toMatchObject({
+      changed: true,
+      booking: {
+        status: "pending_payment",
+        paymentDeclines: 1,
+        lastPaymentError: "Your card has insufficient funds. Try another card.",
+      },
+    });
+    const held = await stripe.paymentIntents.confirm(intent.id, { payment_method: "pm_card_visa" });
+    expect(held).toMatchObject({ status: "requires_capture", last_payment_error: null });
+    expect(
+      await intentEvent("payment_intent.amount_capturable_updated", booking.id, new Date()),
+    ).toMatchObject({ booking: { status: "requested", lastPaymentError: null } });
+  });
+
+  it("the third declined card ends the hold; events for no booking are ignored", async () => {
+    const { booking } = await heldBooking(80, 2);
+    for (let i = 1; i < MAX_PAYMENT_DECLINES; i++) {
+      expect(await intentEvent("payment_intent.payment_failed", booking.id, new Date())).toMatchObject({
+        booking: { status: "pending_payment", paymentDeclines: i },
+      });
+    }
     expect(await intentEvent("payment_intent.payment_failed", booking.id, new Date())).toMatchObject({
-      booking: { status: "payment_failed" },
+      booking: { status: "payment_failed", lastPaymentError: "The payment did not go through." },
     });
     expect(
       await applyStripePaymentEvent(db, { type: "charge.succeeded", data: { object: {} } }, new Date()),

@@ -91,7 +91,7 @@ test("a guest requests a stay and pays by card, the host accepts, and the guest 
   await expect(guest.getByTestId("trip").filter({ hasText: title })).toContainText(`refunded ${refund}`);
 });
 
-test("a declined card says why, and another card then books the stay", async () => {
+test("a declined card says why, and another card on the same held booking then books the stay", async () => {
   test.setTimeout(240_000);
   await openCheckout(guest, listingId, {
     checkIn: utcDaysFromToday(60),
@@ -100,16 +100,25 @@ test("a declined card says why, and another card then books the stay", async () 
   });
   await payWithCard(guest, TEST_CARDS.insufficientFunds);
   await expect(guest.getByText("Your card has insufficient funds. Try another card.")).toBeVisible();
+  await expect(guest.getByText("Your dates stay held: you can try 2 more cards.")).toBeVisible();
   await snapBoth(guest, "declined-insufficient-funds");
   await payWithCard(guest, TEST_CARDS.declined);
   await expect(
     guest.getByText("Your card was declined. Try another card or contact your bank."),
   ).toBeVisible();
+  await expect(guest.getByText("Your dates stay held: you can try one more card.")).toBeVisible();
   await payWithCard(guest, TEST_CARDS.success);
+  await expect(guest).toHaveURL(/\/trips\/[0-9a-f-]+\?booked=1/);
   await expect(guest.getByText("Request sent").first()).toBeVisible({ timeout: 30_000 });
-  // Refused attempts ended their holds (payment_failed); the stay is booked once.
+  // One booking throughout: its one PaymentIntent took the good card after two refusals, and no
+  // refused attempt left a booking of its own behind.
+  const bookingId = /\/trips\/([0-9a-f-]+)/.exec(guest.url())?.[1] ?? "";
+  const intent = await stripeIntentOf(bookingId);
+  expect(intent.status).toBe("requires_capture");
   await guest.goto("/trips");
   await expect(guest.getByTestId("trip").filter({ hasText: title })).toHaveCount(1);
+  await guest.goto("/trips?group=cancelled");
+  await expect(guest.getByTestId("trip").filter({ hasText: "Payment failed" })).toHaveCount(0);
 });
 
 test("a card that asks for authentication completes once the guest approves it", async () => {

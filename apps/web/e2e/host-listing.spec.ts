@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { addDays, addMonths, startOfMonth, todayIn } from "@hometrip/contracts/dates";
 import type { Locator } from "@playwright/test";
+import { setUpPayouts } from "./flows/booking.ts";
 import {
   becomeHost,
   createListingDraft,
@@ -190,7 +191,10 @@ test("a host creates a listing step by step, uploads photos, is told what is mis
   await step.getByLabel("Monthly discount (%)").fill("25");
   await step.getByLabel("Minimum nights").fill("3");
   await step.getByLabel("Maximum nights").fill("2");
+  await step.getByLabel("Notice before check-in (days)").fill("2");
   await step.getByLabel("Instant book").check();
+  // A draft may take instant book; publishing it will need payouts, and the step says so.
+  await expect(step.getByText("Publishing with instant book needs payouts")).toBeVisible();
   await step.getByRole("button", { name: "Save pricing" }).click();
   await expect(step.getByLabel("Maximum nights")).toHaveAttribute("aria-invalid", "true");
   await expect(step.getByText("Must be at least the minimum nights.")).toBeVisible();
@@ -199,8 +203,20 @@ test("a host creates a listing step by step, uploads photos, is told what is mis
   await snap(page, "pricing-error");
   await step.getByLabel("Maximum nights").fill("30");
   await saveStep(step, "Pricing");
+  await expect(step.getByLabel("Notice before check-in (days)")).toHaveValue("2");
 
-  // Publish, now that nothing is missing.
+  // Nothing is missing, but instant book waits for payouts: no Publish button, the way to set them up.
+  const editorUrl = page.url().replace(/\?.*$/, "");
+  step = await openStep(page, "Publish");
+  await expect(step.getByTestId("publish-needs-payouts")).toBeVisible();
+  await expect(step.getByRole("button", { name: /^Publish/ })).toHaveCount(0);
+  await snap(page, "publish-needs-payouts");
+  await step.getByRole("link", { name: "Set up payouts" }).click();
+  await expect(page).toHaveURL(/\/host\/payouts/);
+  await setUpPayouts(page);
+  await page.goto(`${editorUrl}?step=publish`);
+
+  // Publish, now that payouts are on.
   await publishListing(page);
   await expect(steps.getByRole("link", { name: "Publish (complete)" })).toBeVisible();
   await snap(page, "published");

@@ -60,6 +60,23 @@ export class ApiClient {
     await this.trpc.users.becomeHost.mutate();
     return { email };
   }
+
+  /**
+   * Finishes payout setup as a host does on Stripe's onboarding form (the stand-in's page), so
+   * this host may publish instant-book listings; `payoutStatus` asks Stripe while they are off.
+   */
+  async setUpPayouts(): Promise<void> {
+    if ((await this.trpc.payments.payoutStatus.query()).payoutsEnabled) return;
+    const { url } = await this.trpc.payments.startOnboarding.mutate();
+    const res = await fetch(url, {
+      method: "POST",
+      body: new URLSearchParams({ action: "complete" }),
+      redirect: "manual",
+    });
+    if (res.status >= 400) throw new Error(`onboarding form answered ${res.status}: ${await res.text()}`);
+    const status = await this.trpc.payments.payoutStatus.query();
+    if (!status.payoutsEnabled) throw new Error("payouts are still off after onboarding");
+  }
 }
 
 export type ListingSeed = {
@@ -107,6 +124,8 @@ export async function createPublishedListing(api: ApiClient, seed: ListingSeed):
   });
   const colors = seed.photoColors ?? defaultColors;
   for (let i = 0; i < 5; i++) await api.putPhoto(id, gradientPng(480, 320, colors[i % colors.length]!));
+  // Publishing an instant-book listing needs the host's payouts set up first.
+  if (seed.instantBook) await api.setUpPayouts();
   await api.trpc.listings.publish.mutate({ id });
   return id;
 }

@@ -1,4 +1,5 @@
-import { recordPaymentAuthorized } from "@hometrip/core";
+import type { CardError } from "@hometrip/contracts";
+import { recordPaymentAuthorized, recordPaymentFailed } from "@hometrip/core";
 import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import { createMember, insertListing, type Member, sql } from "./calendar-support.ts";
 import { withDatabase } from "./db.ts";
@@ -49,4 +50,9 @@ export async function bookStay(
 /** What the payments webhook does once the guest's card is authorised (the workers' handler calls the same). */
 export function paymentAuthorized(bookingId: string) {
   return withDatabase((db) => recordPaymentAuthorized(db, bookingId, new Date()));
+}
+
+/** What the payments webhook does when Stripe refuses the guest's card (the workers' handler calls the same). */
+export function paymentDeclined(bookingId: string, error: CardError) {
+  return withDatabase((db) => recordPaymentFailed(db, bookingId, new Date(), error));
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { bookableHome, bookStay, createMember, paymentAuthorized, sql, stay } from "./bookings-support.ts";
+import {
+  bookableHome,
+  bookStay,
+  createMember,
+  paymentAuthorized,
+  paymentDeclined,
+  sql,
+  stay,
+} from "./bookings-support.ts";
 import { createTestClient, settle } from "./harness.ts";
 import { apiKeyFor } from "./users-support.ts";
 
@@ -116,6 +124,34 @@ describe("bookings: a request to book from quote to cancellation", () => {
       "declined",
     );
     expect((await bookStay(guest, listingId, 20, 2)).status).toBe(200);
+  });
+});
+
+describe("bookings: a declined card", () => {
+  it("keeps the hold and its payment; bookings.get says why, and the next card books the same booking", async () => {
+    const { guest, listingId } = await bookableHome("bk-declined", { instantBook: true });
+    const asGuest = createTestClient(guest.auth);
+    const created = await bookStay(guest, listingId, 30, 2, "declined-key-0001");
+    const bookingId = created.data.booking.id;
+    expect(created.data.booking).toMatchObject({
+      paymentDeclines: 0,
+      lastPaymentError: null,
+      paymentAttemptsLeft: 3,
+    });
+    await paymentDeclined(bookingId, { code: "card_declined", decline_code: "insufficient_funds" });
+    const seen = await settle(() => asGuest.bookings.get.query({ bookingId }));
+    expect(seen.data).toMatchObject({
+      status: "pending_payment",
+      paymentDeclines: 1,
+      lastPaymentError: "Your card has insufficient funds. Try another card.",
+      paymentAttemptsLeft: 2,
+    });
+    // A reload of the checkout (same key) gets the same booking and the same intent to retry.
+    const again = await bookStay(guest, listingId, 30, 2, "declined-key-0001");
+    expect(again.data.booking).toMatchObject({ id: bookingId, paymentAttemptsLeft: 2 });
+    expect(again.data.paymentClientSecret).toBe(created.data.paymentClientSecret);
+    await paymentAuthorized(bookingId);
+    expect((await asGuest.bookings.get.query({ bookingId })).status).toBe("confirmed");
   });
 });
 

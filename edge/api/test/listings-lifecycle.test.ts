@@ -1,6 +1,8 @@
+import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import { describe, expect, it } from "vitest";
+import { bookStay } from "./bookings-support.ts";
 import { withDatabase } from "./db.ts";
-import { createTestClient, settle } from "./harness.ts";
+import { createTestClient, settle, untyped } from "./harness.ts";
 import {
   completeDetails,
   createDraft,
@@ -8,6 +10,7 @@ import {
   createPublished,
   photos,
   putPhoto,
+  setPayouts,
 } from "./listings-support.ts";
 import { callProcedure } from "./security-support.ts";
 import { createMember } from "./users-support.ts";
@@ -19,6 +22,8 @@ const api = createTestClient();
 describe("listings lifecycle", () => {
   it("takes a draft through editing and five photos to published, unlisted and back", async () => {
     const host = await createHost("listing-host");
+    // The draft is instant-book: publishing it needs payouts set up.
+    await setPayouts(host, true);
     const draft = await createDraft(host, "Sunny loft");
     expect(draft).toMatchObject({ title: "Sunny loft", status: "draft", hostId: host.userId, photos: [] });
 
@@ -275,5 +280,127 @@ describe("who may change a listing", () => {
     );
     expect(result.status).toBe(200);
     expect(result.data).toMatchObject({ title: "Fixed", hostId: owner.userId });
+  });
+});
+
+describe("instant book waits for payouts", () => {
+  /** A complete draft with five photos, ready to publish. */
+  async function readyDraft(host: Awaited<ReturnType<typeof createHost>>, instantBook: boolean) {
+    const draft = await createDraft(host);
+    const { lat, lng } = somewhere();
+    await createTestClient(host.auth).listings.update.mutate({
+      id: draft.id,
+      changes: { ...completeDetails(lat, lng, "Porto"), instantBook },
+    });
+    for (let i = 0; i < 5; i++) await putPhoto(draft.id, photos.png(640 + i, 480), "image/png", host.auth);
+    return draft;
+  }
+
+  it("refuses to publish an instant-book listing until payouts are enabled, and says where to set them up", async () => {
+    const host = await createHost("listing-ib-publish");
+    const draft = await readyDraft(host, true);
+    const asHost = createTestClient(host.auth);
+    const refused = await settle(() => asHost.listings.publish.mutate({ id: draft.id }));
+    expect(refused.status).toBe(403);
+    expect(refused.error).toMatchObject({ code: "FORBIDDEN" });
+    expect(refused.error?.message).toMatch(/payouts/i);
+    expect(refused.error?.message).toContain("/host/payouts");
+    expect((await asHost.listings.get.query({ id: draft.id })).status).toBe("draft");
+
+    await setPayouts(host, true);
+    expect((await asHost.listings.publish.mutate({ id: draft.id })).status).toBe("published");
+  });
+
+  it("publishes a request-to-book listing without payouts, but refuses switching instant book on until they are enabled", async () => {
+    const host = await createHost("listing-ib-switch");
+    const draft = await readyDraft(host, false);
+    const asHost = createTestClient(host.auth);
+    expect((await asHost.listings.publish.mutate({ id: draft.id })).status).toBe("published");
+    const switchOn = () => asHost.listings.update.mutate({ id: draft.id, changes: { instantBook: true } });
+    const refused = await settle(switchOn);
+    expect(refused.status).toBe(403);
+    expect(refused.error?.message).toContain("/host/payouts");
+    expect((await asHost.listings.get.query({ id: draft.id })).instantBook).toBe(false);
+    // Off is always allowed, and so is any other change.
+    expect(
+      (await asHost.listings.update.mutate({ id: draft.id, changes: { instantBook: false, minNights: 2 } }))
+        .minNights,
+    ).toBe(2);
+
+    await setPayouts(host, true);
+    expect((await switchOn()).instantBook).toBe(true);
+  });
+
+  it("lets a draft switch instant book on before payouts (publishing is the gate)", async () => {
+    const host = await createHost("listing-ib-draft");
+    const draft = await createDraft(host);
+    const saved = await createTestClient(host.auth).listings.update.mutate({
+      id: draft.id,
+      changes: { instantBook: true },
+    });
+    expect(saved.instantBook).toBe(true);
+  });
+
+  it("keeps a published instant-book listing whose payouts Stripe disabled later; it takes requests meanwhile", async () => {
+    const host = await createHost("listing-ib-disabled");
+    await setPayouts(host, true);
+    const draft = await readyDraft(host, true);
+    const asHost = createTestClient(host.auth);
+    await asHost.listings.publish.mutate({ id: draft.id });
+    await setPayouts(host, false);
+    // Saving the pricing step again (instant book unchanged) is not switching it on.
+    expect(
+      (
+        await asHost.listings.update.mutate({
+          id: draft.id,
+          changes: { instantBook: true, cleaningFee: 2_500 },
+        })
+      ).cleaningFee,
+    ).toBe(2_500);
+    expect((await asHost.listings.publish.mutate({ id: draft.id })).status).toBe("published");
+    const guest = await createMember("listing-ib-disabled-guest");
+    const booked = await bookStay(guest, draft.id, 30, 2);
+    expect(booked.status).toBe(200);
+    expect(booked.data.booking).toMatchObject({ status: "pending_payment", instantBook: false });
+  });
+});
+
+describe("lead time", () => {
+  it("sets the days of notice a stay needs, which quotes then apply", async () => {
+    const host = await createHost("listing-lead-time");
+    const listing = await createPublished(host, { ...somewhere(), city: "Braga" });
+    const asHost = createTestClient(host.auth);
+    const saved = await asHost.listings.update.mutate({ id: listing.id, changes: { leadTimeDays: 3 } });
+    expect(saved.leadTimeDays).toBe(3);
+    expect((await api.listings.get.query({ id: listing.id })).leadTimeDays).toBe(3);
+    const soon = await api.listings.quote.query({
+      listingId: listing.id,
+      checkIn: utcDaysFromToday(1),
+      checkOut: utcDaysFromToday(3),
+    });
+    expect(soon).toMatchObject({ available: false, unavailableReason: "lead_time", leadTimeDays: 3 });
+    const later = await api.listings.quote.query({
+      listingId: listing.id,
+      // A day to spare: "today" is the listing's own day, which may be ahead of UTC's.
+      checkIn: utcDaysFromToday(5),
+      checkOut: utcDaysFromToday(7),
+    });
+    expect(later).toMatchObject({ available: true });
+    expect(
+      (await asHost.listings.update.mutate({ id: listing.id, changes: { leadTimeDays: 0 } })).leadTimeDays,
+    ).toBe(0);
+  });
+
+  it.each([-1, 366, 1.5, "3"])("refuses a lead time of %j with 400 on the field", async (leadTimeDays) => {
+    const host = await createHost("listing-lead-time-bad");
+    const draft = await createDraft(host);
+    const result = await settle(() =>
+      createTestClient(host.auth).listings.update.mutate({
+        id: draft.id,
+        changes: { leadTimeDays: untyped(leadTimeDays) },
+      }),
+    );
+    expect(result.status).toBe(400);
+    expect(result.error?.issues?.map((i) => i.path)).toEqual(["changes.leadTimeDays"]);
   });
 });

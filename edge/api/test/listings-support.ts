@@ -1,3 +1,4 @@
+import { sql } from "./db.ts";
 import { call, createTestClient } from "./harness.ts";
 import { createMember, type Member } from "./users-support.ts";
 
@@ -6,6 +7,14 @@ export async function createHost(tag: string): Promise<Member> {
   const member = await createMember(tag);
   await createTestClient(member.auth).users.becomeHost.mutate();
   return member;
+}
+
+/**
+ * What Stripe's `account.updated` does once the host finished Connect onboarding (or, with
+ * `false`, when Stripe later stops their payouts): instant book depends on it.
+ */
+export async function setPayouts(host: Member, enabled: boolean): Promise<void> {
+  await sql("update host_profiles set payouts_enabled = $2 where user_id = $1", [host.userId, enabled]);
 }
 
 export function putPhoto(

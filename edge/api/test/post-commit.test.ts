@@ -21,7 +21,7 @@ import { proceduresWithoutPostCommit } from "./security-support.ts";
 const redis = () =>
   createRedis({ url: env.UPSTASH_REDIS_REST_URL ?? "", token: env.UPSTASH_REDIS_REST_TOKEN ?? "" });
 const searchVersion = () => redis().get<string>("search:version:all");
-const listingViewVersion = (listingId: string) => redis().get<string>(`listing-view:version:${listingId}`);
+const listingViewVersion = (listingId: string) => redis().get<string>(`listing-view-v2:version:${listingId}`);
 
 /** A router of one procedure on the real authed base, which records a listing change and nothing else. */
 const writer = router({

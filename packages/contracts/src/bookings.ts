@@ -7,6 +7,11 @@ import { MAX_QUOTE_NIGHTS, priceLineKinds, zStayQuote } from "./listings.ts";
 /** How long a signed quote may be booked with, and how long a hold waits for payment. */
 export const QUOTE_TTL_SECONDS = 15 * 60;
 export const PAYMENT_HOLD_MINUTES = 15;
+/**
+ * Cards a guest may have declined while a hold lasts: each decline keeps the booking waiting for
+ * payment (another card, same PaymentIntent), and this many end it as payment_failed.
+ */
+export const MAX_PAYMENT_DECLINES = 3;
 /** How long a host has to answer a request to book. */
 export const REQUEST_RESPONSE_HOURS = 24;
 export const MAX_GUESTS = 50;
@@ -93,6 +98,15 @@ export const zBookingView = z.object({
   /** Seconds the host has left to answer a request; null unless requested. */
   secondsToRespond: z.int().nonnegative().nullable(),
   refundAmount: z.int().nonnegative().nullable(),
+  /** Cards declined on this booking so far. */
+  paymentDeclines: z.int().nonnegative(),
+  /**
+   * Why the last card was refused, in a sentence for the guest ("Your card has insufficient
+   * funds. Try another card."); null unless the booking still waits for payment or ended unpaid.
+   */
+  lastPaymentError: z.string().nullable(),
+  /** Cards the guest may still try before the hold ends (pending_payment only, else null). */
+  paymentAttemptsLeft: z.int().nonnegative().nullable(),
   createdAt: z.iso.datetime(),
   statusChangedAt: z.iso.datetime(),
 });

@@ -8,6 +8,7 @@ export * from "./input-bounds.ts";
 export * from "./listings.ts";
 export * from "./messaging.ts";
 export * from "./notifications.ts";
+export * from "./payment-errors.ts";
 export * from "./places.ts";
 export * from "./realtime.ts";
 export * from "./search.ts";

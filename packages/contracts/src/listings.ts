@@ -6,6 +6,8 @@ import { zIsoDate, zLatitude, zLongitude, zText, zTimeZone } from "./input-bound
 /** A guest-facing listing needs at least this many photos before it may be published. */
 export const MIN_PHOTOS_TO_PUBLISH = 5;
 export const MAX_PHOTOS_PER_LISTING = 50;
+/** The most notice a host may ask for before check-in (listings_lead_time_range allows 0–365). */
+export const MAX_LEAD_TIME_DAYS = 365;
 
 const minorUnits = z.number().int().nonnegative().max(100_000_000);
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM (24-hour)");
@@ -65,6 +67,8 @@ export const zListingChanges = z
       .regex(/^[A-Z]{3}$/, "Use an ISO 4217 code"),
     minNights: z.number().int().min(1).max(365),
     maxNights: z.number().int().min(1).max(365),
+    /** Days of notice before check-in: 0 = bookable for tonight, up to a year (the column's check). */
+    leadTimeDays: z.number().int().min(0).max(MAX_LEAD_TIME_DAYS),
     instantBook: z.boolean(),
     cancellationPolicy: zCancellationPolicy,
   })
@@ -132,6 +136,7 @@ export const zListing = z.object({
   currency: z.string(),
   minNights: z.number().int(),
   maxNights: z.number().int(),
+  leadTimeDays: z.number().int(),
   instantBook: z.boolean(),
   cancellationPolicy: zCancellationPolicy,
   publishedAt: z.iso.datetime().nullable(),

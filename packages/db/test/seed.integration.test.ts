@@ -92,6 +92,17 @@ describe("seed()", () => {
     expect(photos.captions).toEqual(["Bathroom", "Bedroom", "Kitchen", "Living room", "Outside", "View"]);
   });
 
+  it("publishes instant-book listings only for hosts who can be paid, as listings.publish requires", async () => {
+    const ib = await one<{ instant: number; unpaid: number }>(
+      `select count(*)::int as instant,
+              count(*) filter (where not coalesce(h.payouts_enabled, false))::int as unpaid
+         from listings l left join host_profiles h on h.user_id = l.host_id
+        where l.instant_book and l.status = 'published'`,
+    );
+    expect(ib.instant).toBeGreaterThan(0);
+    expect(ib.unpaid).toBe(0);
+  });
+
   it("makes stays that respect the calendar rules and the fixed clock", async () => {
     const today = "2026-06-15";
     const timeline = await one<{ past: number; future: number; badReviews: number; draftBookings: number }>(

@@ -94,6 +94,22 @@ describe("payment intents through the real SDK", () => {
     expect(after.last_payment_error?.decline_code).toBe(declineCode);
   });
 
+  it("keeps a declined intent confirmable: another card on the same intent then holds it", async () => {
+    const created = await bookingIntent("b-retry");
+    await stripe.paymentIntents
+      .confirm(created.id, { payment_method: "pm_card_chargeDeclined" })
+      .catch(() => null);
+    const declined = await stripe.paymentIntents.retrieve(created.id);
+    expect(declined).toMatchObject({ status: "requires_payment_method", payment_method: null });
+    expect(declined.last_payment_error).toMatchObject({
+      code: "card_declined",
+      decline_code: "generic_decline",
+    });
+    const held = await stripe.paymentIntents.confirm(created.id, { payment_method: "pm_card_visa" });
+    expect(held).toMatchObject({ id: created.id, status: "requires_capture", amount_capturable: 48_250 });
+    expect(held.last_payment_error).toBeNull();
+  });
+
   it("declines card number 4000000000000002 given as payment_method_data", async () => {
     const created = await bookingIntent("b-number-decline");
     const error = await stripe.paymentIntents

@@ -1,4 +1,4 @@
-import { AppError, type BookingStatus, type BookingView } from "@hometrip/contracts";
+import { AppError, type BookingStatus, type BookingView, MAX_PAYMENT_DECLINES } from "@hometrip/contracts";
 import { type Booking, bookings, type DbOrTx, type Listing, listings, type Tx } from "@hometrip/db";
 import { eq } from "drizzle-orm";
 import { recordEvent } from "../events/record-event.ts";
@@ -82,6 +82,7 @@ export async function recordTransition(
 /** What the API shows of a booking, to its guest and its host alike. */
 export function toBookingView({ booking, listing }: BookingWithListing, now: Date): BookingView {
   const respondBy = booking.status === "requested" ? booking.respondBy : null;
+  const unpaid = booking.status === "pending_payment" || booking.status === "payment_failed";
   return {
     id: booking.id,
     listingId: booking.listingId,
@@ -108,6 +109,12 @@ export function toBookingView({ booking, listing }: BookingWithListing, now: Dat
       ? Math.max(0, Math.floor((respondBy.getTime() - now.getTime()) / 1000))
       : null,
     refundAmount: booking.refundAmount,
+    paymentDeclines: booking.paymentDeclines,
+    lastPaymentError: unpaid ? booking.lastPaymentError : null,
+    paymentAttemptsLeft:
+      booking.status === "pending_payment"
+        ? Math.max(0, MAX_PAYMENT_DECLINES - booking.paymentDeclines)
+        : null,
     createdAt: booking.createdAt.toISOString(),
     statusChangedAt: booking.statusChangedAt.toISOString(),
   };

@@ -1,8 +1,9 @@
+import { MAX_PAYMENT_DECLINES } from "@hometrip/contracts";
 import { type Database, hostProfiles, listings, users } from "@hometrip/db";
 import { createTunnelledDatabase, type TunnelledDatabase, utcDaysFromToday } from "@hometrip/testkit";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findBooking } from "./booking-record.ts";
+import { findBooking, toBookingView } from "./booking-record.ts";
 import { cancelBooking, previewCancellation } from "./cancel-booking.ts";
 import { createBooking } from "./create-booking.ts";
 import { acceptBookingRequest, declineBookingRequest, withdrawBookingRequest } from "./host-actions.ts";
@@ -18,6 +19,11 @@ import { quoteBooking } from "./quote-booking.ts";
 let database: TunnelledDatabase;
 let db: Database;
 const keys = [{ kid: "t1", secret: "bookings-integration-secret-0123456789" }];
+const generic = {
+  code: "card_declined",
+  decline_code: "generic_decline",
+  message: "Your card was declined.",
+};
 
 beforeAll(async () => {
   database = await createTunnelledDatabase({ prefix: "core_bookings" });
@@ -233,8 +239,7 @@ describe("the booking's life", () => {
 
   it("a host without payouts cannot accept; decline and withdraw free the dates", async () => {
     const hostId = await newUser(true, false);
-    const listing = await newListing({ hostId, instantBook: true });
-    const guest = await newUser();
+    const { listing, guest } = await listingAndGuest({ hostId, instantBook: true });
     const first = await book(listing.id, guest, 30, 2);
     // Instant book needs payouts too: the booking is a request.
     expect(first.booking.instantBook).toBe(false);
@@ -254,15 +259,25 @@ describe("the booking's life", () => {
     await book(listing.id, guest, 30, 2);
   });
 
-  it("instant book confirms on payment; a failed payment or an unpaid hold frees the dates", async () => {
+  it("instant book confirms on payment; too many declined cards or an unpaid hold frees the dates", async () => {
     const { listing, guest } = await listingAndGuest({ instantBook: true });
     const paid = await book(listing.id, guest, 30, 2);
     expect(await recordPaymentAuthorized(db, paid.booking.id, new Date())).toMatchObject({
       booking: { status: "confirmed" },
     });
     const failed = await book(listing.id, guest, 40, 2);
-    expect(await recordPaymentFailed(db, failed.booking.id, new Date())).toMatchObject({
-      booking: { status: "payment_failed" },
+    for (let i = 1; i < MAX_PAYMENT_DECLINES; i++) {
+      expect(await recordPaymentFailed(db, failed.booking.id, new Date(), generic)).toMatchObject({
+        booking: { status: "pending_payment", paymentDeclines: i },
+      });
+    }
+    expect(await recordPaymentFailed(db, failed.booking.id, new Date(), generic)).toMatchObject({
+      booking: { status: "payment_failed", paymentDeclines: MAX_PAYMENT_DECLINES },
+    });
+    // The dates are free again, and a late decline changes nothing.
+    await book(listing.id, guest, 40, 2);
+    expect(await recordPaymentFailed(db, failed.booking.id, new Date(), generic)).toMatchObject({
+      changed: false,
     });
     const unpaid = await book(listing.id, guest, 50, 2);
     expect(await expireBooking(db, unpaid.booking.id, new Date())).toMatchObject({ changed: false });
@@ -273,6 +288,64 @@ describe("the booking's life", () => {
     expect(await expireBooking(db, unpaid.booking.id, later)).toMatchObject({ changed: false });
     // A payment arriving after the hold expired cannot revive it.
     expect(await recordPaymentAuthorized(db, unpaid.booking.id, later)).toMatchObject({ changed: false });
+  });
+
+  it("a declined card keeps the hold and says why; another card on the same booking then books it", async () => {
+    const { listing, guest } = await listingAndGuest({ instantBook: true });
+    const held = await book(listing.id, guest, 60, 2);
+    const declined = await recordPaymentFailed(db, held.booking.id, new Date(), {
+      code: "card_declined",
+      decline_code: "insufficient_funds",
+      message: "Your card has insufficient funds.",
+    });
+    expect(declined).toMatchObject({ changed: true, booking: { status: "pending_payment" } });
+    const seen = toBookingView(await findBooking(db, held.booking.id), new Date());
+    expect(seen).toMatchObject({
+      status: "pending_payment",
+      paymentDeclines: 1,
+      lastPaymentError: "Your card has insufficient funds. Try another card.",
+      paymentAttemptsLeft: MAX_PAYMENT_DECLINES - 1,
+    });
+    // The hold still takes the dates: nobody else can book them meanwhile.
+    const other = await quoteBooking(
+      db,
+      keys,
+      await newUser(),
+      { listingId: listing.id, ...stay(60, 2), guests: 2 },
+      new Date(),
+    );
+    expect(other).toMatchObject({ available: false, unavailableReason: "dates_taken" });
+    // The guest's own hold is not taken for them: back at checkout, they pay for that booking.
+    const own = await quoteBooking(
+      db,
+      keys,
+      guest,
+      { listingId: listing.id, ...stay(60, 2), guests: 2 },
+      new Date(),
+    );
+    expect(own).toMatchObject({ available: true, unavailableReason: null });
+    const otherDates = await quoteBooking(
+      db,
+      keys,
+      guest,
+      { listingId: listing.id, ...stay(61, 2), guests: 2 },
+      new Date(),
+    );
+    expect(otherDates).toMatchObject({ available: false, unavailableReason: "dates_taken" });
+    expect(await recordPaymentAuthorized(db, held.booking.id, new Date())).toMatchObject({
+      booking: { status: "confirmed" },
+    });
+    const after = toBookingView(await findBooking(db, held.booking.id), new Date());
+    expect(after).toMatchObject({ paymentDeclines: 1, lastPaymentError: null, paymentAttemptsLeft: null });
+  });
+
+  it("a declined hold still expires after its 15 minutes", async () => {
+    const { listing, guest } = await listingAndGuest();
+    const held = await book(listing.id, guest, 70, 2);
+    await recordPaymentFailed(db, held.booking.id, new Date(), generic);
+    const later = new Date(Date.now() + 16 * 60_000);
+    expect(await expireBooking(db, held.booking.id, later)).toMatchObject({ booking: { status: "expired" } });
+    expect(await recordPaymentFailed(db, held.booking.id, later, generic)).toMatchObject({ changed: false });
   });
 
   it("the sweep expires unanswered requests and completes stays after check-out, once", async () => {

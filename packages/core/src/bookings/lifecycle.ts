@@ -1,4 +1,10 @@
-import { type BookingStatus, REQUEST_RESPONSE_HOURS } from "@hometrip/contracts";
+import {
+  type BookingStatus,
+  type CardError,
+  declineMessage,
+  MAX_PAYMENT_DECLINES,
+  REQUEST_RESPONSE_HOURS,
+} from "@hometrip/contracts";
 import { type Booking, bookings, type Database, type Tx } from "@hometrip/db";
 import { and, eq, lte, or } from "drizzle-orm";
 import { type BookingWithListing, lockBooking, transitionBooking } from "./booking-record.ts";
@@ -44,20 +50,50 @@ export function recordPaymentAuthorized(
   return step(db, bookingId, now, ({ booking }) => {
     if (booking.status !== "pending_payment") return null;
     return booking.instantBook
-      ? { to: "confirmed", changes: { confirmedAt: now, expiresAt: null } }
+      ? { to: "confirmed", changes: { confirmedAt: now, expiresAt: null, lastPaymentError: null } }
       : {
           to: "requested",
           changes: {
             expiresAt: null,
+            lastPaymentError: null,
             respondBy: new Date(now.getTime() + responseSeconds * 1_000),
           },
         };
   });
 }
 
-/** The guest's payment failed: the hold ends and the dates are free again. */
-export function recordPaymentFailed(db: Database, bookingId: string, now: Date): Promise<LifecycleOutcome> {
-  return step(db, bookingId, now, () => ({ to: "payment_failed" }));
+/**
+ * A card was declined on the booking's PaymentIntent (`payment_intent.payment_failed`). Stripe
+ * leaves the intent in `requires_payment_method`, so the guest may try another card while the
+ * hold lasts: the booking stays `pending_payment` with the decline counted and its sentence kept
+ * for `bookings.get`. The MAX_PAYMENT_DECLINES-th decline ends it as `payment_failed` (the
+ * workers then cancel the intent), freeing the dates. The hold's own expiry still ends it as
+ * `expired`. Each delivery of an event runs once (processed_events), so a redelivery counts once.
+ */
+export function recordPaymentFailed(
+  db: Database,
+  bookingId: string,
+  now: Date,
+  error?: CardError | null,
+): Promise<LifecycleOutcome> {
+  return db.transaction(async (tx: Tx) => {
+    const found = await lockBooking(tx, bookingId);
+    const { booking } = found;
+    if (booking.status !== "pending_payment") {
+      return { changed: false, reason: `nothing to do: the booking is ${booking.status}` };
+    }
+    const changes = { paymentDeclines: booking.paymentDeclines + 1, lastPaymentError: declineMessage(error) };
+    if (changes.paymentDeclines >= MAX_PAYMENT_DECLINES) {
+      return { changed: true, booking: await transitionBooking(tx, found, "payment_failed", now, changes) };
+    }
+    const [updated] = await tx
+      .update(bookings)
+      .set({ ...changes, updatedAt: now })
+      .where(eq(bookings.id, booking.id))
+      .returning();
+    if (!updated) throw new Error("booking update returned no row");
+    return { changed: true, booking: updated };
+  });
 }
 
 /** An unpaid hold past its 15 minutes, or a request the host left unanswered past its deadline. */

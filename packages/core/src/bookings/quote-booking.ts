@@ -7,6 +7,8 @@ import { quoteExpiry, signQuote } from "./quote-token.ts";
 /**
  * listings.quote's price for a signed-in guest, plus a token that lets them book exactly it for
  * 15 minutes (quote-token.ts). Same pricing (listings/quote.ts `priceListingStay`), never a second one.
+ * The guest's own unpaid hold of the same dates is not "taken" for them: booking with the same
+ * idempotency key returns that booking (and its PaymentIntent) to pay, e.g. after a reload.
  */
 export async function quoteBooking(
   db: DbOrTx,
@@ -15,7 +17,7 @@ export async function quoteBooking(
   input: BookingQuoteInput,
   now: Date,
 ): Promise<BookingQuote> {
-  const { quote, hostFee } = await quoteStay(db, { userId: guestId }, input, now);
+  const { quote, hostFee } = await quoteStay(db, { userId: guestId }, input, now, { heldBy: guestId });
   if (!quote.available) return { ...quote, guests: input.guests, quoteToken: null, quoteExpiresAt: null };
   const expiresAt = quoteExpiry(now);
   const quoteToken = await signQuote(keys, {

@@ -6,7 +6,8 @@ import { AppError, type BookingStatus, bookingStatuses } from "@hometrip/contrac
  * the hold expired, a second "accept") cannot move a booking somewhere it must not go.
  */
 export const bookingTransitions = {
-  // Dates held for 15 minutes while the guest pays.
+  // Dates held for 15 minutes while the guest pays; declined cards may be retried, and the
+  // MAX_PAYMENT_DECLINES-th decline ends the hold as payment_failed (core lifecycle.ts).
   pending_payment: ["requested", "confirmed", "expired", "payment_failed"],
   // Paid, waiting for the host (24 hours).
   requested: ["confirmed", "declined", "expired", "withdrawn"],

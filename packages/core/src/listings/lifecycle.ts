@@ -7,6 +7,7 @@ import {
 import { type Database, type Listing, listings, type Tx } from "@hometrip/db";
 import { eq } from "drizzle-orm";
 import { recordEvent } from "../events/record-event.ts";
+import { hostCanReceivePayouts } from "../payments/payout-accounts.ts";
 import { timeZoneAt } from "../places/time-zone.ts";
 import { type ListingActor, lockListingForChange } from "./access.ts";
 import { type ListingIssue, missingForPublication, UNKNOWN_COUNTRY } from "./completeness.ts";
@@ -30,6 +31,28 @@ const pricingFields = new Set<keyof ListingChanges>([
   "monthlyDiscountPercent",
   "currency",
 ]);
+
+/** Where a host finishes Stripe Connect onboarding in the web app. */
+export const PAYOUT_SETUP_PATH = "/host/payouts";
+
+/**
+ * Instant book confirms a paid stay without the host, so the guest's money would be captured for
+ * a host Stripe cannot pay. Publishing such a listing, or switching instant book on once it is
+ * published, waits until payouts are enabled (switching it off never does). If Stripe disables
+ * payouts later (`account.updated`), the listing stays published and `createBooking` takes
+ * requests instead of instant bookings until they are enabled again.
+ */
+export function payoutsNeededForInstantBook(action: "publish" | "enable"): AppError {
+  const what =
+    action === "publish"
+      ? "publishing an instant-book listing"
+      : "turning on instant book for a published listing";
+  return new AppError(
+    "FORBIDDEN",
+    `Finish setting up payouts (Host → Payouts, ${PAYOUT_SETUP_PATH}) before ${what}, or turn instant book off: guests' payments could not reach you`,
+    { details: { reason: "payouts_not_enabled", setupPath: PAYOUT_SETUP_PATH } },
+  );
+}
 
 export function incompleteListing(issues: ListingIssue[]): AppError {
   return new AppError(
@@ -97,6 +120,10 @@ export async function updateListing(
     if (current.status === "published") {
       const issues = missingForPublication(merged, (await photosOf(tx, listingId)).length);
       if (issues.length > 0) throw incompleteListing(issues);
+      const switchingOn = changes.instantBook === true && !current.instantBook;
+      if (switchingOn && !(await hostCanReceivePayouts(tx, current.hostId))) {
+        throw payoutsNeededForInstantBook("enable");
+      }
     }
     const [updated] = await tx
       .update(listings)
@@ -138,6 +165,10 @@ export async function publishListing(
     const current = await lockListingForChange(tx, listingId, actor);
     const issues = missingForPublication(current, (await photosOf(tx, listingId)).length);
     if (issues.length > 0) throw incompleteListing(issues);
+    const goingLive = current.status !== "published";
+    if (goingLive && current.instantBook && !(await hostCanReceivePayouts(tx, current.hostId))) {
+      throw payoutsNeededForInstantBook("publish");
+    }
     return setStatus(tx, current, "published", { publishedAt: current.publishedAt ?? now, updatedAt: now });
   });
 }

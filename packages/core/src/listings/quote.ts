@@ -1,7 +1,7 @@
 import type { StayQuote, StayQuoteInput, StayUnavailableReason } from "@hometrip/contracts";
 import { addDays, todayIn } from "@hometrip/contracts/dates";
-import { type DbOrTx, type Listing, listings, priceOverrides } from "@hometrip/db";
-import { and, eq, gte, lt } from "drizzle-orm";
+import { bookings, type DbOrTx, type Listing, listings, priceOverrides } from "@hometrip/db";
+import { and, eq, gte, inArray, lt } from "drizzle-orm";
 import { occupiedRanges } from "../calendar/occupancy.ts";
 import { type BookingPrice, priceBooking } from "../pricing/booking-price.ts";
 import { listingPricing, priceStay, type StayPrice } from "../pricing/stay-price.ts";
@@ -25,13 +25,19 @@ export async function quoteStay(
   actor: ListingActor | null,
   input: StayQuoteInput,
   now: Date,
+  /**
+   * A guest whose own unpaid hold of exactly these dates does not count as taken: back at checkout
+   * after a declined card (or a reload), they pay for that booking, not against it.
+   */
+  opts: { heldBy?: string } = {},
 ): Promise<StayQuoteResult> {
   const [listing] = await db.select().from(listings).where(eq(listings.id, input.listingId));
   if (!listing) throw listingNotFound();
   const published = listing.status === "published";
   if (!published && !(await mayManage(db, listing, actor))) throw listingNotFound();
 
-  const occupied = await occupiedRanges(db, listing.id, input.checkIn, input.checkOut);
+  let occupied = await occupiedRanges(db, listing.id, input.checkIn, input.checkOut);
+  if (opts.heldBy && occupied.length > 0) occupied = await withoutOwnHold(db, occupied, opts.heldBy, input);
   const { stay, price } = await priceListingStay(
     db,
     listing,
@@ -114,4 +120,28 @@ export function whyUnbookable(
   if (nights > listing.maxNights) return "max_nights";
   if (input.guests !== undefined && input.guests > listing.capacity) return "too_many_guests";
   return null;
+}
+
+async function withoutOwnHold<T extends { bookingId: string | null }>(
+  db: DbOrTx,
+  occupied: T[],
+  guestId: string,
+  input: StayQuoteInput,
+): Promise<T[]> {
+  const ids = occupied.flatMap((o) => (o.bookingId ? [o.bookingId] : []));
+  if (ids.length === 0) return occupied;
+  const own = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(
+      and(
+        inArray(bookings.id, ids),
+        eq(bookings.guestId, guestId),
+        eq(bookings.status, "pending_payment"),
+        eq(bookings.checkIn, input.checkIn),
+        eq(bookings.checkOut, input.checkOut),
+      ),
+    );
+  const ownIds = new Set(own.map((b) => b.id));
+  return occupied.filter((o) => !(o.bookingId && ownIds.has(o.bookingId)));
 }

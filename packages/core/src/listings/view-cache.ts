@@ -13,7 +13,8 @@ const VIEW_TTL_SECONDS = 300;
  */
 export function listingViewCache(redis: Redis, opts: { prefix?: string } = {}) {
   return versionedCache<ListingView>(redis, {
-    name: `${opts.prefix ?? ""}listing-view`,
+    // v2: the view gained leadTimeDays; entries cached before it would fail the output schema.
+    name: `${opts.prefix ?? ""}listing-view-v2`,
     ttlSeconds: VIEW_TTL_SECONDS,
   });
 }

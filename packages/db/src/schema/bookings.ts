@@ -9,6 +9,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -58,6 +59,13 @@ export const bookings = pgTable(
     instantBook: boolean("instant_book").notNull().default(false),
     /** pending_payment: the hold ends here unless paid. */
     expiresAt: timestamp("expires_at", { withTimezone: true }),
+    /**
+     * pending_payment: cards declined on this booking's PaymentIntent so far. The guest may try
+     * another card while the hold lasts; the MAX_PAYMENT_DECLINES-th decline ends it (payment_failed).
+     */
+    paymentDeclines: smallint("payment_declines").notNull().default(0),
+    /** The last decline, as the guest is told it ("Your card has insufficient funds. Try another card."). */
+    lastPaymentError: text("last_payment_error"),
     /** requested: the host must answer by then, else the request expires. */
     respondBy: timestamp("respond_by", { withTimezone: true }),
     /** Cancelled: what goes back to the guest (cancellation policy, or all of it by the host). */
@@ -93,6 +101,7 @@ export const bookings = pgTable(
     ),
     check("bookings_currency_iso", currencyIsIso(t.currency)),
     check("bookings_host_fee_non_negative", sql`${t.hostFee} >= 0`),
+    check("bookings_payment_declines_non_negative", sql`${t.paymentDeclines} >= 0`),
     check("bookings_refund_within_total", sql`${t.refundAmount} between 0 and ${t.total}`),
   ],
 );

@@ -11,11 +11,16 @@ import { and, desc, eq, isNotNull } from "drizzle-orm";
 
 type Transition = EventPayload<"booking.transitioned">;
 
-const voidedBy = new Set(["declined", "expired", "withdrawn"]);
+/**
+ * The intent is cancelled when the booking ends unpaid or unaccepted. payment_failed too: Stripe
+ * keeps a declined intent confirmable (requires_payment_method), and a card tried after the last
+ * allowed decline must not be held for a booking that no longer exists.
+ */
+const voidedBy = new Set(["declined", "expired", "withdrawn", "payment_failed"]);
 
 /**
  * The money a booking's transition moves, at Stripe: capture when confirmed, void the hold on
- * decline, expiry or withdrawal, refund by policy on cancellation. Every call carries an
+ * decline, expiry, withdrawal or the last declined card, refund by policy on cancellation. Every call carries an
  * idempotency key from the booking's payment or from the event (the refund row's id is the event
  * id), so a delivery that crashes half way and comes again moves the money once.
  */
@@ -51,10 +56,14 @@ export async function moveBookingMoney(
     );
     await tx
       .update(payments)
-      .set({ status: "failed", failureReason: `voided: booking ${transition.to}` })
+      .set({
+        status: "failed",
+        failureReason:
+          transition.to === "payment_failed"
+            ? "declined: too many cards refused"
+            : `voided: booking ${transition.to}`,
+      })
       .where(eq(payments.id, payment.id));
-  } else if (transition.to === "payment_failed") {
-    await tx.update(payments).set({ status: "failed" }).where(eq(payments.id, payment.id));
   } else if (transition.to === "cancelled_by_guest" || transition.to === "cancelled_by_host") {
     await refundCancellation(tx, stripe, transition, payment, eventId);
   }

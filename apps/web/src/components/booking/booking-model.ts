@@ -102,25 +102,5 @@ export function paymentIntentIdOf(clientSecret: string): string | null {
   return match?.[1] ?? null;
 }
 
-/** A Stripe card error, told to the guest: what happened and what to do. */
-export function declineMessage(error: { code?: string; decline_code?: string; message?: string }): string {
-  switch (error.decline_code ?? error.code) {
-    case "insufficient_funds":
-      return "Your card has insufficient funds. Try another card.";
-    case "expired_card":
-      return "Your card has expired. Try another card.";
-    case "incorrect_number":
-    case "invalid_number":
-      return "Your card number is incorrect. Check it and try again.";
-    case "incorrect_cvc":
-    case "invalid_cvc":
-      return "Your card's security code is incorrect.";
-    case "payment_intent_authentication_failure":
-      return "Your bank could not confirm the payment. Try again or use another card.";
-    case "generic_decline":
-    case "card_declined":
-      return "Your card was declined. Try another card or contact your bank.";
-    default:
-      return error.message ? `${error.message.replace(/\.$/, "")}.` : "The payment did not go through.";
-  }
-}
+/** A Stripe card error, told to the guest: the same sentence `bookings.get` shows after a webhook. */
+export { declineMessage } from "@hometrip/contracts/payment-errors";

@@ -2,7 +2,7 @@
 import type { RouterOutputs } from "@hometrip/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { apiErrorCode, errorMessage } from "@/lib/api-errors.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
 import { unavailableMessage } from "../listing/quote-panel.tsx";
@@ -46,8 +46,12 @@ export function CheckoutView({
   const queryClient = useQueryClient();
   const [idempotencyKey, setIdempotencyKey] = useState(() => bookingKeyFor(stay));
   const [created, setCreated] = useState<Created | null>(null);
-  // A refused card ends its booking (payment_failed frees the dates); the next card books anew.
+  // A refused card keeps the booking's hold: the next card confirms the same PaymentIntent. Only
+  // the last refusal the booking allows ends it (payment_failed frees the dates); then the next
+  // card books anew, once that booking has let its dates go.
   const [refused, setRefused] = useState<string | null>(null);
+  // Cards the held booking may still try (the API's paymentAttemptsLeft, counted down here).
+  const attemptsLeft = useRef<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [authUrl, setAuthUrl] = useState<string | null>(null);
   const create = useMutation(trpc.bookings.create.mutationOptions());
@@ -60,29 +64,55 @@ export function CheckoutView({
         return router.push(`/trips/${bookingId}?booked=1`);
       }
       if (outcome.kind === "authenticate") return setAuthUrl(outcome.url);
-      setProblem(outcomeProblem(outcome));
+      const left = Math.max(0, (attemptsLeft.current ?? 1) - 1);
+      attemptsLeft.current = left;
+      setProblem(`${outcomeProblem(outcome) ?? ""} ${retryAdvice(left)}`.trim());
+      if (left > 0) return;
       setRefused(bookingId);
       setCreated(null);
+      attemptsLeft.current = null;
       forgetBookingKey(stay);
       setIdempotencyKey(bookingKeyFor(stay));
     },
     [router, stay],
   );
 
+  /** The booking as it stands now: a retry on a hold that lapsed or was paid meanwhile must not confirm. */
+  const currentStatus = async (bookingId: string) => {
+    const options = trpc.bookings.get.queryOptions({ bookingId });
+    return (await queryClient.fetchQuery({ ...options, staleTime: 0 })).status;
+  };
+
   const pay = useMutation({
     mutationFn: async (card: CardInput) => {
       if (!stripe) throw new Error("Payments are not set up here (no Stripe publishable key).");
       if (refused) {
-        const options = trpc.bookings.get.queryOptions({ bookingId: refused });
-        await untilReleased(() => queryClient.fetchQuery({ ...options, staleTime: 0 }).then((b) => b.status));
+        await untilReleased(() => currentStatus(refused));
         setRefused(null);
       }
+      let held = created;
+      let key = idempotencyKey;
+      if (held) {
+        // Another card on the same hold, unless the hold has moved on since the last attempt.
+        const status = await currentStatus(held.booking.id);
+        if (status === "requested" || status === "confirmed") {
+          return { booked: held, outcome: { kind: "paid" } as PaymentOutcome };
+        }
+        if (status !== "pending_payment") {
+          // It lapsed (15 minutes) or ended on refused cards: its dates are free, book them anew.
+          held = null;
+          setCreated(null);
+          forgetBookingKey(stay);
+          key = bookingKeyFor(stay);
+          setIdempotencyKey(key);
+        }
+      }
       const booked =
-        created ??
+        held ??
         (await create.mutateAsync({
           quoteToken: quote.data?.quoteToken ?? "",
           guests: stay.guests,
-          idempotencyKey,
+          idempotencyKey: key,
           ...(message.trim() ? { message: message.trim() } : {}),
         }));
       if (!booked.paymentClientSecret) {
@@ -93,7 +123,11 @@ export function CheckoutView({
         forgetBookingKey(stay);
         throw new Error("Your hold on these dates has lapsed. Reload the page to book them again.");
       }
-      setCreated(booked);
+      if (!held) {
+        setCreated(booked);
+        // A reload finds the same booking (same key), with the cards it already refused.
+        attemptsLeft.current = booked.booking.paymentAttemptsLeft;
+      }
       return { booked, outcome: await confirmCardPayment(stripe, booked.paymentClientSecret, card) };
     },
     onMutate: () => setProblem(null),
@@ -167,6 +201,14 @@ export function CheckoutView({
       )}
     </div>
   );
+}
+
+/** What the guest can do after a refusal: another card while the hold allows, else book again. */
+function retryAdvice(left: number): string {
+  if (left <= 0) {
+    return "That was the last card this booking could try, so its hold on the dates has ended; paying again starts a new booking.";
+  }
+  return `Your dates stay held: you can try ${left === 1 ? "one more card" : `${left} more cards`}.`;
 }
 
 const keyName = (stay: Stay) =>

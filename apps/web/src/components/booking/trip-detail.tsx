@@ -36,6 +36,16 @@ export function TripDetail({ bookingId, justBooked }: { bookingId: string; justB
         <StatusBadge status={b.status} />
       </header>
       {justBooked && <BookedBanner status={b.status} />}
+      {b.lastPaymentError && (b.status === "pending_payment" || b.status === "payment_failed") && (
+        <Alert tone={b.status === "payment_failed" ? "error" : "warning"} title="Your card was refused">
+          <p data-testid="last-payment-error">{b.lastPaymentError}</p>
+          <p>
+            {b.status === "payment_failed"
+              ? "After too many refused cards this booking ended and its dates were released. You can book them again."
+              : `Your dates stay held while you pay; ${plural(b.paymentAttemptsLeft ?? 0, "more card")} may be tried.`}
+          </p>
+        </Alert>
+      )}
       {b.refundAmount !== null && (
         <Alert tone="info" title="Refund">
           <span data-testid="refund-amount">{money(b.refundAmount)}</span> is being refunded to your card. It

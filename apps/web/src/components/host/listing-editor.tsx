@@ -17,7 +17,8 @@ import { PublishStep } from "./publish-step.tsx";
 import { StepLink, StepNavigationProvider } from "./step-nav.tsx";
 import type { HostListing } from "./use-listing.ts";
 
-type PanelProps = { listing: HostListing; mapTiles: MapTiles | null };
+/** `payoutsEnabled`: the host's, null when unknown (an admin editing another host's listing). */
+type PanelProps = { listing: HostListing; mapTiles: MapTiles | null; payoutsEnabled: boolean | null };
 
 const panels: Record<StepId, (props: PanelProps) => ReactNode> = {
   basics: BasicsStep,
@@ -38,10 +39,12 @@ export function ListingEditor({
   initialListing,
   initialStep,
   mapTiles,
+  payoutsEnabled,
 }: {
   initialListing: HostListing;
   initialStep: StepId;
   mapTiles: MapTiles | null;
+  payoutsEnabled: boolean | null;
 }) {
   const trpc = useTRPC();
   const query = useQuery({
@@ -129,7 +132,7 @@ export function ListingEditor({
               const Panel = panels[s.id];
               return (
                 <section key={s.id} hidden={s.id !== step} aria-label={s.label} data-step={s.id}>
-                  <Panel listing={listing} mapTiles={mapTiles} />
+                  <Panel listing={listing} mapTiles={mapTiles} payoutsEnabled={payoutsEnabled} />
                 </section>
               );
             })}

@@ -61,6 +61,7 @@ describe("stepForField", () => {
     expect(stepForField("beds")).toBe("details");
     expect(stepForField("photos")).toBe("photos");
     expect(stepForField("changes.weeklyDiscountPercent")).toBe("pricing");
+    expect(stepForField("changes.leadTimeDays")).toBe("pricing");
   });
 
   it("finds the step for human field names", () => {

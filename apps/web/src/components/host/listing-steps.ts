@@ -88,6 +88,7 @@ const stepOfField: Record<string, StepId> = {
   currency: "pricing",
   minNights: "pricing",
   maxNights: "pricing",
+  leadTimeDays: "pricing",
   instantBook: "pricing",
   weeklyDiscountPercent: "pricing",
   monthlyDiscountPercent: "pricing",

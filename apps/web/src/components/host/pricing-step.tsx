@@ -1,5 +1,7 @@
 "use client";
+import Link from "next/link";
 import { useEffect, useId, useState } from "react";
+import { Alert } from "@/components/ui/alert.tsx";
 import { CheckboxField } from "@/components/ui/checkbox-field.tsx";
 import { TextField } from "@/components/ui/field.tsx";
 import { commonCurrencies } from "@/lib/listing-options.ts";
@@ -10,6 +12,7 @@ import {
   parseMajorUnits,
   parsePercent,
 } from "@/lib/money.ts";
+import { type InstantBookGate, instantBookGate, PAYOUTS_PAGE } from "./instant-book-gate.ts";
 import { listingFormErrors, mergeErrors, parseWholeNumber } from "./listing-form.ts";
 import { StepForm } from "./step-form.tsx";
 import { type HostListing, useListingUpdate } from "./use-listing.ts";
@@ -23,11 +26,21 @@ const labels = {
   monthlyDiscountPercent: "Monthly discount",
   minNights: "Minimum nights",
   maxNights: "Maximum nights",
+  leadTimeDays: "Notice before check-in",
   instantBook: "Instant book",
 };
 
+/** The most notice a host may ask for (the API's bound, MAX_LEAD_TIME_DAYS). */
+const MAX_LEAD_TIME_DAYS = 365;
+
 /** Amounts are typed in major units of the chosen currency and sent as integer minor units. */
-export function PricingStep({ listing }: { listing: HostListing }) {
+export function PricingStep({
+  listing,
+  payoutsEnabled,
+}: {
+  listing: HostListing;
+  payoutsEnabled: boolean | null;
+}) {
   const update = useListingUpdate(listing.id);
   const currenciesId = useId();
   const shown = (minor: number) => minorToMajorInput(minor, listing.currency);
@@ -41,8 +54,11 @@ export function PricingStep({ listing }: { listing: HostListing }) {
     monthlyDiscountPercent: listing.monthlyDiscountPercent > 0 ? String(listing.monthlyDiscountPercent) : "",
     minNights: String(listing.minNights),
     maxNights: String(listing.maxNights),
+    leadTimeDays: String(listing.leadTimeDays),
   });
   const [instantBook, setInstantBook] = useState(listing.instantBook);
+  // Judged on the saved listing: the API refuses switching instant book on, never off.
+  const gate = instantBookGate(listing, payoutsEnabled);
   const [local, setLocal] = useState<Record<string, string>>({});
   const errors = mergeErrors(local, listingFormErrors(update.error, labels));
   const set = (name: keyof typeof form) => (e: { target: { value: string } }) =>
@@ -86,6 +102,7 @@ export function PricingStep({ listing }: { listing: HostListing }) {
     );
     const minNights = whole(parseWholeNumber(form.minNights, 1, 365), "minNights");
     const maxNights = whole(parseWholeNumber(form.maxNights, 1, 365), "maxNights");
+    const leadTimeDays = whole(parseWholeNumber(form.leadTimeDays, 0, MAX_LEAD_TIME_DAYS), "leadTimeDays");
     // Maximum below minimum is the API's rule to enforce (it answers on the maxNights field).
     setLocal(problems);
     if (
@@ -98,7 +115,8 @@ export function PricingStep({ listing }: { listing: HostListing }) {
       weekly === undefined ||
       monthly === undefined ||
       minNights === undefined ||
-      maxNights === undefined
+      maxNights === undefined ||
+      leadTimeDays === undefined
     ) {
       return update.reset();
     }
@@ -113,6 +131,7 @@ export function PricingStep({ listing }: { listing: HostListing }) {
         monthlyDiscountPercent: monthly,
         minNights,
         maxNights,
+        leadTimeDays,
         instantBook,
       },
     });
@@ -222,13 +241,63 @@ export function PricingStep({ listing }: { listing: HostListing }) {
           error={errors.fields.maxNights}
         />
       </div>
+      <TextField
+        label="Notice before check-in (days)"
+        name="leadTimeDays"
+        type="number"
+        min={0}
+        max={MAX_LEAD_TIME_DAYS}
+        value={form.leadTimeDays}
+        onChange={set("leadTimeDays")}
+        hint="How many days ahead guests must book. 0: they may arrive today."
+        error={errors.fields.leadTimeDays}
+      />
       <CheckboxField
         label="Instant book"
         name="instantBook"
         checked={instantBook}
+        // A published listing cannot switch it on before payouts are set up; switching off always works.
+        disabled={gate === "cannot-switch-on" && !instantBook}
         onChange={(e) => setInstantBook(e.target.checked)}
         hint="Guests book at once, without waiting for you to accept. Needs payouts set up first (Host → Payouts), as does accepting requests."
       />
+      <InstantBookPayoutsNote gate={gate} ticked={instantBook} />
     </StepForm>
   );
+}
+
+/** Why instant book waits for payouts, with the way to the payouts page; nothing once they are on. */
+function InstantBookPayoutsNote({ gate, ticked }: { gate: InstantBookGate; ticked: boolean }) {
+  const payouts = <Link href={PAYOUTS_PAGE}>Set up payouts</Link>;
+  if (gate === "cannot-switch-on") {
+    return (
+      <Alert tone="info" title="Instant book needs payouts">
+        <p>
+          Guests' payments could not reach you yet, so instant book stays off until payouts are set up.{" "}
+          {payouts}
+        </p>
+      </Alert>
+    );
+  }
+  if (gate === "requests-meanwhile") {
+    return (
+      <Alert tone="warning" title="Payouts are off">
+        <p>
+          Stripe has paused your payouts: until they are back, guests' bookings arrive as requests, and you
+          can accept them only once payouts work again. {payouts}
+        </p>
+      </Alert>
+    );
+  }
+  if (ticked && (gate === "needed-to-publish" || gate === "blocks-publish")) {
+    return (
+      <Alert tone="info" title="Publishing with instant book needs payouts">
+        <p>
+          You can save this now; to publish with instant book, set up payouts first, or publish without it.{" "}
+          {payouts}
+        </p>
+      </Alert>
+    );
+  }
+  return null;
 }

@@ -3,8 +3,8 @@ import { BookingTabs } from "@/components/booking/booking-tabs.tsx";
 import { type ReservationGroup, ReservationList } from "@/components/booking/reservation-list.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
 import { ButtonLink } from "@/components/ui/button.tsx";
+import { loadPayoutsEnabled } from "../load-payouts-enabled.ts";
 import { requireHost } from "../require-host.ts";
-import { loadPayoutsEnabled } from "./load-payouts-enabled.ts";
 import "@/components/booking/booking.css";
 
 export const metadata: Metadata = { title: "Reservations" };

@@ -5,6 +5,7 @@ import { parseStep } from "@/components/host/listing-steps.ts";
 import { apiErrorCode } from "@/lib/api-errors.ts";
 import { webEnv } from "@/lib/env.ts";
 import { serverApi } from "@/lib/session.ts";
+import { loadPayoutsEnabled } from "../../load-payouts-enabled.ts";
 import { requireHost } from "../../require-host.ts";
 
 export const metadata: Metadata = { title: "Edit listing" };
@@ -30,9 +31,16 @@ export default async function EditListingPage({
   }
   // listings.get shows published homes to anyone; the editor is for the listing's own host (or an admin).
   if (listing.hostId !== user.id && !user.roles.isAdmin) notFound();
+  // Instant book waits for the host's payouts; an admin editing another host's listing cannot tell.
+  const payoutsEnabled = listing.hostId === user.id ? await loadPayoutsEnabled() : null;
   return (
     <div className="page page--wide">
-      <ListingEditor initialListing={listing} initialStep={parseStep(step)} mapTiles={webEnv().mapTiles} />
+      <ListingEditor
+        initialListing={listing}
+        initialStep={parseStep(step)}
+        mapTiles={webEnv().mapTiles}
+        payoutsEnabled={payoutsEnabled}
+      />
     </div>
   );
 }
