@@ -48,9 +48,7 @@ export const zE164Phone = zText({ max: 16, min: 2 }).regex(/^\+[1-9]\d{1,14}$/, 
 });
 
 /** The code texted to prove a phone: six digits, spaces the member may type between them dropped. */
-export const zPhoneCode = z
-  .string()
-  .max(32, { message: "must be the 6-digit code from the text" })
+export const zPhoneCode = zText({ max: 32, min: 1 })
   .transform((value) => value.replace(/[\s-]/g, ""))
   .pipe(z.string().regex(/^\d{6}$/, { message: "must be the 6-digit code from the text" }));
 
