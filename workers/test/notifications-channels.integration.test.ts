@@ -1,4 +1,4 @@
-import { notify, savePushSubscription, silentLogger, updateNotificationPreferences } from "@hometrip/core";
+import { savePushSubscription, silentLogger } from "@hometrip/core";
 import { notificationDeliveries, pushSubscriptions } from "@hometrip/db";
 import { type ChannelStandIns, startChannelStandIns } from "@hometrip/devstack";
 import { createTunnelledDatabase, type TunnelledDatabase } from "@hometrip/testkit";
@@ -10,6 +10,7 @@ import { createWebPushSender } from "../src/notifications/push-sender.ts";
 import { createTwilioSmsSender } from "../src/notifications/sms-sender.ts";
 import { createMember } from "./support/accounts.ts";
 import { notificationDeps } from "./support/notifications.ts";
+import { bookingNotice, saveVerifiedPhone, uniquePhone } from "./support/sms.ts";
 
 let database: TunnelledDatabase;
 let standIns: ChannelStandIns;
@@ -39,31 +40,13 @@ const deps = (twilioToken?: string) =>
     }),
   });
 
-async function bookingNotice(userId: string, title: string, now: Date) {
-  await database.db.transaction((tx) =>
-    notify(tx, {
-      userId,
-      category: "booking_updates",
-      type: "booking.confirmed",
-      title,
-      body: "Loft by the canal, 1 to 4 July.",
-      link: "/trips/abc",
-      outbound: {
-        kind: "booking",
-        payload: { title, body: "Loft by the canal, 1 to 4 July.", link: "/trips/abc" },
-      },
-      now,
-    }),
-  );
-}
-
 describe("Web Push through the stand-in", () => {
   it("arrives encrypted with the subscription's keys and signed with VAPID, and decrypts to the notification", async () => {
     const member = await createMember(database.db);
     const subscription = standIns.createPushSubscription();
     await savePushSubscription(database.db, member.id, subscription);
     const now = new Date();
-    await bookingNotice(member.id, "Your booking is confirmed", now);
+    await bookingNotice(database.db, member.id, "Your booking is confirmed", now);
     await dispatchDueDeliveries(database.db, deps(), { now, log: silentLogger });
 
     const [received, ...more] = standIns.pushes(subscription.id);
@@ -83,7 +66,7 @@ describe("Web Push through the stand-in", () => {
     await savePushSubscription(database.db, member.id, subscription);
     standIns.expirePushSubscription(subscription.id);
     const now = new Date();
-    await bookingNotice(member.id, "Your booking is confirmed", now);
+    await bookingNotice(database.db, member.id, "Your booking is confirmed", now);
     await dispatchDueDeliveries(database.db, deps(), { now, log: silentLogger });
 
     expect(standIns.pushes(subscription.id)).toHaveLength(0);
@@ -104,10 +87,10 @@ describe("Web Push through the stand-in", () => {
 describe("SMS through the Twilio stand-in", () => {
   it("sends a Twilio-shaped request (basic auth, form body) to the member's number", async () => {
     const member = await createMember(database.db);
-    const phone = `+1415555${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
-    await updateNotificationPreferences(database.db, member.id, { phone });
+    const phone = uniquePhone();
+    await saveVerifiedPhone(database.db, member.id, phone);
     const now = new Date();
-    await bookingNotice(member.id, "Your booking is confirmed", now);
+    await bookingNotice(database.db, member.id, "Your booking is confirmed", now);
     await dispatchDueDeliveries(database.db, deps(), { now, log: silentLogger });
 
     const [text, ...more] = standIns.sms(phone);
@@ -125,10 +108,10 @@ describe("SMS through the Twilio stand-in", () => {
 
   it("keeps the send for a retry with backoff when Twilio refuses the credentials", async () => {
     const member = await createMember(database.db);
-    const phone = "+14155550999";
-    await updateNotificationPreferences(database.db, member.id, { phone });
+    const phone = uniquePhone();
+    await saveVerifiedPhone(database.db, member.id, phone);
     const now = new Date();
-    await bookingNotice(member.id, "Your booking is confirmed", now);
+    await bookingNotice(database.db, member.id, "Your booking is confirmed", now);
     await dispatchDueDeliveries(database.db, deps("wrong-token-0123456789"), { now, log: silentLogger });
 
     expect(standIns.sms(phone)).toHaveLength(0);

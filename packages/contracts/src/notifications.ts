@@ -47,6 +47,11 @@ export const zE164Phone = zText({ max: 16, min: 2 }).regex(/^\+[1-9]\d{1,14}$/, 
   message: "must be an international number such as +14155550123",
 });
 
+/** The code texted to prove a phone: six digits, spaces the member may type between them dropped. */
+export const zPhoneCode = zText({ max: 32, min: 1 })
+  .transform((value) => value.replace(/[\s-]/g, ""))
+  .pipe(z.string().regex(/^\d{6}$/, { message: "must be the 6-digit code from the text" }));
+
 const zSwitches = z.object(
   Object.fromEntries(notificationChannels.map((c) => [c, z.boolean()])) as Record<
     NotificationChannel,

@@ -12,6 +12,7 @@ import {
   lastReadSeq,
   markDeliveries,
   pushSubscriptionsOf,
+  smsNumber,
 } from "@hometrip/core";
 import {
   type Database,
@@ -106,7 +107,7 @@ async function sendBatch(
   }
   const liveIds = live.map((r) => r.id);
   try {
-    const outcome = await sendOn(tx, deps, user, live, prefs.phone);
+    const outcome = await sendOn(tx, deps, user, live, smsNumber(prefs));
     if ("skipped" in outcome) return skip(outcome.skipped, liveIds);
     await markDeliveries(tx, liveIds, { status: "sent", outcome: outcome.id, now: opts.now });
     opts.log.info("notification sent", {
@@ -163,7 +164,8 @@ async function sendOn(
     }
     case "sms": {
       if (!deps.sms) return { skipped: "channel_off" };
-      if (!phone) return { skipped: "no_phone" };
+      // Unset, or changed (unverified again) since the send was scheduled.
+      if (!phone) return { skipped: "no_verified_phone" };
       const link = linkTo(deps.appUrl, rows.length > 1 || !payload.link ? "/notifications" : payload.link);
       const sent = await deps.sms.send(phone, `HomeTrip: ${shortText(`${title}. ${body}`, 120)} ${link}`);
       return { id: sent.sid };

@@ -11,6 +11,8 @@ export type RateLimitRule<TCtx, TInput> = {
   window: Duration;
   /** Whose budget this call spends (an IP, an email, a user id); null skips the limit. */
   key: (ctx: TCtx, input: TInput) => string | null | undefined;
+  /** What the 429 says; the default fits login-like guessing. */
+  message?: string;
 };
 
 type LimitedContext = { services: Services; resHeaders: Headers };
@@ -33,5 +35,7 @@ export async function enforceRateLimit<TCtx extends LimitedContext, TInput>(
   if (result.success) return;
   const retryAfter = Math.max(1, Math.ceil((result.reset - ctx.services.clock.now().getTime()) / 1000));
   ctx.resHeaders.set("Retry-After", String(retryAfter));
-  throw new AppError("TOO_MANY_REQUESTS", "Too many attempts; try again later", { details: { retryAfter } });
+  throw new AppError("TOO_MANY_REQUESTS", rule.message ?? "Too many attempts; try again later", {
+    details: { retryAfter },
+  });
 }

@@ -40,6 +40,47 @@ export const reauthPerUser: Rule = { name: "reauth-user", limit: 10, window: "15
 export const twoFactorEnrolPerUser: Rule = { name: "2fa-enrol-user", limit: 10, window: "15 m", key: byUser };
 
 /**
+ * Texting a phone code costs money and reaches a number nobody has proved yet, so sends are scarce:
+ * per member and per number (several accounts typing one stranger's number share its budget).
+ * Guessing is bounded per code (core: 5 wrong guesses void it) and here per member.
+ */
+export const phoneCodeSendLimits = {
+  perUserMinute: {
+    name: "phone-code-user-1m",
+    limit: 1,
+    window: "1 m",
+    key: byUser,
+    message: "A code was just sent; wait a minute before asking for another",
+  },
+  perUserHour: {
+    name: "phone-code-user-1h",
+    limit: 5,
+    window: "1 h",
+    key: byUser,
+    message: "Five codes were sent in the last hour; try again later",
+  },
+  perPhoneMinute: {
+    name: "phone-code-phone-1m",
+    limit: 1,
+    window: "1 m",
+    message: "A code was just sent to this number; wait a minute before asking for another",
+  },
+  perPhoneHour: {
+    name: "phone-code-phone-1h",
+    limit: 5,
+    window: "1 h",
+    message: "Five codes were sent to this number in the last hour; try again later",
+  },
+} as const satisfies Record<string, Omit<Rule, "key"> & { key?: Rule["key"] }>;
+export const phoneCodeCheckPerUser: Rule = {
+  name: "phone-code-check-user",
+  limit: 20,
+  window: "1 h",
+  key: byUser,
+  message: "Too many code checks; try again later",
+};
+
+/**
  * Second-factor attempts at login, spent after the challenge verifies (the keys need its contents).
  * Per challenge: a stolen challenge gets 5 guesses, not the 1,000,000 a 6-digit code needs. Per user:
  * fresh challenges (each needs the password) still share 10 guesses per 15 minutes.

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { zE164Phone } from "../notifications.ts";
 import { defineEvent } from "./define.ts";
 
 /**
@@ -27,5 +28,11 @@ export const authEvents = {
     description:
       "A member's password was changed or reset; the workers mail a notice to the account's address.",
     payload: zAccountMail,
+  }),
+  "auth.phone_verification_requested": defineEvent({
+    version: 1,
+    description:
+      "A member asked to verify the phone saved for SMS; the workers mint a 6-digit code and text it there.",
+    payload: z.object({ userId: z.uuid(), phone: zE164Phone }),
   }),
 } as const;

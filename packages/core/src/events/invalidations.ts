@@ -19,6 +19,7 @@ const invalidationsByType: {
   "auth.email_verification_requested": () => [],
   "auth.password_reset_requested": () => [],
   "auth.password_changed": () => [],
+  "auth.phone_verification_requested": () => [],
   // Payment state is read fresh from Postgres (host payout pages are not cached).
   "payment.stripe_event_received": () => [],
   "payment.payout_released": () => [],

@@ -23,7 +23,16 @@ export {
   notify,
   type OutboundChannel,
   outboundChannels,
+  smsNumber,
 } from "./notify.ts";
+export {
+  issuePhoneCode,
+  maxPhoneCodeAttempts,
+  phoneAwaitingVerification,
+  phoneCodeTtlMs,
+  requestPhoneVerification,
+  verifyPhoneCode,
+} from "./phone-verification.ts";
 export {
   defaultSwitches,
   getNotificationPreferences,

@@ -1,4 +1,9 @@
-import type { NotificationCategory, NotificationChannel, NotificationItem } from "@hometrip/contracts";
+import type {
+  NotificationCategory,
+  NotificationChannel,
+  NotificationItem,
+  NotificationPreferences,
+} from "@hometrip/contracts";
 import { type DbOrTx, notificationDeliveries, notifications, pushSubscriptions } from "@hometrip/db";
 import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { getNotificationPreferences } from "./preferences.ts";
@@ -77,7 +82,8 @@ export async function notify(tx: DbOrTx, input: NotifyInput): Promise<NotifyResu
   for (const channel of outboundChannels) {
     if (!switches[channel]) continue;
     if (input.outbound.channels && !input.outbound.channels.includes(channel)) continue;
-    if (channel === "sms" && !prefs.phone) continue;
+    // Only a number the member proved they receive texts at: anyone can type a stranger's number.
+    if (channel === "sms" && !smsNumber(prefs)) continue;
     if (channel === "push" && !(await hasPushSubscription(tx, input.userId))) continue;
     let deliverAfter = new Date(input.now.getTime() + (input.outbound.delayMs ?? 0));
     const digestKey = input.outbound.digestKey ?? null;
@@ -133,6 +139,11 @@ async function digestTime(
   const window = input.outbound.digestWindowMs ?? 0;
   const reopen = lastSent?.sentAt ? lastSent.sentAt.getTime() + window : 0;
   return new Date(Math.max(earliest.getTime(), reopen));
+}
+
+/** The number texts may go to: the saved phone once verified, else none. */
+export function smsNumber(prefs: Pick<NotificationPreferences, "phone" | "phoneVerified">): string | null {
+  return prefs.phone && prefs.phoneVerified ? prefs.phone : null;
 }
 
 function pick(source: Record<string, unknown>, keys: string[]): Record<string, unknown> {

@@ -14,7 +14,7 @@ import { eq, sql } from "drizzle-orm";
 /**
  * What a new member gets: everything in the app; e-mail for what they would miss (messages,
  * bookings, reviews, security); push for the time-sensitive (messages, bookings); SMS only for
- * bookings and only once a phone is given; tips are in-app only until asked for.
+ * bookings and only once a phone is verified; tips are in-app only until asked for.
  */
 export const defaultSwitches: CategorySwitches = {
   messages: { in_app: true, email: true, push: true, sms: false },
@@ -103,9 +103,16 @@ export async function updateNotificationPreferences(
     settings.quietStart = update.quietHours?.start ?? null;
     settings.quietEnd = update.quietHours?.end ?? null;
   }
+  // The settings form sends the number with every save: only a different number needs proving again.
   if (update.phone !== undefined) {
-    settings.phone = update.phone;
-    settings.phoneVerified = false;
+    const [current] = await db
+      .select({ phone: notificationSettings.phone })
+      .from(notificationSettings)
+      .where(eq(notificationSettings.userId, userId));
+    if ((current?.phone ?? null) !== update.phone) {
+      settings.phone = update.phone;
+      settings.phoneVerified = false;
+    }
   }
   if (Object.keys(settings).length > 0) {
     await db

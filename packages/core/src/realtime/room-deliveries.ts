@@ -29,6 +29,7 @@ const roomDeliveriesByType: {
   "auth.email_verification_requested": () => none,
   "auth.password_reset_requested": () => none,
   "auth.password_changed": () => none,
+  "auth.phone_verification_requested": () => none,
   "listing.changed": () => none,
   // A booking's news reaches people as notifications (workers), which have their own live path.
   "booking.transitioned": () => none,

@@ -60,6 +60,27 @@ export const notificationSettings = pgTable(
   ],
 );
 
+/**
+ * The one code waiting to prove a member receives texts at their phone: only its SHA-256 (bound to
+ * the member and the number), a short life and a count of wrong guesses. A new code replaces it;
+ * a right one, a changed number or too many wrong guesses delete it.
+ */
+export const phoneVerificationCodes = pgTable(
+  "phone_verification_codes",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The number the code was texted to; a code never verifies a different one. */
+    phone: text("phone").notNull(),
+    codeHash: text("code_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [check("phone_verification_codes_attempts", sql`${t.failedAttempts} >= 0`)],
+);
+
 /** Only the switches a member changed; every other one is the default in core. */
 export const notificationPreferences = pgTable(
   "notification_preferences",
@@ -156,4 +177,5 @@ export const notificationReadCursors = pgTable(
 export type Notification = typeof notifications.$inferSelect;
 export type NewNotification = typeof notifications.$inferInsert;
 export type NotificationDelivery = typeof notificationDeliveries.$inferSelect;
+export type PhoneVerificationCode = typeof phoneVerificationCodes.$inferSelect;
 export type PushSubscriptionRow = typeof pushSubscriptions.$inferSelect;

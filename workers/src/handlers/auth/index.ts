@@ -5,6 +5,7 @@ import { handleEmailVerificationRequested } from "./email-verification-requested
 import type { MailDeps } from "./mail-deps.ts";
 import { handlePasswordChanged } from "./password-changed.ts";
 import { handlePasswordResetRequested } from "./password-reset-requested.ts";
+import { handlePhoneVerificationRequested } from "./phone-verification-requested.ts";
 
 export { appLink, createMailDeps, type MailDeps } from "./mail-deps.ts";
 
@@ -15,7 +16,10 @@ const mailNotConfigured: EventHandler<EventType> = async () => {
 
 type AuthHandlers = Pick<
   EventHandlers,
-  "auth.email_verification_requested" | "auth.password_reset_requested" | "auth.password_changed"
+  | "auth.email_verification_requested"
+  | "auth.password_reset_requested"
+  | "auth.password_changed"
+  | "auth.phone_verification_requested"
 >;
 
 export function createAuthHandlers(
@@ -27,11 +31,13 @@ export function createAuthHandlers(
       "auth.email_verification_requested": mailNotConfigured,
       "auth.password_reset_requested": mailNotConfigured,
       "auth.password_changed": mailNotConfigured,
+      "auth.phone_verification_requested": handlePhoneVerificationRequested(notifications),
     };
   }
   return {
     "auth.email_verification_requested": handleEmailVerificationRequested(mail),
     "auth.password_reset_requested": handlePasswordResetRequested(mail),
     "auth.password_changed": handlePasswordChanged(mail, notifications),
+    "auth.phone_verification_requested": handlePhoneVerificationRequested(notifications),
   };
 }

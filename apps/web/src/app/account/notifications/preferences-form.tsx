@@ -17,6 +17,7 @@ import { SelectField } from "@/components/ui/select-field.tsx";
 import { LoadingBlock } from "@/components/ui/spinner.tsx";
 import { errorMessage } from "@/lib/api-errors.ts";
 import { useTRPC } from "@/lib/trpc/client.ts";
+import { PhoneVerification } from "./phone-verification.tsx";
 import { categoryLabels, channelLabels } from "./preference-labels.ts";
 import "@/components/notifications/notifications.css";
 
@@ -117,6 +118,9 @@ export function PreferencesForm() {
           </table>
         </div>
         {!p.phone && <p className="muted">SMS needs a phone number below.</p>}
+        {p.phone && !p.phoneVerified && (
+          <p className="muted">No texts are sent until you verify your number below.</p>
+        )}
       </Card>
       <Card
         title="Quiet hours and phone"
@@ -150,7 +154,7 @@ export function PreferencesForm() {
             type="tel"
             autoComplete="tel"
             placeholder="+14155550123"
-            hint={p.phone && !p.phoneVerified ? "Not verified yet" : "International format, starting with +"}
+            hint="International format, starting with +. A new number must be verified again."
             defaultValue={p.phone ?? ""}
           />
           {save.isSuccess && <Alert tone="success">Saved.</Alert>}
@@ -160,6 +164,7 @@ export function PreferencesForm() {
             </Button>
           </div>
         </form>
+        {p.phone && <PhoneVerification key={p.phone} phone={p.phone} verified={p.phoneVerified} />}
       </Card>
     </>
   );
