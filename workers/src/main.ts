@@ -8,6 +8,7 @@ import { createWorkerApp } from "./app.ts";
 import { qstashBookingDeadlines } from "./handlers/bookings/index.ts";
 import { createMailDeps } from "./handlers/index.ts";
 import { createJsonLogger } from "./log.ts";
+import { qstashDueSendWakeUps } from "./notifications/due-send-wake-ups.ts";
 import { createNotificationDeps, loggingLiveDelivery } from "./notifications/from-env.ts";
 import { roomLiveDelivery } from "./notifications/room-live-delivery.ts";
 import { searchIndexFromEnv } from "./search-index.ts";
@@ -40,6 +41,13 @@ const { db, pool } = createDb({
 });
 
 const stripe = createStripeClient(stripeClientConfig(env));
+// Delayed messages to this service's own job routes: booking deadlines, notification sends falling due.
+const qstash = new Client({
+  baseUrl: env.QSTASH_URL,
+  token: env.QSTASH_TOKEN,
+  devMode: false,
+  enableTelemetry: false,
+});
 const mail = createMailDeps(env);
 // A notification goes live to the member's user room through the realtime Worker when it is
 // configured; without it the bell still sees it on its next poll.
@@ -77,7 +85,11 @@ const app = createWorkerApp({
     destinationUrl: env.EVENTS_DESTINATION_URL,
   }),
   mail,
-  notifications: createNotificationDeps(env, { transport: mail.transport, live }),
+  notifications: createNotificationDeps(env, {
+    transport: mail.transport,
+    live,
+    wakeUps: qstashDueSendWakeUps(qstash, env.EVENTS_DESTINATION_URL),
+  }),
   // The broker signs the URL it was given, which is built from this same setting.
   publicUrl: env.EVENTS_DESTINATION_URL,
   // Feeds on localhost are how development tests a sync; production only fetches public hosts.
@@ -89,15 +101,7 @@ const app = createWorkerApp({
   bookings: {
     stripe,
     requestResponseSeconds: env.BOOKING_REQUEST_RESPONSE_SECONDS,
-    deadlines: qstashBookingDeadlines(
-      new Client({
-        baseUrl: env.QSTASH_URL,
-        token: env.QSTASH_TOKEN,
-        devMode: false,
-        enableTelemetry: false,
-      }),
-      env.EVENTS_DESTINATION_URL,
-    ),
+    deadlines: qstashBookingDeadlines(qstash, env.EVENTS_DESTINATION_URL),
   },
   stripe,
   metricsToken: env.METRICS_TOKEN,

@@ -74,7 +74,7 @@ describe("a notification pushed live through the realtime Worker", () => {
     expect(notification?.notification).toMatchObject({
       type: "message.received",
       title: "New message from Grace Guest",
-      data: { category: "messages", link: `/inbox/${conversationId}` },
+      data: { category: "messages", link: `/messages/${conversationId}` },
     });
     const [unread] = await tab.waitFor("unread");
     expect(unread).toEqual({ type: "unread", conversations: 1, notifications: 1 });

@@ -79,7 +79,7 @@ describe("a message to a member who is away", () => {
     expect(mail?.subject).toBe("New message from Grace Guest");
     expect(mail?.text).toContain("Is the loft quiet at night?");
     expect(mail?.html).toContain("Is the loft quiet at night?");
-    expect(mail?.html).toContain(`http://localhost:3000/inbox/${conversationId}`);
+    expect(mail?.html).toContain(`http://localhost:3000/messages/${conversationId}`);
     expect(mail?.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(mail?.headers["List-Unsubscribe"]).toMatch(
       new RegExp(`^<${apiUrl}/notifications/unsubscribe\\?token=${host.id}\\.messages\\.[0-9a-f]{32}>$`),
@@ -175,6 +175,42 @@ describe("a message to a member who is away", () => {
     expect(
       await database.db.select().from(notifications).where(eq(notifications.userId, host.id)),
     ).toHaveLength(1);
+  });
+});
+
+describe("the away delay (NOTIFY_AWAY_DELAY_SECONDS)", () => {
+  it("holds the e-mail that long and wakes the delivery job the moment it falls due", async () => {
+    const { guest, host, conversationId } = await pair();
+    const due: Date[] = [];
+    const deps = notificationDeps({
+      timing: { awayDelayMs: 20_000, digestWindowMs: minutes(15) },
+      wakeUps: { at: async (at) => void due.push(at) },
+    });
+    const t0 = new Date();
+    await deliver(
+      database.db,
+      deps,
+      messageSent({
+        conversationId,
+        seq: 1,
+        senderId: guest.id,
+        recipientId: host.id,
+        body: "Parking?",
+        at: t0,
+      }),
+      t0,
+    );
+    const [row] = await deliveriesOf(host.id);
+    expect(row?.deliverAfter.getTime()).toBe(t0.getTime() + 20_000);
+    const [wakeUp, ...others] = due;
+    expect(others).toEqual([]);
+    expect(wakeUp?.getTime()).toBe(Math.ceil((t0.getTime() + 20_000) / 1000) * 1000);
+
+    await dispatch(deps, later(t0, 19_000));
+    expect(await mailsTo(host.email)).toHaveLength(0);
+    await dispatch(deps, wakeUp as Date);
+    const [mail] = await mailsTo(host.email);
+    expect(mail?.text).toContain("Parking?");
   });
 });
 

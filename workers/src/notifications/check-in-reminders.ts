@@ -11,6 +11,7 @@ import {
 import { and, eq, gte, lte, sql } from "drizzle-orm";
 import { deliverLive } from "./deliver-live.ts";
 import type { NotificationDeps } from "./deps.ts";
+import { wakeWhenDue } from "./due-send-wake-ups.ts";
 
 /**
  * Reminds guest and host of a confirmed stay whose check-in is tomorrow in the listing's zone. Runs hourly;
@@ -101,6 +102,7 @@ export async function sendCheckInReminders(
           },
           now: opts.now,
         });
+        await wakeWhenDue(deps.wakeUps, result, opts);
         await deliverLive(tx, deps, userId, result, opts.log);
       }
       return true;

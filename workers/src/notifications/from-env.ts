@@ -1,6 +1,7 @@
 import type { WorkersEnv } from "@hometrip/config";
 import type { EmailTransport, Logger, NotificationLiveDelivery } from "@hometrip/core";
 import { defaultNotificationTiming, type NotificationDeps } from "./deps.ts";
+import type { DueSendWakeUps } from "./due-send-wake-ups.ts";
 import { createWebPushSender } from "./push-sender.ts";
 import { createTwilioSmsSender } from "./sms-sender.ts";
 
@@ -16,6 +17,7 @@ type ChannelEnv = Pick<
   | "TWILIO_ACCOUNT_SID"
   | "TWILIO_AUTH_TOKEN"
   | "TWILIO_FROM"
+  | "NOTIFY_AWAY_DELAY_SECONDS"
 >;
 
 /**
@@ -32,7 +34,7 @@ export function loggingLiveDelivery(log: Logger): NotificationLiveDelivery {
 
 export function createNotificationDeps(
   env: ChannelEnv,
-  opts: { transport: EmailTransport; live: NotificationLiveDelivery },
+  opts: { transport: EmailTransport; live: NotificationLiveDelivery; wakeUps?: DueSendWakeUps },
 ): NotificationDeps {
   return {
     appUrl: env.APP_URL,
@@ -57,6 +59,7 @@ export function createNotificationDeps(
             from: env.TWILIO_FROM,
           })
         : null,
-    timing: defaultNotificationTiming,
+    timing: { ...defaultNotificationTiming, awayDelayMs: env.NOTIFY_AWAY_DELAY_SECONDS * 1000 },
+    ...(opts.wakeUps && { wakeUps: opts.wakeUps }),
   };
 }

@@ -6,8 +6,8 @@ import { dispatchDueDeliveries } from "../notifications/dispatch.ts";
 import { requireQStashSignature, type SignedEnv } from "../signature.ts";
 
 /**
- * POST /jobs/notification-deliveries — every minute: sends what is due (away delay over, digest
- * gathered, quiet hours ended). POST /jobs/check-in-reminders — hourly: reminders for tomorrow's
+ * POST /jobs/notification-deliveries — sends what is due (away delay over, digest gathered, quiet
+ * hours ended): woken by a delayed message when a send falls due, and every minute as the net. POST /jobs/check-in-reminders — hourly: reminders for tomorrow's
  * check-ins. Both are QStash schedules; without notification settings they answer 503 so the
  * broker keeps retrying until a deploy configures them.
  */

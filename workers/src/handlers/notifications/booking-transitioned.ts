@@ -3,6 +3,7 @@ import { listings, users } from "@hometrip/db";
 import { eq, inArray } from "drizzle-orm";
 import { deliverLive } from "../../notifications/deliver-live.ts";
 import type { NotificationDeps } from "../../notifications/deps.ts";
+import { wakeWhenDue } from "../../notifications/due-send-wake-ups.ts";
 import type { EventHandler } from "../types.ts";
 
 /** "€1,240.00" from integer minor units, with the currency's own number of decimals. */
@@ -60,6 +61,7 @@ export function handleBookingTransitioned(deps: NotificationDeps): EventHandler<
         now,
       });
       log.info("booking notification scheduled", { eventId: event.id, userId, type: n.type });
+      await wakeWhenDue(deps.wakeUps, result, { now, log });
       await deliverLive(tx, deps, userId, result, log);
     }
   };

@@ -14,7 +14,7 @@ const notification = {
     type: "message.received",
     title: "New message from Grace Guest",
     body: "Is the loft quiet at night?",
-    data: { category: "messages", link: "/inbox/x" },
+    data: { category: "messages", link: "/messages/x" },
     createdAt: "2026-01-01T10:00:00.000Z",
   },
 };
