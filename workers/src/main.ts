@@ -9,8 +9,7 @@ import { qstashBookingDeadlines } from "./handlers/bookings/index.ts";
 import { createMailDeps } from "./handlers/index.ts";
 import { createJsonLogger } from "./log.ts";
 import { qstashDueSendWakeUps } from "./notifications/due-send-wake-ups.ts";
-import { createNotificationDeps, loggingLiveDelivery } from "./notifications/from-env.ts";
-import { roomLiveDelivery } from "./notifications/room-live-delivery.ts";
+import { createNotificationDeps } from "./notifications/from-env.ts";
 import { searchIndexFromEnv } from "./search-index.ts";
 import { createOtlpExporter, parseOtlpHeaders } from "./tracing/otlp-exporter.ts";
 
@@ -49,19 +48,17 @@ const qstash = new Client({
   enableTelemetry: false,
 });
 const mail = createMailDeps(env);
-// A notification goes live to the member's user room through the realtime Worker when it is
-// configured; without it the bell still sees it on its next poll.
-const live =
+// Committed events reach rooms through the realtime Worker when it is configured (a stored
+// notification: the member's user room); without it the bell still sees them on its next poll.
+const rooms =
   env.REALTIME_URL && env.REALTIME_INTERNAL_TOKEN
-    ? roomLiveDelivery(
-        // Short timeout: the push runs inside the notification's transaction.
-        httpRoomDelivery({
-          baseUrl: env.REALTIME_URL,
-          internalToken: env.REALTIME_INTERNAL_TOKEN,
-          timeoutMs: 2_000,
-        }),
-      )
-    : loggingLiveDelivery(log);
+    ? httpRoomDelivery({
+        baseUrl: env.REALTIME_URL,
+        internalToken: env.REALTIME_INTERNAL_TOKEN,
+        // Short: the delivery's answer to the broker waits for it (after the commit).
+        timeoutMs: 2_000,
+      })
+    : null;
 const spans = env.OTEL_EXPORTER_OTLP_ENDPOINT
   ? createOtlpExporter({
       endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
@@ -85,9 +82,9 @@ const app = createWorkerApp({
     destinationUrl: env.EVENTS_DESTINATION_URL,
   }),
   mail,
+  rooms,
   notifications: createNotificationDeps(env, {
     transport: mail.transport,
-    live,
     wakeUps: qstashDueSendWakeUps(qstash, env.EVENTS_DESTINATION_URL),
   }),
   // The broker signs the URL it was given, which is built from this same setting.

@@ -1,4 +1,4 @@
-import { silentLogger, updateNotificationPreferences } from "@hometrip/core";
+import { recordingRoomDelivery, silentLogger, updateNotificationPreferences } from "@hometrip/core";
 import { devEmails, notificationDeliveries, notifications } from "@hometrip/db";
 import { createTunnelledDatabase, type TunnelledDatabase } from "@hometrip/testkit";
 import { and, eq } from "drizzle-orm";
@@ -14,7 +14,7 @@ import {
   messageSent,
   minutes,
   notificationDeps,
-  recordingLiveDelivery,
+  userRoomEvents,
 } from "./support/notifications.ts";
 
 let database: TunnelledDatabase;
@@ -41,8 +41,8 @@ async function pair() {
 describe("a message to a member who is away", () => {
   it("is stored in the app, pushed to their room at once, and e-mailed after the away delay", async () => {
     const { guest, host, conversationId } = await pair();
-    const recording = recordingLiveDelivery();
-    const deps = notificationDeps({ live: recording.live });
+    const rooms = recordingRoomDelivery();
+    const deps = notificationDeps();
     const t0 = new Date();
     await deliver(
       database.db,
@@ -56,6 +56,7 @@ describe("a message to a member who is away", () => {
         at: t0,
       }),
       t0,
+      { rooms },
     );
 
     const [stored] = await database.db.select().from(notifications).where(eq(notifications.userId, host.id));
@@ -64,11 +65,12 @@ describe("a message to a member who is away", () => {
       category: "messages",
       title: "New message from Grace Guest",
     });
-    expect(recording.pushed).toEqual([
-      expect.objectContaining({
-        userId: host.id,
-        message: expect.objectContaining({ type: "notification.created", unreadCount: 1 }),
-      }),
+    expect(userRoomEvents(rooms.sent, host.id)).toEqual([
+      {
+        type: "notification",
+        notification: expect.objectContaining({ id: stored?.id, title: "New message from Grace Guest" }),
+      },
+      expect.objectContaining({ type: "unread", notifications: 1 }),
     ]);
 
     await dispatch(deps, later(t0, minutes(1)));

@@ -32,7 +32,7 @@ export function createEventHandlers(
 ): EventHandlers {
   const handlers = composeHandlers(
     systemHandlers,
-    createAuthHandlers(deps.mail, deps.notifications),
+    createAuthHandlers(deps.mail),
     createSearchHandlers(deps.search),
     createBookingHandlers({ search: deps.search, ...deps.bookings }),
     // Stripe event tables of other domains join the payouts table here (bookings: payment_intent.*).

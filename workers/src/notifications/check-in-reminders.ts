@@ -9,7 +9,6 @@ import {
   users,
 } from "@hometrip/db";
 import { and, eq, gte, lte, sql } from "drizzle-orm";
-import { deliverLive } from "./deliver-live.ts";
 import type { NotificationDeps } from "./deps.ts";
 import { wakeWhenDue } from "./due-send-wake-ups.ts";
 
@@ -103,7 +102,6 @@ export async function sendCheckInReminders(
           now: opts.now,
         });
         await wakeWhenDue(deps.wakeUps, result, opts);
-        await deliverLive(tx, deps, userId, result, opts.log);
       }
       return true;
     });

@@ -1,4 +1,4 @@
-import type { EmailTransport, NotificationLiveDelivery } from "@hometrip/core";
+import type { EmailTransport } from "@hometrip/core";
 import type { DueSendWakeUps } from "./due-send-wake-ups.ts";
 import type { PushSender } from "./push-sender.ts";
 import type { SmsSender } from "./sms-sender.ts";
@@ -15,7 +15,6 @@ export interface NotificationDeps {
   push: PushSender | null;
   /** Twilio's Messages API; null when not configured (SMS sends are skipped). */
   sms: SmsSender | null;
-  live: NotificationLiveDelivery;
   timing: NotificationTiming;
   /** Wakes the delivery job when a held-back send falls due; without it the minute sweep sends it. */
   wakeUps?: DueSendWakeUps;

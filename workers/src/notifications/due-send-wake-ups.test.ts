@@ -8,7 +8,7 @@ import {
   qstashDueSendWakeUps,
   wakeWhenDue,
 } from "./due-send-wake-ups.ts";
-import { createNotificationDeps, loggingLiveDelivery } from "./from-env.ts";
+import { createNotificationDeps } from "./from-env.ts";
 
 type Published = Parameters<Client["publishJSON"]>[0];
 
@@ -109,7 +109,6 @@ describe("NOTIFY_AWAY_DELAY_SECONDS", () => {
   const depsFor = (extra: Record<string, string>) =>
     createNotificationDeps(parseWorkersEnv({ ...env, ...extra }), {
       transport: createEmailTransport({ kind: "dev", from: "HomeTrip <no-reply@hometrip.test>" }),
-      live: loggingLiveDelivery(recordingLog().log),
     });
 
   it("sets the away delay of message sends (default 2 min)", () => {

@@ -1,6 +1,8 @@
 import { errorStatus } from "@hometrip/contracts";
+import { trackCommittedEvents } from "@hometrip/core";
 import { Hono } from "hono";
 import type { WorkerDeps } from "../deps.ts";
+import { workerAfterCommit } from "../events/after-commit.ts";
 import { sendCheckInReminders } from "../notifications/check-in-reminders.ts";
 import { dispatchDueDeliveries } from "../notifications/dispatch.ts";
 import { requireQStashSignature, type SignedEnv } from "../signature.ts";
@@ -13,6 +15,7 @@ import { requireQStashSignature, type SignedEnv } from "../signature.ts";
  */
 export function notificationJobsRoute(deps: WorkerDeps) {
   const clock = deps.clock ?? (() => new Date());
+  const afterCommit = workerAfterCommit(deps);
   const app = new Hono<SignedEnv>();
   const notConfigured = { code: "UNAVAILABLE", message: "Notifications are not configured" };
 
@@ -26,7 +29,11 @@ export function notificationJobsRoute(deps: WorkerDeps) {
 
   app.post("/jobs/check-in-reminders", requireQStashSignature(deps), async (c) => {
     if (!deps.notifications) return c.json(notConfigured, errorStatus.UNAVAILABLE);
-    return c.json(await sendCheckInReminders(deps.db, deps.notifications, { now: clock(), log: deps.log }));
+    // Each reminder's transaction commits before its live push (post-commit, with the others').
+    const unit = trackCommittedEvents(deps.db);
+    const result = await sendCheckInReminders(unit.db, deps.notifications, { now: clock(), log: deps.log });
+    await afterCommit(unit.events.take(), deps.log);
+    return c.json(result);
   });
   return app;
 }

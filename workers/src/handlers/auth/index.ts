@@ -1,5 +1,4 @@
 import type { EventType } from "@hometrip/contracts";
-import type { NotificationDeps } from "../../notifications/deps.ts";
 import type { EventHandler, EventHandlers } from "../types.ts";
 import { handleEmailVerificationRequested } from "./email-verification-requested.ts";
 import type { MailDeps } from "./mail-deps.ts";
@@ -18,10 +17,7 @@ type AuthHandlers = Pick<
   "auth.email_verification_requested" | "auth.password_reset_requested" | "auth.password_changed"
 >;
 
-export function createAuthHandlers(
-  mail: MailDeps | undefined,
-  notifications?: NotificationDeps,
-): AuthHandlers {
+export function createAuthHandlers(mail: MailDeps | undefined): AuthHandlers {
   if (!mail) {
     return {
       "auth.email_verification_requested": mailNotConfigured,
@@ -32,6 +28,6 @@ export function createAuthHandlers(
   return {
     "auth.email_verification_requested": handleEmailVerificationRequested(mail),
     "auth.password_reset_requested": handlePasswordResetRequested(mail),
-    "auth.password_changed": handlePasswordChanged(mail, notifications),
+    "auth.password_changed": handlePasswordChanged(mail),
   };
 }

@@ -1,7 +1,6 @@
 import { bookingNotices, notify } from "@hometrip/core";
 import { listings, users } from "@hometrip/db";
 import { eq, inArray } from "drizzle-orm";
-import { deliverLive } from "../../notifications/deliver-live.ts";
 import type { NotificationDeps } from "../../notifications/deps.ts";
 import { wakeWhenDue } from "../../notifications/due-send-wake-ups.ts";
 import type { EventHandler } from "../types.ts";
@@ -62,7 +61,6 @@ export function handleBookingTransitioned(deps: NotificationDeps): EventHandler<
       });
       log.info("booking notification scheduled", { eventId: event.id, userId, type: n.type });
       await wakeWhenDue(deps.wakeUps, result, { now, log });
-      await deliverLive(tx, deps, userId, result, log);
     }
   };
 }

@@ -1,7 +1,6 @@
 import { lastReadSeq, notify } from "@hometrip/core";
 import { users } from "@hometrip/db";
 import { eq } from "drizzle-orm";
-import { deliverLive } from "../../notifications/deliver-live.ts";
 import type { NotificationDeps } from "../../notifications/deps.ts";
 import { wakeWhenDue } from "../../notifications/due-send-wake-ups.ts";
 import { shortText } from "../../notifications/payload.ts";
@@ -54,7 +53,6 @@ export function handleMessageSent(deps: NotificationDeps): EventHandler<"message
         channels: result.scheduled.length,
       });
       await wakeWhenDue(deps.wakeUps, result, { now, log });
-      await deliverLive(tx, deps, userId, result, log);
     }
   };
 }
