@@ -3,13 +3,13 @@ import {
   completeBooking,
   expireBooking,
   findBooking,
-  runPostCommit,
   sweepBookings,
   trackCommittedEvents,
 } from "@hometrip/core";
 import { Hono } from "hono";
 import * as z from "zod";
 import type { WorkerDeps } from "../deps.ts";
+import { workerAfterCommit } from "../events/after-commit.ts";
 import { requireQStashSignature, type SignedEnv } from "../signature.ts";
 
 const zDeadlineJob = z.object({ bookingId: z.uuid() });
@@ -25,15 +25,9 @@ export function bookingLifecycleRoutes(deps: WorkerDeps) {
   const clock = deps.clock ?? (() => new Date());
   const app = new Hono<SignedEnv>();
 
+  const postCommit = workerAfterCommit(deps);
   const afterCommit = (unit: ReturnType<typeof trackCommittedEvents>) =>
-    runPostCommit(unit.events.take(), {
-      db: deps.db,
-      publisher: deps.publisher,
-      log: deps.log,
-      cacheRedis: deps.searchCache?.redis ?? null,
-      cachePrefix: deps.searchCache?.prefix,
-      relay: (task) => task.then(() => {}),
-    });
+    postCommit(unit.events.take(), deps.log);
 
   app.post("/jobs/booking-deadline", requireQStashSignature(deps), async (c) => {
     let body: unknown;
