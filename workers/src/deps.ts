@@ -1,4 +1,4 @@
-import type { EventPublisher, Logger } from "@hometrip/core";
+import type { EventPublisher, Logger, RoomDelivery } from "@hometrip/core";
 import type { Database } from "@hometrip/db";
 import type { Redis } from "@hometrip/kv";
 import type { Stripe } from "@hometrip/payments";
@@ -16,8 +16,14 @@ export interface WorkerDeps {
   db: Database;
   /** `new Receiver({ currentSigningKey, nextSigningKey })` from `@upstash/qstash`. */
   receiver: SignatureVerifier;
-  /** Used by the outbox sweep. */
+  /** Used by the outbox sweep, and to relay the events a unit of work recorded once it commits. */
   publisher: EventPublisher;
+  /**
+   * The realtime Worker's rooms (`httpRoomDelivery`): committed events are delivered into them
+   * live, e.g. a stored notification into its member's user room. Without it (REALTIME_URL unset)
+   * tabs see new notifications on the bell's next poll.
+   */
+  rooms?: RoomDelivery | null;
   log: Logger;
   clock?: () => Date;
   /** Mail links and transport for the auth mail handlers; without it those events fail and retry. */

@@ -8,8 +8,8 @@ import { createWorkerApp } from "./app.ts";
 import { qstashBookingDeadlines } from "./handlers/bookings/index.ts";
 import { createMailDeps } from "./handlers/index.ts";
 import { createJsonLogger } from "./log.ts";
-import { createNotificationDeps, loggingLiveDelivery } from "./notifications/from-env.ts";
-import { roomLiveDelivery } from "./notifications/room-live-delivery.ts";
+import { qstashDueSendWakeUps } from "./notifications/due-send-wake-ups.ts";
+import { createNotificationDeps } from "./notifications/from-env.ts";
 import { searchIndexFromEnv } from "./search-index.ts";
 import { createOtlpExporter, parseOtlpHeaders } from "./tracing/otlp-exporter.ts";
 
@@ -40,20 +40,25 @@ const { db, pool } = createDb({
 });
 
 const stripe = createStripeClient(stripeClientConfig(env));
+// Delayed messages to this service's own job routes: booking deadlines, notification sends falling due.
+const qstash = new Client({
+  baseUrl: env.QSTASH_URL,
+  token: env.QSTASH_TOKEN,
+  devMode: false,
+  enableTelemetry: false,
+});
 const mail = createMailDeps(env);
-// A notification goes live to the member's user room through the realtime Worker when it is
-// configured; without it the bell still sees it on its next poll.
-const live =
+// Committed events reach rooms through the realtime Worker when it is configured (a stored
+// notification: the member's user room); without it the bell still sees them on its next poll.
+const rooms =
   env.REALTIME_URL && env.REALTIME_INTERNAL_TOKEN
-    ? roomLiveDelivery(
-        // Short timeout: the push runs inside the notification's transaction.
-        httpRoomDelivery({
-          baseUrl: env.REALTIME_URL,
-          internalToken: env.REALTIME_INTERNAL_TOKEN,
-          timeoutMs: 2_000,
-        }),
-      )
-    : loggingLiveDelivery(log);
+    ? httpRoomDelivery({
+        baseUrl: env.REALTIME_URL,
+        internalToken: env.REALTIME_INTERNAL_TOKEN,
+        // Short: the delivery's answer to the broker waits for it (after the commit).
+        timeoutMs: 2_000,
+      })
+    : null;
 const spans = env.OTEL_EXPORTER_OTLP_ENDPOINT
   ? createOtlpExporter({
       endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
@@ -77,7 +82,11 @@ const app = createWorkerApp({
     destinationUrl: env.EVENTS_DESTINATION_URL,
   }),
   mail,
-  notifications: createNotificationDeps(env, { transport: mail.transport, live }),
+  rooms,
+  notifications: createNotificationDeps(env, {
+    transport: mail.transport,
+    wakeUps: qstashDueSendWakeUps(qstash, env.EVENTS_DESTINATION_URL),
+  }),
   // The broker signs the URL it was given, which is built from this same setting.
   publicUrl: env.EVENTS_DESTINATION_URL,
   // Feeds on localhost are how development tests a sync; production only fetches public hosts.
@@ -89,15 +98,7 @@ const app = createWorkerApp({
   bookings: {
     stripe,
     requestResponseSeconds: env.BOOKING_REQUEST_RESPONSE_SECONDS,
-    deadlines: qstashBookingDeadlines(
-      new Client({
-        baseUrl: env.QSTASH_URL,
-        token: env.QSTASH_TOKEN,
-        devMode: false,
-        enableTelemetry: false,
-      }),
-      env.EVENTS_DESTINATION_URL,
-    ),
+    deadlines: qstashBookingDeadlines(qstash, env.EVENTS_DESTINATION_URL),
   },
   stripe,
   metricsToken: env.METRICS_TOKEN,

@@ -23,7 +23,8 @@ export const platformSchedules: readonly PlatformSchedule[] = [
   { scheduleId: "payouts-release", path: "/jobs/payouts", cron: "7 * * * *" },
   // Compares the last two days of payments, refunds and transfers with Stripe's.
   { scheduleId: "payments-reconcile", path: "/jobs/payments-reconcile", cron: "30 4 * * *" },
-  // Notification sends held back (away delay, digests, quiet hours) leave when due.
+  // Notification sends held back (away delay, digests, quiet hours) each get a delayed wake-up of
+  // this job when due; this settles any a lost wake-up missed, retries, and quiet hours set later.
   { scheduleId: "notification-deliveries", path: "/jobs/notification-deliveries", cron: "* * * * *" },
   // Guests and hosts hear about a check-in the day before.
   { scheduleId: "check-in-reminders", path: "/jobs/check-in-reminders", cron: "0 * * * *" },

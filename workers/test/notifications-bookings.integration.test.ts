@@ -1,5 +1,5 @@
 import { addDays, dateIn } from "@hometrip/contracts";
-import { silentLogger } from "@hometrip/core";
+import { recordingRoomDelivery, silentLogger } from "@hometrip/core";
 import { bookings, devEmails, listings, notifications } from "@hometrip/db";
 import { createTunnelledDatabase, type TunnelledDatabase } from "@hometrip/testkit";
 import { eq } from "drizzle-orm";
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendCheckInReminders } from "../src/notifications/check-in-reminders.ts";
 import { dispatchDueDeliveries } from "../src/notifications/dispatch.ts";
 import { createMember } from "./support/accounts.ts";
-import { deliver, envelope, notificationDeps, recordingLiveDelivery } from "./support/notifications.ts";
+import { deliver, envelope, notificationDeps } from "./support/notifications.ts";
 
 let database: TunnelledDatabase;
 beforeAll(async () => {
@@ -94,10 +94,10 @@ describe("booking notifications", () => {
 
   it("tell the host of a request, in the app, live and by e-mail with the total", async () => {
     const s = await stay({ ...dates, status: "pending_payment" });
-    const recording = recordingLiveDelivery();
-    const deps = notificationDeps({ live: recording.live });
+    const rooms = recordingRoomDelivery();
+    const deps = notificationDeps();
     const now = new Date();
-    await deliver(database.db, deps, transitioned(s, "pending_payment", "requested", dates), now);
+    await deliver(database.db, deps, transitioned(s, "pending_payment", "requested", dates), now, { rooms });
     expect(await inbox(s.guest.id)).toHaveLength(0);
     const [notice] = await inbox(s.host.id);
     expect(notice).toMatchObject({
@@ -105,7 +105,7 @@ describe("booking notifications", () => {
       category: "booking_updates",
       title: "New booking request from Grace Guest",
     });
-    expect(recording.pushed.map((p) => p.userId)).toEqual([s.host.id]);
+    expect(pushedTo(rooms)).toEqual([`user:${s.host.id}`]);
 
     await dispatchDueDeliveries(database.db, deps, { now, log: silentLogger });
     const [mail] = await mailsTo(s.host.email);
@@ -128,6 +128,10 @@ describe("booking notifications", () => {
   });
 });
 
+/** The user rooms a notification item was pushed into, once each push. */
+const pushedTo = (rooms: ReturnType<typeof recordingRoomDelivery>) =>
+  rooms.sent.filter((d) => d.event.type === "notification").map((d) => d.room);
+
 describe("check-in reminders", () => {
   it("remind guest and host once, the day before check-in in the listing's zone", async () => {
     const now = new Date();
@@ -149,17 +153,18 @@ describe("check-in reminders", () => {
 describe("account and security notices", () => {
   it("store a password change in the app, push it live, and mail the address the event names", async () => {
     const member = await createMember(database.db, { displayName: "Cy" });
-    const recording = recordingLiveDelivery();
-    const deps = notificationDeps({ live: recording.live });
+    const rooms = recordingRoomDelivery();
+    const deps = notificationDeps();
     await deliver(
       database.db,
       deps,
       envelope("auth.password_changed", { userId: member.id, email: member.email }),
       new Date(),
+      { rooms },
     );
     const [notice] = await inbox(member.id);
     expect(notice).toMatchObject({ type: "account.password_changed", category: "account_security" });
-    expect(recording.pushed.map((p) => p.userId)).toEqual([member.id]);
+    expect(pushedTo(rooms)).toEqual([`user:${member.id}`]);
     const [mail] = await mailsTo(member.email);
     expect(mail?.subject).toBe("Your HomeTrip password was changed");
     // Security mail cannot be turned off: no unsubscribe header.

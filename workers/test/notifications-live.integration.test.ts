@@ -4,9 +4,14 @@ import { httpRoomDelivery, RoomDeliveryError, signRoomToken } from "@hometrip/co
 import { messages } from "@hometrip/db";
 import { createTunnelledDatabase, type TunnelledDatabase } from "@hometrip/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { roomLiveDelivery } from "../src/notifications/room-live-delivery.ts";
 import { createMember } from "./support/accounts.ts";
-import { createConversation, deliver, messageSent, notificationDeps } from "./support/notifications.ts";
+import {
+  createConversation,
+  deliver,
+  envelope,
+  messageSent,
+  notificationDeps,
+} from "./support/notifications.ts";
 import {
   internalToken,
   type RealtimeWorker,
@@ -35,11 +40,9 @@ async function joinUserRoom(userId: string) {
 const bookingConfirmed = () => ({
   id: randomUUID(),
   type: "booking.confirmed",
-  category: "booking_updates" as const,
   title: "Booking confirmed",
   body: "Your stay is confirmed.",
-  link: null,
-  readAt: null,
+  data: { category: "booking_updates", link: null },
   createdAt: new Date().toISOString(),
 });
 
@@ -58,7 +61,7 @@ describe("a notification pushed live through the realtime Worker", () => {
       createdAt: at,
     });
     const tab = await joinUserRoom(host.id);
-    const live = roomLiveDelivery(httpRoomDelivery({ baseUrl: realtime.url, internalToken }));
+    const rooms = httpRoomDelivery({ baseUrl: realtime.url, internalToken });
 
     const event = messageSent({
       conversationId,
@@ -68,13 +71,13 @@ describe("a notification pushed live through the realtime Worker", () => {
       body: "Is the loft quiet at night?",
       at,
     });
-    await deliver(database.db, notificationDeps({ live }), event, at);
+    await deliver(database.db, notificationDeps(), event, at, { rooms });
 
     const [notification] = await tab.waitFor("notification");
     expect(notification?.notification).toMatchObject({
       type: "message.received",
       title: "New message from Grace Guest",
-      data: { category: "messages", link: `/inbox/${conversationId}` },
+      data: { category: "messages", link: `/messages/${conversationId}` },
     });
     const [unread] = await tab.waitFor("unread");
     expect(unread).toEqual({ type: "unread", conversations: 1, notifications: 1 });
@@ -91,14 +94,11 @@ describe("a notification pushed live through the realtime Worker", () => {
     const other = await createMember(database.db);
     const otherTab = await joinUserRoom(other.id);
     const hostTab = await joinUserRoom(host.id);
-    const live = roomLiveDelivery(httpRoomDelivery({ baseUrl: realtime.url, internalToken }));
-    await live.toUser(host.id, {
-      type: "notification.created",
-      notification: bookingConfirmed(),
-      unreadCount: 3,
-      unreadConversations: 0,
-    });
-    expect(await hostTab.waitFor("unread")).toEqual([{ type: "unread", conversations: 0, notifications: 3 }]);
+    const rooms = httpRoomDelivery({ baseUrl: realtime.url, internalToken });
+    const changed = envelope("auth.password_changed", { userId: host.id, email: host.email });
+    await deliver(database.db, notificationDeps(), changed, new Date(), { rooms });
+    expect(await hostTab.waitFor("unread")).toEqual([{ type: "unread", conversations: 0, notifications: 1 }]);
+    // Deliveries are awaited by the post-commit step: by now anything sent to the other room is there.
     expect(otherTab.events.filter((e) => e.type !== "heartbeat")).toEqual([]);
     hostTab.close();
     otherTab.close();
@@ -107,14 +107,10 @@ describe("a notification pushed live through the realtime Worker", () => {
   it("fails, without reaching the room, when the internal token is wrong", async () => {
     const host = await createMember(database.db);
     const tab = await joinUserRoom(host.id);
-    const live = roomLiveDelivery(
-      httpRoomDelivery({ baseUrl: realtime.url, internalToken: "not-the-internal-token" }),
-    );
-    const sending = live.toUser(host.id, {
-      type: "notification.created",
+    const rooms = httpRoomDelivery({ baseUrl: realtime.url, internalToken: "not-the-internal-token" });
+    const sending = rooms.deliver(userRoom(host.id), {
+      type: "notification",
       notification: bookingConfirmed(),
-      unreadCount: 1,
-      unreadConversations: 0,
     });
     await expect(sending).rejects.toThrow(RoomDeliveryError);
     await expect(sending).rejects.toThrow(/HTTP 401/);

@@ -1,4 +1,5 @@
-import { silentLogger, updateNotificationPreferences } from "@hometrip/core";
+import type { RoomDelivery } from "@hometrip/core";
+import { recordingRoomDelivery, silentLogger, updateNotificationPreferences } from "@hometrip/core";
 import { devEmails, notificationDeliveries, notifications } from "@hometrip/db";
 import { createTunnelledDatabase, type TunnelledDatabase } from "@hometrip/testkit";
 import { utcDaysFromToday } from "@hometrip/testkit/dates";
@@ -16,7 +17,7 @@ import {
   messageSent,
   minutes,
   notificationDeps,
-  recordingLiveDelivery,
+  userRoomEvents,
 } from "./support/notifications.ts";
 
 let database: TunnelledDatabase;
@@ -44,7 +45,7 @@ async function pair() {
   const guest = await createMember(database.db, { displayName: "Grace Guest" });
   const host = await createMember(database.db, { displayName: "Hugo Host" });
   const conversationId = await createConversation(database.db, guest.id, host.id);
-  const sends = (deps: NotificationDeps, seq: number, at: Date, body?: string) =>
+  const sends = (deps: NotificationDeps, seq: number, at: Date, body?: string, rooms?: RoomDelivery) =>
     deliver(
       database.db,
       deps,
@@ -57,6 +58,7 @@ async function pair() {
         ...(body && { body }),
       }),
       at,
+      rooms ? { rooms } : {},
     );
   const reads = (deps: NotificationDeps, lastReadSeq: number, at: Date) =>
     deliver(
@@ -71,10 +73,10 @@ async function pair() {
 describe("a message to a member who is away", () => {
   it("is stored in the app, pushed to their room at once, and e-mailed after the away delay", async () => {
     const { guest, host, conversationId, sends } = await pair();
-    const recording = recordingLiveDelivery();
-    const deps = notificationDeps({ live: recording.live });
+    const rooms = recordingRoomDelivery();
+    const deps = notificationDeps();
     const t0 = new Date();
-    await sends(deps, 1, t0, "Is the loft quiet at night?");
+    await sends(deps, 1, t0, "Is the loft quiet at night?", rooms);
 
     const [stored] = await notificationsOf(host.id);
     expect(stored).toMatchObject({
@@ -82,11 +84,12 @@ describe("a message to a member who is away", () => {
       category: "messages",
       title: "New message from Grace Guest",
     });
-    expect(recording.pushed).toEqual([
-      expect.objectContaining({
-        userId: host.id,
-        message: expect.objectContaining({ type: "notification.created", unreadCount: 1 }),
-      }),
+    expect(userRoomEvents(rooms.sent, host.id)).toEqual([
+      {
+        type: "notification",
+        notification: expect.objectContaining({ id: stored?.id, title: "New message from Grace Guest" }),
+      },
+      expect.objectContaining({ type: "unread", notifications: 1 }),
     ]);
 
     await dispatch(deps, later(t0, minutes(1)));
@@ -97,7 +100,7 @@ describe("a message to a member who is away", () => {
     expect(mail?.subject).toBe("New message from Grace Guest");
     expect(mail?.text).toContain("Is the loft quiet at night?");
     expect(mail?.html).toContain("Is the loft quiet at night?");
-    expect(mail?.html).toContain(`http://localhost:3000/inbox/${conversationId}`);
+    expect(mail?.html).toContain(`http://localhost:3000/messages/${conversationId}`);
     expect(mail?.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(mail?.headers["List-Unsubscribe"]).toMatch(
       new RegExp(`^<${apiUrl}/notifications/unsubscribe\\?token=${host.id}\\.messages\\.[0-9a-f]{32}>$`),
@@ -153,6 +156,30 @@ describe("a message to a member who is away", () => {
     expect(await deliver(database.db, deps, event, t0)).toBe("processed");
     expect(await deliver(database.db, deps, event, t0)).toBe("duplicate");
     expect(await notificationsOf(host.id)).toHaveLength(1);
+  });
+});
+
+describe("the away delay (NOTIFY_AWAY_DELAY_SECONDS)", () => {
+  it("holds the e-mail that long and wakes the delivery job the moment it falls due", async () => {
+    const { host, sends } = await pair();
+    const due: Date[] = [];
+    const deps = notificationDeps({
+      timing: { awayDelayMs: 20_000, digestWindowMs: minutes(15) },
+      wakeUps: { at: async (at) => void due.push(at) },
+    });
+    const t0 = new Date();
+    await sends(deps, 1, t0, "Parking?");
+    const [row] = await deliveriesOf(host.id);
+    expect(row?.deliverAfter.getTime()).toBe(t0.getTime() + 20_000);
+    const [wakeUp, ...others] = due;
+    expect(others).toEqual([]);
+    expect(wakeUp?.getTime()).toBe(Math.ceil((t0.getTime() + 20_000) / 1000) * 1000);
+
+    await dispatch(deps, later(t0, 19_000));
+    expect(await mailsTo(host.email)).toHaveLength(0);
+    await dispatch(deps, wakeUp as Date);
+    const [mail] = await mailsTo(host.email);
+    expect(mail?.text).toContain("Parking?");
   });
 });
 

@@ -11,6 +11,12 @@ import { freePorts } from "@hometrip/devstack";
  * expire; long enough that the specs which accept do so well inside it.
  */
 export const E2E_REQUEST_RESPONSE_SECONDS = 45;
+/**
+ * How long a message e-mail waits for a live read, shortened so a spec can watch an away host's
+ * mail arrive (the workers wake the delivery job when it falls due); long enough that a host
+ * reading in the open thread does so well inside it.
+ */
+export const E2E_AWAY_DELAY_SECONDS = 20;
 /** The stand-in's test-mode key (the devstack default), for specs that read what Stripe holds. */
 const STRIPE_SECRET_KEY = "sk_test_hometrip_local_0000000000000000";
 
@@ -52,6 +58,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     DATABASE_URL: db.url,
     NEXT_DIST_DIR: distDir,
     BOOKING_REQUEST_RESPONSE_SECONDS: String(E2E_REQUEST_RESPONSE_SECONDS),
+    NOTIFY_AWAY_DELAY_SECONDS: String(E2E_AWAY_DELAY_SECONDS),
     STRIPE_SECRET_KEY,
     ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [`${k}_PORT`, String(v)])),
   };

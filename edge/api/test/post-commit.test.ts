@@ -136,16 +136,14 @@ describe("no procedure writes without the post-commit step", () => {
     const byHand =
       /\b(relayOutbox|bumpSearchVersion|runPostCommit|deliverCommittedToRooms|listingViewCache|searchPageCache)\(|\.invalidate\(/;
     // The service bundle holds the one step and `init` runs it after every HTTP route; the listing
-    // cache module only reads views. In workers/, the iCal job and the booking lifecycle jobs
-    // (deadlines, sweep) run the same step after their own writes, and the outbox sweep relays
-    // what no request did.
+    // cache module only reads views. In workers/, `events/after-commit.ts` holds the same step, run
+    // after every event delivery and job that writes, and the outbox sweep relays what no request did.
     const allowed = [
       "/edge/api/src/services/index.ts",
       "../src/services/index.ts",
       "../src/middleware/init.ts",
       "../src/listings/listing-cache.ts",
-      "/workers/src/routes/ical-import.ts",
-      "/workers/src/routes/booking-lifecycle.ts",
+      "/workers/src/events/after-commit.ts",
       "/workers/src/routes/outbox-sweep.ts",
     ];
     const offenders = Object.entries(sources)

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { port, postgresUrl, requestResponseSeconds, secret } from "./fields.ts";
+import { awayDelaySeconds, port, postgresUrl, requestResponseSeconds, secret } from "./fields.ts";
 import { parseConfig } from "./parse.ts";
 
 /** Settings of the local platform (`bun run dev`); every one has a working default. */
@@ -57,6 +57,8 @@ export const zDevstackEnv = z.object({
   SEED: z.coerce.number().int().default(42),
   /** Forwarded to the workers when set (the e2e stack shortens it); unset, the workers' 24 h. */
   BOOKING_REQUEST_RESPONSE_SECONDS: requestResponseSeconds.optional(),
+  /** Forwarded to the workers when set (the e2e stack shortens it); unset, the workers' 2 min. */
+  NOTIFY_AWAY_DELAY_SECONDS: awayDelaySeconds.optional(),
 });
 export type DevstackEnv = z.output<typeof zDevstackEnv>;
 

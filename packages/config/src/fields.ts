@@ -9,6 +9,16 @@ export const port = z.coerce.number().int().min(1).max(65535);
 export const poolMax = z.coerce.number().int().min(1).max(100);
 /** A host's window to answer a request to book: 10 s (tests) to 7 days. */
 export const requestResponseSeconds = z.coerce.number().int().min(10).max(604_800);
+/**
+ * How long a message e-mail (push, SMS) waits for the recipient to read it live: 5 s (tests) to
+ * 1 h. Longer and "while you were away" turns into "some time later"; the digest window gathers
+ * the rest of a burst anyway.
+ */
+export const awayDelaySeconds = z.coerce
+  .number({ message: "must be a whole number of seconds" })
+  .int({ message: "must be a whole number of seconds" })
+  .min(5, { message: "must be at least 5 seconds" })
+  .max(3_600, { message: "must be at most 3600 seconds (1 h)" });
 export const appEnv = z.enum(["development", "test", "production"]);
 /** `host:port/path` of the local Neon WebSocket tunnel; unset in production. */
 export const wsProxy = z

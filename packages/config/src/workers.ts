@@ -1,6 +1,7 @@
 import * as z from "zod";
 import {
   appEnv,
+  awayDelaySeconds,
   poolMax,
   port,
   postgresUrl,
@@ -54,6 +55,11 @@ export const zWorkersEnv = z
      * (default 24 h). The e2e stack shortens it so an unanswered request expires during a test.
      */
     BOOKING_REQUEST_RESPONSE_SECONDS: requestResponseSeconds.default(86_400),
+    /**
+     * How long a message e-mail (push, SMS) waits for the recipient to read it live (default 2 min).
+     * The e2e stack shortens it so a spec can watch an away host's mail arrive.
+     */
+    NOTIFY_AWAY_DELAY_SECONDS: awayDelaySeconds.default(120),
     ...workersEmailShape,
     ...stripeShape,
     ...workersChannelShape,

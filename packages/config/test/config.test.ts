@@ -138,6 +138,23 @@ describe("workers config", () => {
     }
   });
 
+  it("holds a message e-mail 2 min for a live read unless NOTIFY_AWAY_DELAY_SECONDS says otherwise, within 5 s..1 h", () => {
+    expect(parseWorkersEnv({ ...workers, ...keys }).NOTIFY_AWAY_DELAY_SECONDS).toBe(120);
+    expect(
+      parseWorkersEnv({ ...workers, ...keys, NOTIFY_AWAY_DELAY_SECONDS: "20" }).NOTIFY_AWAY_DELAY_SECONDS,
+    ).toBe(20);
+    const problems = {
+      "4": "must be at least 5 seconds",
+      "3601": "must be at most 3600 seconds (1 h)",
+      "2.5": "must be a whole number of seconds",
+      soon: "must be a whole number of seconds",
+    };
+    for (const [bad, problem] of Object.entries(problems)) {
+      const err = failure(() => parseWorkersEnv({ ...workers, ...keys, NOTIFY_AWAY_DELAY_SECONDS: bad }));
+      expect(err.issues).toEqual([{ variable: "NOTIFY_AWAY_DELAY_SECONDS", problem }]);
+    }
+  });
+
   it("needs a Resend key only when mail goes through Resend", () => {
     const err = failure(() => parseWorkersEnv({ ...workers, ...keys, EMAIL_TRANSPORT: "resend" }));
     expect(err.message).toContain("RESEND_API_KEY: is required when EMAIL_TRANSPORT=resend");
@@ -186,6 +203,14 @@ describe("devstack config", () => {
       "DEV_HOST",
     );
     expect(failure(() => parseDevstackEnv({ DEV_INSPECT: "yes" })).issues[0]?.variable).toBe("DEV_INSPECT");
+  });
+
+  it("forwards an away delay only when one is set", () => {
+    expect(parseDevstackEnv({}).NOTIFY_AWAY_DELAY_SECONDS).toBeUndefined();
+    expect(parseDevstackEnv({ NOTIFY_AWAY_DELAY_SECONDS: "20" }).NOTIFY_AWAY_DELAY_SECONDS).toBe(20);
+    expect(failure(() => parseDevstackEnv({ NOTIFY_AWAY_DELAY_SECONDS: "0" })).message).toContain(
+      "NOTIFY_AWAY_DELAY_SECONDS: must be at least 5 seconds",
+    );
   });
 
   it("forwards a request response window only when one is set", () => {

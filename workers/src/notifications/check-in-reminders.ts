@@ -9,8 +9,8 @@ import {
   users,
 } from "@hometrip/db";
 import { and, eq, gte, lte, sql } from "drizzle-orm";
-import { deliverLive } from "./deliver-live.ts";
 import type { NotificationDeps } from "./deps.ts";
+import { wakeWhenDue } from "./due-send-wake-ups.ts";
 
 /**
  * Reminds guest and host of a confirmed stay whose check-in is tomorrow in the listing's zone. Runs hourly;
@@ -101,7 +101,7 @@ export async function sendCheckInReminders(
           },
           now: opts.now,
         });
-        await deliverLive(tx, deps, userId, result, opts.log);
+        await wakeWhenDue(deps.wakeUps, result, opts);
       }
       return true;
     });

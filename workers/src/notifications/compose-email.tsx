@@ -47,7 +47,7 @@ export async function composeEmail(
     const conversations = new Set(payloads.map((p) => p.conversationId));
     const conversationUrl = linkTo(
       deps.appUrl,
-      conversations.size === 1 ? (payloads[0]?.link ?? "/inbox") : "/inbox",
+      conversations.size === 1 ? (payloads[0]?.link ?? "/messages") : "/messages",
     );
     const rendered = await renderEmail(
       <MessageEmail {...common} messages={messages} conversationUrl={conversationUrl} />,

@@ -1,4 +1,5 @@
-import type { EmailTransport, NotificationLiveDelivery } from "@hometrip/core";
+import type { EmailTransport } from "@hometrip/core";
+import type { DueSendWakeUps } from "./due-send-wake-ups.ts";
 import type { PushSender } from "./push-sender.ts";
 import type { SmsSender } from "./sms-sender.ts";
 
@@ -14,12 +15,13 @@ export interface NotificationDeps {
   push: PushSender | null;
   /** Twilio's Messages API; null when not configured (SMS sends are skipped). */
   sms: SmsSender | null;
-  live: NotificationLiveDelivery;
   timing: NotificationTiming;
+  /** Wakes the delivery job when a held-back send falls due; without it the minute sweep sends it. */
+  wakeUps?: DueSendWakeUps;
 }
 
 export interface NotificationTiming {
-  /** A message e-mail waits this long; read live meanwhile, it is never sent. */
+  /** A message e-mail waits this long (NOTIFY_AWAY_DELAY_SECONDS); read live meanwhile, it is never sent. */
   awayDelayMs: number;
   /** After a message e-mail, the next waits at least this long, gathering a burst into one digest. */
   digestWindowMs: number;

@@ -1,6 +1,7 @@
 import type { WorkersEnv } from "@hometrip/config";
-import type { EmailTransport, Logger, NotificationLiveDelivery } from "@hometrip/core";
+import type { EmailTransport } from "@hometrip/core";
 import { defaultNotificationTiming, type NotificationDeps } from "./deps.ts";
+import type { DueSendWakeUps } from "./due-send-wake-ups.ts";
 import { createWebPushSender } from "./push-sender.ts";
 import { createTwilioSmsSender } from "./sms-sender.ts";
 
@@ -16,30 +17,18 @@ type ChannelEnv = Pick<
   | "TWILIO_ACCOUNT_SID"
   | "TWILIO_AUTH_TOKEN"
   | "TWILIO_FROM"
+  | "NOTIFY_AWAY_DELAY_SECONDS"
 >;
-
-/**
- * Without REALTIME_URL / REALTIME_INTERNAL_TOKEN a stored notification is seen on the bell's next
- * poll; with them main.ts uses `roomLiveDelivery` instead.
- */
-export function loggingLiveDelivery(log: Logger): NotificationLiveDelivery {
-  return {
-    async toUser(userId, message) {
-      log.info("live notification not sent: no room delivery configured", { userId, type: message.type });
-    },
-  };
-}
 
 export function createNotificationDeps(
   env: ChannelEnv,
-  opts: { transport: EmailTransport; live: NotificationLiveDelivery },
+  opts: { transport: EmailTransport; wakeUps?: DueSendWakeUps },
 ): NotificationDeps {
   return {
     appUrl: env.APP_URL,
     apiUrl: env.API_PUBLIC_URL,
     unsubscribeKey: env.UNSUBSCRIBE_SIGNING_KEY,
     transport: opts.transport,
-    live: opts.live,
     push:
       env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY
         ? createWebPushSender({
@@ -57,6 +46,7 @@ export function createNotificationDeps(
             from: env.TWILIO_FROM,
           })
         : null,
-    timing: defaultNotificationTiming,
+    timing: { ...defaultNotificationTiming, awayDelayMs: env.NOTIFY_AWAY_DELAY_SECONDS * 1000 },
+    ...(opts.wakeUps && { wakeUps: opts.wakeUps }),
   };
 }

@@ -3,13 +3,13 @@ import {
   completeBooking,
   expireBooking,
   findBooking,
-  runPostCommit,
   sweepBookings,
   trackCommittedEvents,
 } from "@hometrip/core";
 import { type Context, Hono } from "hono";
 import * as z from "zod";
 import type { WorkerDeps } from "../deps.ts";
+import { workerAfterCommit } from "../events/after-commit.ts";
 import { requireQStashSignature, type SignedEnv } from "../signature.ts";
 
 const zDeadlineJob = z.object({ bookingId: z.uuid() });
@@ -28,15 +28,9 @@ export function bookingLifecycleRoutes(deps: WorkerDeps) {
   // The events a step records carry the job's trace on to the workers that handle them.
   const unitOfWork = (c: Context<SignedEnv>) =>
     trackCommittedEvents(deps.db, { traceparent: c.var.trace.traceparent });
+  const postCommit = workerAfterCommit(deps);
   const afterCommit = (c: Context<SignedEnv>, unit: ReturnType<typeof trackCommittedEvents>) =>
-    runPostCommit(unit.events.take(), {
-      db: deps.db,
-      publisher: deps.publisher,
-      log: c.var.log,
-      cacheRedis: deps.searchCache?.redis ?? null,
-      cachePrefix: deps.searchCache?.prefix,
-      relay: (task) => task.then(() => {}),
-    });
+    postCommit(unit.events.take(), c.var.log);
 
   app.post("/jobs/booking-deadline", requireQStashSignature(deps), async (c) => {
     let body: unknown;

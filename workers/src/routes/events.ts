@@ -3,6 +3,7 @@ import { describeError, withLogFields } from "@hometrip/core";
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { WorkerDeps } from "../deps.ts";
+import { workerAfterCommit } from "../events/after-commit.ts";
 import { processEvent } from "../events/process-event.ts";
 import { createEventHandlers } from "../handlers/index.ts";
 import type { WorkerMetrics } from "../metrics/worker-metrics.ts";
@@ -33,6 +34,7 @@ export function eventsRoute(deps: WorkerDeps, metrics: WorkerMetrics) {
       ...(deps.notifications && { notifications: deps.notifications }),
     });
   const clock = deps.clock ?? (() => new Date());
+  const afterCommit = workerAfterCommit(deps);
   const app = new Hono<SignedEnv>();
 
   app.post("/events", requireQStashSignature(deps), async (c) => {
@@ -88,7 +90,7 @@ export function eventsRoute(deps: WorkerDeps, metrics: WorkerMetrics) {
         },
       });
     try {
-      const outcome = await processEvent(deps.db, handlers, event, { log, now: clock(), trace });
+      const outcome = await processEvent(deps.db, handlers, event, { log, now: clock(), trace, afterCommit });
       metrics.handled(event.type, (performance.now() - started) / 1000);
       metrics.delivered(event.type, outcome, delivery.retried);
       log.info(outcome === "duplicate" ? "event already processed" : "event processed", fields);

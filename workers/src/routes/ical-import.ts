@@ -7,12 +7,12 @@ import {
   IcalParseError,
   parseIcalEvents,
   recordIcalImportFailure,
-  runPostCommit,
   syncIcalFeedBlocks,
   trackCommittedEvents,
 } from "@hometrip/core";
 import { Hono } from "hono";
 import type { WorkerDeps } from "../deps.ts";
+import { workerAfterCommit } from "../events/after-commit.ts";
 import { feedFailureMessage } from "../handlers/calendar/feed-error.ts";
 import { fetchIcalFeed } from "../handlers/calendar/fetch-feed.ts";
 import { requireQStashSignature, type SignedEnv } from "../signature.ts";
@@ -27,6 +27,7 @@ import { requireQStashSignature, type SignedEnv } from "../signature.ts";
  */
 export function icalImportRoute(deps: WorkerDeps) {
   const clock = deps.clock ?? (() => new Date());
+  const afterCommit = workerAfterCommit(deps);
   const app = new Hono<SignedEnv>();
   app.post("/jobs/ical-import", requireQStashSignature(deps), async (c) => {
     let body: unknown;
@@ -83,14 +84,7 @@ export function icalImportRoute(deps: WorkerDeps) {
     c.var.log.info("ical feed imported", { ...fields, events: events.length, ...counts });
     // The same step as the API's: cached search pages may list the listing as free on dates the
     // feed just took, and the listing.changed event goes out now rather than at the next sweep.
-    await runPostCommit(unit.events.take(), {
-      db: deps.db,
-      publisher: deps.publisher,
-      log: c.var.log,
-      cacheRedis: deps.searchCache?.redis ?? null,
-      cachePrefix: deps.searchCache?.prefix,
-      relay: (task) => task.then(() => {}),
-    });
+    await afterCommit(unit.events.take(), c.var.log);
     return c.json({ status: "imported" as const, events: events.length, ...counts });
   });
   return app;

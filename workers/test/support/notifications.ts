@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
 import {
+  type EventEnvelope,
   type EventPayloadInput,
   type EventType,
   eventCatalog,
   type KnownEventEnvelope,
   parseEventEnvelope,
 } from "@hometrip/contracts";
-import { createEmailTransport, type NotificationLiveDelivery, silentLogger } from "@hometrip/core";
+import { createEmailTransport, type RoomDelivery, recordingRoomDelivery, silentLogger } from "@hometrip/core";
 import { conversationParticipants, conversations, type Database } from "@hometrip/db";
+import { workerAfterCommit } from "../../src/events/after-commit.ts";
 import { processEvent } from "../../src/events/process-event.ts";
 import { createEventHandlers } from "../../src/handlers/index.ts";
 import type { NotificationDeps } from "../../src/notifications/deps.ts";
@@ -15,17 +17,6 @@ import type { NotificationDeps } from "../../src/notifications/deps.ts";
 export const appUrl = "http://localhost:3000";
 export const apiUrl = "http://localhost:8787";
 export const unsubscribeKey = "test-unsubscribe-signing-key-0123456789";
-
-/** A room delivery that records what it was asked to push, as the user room would receive it. */
-export function recordingLiveDelivery() {
-  const pushed: { userId: string; message: Parameters<NotificationLiveDelivery["toUser"]>[1] }[] = [];
-  const live: NotificationLiveDelivery = {
-    async toUser(userId, message) {
-      pushed.push({ userId, message });
-    },
-  };
-  return { live, pushed };
-}
 
 export function notificationDeps(overrides: Partial<NotificationDeps> = {}): NotificationDeps {
   return {
@@ -35,7 +26,6 @@ export function notificationDeps(overrides: Partial<NotificationDeps> = {}): Not
     transport: createEmailTransport({ kind: "dev", from: "HomeTrip <no-reply@hometrip.test>" }),
     push: null,
     sms: null,
-    live: recordingLiveDelivery().live,
     timing: { awayDelayMs: 2 * 60_000, digestWindowMs: 15 * 60_000 },
     ...overrides,
   };
@@ -58,13 +48,34 @@ export function envelope<T extends EventType>(
   return parsed.event;
 }
 
-/** Applies an event once, as the events route does after verifying the delivery. */
-export async function deliver(db: Database, deps: NotificationDeps, event: KnownEventEnvelope, now: Date) {
+/**
+ * Applies an event once, as the events route does after verifying the delivery, with its
+ * post-commit step: room deliveries go to `rooms` (by default a recording one), the events the
+ * handlers recorded are relayed to a publisher that keeps them.
+ */
+export async function deliver(
+  db: Database,
+  deps: NotificationDeps,
+  event: KnownEventEnvelope,
+  now: Date,
+  opts: { rooms?: RoomDelivery } = {},
+) {
   const handlers = createEventHandlers({
     notifications: deps,
     mail: { appUrl: deps.appUrl, transport: deps.transport },
   });
-  return processEvent(db, handlers, event, { log: silentLogger, now });
+  const published: EventEnvelope[] = [];
+  const afterCommit = workerAfterCommit({
+    db,
+    publisher: { publish: async (envelope) => void published.push(envelope) },
+    rooms: opts.rooms ?? recordingRoomDelivery(),
+  });
+  return processEvent(db, handlers, event, { log: silentLogger, now, afterCommit });
+}
+
+/** What a member's user room was sent, in order (`recordingRoomDelivery().sent`). */
+export function userRoomEvents(sent: ReturnType<typeof recordingRoomDelivery>["sent"], userId: string) {
+  return sent.filter((d) => d.room === `user:${userId}`).map((d) => d.event);
 }
 
 export async function createConversation(db: Database, guestId: string, hostId: string): Promise<string> {

@@ -4,6 +4,7 @@ import { bookingEvents } from "./bookings.ts";
 import type { EventDefinition } from "./define.ts";
 import { listingEvents } from "./listings.ts";
 import { messagingEvents } from "./messaging.ts";
+import { notificationEvents } from "./notifications.ts";
 import { paymentEvents } from "./payments.ts";
 import { systemEvents } from "./system.ts";
 
@@ -19,6 +20,7 @@ export const eventCatalog = {
   ...bookingEvents,
   ...paymentEvents,
   ...messagingEvents,
+  ...notificationEvents,
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventCatalog = typeof eventCatalog;

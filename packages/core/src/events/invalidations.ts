@@ -39,6 +39,8 @@ const invalidationsByType: {
   // Messages and receipts reach clients through the rooms (./room-deliveries.ts), not cached pages.
   "message.sent": () => [],
   "conversation.read": () => [],
+  // The bell's list and count are read fresh; the user room carries the live update.
+  "notification.created": () => [],
 };
 
 const occupyingStatuses = new Set<string | null>(["pending_payment", "requested", "confirmed"]);

@@ -16,7 +16,6 @@ export {
   skipReadMessageDeliveries,
 } from "./deliveries.ts";
 export { listNotifications, markNotificationsRead, unreadNotificationCount } from "./inbox.ts";
-export type { NotificationLiveDelivery } from "./live.ts";
 export {
   type NotifyInput,
   type NotifyResult,

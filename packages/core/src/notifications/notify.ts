@@ -6,6 +6,7 @@ import type {
 } from "@hometrip/contracts";
 import { type DbOrTx, notificationDeliveries, notifications, pushSubscriptions } from "@hometrip/db";
 import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { recordEvent } from "../events/record-event.ts";
 import { getNotificationPreferences } from "./preferences.ts";
 import { afterQuietHours } from "./quiet-hours.ts";
 
@@ -38,13 +39,14 @@ export interface NotifyInput {
 }
 
 export interface NotifyResult {
-  /** The stored in-app notification, to push live to the member's room; null when in-app is off. */
+  /** The stored in-app notification; null when in-app is off. */
   notification: NotificationItem | null;
   scheduled: { channel: OutboundChannel; deliverAfter: Date }[];
 }
 
 /**
- * Stores the in-app notification and schedules each outbound channel the member has switched on
+ * Stores the in-app notification (with its `notification.created` event, which puts it into the
+ * member's open tabs after commit) and schedules each outbound channel the member has switched on
  * for the category, in the caller's transaction (the event handler's, so a redelivered event adds
  * nothing). Quiet hours move a send to their end in the member's zone; nothing is dropped.
  */
@@ -76,6 +78,10 @@ export async function notify(tx: DbOrTx, input: NotifyInput): Promise<NotifyResu
         readAt: null,
         createdAt: row.createdAt.toISOString(),
       };
+      // Pushed live to the member's user room only once this transaction has committed
+      // (core/realtime/room-deliveries.ts): a rolled-back notification is never seen.
+      const { readAt: _unread, ...item } = notification;
+      await recordEvent(tx, "notification.created", { userId: input.userId, notification: item });
     }
   }
   const scheduled: NotifyResult["scheduled"] = [];

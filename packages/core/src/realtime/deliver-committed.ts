@@ -8,8 +8,9 @@ import { unreadCounts } from "./unread-counts.ts";
 
 /**
  * Puts committed events into rooms. Conversation events go one after another, in commit order, so
- * a room never shows seq 2 before seq 1 of the same unit of work. Failures are logged, not
- * thrown: the data is stored, and clients catch up when they reconnect or reload.
+ * a room never shows seq 2 before seq 1 of the same unit of work; user-room items (notifications)
+ * likewise, and before the unread totals that count them. Failures are logged, not thrown: the
+ * data is stored, and clients catch up when they reconnect or reload.
  */
 export async function deliverCommittedToRooms(
   events: RecordedEvent[],
@@ -25,6 +26,11 @@ export async function deliverCommittedToRooms(
     }
   })();
   const unread = (async () => {
+    for (const { room, event } of plan.user) {
+      await rooms.deliver(room, event).catch((error: unknown) => {
+        log.warn("room delivery failed", { room, type: event.type, error: describeError(error) });
+      });
+    }
     if (plan.unreadFor.length === 0) return;
     const counts = await unreadCounts(targets.db, plan.unreadFor);
     await Promise.all(

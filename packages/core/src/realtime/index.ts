@@ -1,5 +1,5 @@
 export { deliverCommittedToRooms } from "./deliver-committed.ts";
-export { type RoomDeliveryPlan, roomDeliveriesFor } from "./room-deliveries.ts";
+export { type RoomDeliveryPlan, roomDeliveriesFor, roomNotificationOf } from "./room-deliveries.ts";
 export {
   type HttpRoomDeliveryOptions,
   httpRoomDelivery,

@@ -61,7 +61,46 @@ describe("roomDeliveriesFor", () => {
   it("events that touch no room deliver nothing", () => {
     expect(roomDeliveriesFor([event("system.pinged", { note: "x", requestedBy: "operator" })])).toEqual({
       conversation: [],
+      user: [],
       unreadFor: [],
+    });
+  });
+
+  it("puts a stored notification into its member's user room, then refreshes that member's totals", () => {
+    const id = crypto.randomUUID();
+    const plan = roomDeliveriesFor([
+      event("notification.created", {
+        userId: host,
+        notification: {
+          id,
+          type: "booking.requested",
+          category: "booking_updates",
+          title: "New booking request from Grace Guest",
+          body: "3 nights in May.",
+          link: "/host/bookings/b1",
+          createdAt: "2030-01-01T12:00:00.000Z",
+        },
+      }),
+    ]);
+    expect(plan).toEqual({
+      conversation: [],
+      user: [
+        {
+          room: `user:${host}`,
+          event: {
+            type: "notification",
+            notification: {
+              id,
+              type: "booking.requested",
+              title: "New booking request from Grace Guest",
+              body: "3 nights in May.",
+              data: { category: "booking_updates", link: "/host/bookings/b1" },
+              createdAt: "2030-01-01T12:00:00.000Z",
+            },
+          },
+        },
+      ],
+      unreadFor: [host],
     });
   });
 });

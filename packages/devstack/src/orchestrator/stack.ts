@@ -231,6 +231,9 @@ async function runStack(
         ...(env.BOOKING_REQUEST_RESPONSE_SECONDS
           ? { BOOKING_REQUEST_RESPONSE_SECONDS: String(env.BOOKING_REQUEST_RESPONSE_SECONDS) }
           : {}),
+        ...(env.NOTIFY_AWAY_DELAY_SECONDS
+          ? { NOTIFY_AWAY_DELAY_SECONDS: String(env.NOTIFY_AWAY_DELAY_SECONDS) }
+          : {}),
       },
       log: log("workers", 5),
       onExit: crashed("workers"),

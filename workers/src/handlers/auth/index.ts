@@ -37,7 +37,7 @@ export function createAuthHandlers(
   return {
     "auth.email_verification_requested": handleEmailVerificationRequested(mail),
     "auth.password_reset_requested": handlePasswordResetRequested(mail),
-    "auth.password_changed": handlePasswordChanged(mail, notifications),
+    "auth.password_changed": handlePasswordChanged(mail),
     "auth.phone_verification_requested": handlePhoneVerificationRequested(notifications),
   };
 }

@@ -1,7 +1,5 @@
 import { notify } from "@hometrip/core";
 import { passwordChangedEmail } from "../../notifications/account-email.tsx";
-import { deliverLive } from "../../notifications/deliver-live.ts";
-import type { NotificationDeps } from "../../notifications/deps.ts";
 import type { EventHandler } from "../types.ts";
 import { appLink, type MailDeps } from "./mail-deps.ts";
 import { currentRecipient } from "./recipient.ts";
@@ -9,13 +7,11 @@ import { currentRecipient } from "./recipient.ts";
 /**
  * Goes to the address the account had when the password changed, even if it has changed since:
  * someone who took over an account may change both, and the owner must still hear about it.
- * The notice is also stored in the app (account_security, always on) and pushed to open tabs.
+ * The notice is also stored in the app (account_security, always on), which reaches open tabs
+ * after commit.
  * The mail itself leaves here rather than as a scheduled delivery: it must reach the old address.
  */
-export function handlePasswordChanged(
-  mail: MailDeps,
-  notifications?: NotificationDeps,
-): EventHandler<"auth.password_changed"> {
+export function handlePasswordChanged(mail: MailDeps): EventHandler<"auth.password_changed"> {
   return async ({ tx, event, log, now }) => {
     const user = await currentRecipient(tx, event.payload, {
       log,
@@ -29,7 +25,7 @@ export function handlePasswordChanged(
       changedAt,
       resetUrl: appLink(mail.appUrl, "/forgot-password"),
     });
-    const notice = await notify(tx, {
+    await notify(tx, {
       userId: user.id,
       category: "account_security",
       type: "account.password_changed",
@@ -41,6 +37,5 @@ export function handlePasswordChanged(
     });
     const sent = await mail.transport(tx).send({ to: event.payload.email, ...content, eventId: event.id });
     log.info("password changed notice sent", { eventId: event.id, userId: user.id, mailId: sent.id });
-    if (notifications) await deliverLive(tx, notifications, user.id, notice, log);
   };
 }

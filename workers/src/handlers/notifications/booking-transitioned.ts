@@ -1,8 +1,8 @@
 import { bookingNotices, notify } from "@hometrip/core";
 import { listings, users } from "@hometrip/db";
 import { eq, inArray } from "drizzle-orm";
-import { deliverLive } from "../../notifications/deliver-live.ts";
 import type { NotificationDeps } from "../../notifications/deps.ts";
+import { wakeWhenDue } from "../../notifications/due-send-wake-ups.ts";
 import type { EventHandler } from "../types.ts";
 
 /** "€1,240.00" from integer minor units, with the currency's own number of decimals. */
@@ -60,7 +60,7 @@ export function handleBookingTransitioned(deps: NotificationDeps): EventHandler<
         now,
       });
       log.info("booking notification scheduled", { eventId: event.id, userId, type: n.type });
-      await deliverLive(tx, deps, userId, result, log);
+      await wakeWhenDue(deps.wakeUps, result, { now, log });
     }
   };
 }

@@ -1,8 +1,8 @@
 import { lastReadSeq, notify } from "@hometrip/core";
 import { users } from "@hometrip/db";
 import { eq } from "drizzle-orm";
-import { deliverLive } from "../../notifications/deliver-live.ts";
 import type { NotificationDeps } from "../../notifications/deps.ts";
+import { wakeWhenDue } from "../../notifications/due-send-wake-ups.ts";
 import { shortText } from "../../notifications/payload.ts";
 import type { EventHandler } from "../types.ts";
 
@@ -17,7 +17,7 @@ export function handleMessageSent(deps: NotificationDeps): EventHandler<"message
     const [sender] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, p.senderId));
     const senderName = sender?.name ?? "Someone";
     const snippet = shortText(p.body || (p.attachments.length > 0 ? "Sent a photo" : ""), 280);
-    const link = `/inbox/${p.conversationId}`;
+    const link = `/messages/${p.conversationId}`;
     for (const userId of new Set(p.recipientIds)) {
       if (userId === p.senderId) continue;
       if ((await lastReadSeq(tx, userId, p.conversationId)) >= p.seq) continue;
@@ -52,7 +52,7 @@ export function handleMessageSent(deps: NotificationDeps): EventHandler<"message
         userId,
         channels: result.scheduled.length,
       });
-      await deliverLive(tx, deps, userId, result, log);
+      await wakeWhenDue(deps.wakeUps, result, { now, log });
     }
   };
 }

@@ -4,6 +4,7 @@ import {
   BELL_POLL_MS,
   bellBadge,
   bellPollInterval,
+  firstSighting,
   nextUnreadCount,
 } from "./bell-model.ts";
 
@@ -14,7 +15,7 @@ const notification = {
     type: "message.received",
     title: "New message from Grace Guest",
     body: "Is the loft quiet at night?",
-    data: { category: "messages", link: "/inbox/x" },
+    data: { category: "messages", link: "/messages/x" },
     createdAt: "2026-01-01T10:00:00.000Z",
   },
 };
@@ -58,5 +59,37 @@ describe("the bell's badge", () => {
     expect(bellBadge(0)).toBeNull();
     expect(bellBadge(12)).toBe("12");
     expect(bellBadge(100)).toBe("99+");
+  });
+});
+
+describe("a notification pushed twice", () => {
+  it("is counted once in a tab, while other notifications and totals still count", () => {
+    const seen = new Set<string>();
+    const other = {
+      ...notification,
+      notification: { ...notification.notification, id: crypto.randomUUID() },
+    };
+    const unread = { type: "unread" as const, conversations: 0, notifications: 9 };
+    expect([notification, notification, other, unread, unread].map((e) => firstSighting(seen, e))).toEqual([
+      true,
+      false,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it("is recognised among the latest 200 ids only, so a long-open tab does not grow without end", () => {
+    const seen = new Set<string>();
+    firstSighting(seen, notification);
+    for (let i = 0; i < 200; i++) {
+      const next = {
+        ...notification,
+        notification: { ...notification.notification, id: crypto.randomUUID() },
+      };
+      firstSighting(seen, next);
+    }
+    expect(seen.size).toBe(200);
+    expect(seen.has(notification.notification.id)).toBe(false);
   });
 });

@@ -19,6 +19,22 @@ export function nextUnreadCount(current: number | undefined, event: TUserRoomEve
   return current;
 }
 
+/** How many notification ids a tab remembers to recognise a repeated push. */
+const rememberedIds = 200;
+
+/**
+ * False for a notification this tab has already been pushed (delivery is at least once: a retried
+ * unit of work can push an item again), so it is not counted twice. Remembers the latest ids only.
+ */
+export function firstSighting(seen: Set<string>, event: TUserRoomEvent): boolean {
+  if (event.type !== "notification") return true;
+  const { id } = event.notification;
+  if (seen.has(id)) return false;
+  seen.add(id);
+  if (seen.size > rememberedIds) seen.delete(seen.values().next().value as string);
+  return true;
+}
+
 /** What the bell shows: nothing at zero, the number up to 99, then "99+". */
 export function bellBadge(count: number): string | null {
   if (count <= 0) return null;

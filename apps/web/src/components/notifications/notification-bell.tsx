@@ -1,8 +1,9 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRef } from "react";
 import { useTRPC, useTRPCClient } from "@/lib/trpc/client.ts";
-import { bellBadge, bellPollInterval, nextUnreadCount } from "./bell-model.ts";
+import { bellBadge, bellPollInterval, firstSighting, nextUnreadCount } from "./bell-model.ts";
 import { useUserRoom } from "./use-user-room.ts";
 import "./notifications.css";
 
@@ -17,10 +18,12 @@ export function NotificationBell({ userId }: { userId: string }) {
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const countKey = trpc.notifications.unreadCount.queryKey();
+  const seen = useRef(new Set<string>());
   const room = useUserRoom(userId, {
     ticket: () => client.realtime.userToken.mutate(),
     onOpen: () => void queryClient.invalidateQueries({ queryKey: countKey }),
     onEvent: (event) => {
+      if (!firstSighting(seen.current, event)) return;
       const current = queryClient.getQueryData(countKey)?.count;
       const next = nextUnreadCount(current, event);
       if (next !== undefined && next !== current) queryClient.setQueryData(countKey, { count: next });
