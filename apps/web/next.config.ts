@@ -17,6 +17,14 @@ const config: NextConfig = {
   // connect: the page reloads itself forever ("HMR hash mismatch") until the folder is deleted.
   // It happened after stops that looked clean too, so dev compiles from scratch at each start.
   experimental: { turbopackFileSystemCacheForDev: false },
+  // Message notifications linked to /inbox/<id> before the inbox was /messages; mails already
+  // sent keep working.
+  async redirects() {
+    return [
+      { source: "/inbox", destination: "/messages", permanent: true },
+      { source: "/inbox/:conversationId", destination: "/messages/:conversationId", permanent: true },
+    ];
+  },
 };
 
 export default config;
