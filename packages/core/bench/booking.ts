@@ -20,11 +20,13 @@ import { ms, summarize } from "@hometrip/search/bench/stats";
 import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import pg from "pg";
 import { signAccessToken } from "../src/auth/access-token.ts";
+import { samplePostgresCpu } from "./postgres-cpu.ts";
 
 const { values: args } = parseArgs({
   options: {
     attempts: { type: "string", default: "200" },
     "max-connections": { type: "string", default: "40" },
+    unpooled: { type: "boolean", default: false },
   },
 });
 const attempts = Number(args.attempts);
@@ -58,9 +60,13 @@ try {
     log,
     vars: { STRIPE_SECRET_KEY: stripeKey, STRIPE_API_BASE: stripe.url },
     maxDatabaseConnections: maxConnections,
+    sessionPool: !args.unpooled,
   });
   const url = api.url;
-  log(`home ${listingId} of host ${hostId}; ${attempts} guests; tunnel cap ${maxConnections} connections`);
+  log(
+    `home ${listingId} of host ${hostId}; ${attempts} guests; tunnel cap ${maxConnections} connections, ` +
+      (args.unpooled ? "a new backend per connection" : "session pooling"),
+  );
 
   // Each guest's own token and quote (not timed): overlapping 3-night stays from day 30, 31 or 32.
   const guests = await inBatches(guestIds, 25, async (guestId, i) => {
@@ -83,6 +89,9 @@ try {
     return { guestId, token, quoteToken, index: i };
   });
 
+  const ownBackend = (await client.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0]!.pid;
+  // A backend per connection lives for one request, mostly between two samples: not measured.
+  const postgresCpu = args.unpooled ? null : samplePostgresCpu(ownBackend, scratch.name);
   const loadBefore = loadavg();
   const cpuBefore = { bench: process.cpuUsage(), workerd: childCpuMs("workerd") };
   const started = performance.now();
@@ -98,6 +107,7 @@ try {
     }),
   );
   const wallMs = performance.now() - started;
+  const postgres = postgresCpu?.stop();
   const loadAfter = loadavg();
   const benchCpu = process.cpuUsage(cpuBefore.bench);
   const cpuMs = {
@@ -135,8 +145,11 @@ try {
     `burst of ${attempts} in ${ms(wallMs)} ms; latency p50 ${ms(latency.p50)} ms, p95 ${ms(latency.p95)} ms, p99 ${ms(latency.p99)} ms`,
   );
   log(
-    `cpu during the burst: workerd ${ms(cpuMs.workerd)} ms, stand-ins and client ${ms(cpuMs.standIns)} ms ` +
-      `(${ms((cpuMs.workerd + cpuMs.standIns) / attempts)} ms per attempt, Postgres not counted)`,
+    `cpu during the burst: workerd ${ms(cpuMs.workerd)} ms, stand-ins and client ${ms(cpuMs.standIns)} ms, ` +
+      (postgres
+        ? `Postgres backends ${ms(postgres.ms)} ms (${postgres.backends} backends, sampled) `
+        : "Postgres not counted ") +
+      `= ${ms((cpuMs.workerd + cpuMs.standIns + (postgres?.ms ?? 0)) / attempts)} ms per attempt`,
   );
   log(`payments: ${allPayments.rows[0]?.n} (losers with a payment: ${consistent ? 0 : "see above"})`);
   log(

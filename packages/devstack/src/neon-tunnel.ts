@@ -1,10 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { connect, type Socket } from "node:net";
+import { connect } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { createSqlOverHttp, type SqlOverHttp, type SqlPoolOptions } from "./sql-over-http/handler.ts";
 import { parseAddress } from "./tunnel/address.ts";
+import { BackendPool } from "./tunnel/backend-pool.ts";
+import { CancelKeys } from "./tunnel/cancel-keys.ts";
 import { pipeWebSocketToTcp } from "./tunnel/pipe.ts";
+import { servePooledSession } from "./tunnel/pooled-session.ts";
 
 export interface NeonTunnelOptions {
   /** Port to listen on; 0 or unset picks a free one. */
@@ -21,6 +24,16 @@ export interface NeonTunnelOptions {
    * cap (Postgres's own max_connections refuses the excess with "too many clients").
    */
   maxConnections?: number;
+  /**
+   * Session pooling, as Neon's pooled endpoint (PgBouncer) does it: set, the tunnel keeps warm
+   * Postgres backends and lends one to each new WebSocket client with the same database, user and
+   * start-up parameters, answering the client's start-up itself; when the client leaves, the
+   * backend goes back only if it is idle after `DISCARD ALL`. `maxConnections` then caps lent and
+   * idle backends together. Only backends the server admitted without a password are lent again
+   * (trust auth, as the local stacks use); a server that asks for one gets each client its own.
+   * Not for PGlite, which serves one connection: an idle pooled one would hold it.
+   */
+  sessionPool?: { maxIdle?: number; idleTimeoutMs?: number };
   log?: (line: string) => void;
 }
 
@@ -48,11 +61,24 @@ export async function startNeonTunnel(opts: NeonTunnelOptions): Promise<NeonTunn
   const log = opts.log ?? (() => {});
   const allowed = new Set(opts.allow.map((target) => parseAddress(target)?.key ?? target));
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
-  const open = new Set<{ tcp: Socket; close(): void }>();
+  const open = new Set<{ close(): void }>();
   const sql = createSqlOverHttp({ allowed, ...(opts.sqlPool ? { pool: opts.sqlPool } : {}), log });
   const slots = connectionSlots(opts.maxConnections);
+  let closing = false;
+  const pooling = opts.sessionPool && {
+    pool: new BackendPool({
+      ...(opts.maxConnections === undefined ? {} : { max: opts.maxConnections }),
+      maxIdle: opts.sessionPool.maxIdle ?? opts.maxConnections ?? 20,
+      idleTimeoutMs: opts.sessionPool.idleTimeoutMs ?? 60_000,
+    }),
+    cancels: new CancelKeys(),
+    closing: () => closing,
+    log,
+  };
 
-  const server = createServer((req, res) => answerHttp(req, res, open.size, sql));
+  const server = createServer((req, res) =>
+    answerHttp(req, res, { connections: open.size, ...(pooling && { pool: pooling.pool.stats }) }, sql),
+  );
 
   server.on("upgrade", (req: IncomingMessage, client: Duplex, head: Buffer) => {
     // Node drops its own error listener from upgraded sockets; a reset must not crash dev.
@@ -62,6 +88,19 @@ export async function startNeonTunnel(opts: NeonTunnelOptions): Promise<NeonTunn
     if (!allowed.has(target.key)) {
       log(`refused ${target.key}: not in the tunnel allow-list`);
       return refuse(client, 403, `${target.key} is not an allowed database address`);
+    }
+    if (pooling) {
+      // The pool key needs the client's start-up message, which only comes over the WebSocket;
+      // an unreachable database is then answered with a FATAL ErrorResponse instead of a 502.
+      wss.handleUpgrade(req, client, head, (ws) => {
+        const entry = { close: () => ws.terminate() };
+        open.add(entry);
+        void servePooledSession(ws, target, {
+          ...pooling,
+          log: (line) => log(`${target.key}: ${line}`),
+        }).finally(() => open.delete(entry));
+      });
+      return;
     }
     void slots.acquire().then((release) => bridge(req, client, head, target, release));
   });
@@ -92,7 +131,12 @@ export async function startNeonTunnel(opts: NeonTunnelOptions): Promise<NeonTunn
       wss.handleUpgrade(req, client, head, (ws) => {
         client.off("close", abandon);
         tcp.off("error", unreachable);
-        const entry = { tcp, close: () => ws.terminate() };
+        const entry = {
+          close: () => {
+            ws.terminate();
+            tcp.destroy();
+          },
+        };
         open.add(entry);
         void pipeWebSocketToTcp(ws, tcp, (line) => log(`${target.key}: ${line}`)).finally(() => {
           open.delete(entry);
@@ -117,10 +161,9 @@ export async function startNeonTunnel(opts: NeonTunnelOptions): Promise<NeonTunn
     wsProxy: `${reachable}:${address.port}/v1`,
     httpEndpoint: `http://${reachable}:${address.port}/sql`,
     close: async () => {
-      for (const entry of open) {
-        entry.close();
-        entry.tcp.destroy();
-      }
+      closing = true;
+      for (const entry of open) entry.close();
+      pooling?.pool.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections?.();
@@ -131,7 +174,12 @@ export async function startNeonTunnel(opts: NeonTunnelOptions): Promise<NeonTunn
   };
 }
 
-function answerHttp(req: IncomingMessage, res: ServerResponse, connections: number, sql: SqlOverHttp): void {
+function answerHttp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  tunnels: { connections: number; pool?: BackendPool["stats"] },
+  sql: SqlOverHttp,
+): void {
   const path = new URL(req.url ?? "/", "http://tunnel").pathname;
   if (req.method === "POST" && path === "/sql") {
     void sql.handle(req, res);
@@ -139,7 +187,7 @@ function answerHttp(req: IncomingMessage, res: ServerResponse, connections: numb
   }
   if (req.method === "GET" && path === "/health") {
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ status: "ok", connections, sql: sql.stats() }));
+    res.end(JSON.stringify({ status: "ok", ...tunnels, sql: sql.stats() }));
     return;
   }
   const status = path === "/v1" ? 426 : path === "/sql" ? 405 : 404;

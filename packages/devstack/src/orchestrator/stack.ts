@@ -93,7 +93,8 @@ async function runStack(
     port: env.NEON_TUNNEL_PORT,
     allow: [`${pg.host}:${pg.port}`],
     // PGlite serves one client at a time: its pooled connection must not sit idle holding it.
-    ...(pg.kind === "pglite" ? { sqlPool: { max: 1, idleTimeoutMillis: 200 } } : {}),
+    // A real Postgres gets warm backends lent per connection, as behind Neon's pooled endpoint.
+    ...(pg.kind === "pglite" ? { sqlPool: { max: 1, idleTimeoutMillis: 200 } } : { sessionPool: {} }),
     log: log("tunnel", 2),
   });
   scope.own({ name: "tunnel", close: tunnel.close });

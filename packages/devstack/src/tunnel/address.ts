@@ -13,3 +13,5 @@ export function parseAddress(address: string): { host: string; port: number; key
   if (colon < 1 || !host || !Number.isInteger(port) || port < 1 || port > 65535) return null;
   return { host, port, key: `${host}:${port}` };
 }
+
+export type TunnelTarget = NonNullable<ReturnType<typeof parseAddress>>;

@@ -70,7 +70,7 @@ export function pipeWebSocketToTcp(ws: WebSocket, tcp: Socket, log: (line: strin
   return Promise.all([wsClosed, tcpClosed]).then(() => undefined);
 }
 
-function toBuffer(data: RawData): Buffer {
+export function toBuffer(data: RawData): Buffer {
   if (Buffer.isBuffer(data)) return data;
   if (Array.isArray(data)) return Buffer.concat(data);
   return Buffer.from(data);

@@ -40,6 +40,11 @@ export async function startBenchApi(opts: {
   vars?: Record<string, string>;
   /** Caps the tunnel's database connections, as Neon's pooled endpoint queues clients beyond its pool. */
   maxDatabaseConnections?: number;
+  /**
+   * Default true: the tunnel lends warm Postgres backends (session pooling), as Neon's pooled
+   * endpoint does in production; false starts a backend per Worker request (the direct endpoint).
+   */
+  sessionPool?: boolean;
 }): Promise<BenchApi> {
   const cleanups: (() => Promise<unknown>)[] = [];
   const close = async () => {
@@ -51,6 +56,7 @@ export async function startBenchApi(opts: {
       port: 0,
       allow: [`${target.hostname}:${target.port || "5432"}`],
       ...(opts.maxDatabaseConnections && { maxConnections: opts.maxDatabaseConnections }),
+      ...(opts.sessionPool !== false && { sessionPool: {} }),
     });
     cleanups.push(() => tunnel.close());
     const bridge = await startRedisBridge({ port: 0, redisUrl: opts.redisUrl, token: redisToken });
