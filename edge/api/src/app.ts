@@ -13,6 +13,7 @@ import { partnerApiRoutes } from "./http/partner-api.ts";
 import { stripeWebhookRoutes } from "./http/stripe-webhooks.ts";
 import { trpcRoutes } from "./http/trpc.ts";
 import { unsubscribeRoutes } from "./http/unsubscribe.ts";
+import { answerListingFromIsolate, listingGetPath } from "./listings/isolate-listing-answer.ts";
 import { loadConfig } from "./middleware/config.ts";
 import { cors } from "./middleware/cors.ts";
 import { drainUnreadBody } from "./middleware/drain-body.ts";
@@ -54,6 +55,8 @@ export function createApp(opts: { clock?: Clock; metrics?: MetricsOptions; isola
       .route("/", stripeWebhookRoutes)
       .route("/", unsubscribeRoutes)
       .use("/trpc/*", apiRateLimit)
+      // A listing this isolate holds, read anonymously, is answered without running tRPC.
+      .use(listingGetPath, answerListingFromIsolate)
       .route("/", trpcRoutes)
       .use("/v1/*", apiRateLimit)
       .route("/", partnerApiRoutes)
