@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { requestId } from "hono/request-id";
 import type { HonoEnv } from "./context.ts";
 import { notFound, onError } from "./errors.ts";
 import { avatarRoutes } from "./http/avatars.ts";
@@ -20,6 +19,7 @@ import { drainUnreadBody } from "./middleware/drain-body.ts";
 import { init } from "./middleware/init.ts";
 import { requestLogger } from "./middleware/logger.ts";
 import { type MetricsOptions, recordMetrics } from "./middleware/metrics.ts";
+import { requestId } from "./middleware/request-id.ts";
 import { tracing } from "./middleware/tracing.ts";
 import { apiRateLimit } from "./rate-limit/api-limit.ts";
 import type { Clock } from "./services/clock.ts";
@@ -34,7 +34,7 @@ export function createApp(opts: { clock?: Clock; metrics?: MetricsOptions; isola
   const isolate = opts.isolate ?? createIsolateState();
   return (
     new Hono<HonoEnv>()
-      .use(requestId({ headerName: "x-request-id" }))
+      .use(requestId)
       .use(tracing)
       .use(requestLogger)
       .use(drainUnreadBody)

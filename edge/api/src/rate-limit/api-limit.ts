@@ -18,7 +18,7 @@ import { apiLimits } from "./rules.ts";
  * client costs a round trip per lease rather than per call.
  */
 export const apiRateLimit = createMiddleware<HonoEnv>(async (c, next) => {
-  const { services } = c.var;
+  const services = c.get("services");
   const checks: { rule: (typeof apiLimits)[keyof typeof apiLimits]; key: string }[] = [];
   const ip = clientIp(c.req.raw.headers, services.config.APP_ENV);
   if (ip) checks.push({ rule: apiLimits.perIp, key: ip });
