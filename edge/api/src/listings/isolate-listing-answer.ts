@@ -47,11 +47,20 @@ function anonymousListingRead(request: Request): string | null {
   const headers = request.headers;
   if (headers.has("trpc-accept") || headers.get("accept")?.includes("application/jsonl")) return null;
   if (presentedCredential(headers)) return null;
-  const url = new URL(request.url);
-  if (url.pathname !== listingGetPath) return null;
-  const params = url.searchParams;
-  if (params.size !== 1) return null;
-  const input = params.get("input");
+  return listingIdIn(request.url);
+}
+
+let lastUrl = "";
+let lastId: string | null = null;
+
+/** The id a `listings.get?input=…` URL asks for, by the procedure's own input schema; the last URL's answer is kept. */
+function listingIdIn(url: string): string | null {
+  if (url === lastUrl) return lastId;
+  lastUrl = url;
+  lastId = null;
+  const { pathname, searchParams } = new URL(url);
+  if (pathname !== listingGetPath || searchParams.size !== 1) return null;
+  const input = searchParams.get("input");
   if (input === null) return null;
   let parsed: unknown;
   try {
@@ -60,5 +69,6 @@ function anonymousListingRead(request: Request): string | null {
     return null;
   }
   const read = ZGetListingRequestSchema.safeParse(parsed);
-  return read.success ? read.data.id : null;
+  lastId = read.success ? read.data.id : null;
+  return lastId;
 }
