@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { requestId } from "hono/request-id";
 import type { HonoEnv } from "./context.ts";
 import { notFound, onError } from "./errors.ts";
 import { avatarRoutes } from "./http/avatars.ts";
@@ -13,12 +12,14 @@ import { partnerApiRoutes } from "./http/partner-api.ts";
 import { stripeWebhookRoutes } from "./http/stripe-webhooks.ts";
 import { trpcRoutes } from "./http/trpc.ts";
 import { unsubscribeRoutes } from "./http/unsubscribe.ts";
+import { answerListingFromIsolate, listingGetPath } from "./listings/isolate-listing-answer.ts";
 import { loadConfig } from "./middleware/config.ts";
 import { cors } from "./middleware/cors.ts";
 import { drainUnreadBody } from "./middleware/drain-body.ts";
 import { init } from "./middleware/init.ts";
 import { requestLogger } from "./middleware/logger.ts";
 import { type MetricsOptions, recordMetrics } from "./middleware/metrics.ts";
+import { requestId } from "./middleware/request-id.ts";
 import { tracing } from "./middleware/tracing.ts";
 import { apiRateLimit } from "./rate-limit/api-limit.ts";
 import type { Clock } from "./services/clock.ts";
@@ -33,7 +34,7 @@ export function createApp(opts: { clock?: Clock; metrics?: MetricsOptions; isola
   const isolate = opts.isolate ?? createIsolateState();
   return (
     new Hono<HonoEnv>()
-      .use(requestId({ headerName: "x-request-id" }))
+      .use(requestId)
       .use(tracing)
       .use(requestLogger)
       .use(drainUnreadBody)
@@ -54,6 +55,8 @@ export function createApp(opts: { clock?: Clock; metrics?: MetricsOptions; isola
       .route("/", stripeWebhookRoutes)
       .route("/", unsubscribeRoutes)
       .use("/trpc/*", apiRateLimit)
+      // A listing this isolate holds, read anonymously, is answered without running tRPC.
+      .use(listingGetPath, answerListingFromIsolate)
       .route("/", trpcRoutes)
       .use("/v1/*", apiRateLimit)
       .route("/", partnerApiRoutes)

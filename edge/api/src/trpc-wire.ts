@@ -11,8 +11,15 @@ export const trpcEndpoint = "/trpc";
  */
 export const maxBatchCalls = 10;
 
-/** The procedure paths a /trpc request names: one, or a comma-separated batch. */
-export function trpcCallPaths(url: string): string[] {
+let lastUrl = "";
+let lastPaths: readonly string[] = [];
+
+/**
+ * The procedure paths a /trpc request names: one, or a comma-separated batch. The rate limit, the
+ * route and the metrics of one request each ask, so the last answer is kept (read-only: shared).
+ */
+export function trpcCallPaths(url: string): readonly string[] {
+  if (url === lastUrl) return lastPaths;
   const raw = new URL(url).pathname.slice(trpcEndpoint.length + 1);
   let decoded = raw;
   try {
@@ -20,7 +27,9 @@ export function trpcCallPaths(url: string): string[] {
   } catch {
     // A malformed escape names no procedure; tRPC answers it as one unknown path.
   }
-  return decoded.split(",");
+  lastUrl = url;
+  lastPaths = Object.freeze(decoded.split(","));
+  return lastPaths;
 }
 
 /**

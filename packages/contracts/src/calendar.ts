@@ -136,5 +136,7 @@ export type IcalImportView = z.infer<typeof zIcalImportView>;
  * (`/ical/<listingId>/<token>.ics`), and anyone reading logs could subscribe to the calendar.
  */
 export function withoutIcalToken(path: string): string {
+  // Every request's access line passes here; only iCal paths need the pattern.
+  if (!path.startsWith("/ical/")) return path;
   return path.replace(/^(\/ical\/[^/]*\/)[^/]+$/, "$1[token].ics");
 }

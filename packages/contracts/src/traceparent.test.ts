@@ -37,6 +37,9 @@ describe("traceparent", () => {
   it("starts a new sampled trace when the header is missing or malformed", () => {
     const fresh = continueTrace("garbage");
     expect(fresh.parentSpanId).toBeNull();
+    expect(fresh.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(fresh.spanId).toMatch(/^[0-9a-f]{16}$/);
+    expect(fresh.traceId.includes(fresh.spanId)).toBe(false);
     expect(parseTraceparent(fresh.traceparent)?.traceId).toBe(fresh.traceId);
     expect(newTraceparent()).not.toBe(newTraceparent());
   });

@@ -34,12 +34,13 @@ export function parseTraceparent(
   };
 }
 
-function randomHex(bytes: number): string {
-  const values = crypto.getRandomValues(new Uint8Array(bytes));
+const hexOfByte = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+
+/** Random bytes as an id in hex; all zeros is invalid (2^-64 at worst, but cheap to rule out). */
+function nonZeroHex(bytes: Uint8Array): string {
   let hex = "";
-  for (const value of values) hex += value.toString(16).padStart(2, "0");
-  // All zeros is invalid; 2^-64 at worst, but cheap to rule out.
-  return zeros.test(hex) ? randomHex(bytes) : hex;
+  for (const byte of bytes) hex += hexOfByte[byte];
+  return zeros.test(hex) ? nonZeroHex(crypto.getRandomValues(new Uint8Array(bytes.length))) : hex;
 }
 
 export function formatTraceparent(traceId: string, spanId: string, sampled: boolean): string {
@@ -49,8 +50,10 @@ export function formatTraceparent(traceId: string, spanId: string, sampled: bool
 /** This hop's context: the incoming trace continued with a new span, or a new sampled trace. */
 export function continueTrace(incoming: string | null | undefined): TraceContext {
   const parent = parseTraceparent(incoming);
-  const traceId = parent?.traceId ?? randomHex(16);
-  const spanId = randomHex(8);
+  // One draw for both ids: every request starts a span, most a trace too.
+  const bytes = crypto.getRandomValues(new Uint8Array(parent ? 8 : 24));
+  const spanId = nonZeroHex(bytes.subarray(0, 8));
+  const traceId = parent?.traceId ?? nonZeroHex(bytes.subarray(8));
   const sampled = parent?.sampled ?? true;
   return {
     traceId,

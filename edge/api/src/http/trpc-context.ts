@@ -6,13 +6,14 @@ import type { TrpcContext } from "../trpc.ts";
 
 /** The procedures' context for one HTTP request, over tRPC's wire or the partner REST API. */
 export function trpcContextOf(c: Context<HonoEnv>, req: Request, resHeaders: Headers): TrpcContext {
+  const services = c.get("services");
   return {
-    services: c.var.services,
-    requestId: c.var.requestId,
-    traceId: c.var.trace.traceId,
+    services,
+    requestId: c.get("requestId"),
+    traceId: c.get("trace").traceId,
     headers: req.headers,
     resHeaders,
-    ip: clientIp(req.headers, c.var.services.config.APP_ENV),
+    ip: clientIp(req.headers, services.config.APP_ENV),
     userAgent: req.headers.get("user-agent"),
     setCookie: (name, value, opts) => resHeaders.append("Set-Cookie", serializeCookie(name, value, opts)),
     clearCookie: (name) => resHeaders.append("Set-Cookie", serializeCookie(name, "", { maxAgeSeconds: 0 })),

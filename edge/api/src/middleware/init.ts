@@ -13,9 +13,16 @@ import type { IsolateState } from "../services/isolate-state.ts";
  */
 export const init = (isolate: IsolateState, clock?: Clock) =>
   createMiddleware<HonoEnv>(async (c, next) => {
-    const scope = createServices(c.var.config, c.var.logger, clock, roomsOf(c.env as RoomBindings), isolate, {
-      traceparent: c.var.trace.traceparent,
-    });
+    const scope = createServices(
+      c.get("config"),
+      c.get("logger"),
+      clock,
+      roomsOf(c.env as RoomBindings),
+      isolate,
+      {
+        traceparent: c.get("trace").traceparent,
+      },
+    );
     c.set("services", scope.services);
     try {
       await next();

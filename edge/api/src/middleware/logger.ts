@@ -5,7 +5,7 @@ import { createLogger } from "../services/logger.ts";
 
 /** A logger tagged with the request and trace ids, plus one access line per request once it is answered. */
 export const requestLogger = createMiddleware<HonoEnv>(async (c, next) => {
-  const logger = createLogger({ requestId: c.var.requestId, traceId: c.var.trace.traceId });
+  const logger = createLogger({ requestId: c.get("requestId"), traceId: c.get("trace").traceId });
   c.set("logger", logger);
   const started = Date.now();
   await next();

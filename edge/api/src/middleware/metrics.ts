@@ -29,7 +29,7 @@ export const recordMetrics = (opts: MetricsOptions = {}) =>
     c.set("trpcCallOutcomes", outcomes);
     await next();
     const latencyMs = Date.now() - started;
-    const { services } = c.var;
+    const services = c.get("services");
     const origin = requestOrigin(c.req.raw);
     const calls = c.req.path.startsWith(`${trpcEndpoint}/`)
       ? outcomes.calls(c.req.url, c.res.status)

@@ -1,6 +1,7 @@
 import { continueTrace } from "@hometrip/contracts";
 import { createMiddleware } from "hono/factory";
 import type { HonoEnv } from "../context.ts";
+import { setResponseHeader } from "../http/response-headers.ts";
 
 /**
  * Continues the caller's W3C trace (`traceparent` from the web proxy or a partner's client) with a
@@ -12,5 +13,5 @@ export const tracing = createMiddleware<HonoEnv>(async (c, next) => {
   const trace = continueTrace(c.req.header("traceparent"));
   c.set("trace", trace);
   await next();
-  c.header("x-trace-id", trace.traceId);
+  setResponseHeader(c, "x-trace-id", trace.traceId);
 });

@@ -18,11 +18,12 @@ import { apiLimits } from "./rules.ts";
  * client costs a round trip per lease rather than per call.
  */
 export const apiRateLimit = createMiddleware<HonoEnv>(async (c, next) => {
-  const { services } = c.var;
+  const services = c.get("services");
   const checks: { rule: (typeof apiLimits)[keyof typeof apiLimits]; key: string }[] = [];
   const ip = clientIp(c.req.raw.headers, services.config.APP_ENV);
   if (ip) checks.push({ rule: apiLimits.perIp, key: ip });
-  const credential = await credentialKey(services, c.req.raw.headers);
+  const presented = presentedCredential(c.req.raw.headers);
+  const credential = presented ? await credentialKey(services, presented) : null;
   if (credential) checks.push({ rule: apiLimits.perCredential, key: credential });
 
   // Each call of a tRPC batch spends budget; a batch over the size limit is refused after this.
@@ -48,7 +49,7 @@ export const apiRateLimit = createMiddleware<HonoEnv>(async (c, next) => {
     services.logger.warn("general rate limit unavailable", errorFields(error));
     return next();
   }
-  for (const result of results) services.waitUntil(result.pending);
+  // No `pending` to hand to waitUntil: a leased limiter's work is done when `limit` returns.
   const refused = results.filter((result) => !result.success);
   if (refused.length === 0) return next();
 
@@ -75,9 +76,10 @@ export const apiRateLimit = createMiddleware<HonoEnv>(async (c, next) => {
   return c.json(body, 429);
 });
 
-async function credentialKey(services: Services, headers: Headers): Promise<string | null> {
-  const presented = presentedCredential(headers);
-  if (!presented) return null;
+async function credentialKey(
+  services: Services,
+  presented: NonNullable<ReturnType<typeof presentedCredential>>,
+): Promise<string | null> {
   if (presented.kind === "apiKey") return `key:${await hashToken(presented.value)}`;
   const claims = await verifyAccessToken(
     services.config.JWT_SIGNING_KEYS,

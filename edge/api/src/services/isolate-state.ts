@@ -11,12 +11,21 @@ import type { LeaseBook } from "@hometrip/kv";
 export interface IsolateState {
   rateLeases: LeaseBook;
   listingViews: NearCache<ListingView>;
+  /**
+   * The `listings.get` answer body of a view in `listingViews`, serialized once per view object:
+   * a view forgotten or replaced there takes its answer with it.
+   */
+  listingAnswers: WeakMap<ListingView, string>;
   /** Metrics counted and not yet written; made on first use with METRICS_FLUSH_SECONDS. */
   rollups?: RollupBuffer;
 }
 
 export function createIsolateState(opts: { listingViewSeconds?: number } = {}): IsolateState {
-  return { rateLeases: new Map(), listingViews: new NearCache((opts.listingViewSeconds ?? 5) * 1000) };
+  return {
+    rateLeases: new Map(),
+    listingViews: new NearCache((opts.listingViewSeconds ?? 5) * 1000),
+    listingAnswers: new WeakMap(),
+  };
 }
 
 /**

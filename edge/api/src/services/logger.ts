@@ -14,15 +14,48 @@ export interface Logger {
  * `requestId` becomes searchable without parsing free text.
  */
 const rank: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+const lineKeys = new Set(["level", "time", "message"]);
+
+/**
+ * Whether a line needs the merged object: `fields` replaces a key the line or `base` already has,
+ * or is not a plain object (its own `toJSON` would speak for it where the spread does not).
+ */
+function needsMerge(fields: LogFields, base: LogFields): boolean {
+  if (Object.getPrototypeOf(fields) !== Object.prototype) return true;
+  for (const key in fields) if (lineKeys.has(key) || Object.hasOwn(base, key)) return true;
+  return false;
+}
+
+// Workers' clock only moves between I/O, so many lines share a millisecond: format it once.
+let formattedAt = Number.NaN;
+let formatted = "";
+function isoNow(): string {
+  const now = Date.now();
+  if (now !== formattedAt) {
+    formattedAt = now;
+    formatted = new Date(now).toISOString();
+  }
+  return formatted;
+}
 
 export function createLogger(
   base: LogFields = {},
   opts: { minLevel?: LogLevel; write?: (line: string) => void } = {},
 ): Logger {
   const { minLevel = "info", write = console.log } = opts;
+  // Every line of a request carries its ids: they are serialized once, not once per line.
+  const baseJson = Object.keys(base).some((key) => lineKeys.has(key)) ? null : JSON.stringify(base);
   const emit = (level: LogLevel, message: string, fields?: LogFields) => {
     if (rank[level] < rank[minLevel]) return;
-    write(JSON.stringify({ level, time: new Date().toISOString(), message, ...base, ...fields }));
+    if (baseJson === null || (fields && needsMerge(fields, base))) {
+      write(JSON.stringify({ level, time: isoNow(), message, ...base, ...fields }));
+      return;
+    }
+    // The same line as the spread above, without building the merged object.
+    let line = `{"level":"${level}","time":"${isoNow()}","message":${JSON.stringify(message)}`;
+    if (baseJson.length > 2) line += `,${baseJson.slice(1, -1)}`;
+    const own = fields ? JSON.stringify(fields) : "{}";
+    write(own.length > 2 ? `${line},${own.slice(1)}` : `${line}}`);
   };
   return {
     debug: (message, fields) => emit("debug", message, fields),

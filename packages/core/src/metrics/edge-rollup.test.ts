@@ -114,6 +114,28 @@ describe("rollup buffer", () => {
     expect(buffer.takeDue(t0 + 30_000)).toEqual([]);
   });
 
+  it("writes the same fields as the calls' own increments, however many calls it summed", () => {
+    const minuteStart = Math.floor(Date.now() / 60_000) * 60_000;
+    const buffer = new RollupBuffer(60_000, minuteStart);
+    const samples: EdgeCallSample[] = [];
+    for (let i = 0; i < 200; i++) {
+      const batch = [
+        sample({
+          procedure: ["listings.get", "search.listings", "GET /health"][i % 3],
+          status: [200, 204, 302, 404, 429, 500][i % 6],
+          latencyMs: ((i * 37) % 1200) + (i % 2 ? 0.4 : 0.6),
+          region: ["EU", "NA", "weird|region\n"][i % 3],
+          colo: ["LIS", "FRA", "IAD", "NRT"][i % 4],
+        }),
+      ];
+      samples.push(...batch);
+      buffer.add("m", new Date(minuteStart + (i % 59) * 1000), batch);
+    }
+    const [written, ...rest] = buffer.takeDue(minuteStart + 60_000);
+    expect(rest).toEqual([]);
+    expect(asHash(written?.increments ?? new Map())).toEqual(asHash(rollupIncrements(samples)));
+  });
+
   it("writes at every request when the interval is 0", () => {
     const buffer = new RollupBuffer(0, 0);
     buffer.add("m", new Date(0), [sample()]);

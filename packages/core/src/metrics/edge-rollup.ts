@@ -51,24 +51,64 @@ export function rollupLabel(value: string | undefined | null): string {
   return cleaned || "unknown";
 }
 
+/** Calls with the same labels and status class, summed: how many, per latency bucket, and their total ms. */
+export interface CallTally {
+  procedure: string;
+  region: string;
+  colo: string;
+  statusClass: StatusClass;
+  calls: number;
+  /** Latency bucket index → calls in it. */
+  buckets: Map<number, number>;
+  latencyMs: number;
+}
+
+/** Adds one call to a tally (latency rounded to whole ms, as the fields count it). */
+export function tallyCall(tally: CallTally, latencyMs: number): void {
+  const latency = Math.max(0, Math.round(latencyMs));
+  const bucket = latencyBucketOf(latency);
+  tally.calls += 1;
+  tally.buckets.set(bucket, (tally.buckets.get(bucket) ?? 0) + 1);
+  tally.latencyMs += latency;
+}
+
+export function emptyTally(sample: EdgeCallSample): CallTally {
+  const { procedure, region, colo } = sample;
+  return {
+    procedure,
+    region,
+    colo,
+    statusClass: statusClassOf(sample.status),
+    calls: 0,
+    buckets: new Map(),
+    latencyMs: 0,
+  };
+}
+
+/** Adds a tally's HINCRBY increments under every dimension to `increments`. */
+export function addTallyIncrements(increments: Map<string, number>, tally: CallTally): void {
+  const add = (field: string, by: number) => increments.set(field, (increments.get(field) ?? 0) + by);
+  const labels: [RollupDimension, string][] = [
+    ["all", "all"],
+    ["region", rollupLabel(tally.region)],
+    ["colo", rollupLabel(tally.colo)],
+    ["procedure", rollupLabel(tally.procedure)],
+  ];
+  for (const [dimension, value] of labels) {
+    const prefix = `${dimension}|${value}|`;
+    add(`${prefix}${tally.statusClass}`, tally.calls);
+    for (const [bucket, calls] of tally.buckets) add(`${prefix}b${bucket}`, calls);
+    add(`${prefix}ms`, tally.latencyMs);
+  }
+}
+
 /** HINCRBY increments for a set of calls, summed per field (a batch of 10 calls is one write). */
 export function rollupIncrements(samples: EdgeCallSample[]): Map<string, number> {
   const increments = new Map<string, number>();
-  const add = (field: string, by: number) => increments.set(field, (increments.get(field) ?? 0) + by);
   for (const sample of samples) {
-    const labels: [RollupDimension, string][] = [
-      ["all", "all"],
-      ["region", rollupLabel(sample.region)],
-      ["colo", rollupLabel(sample.colo)],
-      ["procedure", rollupLabel(sample.procedure)],
-    ];
-    const latency = Math.max(0, Math.round(sample.latencyMs));
-    for (const [dimension, value] of labels) {
-      const prefix = `${dimension}|${value}|`;
-      add(`${prefix}${statusClassOf(sample.status)}`, 1);
-      add(`${prefix}b${latencyBucketOf(latency)}`, 1);
-      add(`${prefix}ms`, latency);
-    }
+    const tally = emptyTally(sample);
+    tallyCall(tally, sample.latencyMs);
+    addTallyIncrements(increments, tally);
   }
   return increments;
 }

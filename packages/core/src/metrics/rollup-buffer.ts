@@ -1,4 +1,11 @@
-import { type EdgeCallSample, rollupIncrements } from "./edge-rollup.ts";
+import {
+  addTallyIncrements,
+  type CallTally,
+  type EdgeCallSample,
+  emptyTally,
+  statusClassOf,
+  tallyCall,
+} from "./edge-rollup.ts";
 import { periodStart } from "./rollup-periods.ts";
 import type { RollupBatch } from "./rollup-store.ts";
 
@@ -9,7 +16,12 @@ import type { RollupBatch } from "./rollup-store.ts";
  * `flushMs` of its calls); `flushMs` 0 writes every request's calls with that request.
  */
 export class RollupBuffer {
-  private readonly pending = new Map<string, RollupBatch>();
+  // Calls are kept as tallies per (labels, status class) and spelled out as hash fields only when
+  // written: a busy isolate adds to a handful of tallies per request instead of a dozen fields.
+  private readonly pending = new Map<
+    string,
+    { prefix: string; minute: number; tallies: Map<string, CallTally> }
+  >();
   private lastFlush: number;
 
   constructor(
@@ -25,11 +37,17 @@ export class RollupBuffer {
     const key = `${prefix}\n${minute}`;
     let batch = this.pending.get(key);
     if (!batch) {
-      batch = { prefix, minute, increments: new Map() };
+      batch = { prefix, minute, tallies: new Map() };
       this.pending.set(key, batch);
     }
-    for (const [field, by] of rollupIncrements(samples)) {
-      batch.increments.set(field, (batch.increments.get(field) ?? 0) + by);
+    for (const sample of samples) {
+      const kind = `${sample.procedure}\0${sample.region}\0${sample.colo}\0${statusClassOf(sample.status)}`;
+      let tally = batch.tallies.get(kind);
+      if (!tally) {
+        tally = emptyTally(sample);
+        batch.tallies.set(kind, tally);
+      }
+      tallyCall(tally, sample.latencyMs);
     }
   }
 
@@ -37,7 +55,11 @@ export class RollupBuffer {
   takeDue(now: number): RollupBatch[] {
     if (this.pending.size === 0 || now - this.lastFlush < this.flushMs) return [];
     this.lastFlush = now;
-    const batches = [...this.pending.values()];
+    const batches = [...this.pending.values()].map(({ prefix, minute, tallies }) => {
+      const increments = new Map<string, number>();
+      for (const tally of tallies.values()) addTallyIncrements(increments, tally);
+      return { prefix, minute, increments };
+    });
     this.pending.clear();
     return batches;
   }
