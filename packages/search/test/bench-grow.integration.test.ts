@@ -91,7 +91,13 @@ describe("growBenchCatalogue", () => {
       expect(row.dLatM).toBeLessThanOrEqual(501);
       expect(row.dLngM).toBeLessThanOrEqual(501);
     }
-    // The seed books its listings ahead, so copies carry occupied nights to check against.
+    // Each copied block occupies its nights (a booking over them would be refused), and the seed
+    // books its listings ahead, so copies carry occupied nights to check against.
+    expect(
+      await count(`select count(*)::int as n from calendar_blocks b join bench_listing_copies c on c.id = b.listing_id
+        where not exists (select 1 from listing_occupancy o where o.calendar_block_id = b.id
+          and (o.listing_id, o.check_in, o.check_out) = (b.listing_id, b.check_in, b.check_out))`),
+    ).toBe(0);
     expect(
       await count(`select count(*)::int as n from bench_listing_copies c join listing_search s on s.id = c.id
         where not isempty(s.occupied * datemultirange(daterange(current_date, null)))`),
