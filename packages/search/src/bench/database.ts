@@ -2,10 +2,15 @@ import { migrate } from "@hometrip/db/migrate";
 import { seed } from "@hometrip/db/seed";
 import pg from "pg";
 import { progressBar } from "../cli/progress.ts";
+import { growBenchCatalogue } from "./grow.ts";
+
+/** What the seed writes in full; beyond it the catalogue grows by copies (`grow.ts`). */
+const SEEDED_LISTINGS = 50_000;
 
 /**
- * The benchmark's own database on the local server: created, migrated and seeded with `listings`
- * listings, or reused as it is when `reuse` is set and it already holds them.
+ * The benchmark's own database on the local server: created, migrated and seeded with up to
+ * 50,000 listings, grown to `listings` beyond that, or reused when `reuse` is set and it already
+ * holds them (a grown one that stopped short resumes growing). Returns its URL and listing count.
  */
 export async function prepareBenchDatabase(opts: {
   adminUrl: string;
@@ -13,7 +18,7 @@ export async function prepareBenchDatabase(opts: {
   listings: number;
   reuse: boolean;
   log: (line: string) => void;
-}): Promise<string> {
+}): Promise<{ databaseUrl: string; listings: number }> {
   const url = new URL(opts.adminUrl);
   url.pathname = `/${opts.name}`;
   const databaseUrl = url.toString();
@@ -27,7 +32,13 @@ export async function prepareBenchDatabase(opts: {
         opts.log(`reusing database ${opts.name} (${existing} listings)`);
         await migrate(databaseUrl);
         await vacuum(databaseUrl, opts.log);
-        return databaseUrl;
+        return { databaseUrl, listings: existing };
+      }
+      if (existing >= SEEDED_LISTINGS) {
+        await migrate(databaseUrl);
+        await growBenchCatalogue({ databaseUrl, listings: opts.listings, log: opts.log });
+        await vacuum(databaseUrl, opts.log);
+        return { databaseUrl, listings: opts.listings };
       }
       opts.log(`database ${opts.name} has ${existing} listings; reseeding`);
     }
@@ -46,12 +57,15 @@ export async function prepareBenchDatabase(opts: {
   const summary = await seed({
     databaseUrl,
     seed: 7,
-    listings: opts.listings,
+    listings: Math.min(opts.listings, SEEDED_LISTINGS),
     onProgress: (done, total, stage) => bar.update(done, total, stage),
   });
   bar.done(`seeded ${summary.counts.listings} listings in ${(summary.durationMs / 1000).toFixed(0)} s`);
+  if (opts.listings > SEEDED_LISTINGS) {
+    await growBenchCatalogue({ databaseUrl, listings: opts.listings, log: opts.log });
+  }
   await vacuum(databaseUrl, opts.log);
-  return databaseUrl;
+  return { databaseUrl, listings: opts.listings };
 }
 
 /**

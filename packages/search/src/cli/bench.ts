@@ -1,13 +1,16 @@
 /**
  * bun run bench:search [--reuse] [--rounds N] [--listings N] [--database NAME] [--no-plans]
- *                      [--via workerd|wrangler-dev]
+ *                      [--via workerd|wrangler-dev] [--concurrent [--connections 16] [--seconds 20]]
  *
- * Seeds its own database (50,000 listings by default; --reuse keeps an existing one), then runs
+ * Seeds its own database (50,000 listings by default, grown server-side beyond 50,000; --reuse
+ * keeps an existing one and resumes one that stopped growing short), then runs
  * a fixed set of representative searches through the API Worker in workerd (by default the bundle
  * `wrangler deploy` builds, served by Miniflare; `--via wrangler-dev` puts wrangler dev's proxy in
  * front, as `bun run dev` does) and the same SQL
  * straight over TCP, and prints p50/p95/p99 of each, API/SQL ratios, EXPLAIN (ANALYZE) plans and
- * a last line to compare runs.
+ * a last line to compare runs. `--concurrent` then drives the same searches through the Worker
+ * with autocannon (`--connections` clients for `--seconds`) and adds searches per second and the
+ * latency under load (per query and overall) to the report and the last line.
  */
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -15,6 +18,7 @@ import { parseArgs } from "node:util";
 import { createRedis } from "@hometrip/kv";
 import pg from "pg";
 import { type BenchRuntime, startBenchApi } from "../bench/api.ts";
+import { type ConcurrentResult, concurrentReport, runConcurrentSearches } from "../bench/concurrent.ts";
 import { prepareBenchDatabase } from "../bench/database.ts";
 import { explain } from "../bench/explain.ts";
 import { benchQueries } from "../bench/queries.ts";
@@ -31,6 +35,9 @@ const { values: args } = parseArgs({
     database: { type: "string", default: "hometrip_bench_search" },
     plans: { type: "boolean", default: true },
     via: { type: "string", default: "workerd" },
+    concurrent: { type: "boolean", default: false },
+    connections: { type: "string", default: "16" },
+    seconds: { type: "string", default: "20" },
   },
   // --no-plans skips the EXPLAIN output.
   allowNegative: true,
@@ -40,17 +47,26 @@ if (args.via !== "workerd" && args.via !== "wrangler-dev") {
   process.exit(2);
 }
 const runtime: BenchRuntime = args.via;
-const rounds = Number(args.rounds);
-const listings = Number(args.listings);
+const positive = (name: string, value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`--${name} must be a positive integer, not ${value}`);
+    process.exit(2);
+  }
+  return n;
+};
+const rounds = positive("rounds", args.rounds);
+const connections = positive("connections", args.connections);
+const seconds = positive("seconds", args.seconds);
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
 const adminUrl = process.env.TEST_PG_ADMIN_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379";
 const log = (line: string) => console.log(line);
 
-const databaseUrl = await prepareBenchDatabase({
+const { databaseUrl, listings } = await prepareBenchDatabase({
   adminUrl,
   name: args.database,
-  listings,
+  listings: positive("listings", args.listings),
   reuse: args.reuse,
   log,
 });
@@ -121,6 +137,12 @@ try {
     }
   }
 
+  let concurrent: ConcurrentResult | undefined;
+  if (args.concurrent) {
+    log(`\nconcurrent: ${connections} connections for ${seconds} s…`);
+    concurrent = await runConcurrentSearches({ url: api.url, queries: benchQueries, connections, seconds });
+  }
+
   const pad = (s: string, n: number) => s.padEnd(n);
   const load = loadavg()
     .map((l) => l.toFixed(1))
@@ -130,7 +152,7 @@ try {
     `\n${listings} listings, ${rounds} rounds; milliseconds (API = HTTP into the ${api.describe}, cache missed; warm = cache hit)`,
   );
   console.log(
-    `${pad("query", 26)}${pad("hits", 6)}${pad("sql p50/p95/p99", 22)}${pad("api p50/p95/p99", 22)}${pad("warm p50/p95", 16)}ratio p95`,
+    `${pad("query", 26)}${pad("hits", 6)}${pad("sql p50/p95/p99", 22)}${pad("api p50/p95/p99", 22)}${pad("warm p50/p95", 16)}api/sql p95`,
   );
   for (const [i, { name }] of benchQueries.entries()) {
     const t = timings[i]!;
@@ -144,8 +166,14 @@ try {
   console.log(
     `${pad("all", 32)}${pad(`${ms(sql.p50)}/${ms(sql.p95)}/${ms(sql.p99)}`, 22)}${pad(`${ms(apiCold.p50)}/${ms(apiCold.p95)}/${ms(apiCold.p99)}`, 22)}${pad(`${ms(apiWarm.p50)}/${ms(apiWarm.p95)}`, 16)}${(apiCold.p95 / sql.p95).toFixed(2)}`,
   );
+  let loaded = "";
+  if (concurrent) {
+    const report = concurrentReport(concurrent, benchQueries, api.describe);
+    for (const line of report.lines) console.log(line);
+    loaded = ` qps=${concurrent.qps.toFixed(1)} p95_loaded_ms=${ms(report.all.p95)} connections=${connections}`;
+  }
   console.log(
-    `bench:search listings=${listings} p95_api_ms=${ms(apiCold.p95)} p95_sql_ms=${ms(sql.p95)} ratio=${(apiCold.p95 / sql.p95).toFixed(2)}`,
+    `bench:search listings=${listings} p95_api_ms=${ms(apiCold.p95)} p95_sql_ms=${ms(sql.p95)} ratio=${(apiCold.p95 / sql.p95).toFixed(2)}${loaded}`,
   );
 } finally {
   await api.close();
