@@ -35,8 +35,9 @@ const database = await createTestDatabase({ prefix: "bench_edge" });
 const cleanups: (() => Promise<unknown>)[] = [() => database.drop()];
 try {
   const listingId = await insertPublishedListing(database.url);
-  // Its own metrics keys: the bench's calls must not show up on a developer's ops page.
-  const vars = { METRICS_KEY_PREFIX: "bench-edge-metrics" };
+  // Its own metrics keys: the bench's calls must not show up on a developer's ops page. Access
+  // lines as deployed (wrangler.toml's staging and production vars): errors and slow answers only.
+  const vars = { METRICS_KEY_PREFIX: "bench-edge-metrics", ACCESS_LOG: "errors" };
   const api = await startBenchApi({
     root,
     databaseUrl: database.url,

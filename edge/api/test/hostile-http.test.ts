@@ -171,6 +171,29 @@ describe("log lines", () => {
     expect(access.join("\n")).toContain(`/ical/${listingId}/[token].ics`);
   });
 
+  it("with ACCESS_LOG=errors, log refused and failed answers and leave out fast successful ones", async () => {
+    const lines: string[] = [];
+    vi.spyOn(console, "log").mockImplementation((line: unknown) => void lines.push(String(line)));
+    vi.spyOn(console, "error").mockImplementation((line: unknown) => void lines.push(String(line)));
+    const accessLines = () =>
+      lines.map((line) => JSON.parse(line)).filter((line) => line.message === "request");
+    const errorsOnly = { ACCESS_LOG: "errors" };
+    expect((await call("/health", {}, errorsOnly)).status).toBe(200);
+    expect(accessLines()).toEqual([]);
+    const missing = await call("/no-such-route", {}, errorsOnly);
+    expect(missing.status).toBe(404);
+    expect(accessLines()).toEqual([
+      expect.objectContaining({
+        path: "/no-such-route",
+        status: 404,
+        traceId: missing.headers.get("x-trace-id"),
+      }),
+    ]);
+    // The default keeps a line for every answer.
+    expect((await call("/health")).status).toBe(200);
+    expect(accessLines().at(-1)).toMatchObject({ path: "/health", status: 200 });
+  });
+
   it("never hold a configured secret, even when a request fails", async () => {
     const lines: string[] = [];
     for (const method of ["log", "error", "warn"] as const) {

@@ -46,6 +46,12 @@ export const zEdgeEnv = z.object({
    */
   METRICS_FLUSH_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   /**
+   * Which answers get the Worker's own access line: `all`, or `errors` (4xx, 5xx and answers slower
+   * than a second). Deployed environments use `errors`: Workers invocation logs already record every
+   * request, and one console line per fast 200 was the largest cost left on a cached read.
+   */
+  ACCESS_LOG: z.enum(["all", "errors"]).default("all"),
+  /**
    * Bearer token Prometheus presents at GET /metrics; unset, only ADMIN_API_TOKEN is accepted, so a
    * scraper can get a token that opens nothing else.
    */

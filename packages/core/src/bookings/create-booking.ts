@@ -51,8 +51,10 @@ export async function createBooking(
   /** One-shot reads over Neon's SQL-over-HTTP endpoint, when the runtime has one (see below). */
   httpSql: HttpSql | null = null,
 ): Promise<CreatedBooking> {
-  if (httpSql) await refuseTakenDatesEarly(httpSql, keys, guestId, input);
-  const earlier = await bookingByKey(db, guestId, input.idempotencyKey);
+  // The early read also says whether the key is known; when it is not, a twin committing from
+  // here on is still found: by the taken-dates path or by the insert's violation (below).
+  const keyKnown = httpSql ? await refuseTakenDatesEarly(httpSql, keys, guestId, input) : true;
+  const earlier = keyKnown ? await bookingByKey(db, guestId, input.idempotencyKey) : null;
   if (earlier) return sameRequest(earlier, await verifyQuote(keys, input.quoteToken, null));
 
   const claims = await verifyQuote(keys, input.quoteToken, now);
@@ -64,7 +66,12 @@ export async function createBooking(
   }
   // Every check reads outside the transaction, so it holds its connection only for the two
   // inserts; a guest who lost the dates a moment ago is answered without opening one.
-  const [listing] = await db.select().from(listings).where(eq(listings.id, claims.listingId));
+  const [row] = await db
+    .select({ listing: listings, payoutsEnabled: hostProfiles.payoutsEnabled })
+    .from(listings)
+    .leftJoin(hostProfiles, eq(hostProfiles.userId, listings.hostId))
+    .where(eq(listings.id, claims.listingId));
+  const listing = row?.listing;
   if (listing?.status !== "published") {
     throw new AppError("CONFLICT", "This home is not taking bookings right now");
   }
@@ -82,7 +89,8 @@ export async function createBooking(
   ) {
     throw priceChanged();
   }
-  const instantBook = listing.instantBook && (await payoutsEnabled(db, listing.hostId));
+  // Instant book needs payouts; a host whose payouts were switched off since takes requests.
+  const instantBook = listing.instantBook && row?.payoutsEnabled === true;
   try {
     return await db.transaction(async (tx) => {
       const [booking] = await tx
@@ -130,14 +138,14 @@ export async function createBooking(
  * In a burst for the same dates almost every caller has lost before it starts. One statement over
  * the SQL-over-HTTP endpoint (warm connections, no WebSocket, no new backend) tells them so
  * without opening a database connection. A booking made earlier with the same key skips this:
- * a retry must get its booking back, not a conflict.
+ * a retry must get its booking back, not a conflict. Answers whether such a booking exists.
  */
 async function refuseTakenDatesEarly(
   httpSql: HttpSql,
   keys: readonly SigningKey[],
   guestId: string,
   input: CreateBookingInput,
-): Promise<void> {
+): Promise<boolean> {
   const claims = await verifyQuote(keys, input.quoteToken, null);
   const { rows } = await httpSql.query(
     `select exists (select 1 from listing_occupancy o
@@ -146,6 +154,7 @@ async function refuseTakenDatesEarly(
     [claims.listingId, claims.checkIn, claims.checkOut, guestId, input.idempotencyKey],
   );
   if (rows[0]?.taken === true && rows[0]?.known === false) throw datesJustTaken();
+  return rows[0]?.known !== false;
 }
 
 /** Whether the host can be paid (Stripe Connect onboarding done): instant book and accepting need it. */
