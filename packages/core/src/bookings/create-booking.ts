@@ -4,11 +4,18 @@ import {
   PAYMENT_HOLD_MINUTES,
   type StayUnavailableReason,
 } from "@hometrip/contracts";
-import { type Booking, bookings, type Database, type HttpSql, hostProfiles, listings } from "@hometrip/db";
-import { and, eq } from "drizzle-orm";
+import {
+  type Booking,
+  bookings,
+  type Database,
+  type HttpSql,
+  hostProfiles,
+  listingOccupancy,
+  listings,
+} from "@hometrip/db";
+import { and, eq, sql } from "drizzle-orm";
 import type { SigningKey } from "../auth/signed-jwt.ts";
 import { isOverlapViolation } from "../calendar/access.ts";
-import { occupiedRanges } from "../calendar/occupancy.ts";
 import { priceListingStay, whyUnbookable } from "../listings/quote.ts";
 import { type BookingWithListing, recordTransition } from "./booking-record.ts";
 import { type QuoteClaims, quoteInvalid, verifyQuote } from "./quote-token.ts";
@@ -66,8 +73,16 @@ export async function createBooking(
   }
   // Every check reads outside the transaction, so it holds its connection only for the two
   // inserts; a guest who lost the dates a moment ago is answered without opening one.
+  // One read: the listing, whether its host can be paid, and whether the stay is taken.
   const [row] = await db
-    .select({ listing: listings, payoutsEnabled: hostProfiles.payoutsEnabled })
+    .select({
+      listing: listings,
+      payoutsEnabled: hostProfiles.payoutsEnabled,
+      taken: sql<boolean>`exists (select 1 from ${listingOccupancy}
+        where ${listingOccupancy.listingId} = ${listings.id}
+          and ${listingOccupancy.checkIn} < ${claims.checkOut}
+          and ${listingOccupancy.checkOut} > ${claims.checkIn})`,
+    })
     .from(listings)
     .leftJoin(hostProfiles, eq(hostProfiles.userId, listings.hostId))
     .where(eq(listings.id, claims.listingId));
@@ -76,8 +91,7 @@ export async function createBooking(
     throw new AppError("CONFLICT", "This home is not taking bookings right now");
   }
   if (listing.hostId === guestId) throw new AppError("FORBIDDEN", "You cannot book your own home");
-  const taken = await occupiedRanges(db, listing.id, claims.checkIn, claims.checkOut);
-  if (taken.length > 0) return sameKeyOrTaken(db, guestId, input.idempotencyKey, claims);
+  if (row?.taken) return sameKeyOrTaken(db, guestId, input.idempotencyKey, claims);
   const { stay, price } = await priceListingStay(db, listing, claims.checkIn, claims.checkOut, claims.guests);
   const reason = whyUnbookable(listing, claims, stay.nights, false, now);
   if (reason === "dates_taken") return sameKeyOrTaken(db, guestId, input.idempotencyKey, claims);
