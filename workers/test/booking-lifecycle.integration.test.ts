@@ -230,21 +230,7 @@ describe("booking.transitioned moves the money once and schedules the next deadl
   /** A held booking with its PaymentIntent created and recorded, as the API's post-commit step leaves it. */
   async function heldBookingWithIntent(from: number, nights: number) {
     const held = await heldBooking(from, nights);
-    const { booking, guestId } = held;
-    const intent = await createBookingPaymentIntent(stripe, {
-      bookingId: booking.id,
-      amount: booking.total,
-      currency: booking.currency,
-      guestId,
-      listingId: booking.listingId,
-    });
-    await db.insert(payments).values({
-      bookingId: booking.id,
-      amount: booking.total,
-      currency: booking.currency,
-      providerPaymentId: intent.id,
-    });
-    return { ...held, intent };
+    return { ...held, intent: await intentFor(held.booking, held.guestId) };
   }
 
   /** The guest's card authorises the hold: the booking becomes a request. */

@@ -1,8 +1,7 @@
 import { randomInt } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { newMember, signUpAndLogIn, signUpAsHost } from "./flows/host-listing.ts";
+import { guestAsksHost } from "./flows/inquiry.ts";
 import { snap } from "./screenshots.ts";
-import { ApiClient, createPublishedListing } from "./search-fixtures.ts";
 import { expect, test } from "./test.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });
@@ -15,28 +14,14 @@ test("an away host receives the e-mail; a message the host read live in the thre
   page: hostPage,
 }) => {
   test.setTimeout(480_000);
-  const host = await signUpAsHost(hostPage, undefined, newMember("Hana Host"));
-  const api = new ApiClient(process.env.E2E_API_URL ?? "");
-  await api.logIn(host.email, host.password);
   const title = `Garden studio ${tag}`;
-  const listingId = await createPublishedListing(api, {
+  const { host, guest, guestContext } = await guestAsksHost(browser, hostPage, {
     title,
     city: `Alfama${tag}`,
     lat: 38.71,
     lng: -9.13,
-    propertyType: "apartment",
     nightlyPrice: 70,
-    cleaningFee: 0,
-    bedrooms: 1,
-    amenities: ["wifi"],
   });
-
-  const guestContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
-  const guest = await guestContext.newPage();
-  await signUpAndLogIn(guest, undefined, newMember("Gil Guest"));
-  await guest.goto(`/listings/${listingId}`);
-  await guest.getByTestId("contact-host").click();
-  await expect(guest).toHaveURL(/\/messages\/[0-9a-f-]{36}$/);
   const thread = new URL(guest.url()).pathname;
 
   // The host has the thread open (the guest shows as online there, so the host's socket is in the

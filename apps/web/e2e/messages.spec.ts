@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { newMember, signUpAndLogIn, signUpAsHost } from "./flows/host-listing.ts";
+import { guestAsksHost } from "./flows/inquiry.ts";
 import { snap } from "./screenshots.ts";
-import { ApiClient, createPublishedListing, gradientPng } from "./search-fixtures.ts";
+import { gradientPng } from "./search-fixtures.ts";
 import { expect, test } from "./test.ts";
 
 test.use({ baseURL: process.env.E2E_BASE_URL });
@@ -16,30 +16,16 @@ test("a guest and a host chat live: typing shows, receipts turn read, contact de
   page: hostPage,
 }) => {
   test.setTimeout(480_000);
-  // The host signs up in the browser; the listing is arranged through the API as that host.
-  const host = await signUpAsHost(hostPage, undefined, newMember("Hana Host"));
-  const api = new ApiClient(process.env.E2E_API_URL ?? "");
-  await api.logIn(host.email, host.password);
+  // The host signs up in the browser (the listing is arranged through the API as that host); the
+  // guest, in a second browser context, asks from the listing page.
   const title = `Courtyard flat ${tag}`;
-  const listingId = await createPublishedListing(api, {
+  const { guest, guestContext } = await guestAsksHost(browser, hostPage, {
     title,
     city: `Ribeira${tag}`,
     lat: 41.14,
     lng: -8.61,
-    propertyType: "apartment",
     nightlyPrice: 80,
-    cleaningFee: 0,
-    bedrooms: 1,
-    amenities: ["wifi"],
   });
-
-  // The guest, in a second browser context, asks from the listing page.
-  const guestContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
-  const guest = await guestContext.newPage();
-  await signUpAndLogIn(guest, undefined, newMember("Gil Guest"));
-  await guest.goto(`/listings/${listingId}`);
-  await guest.getByTestId("contact-host").click();
-  await expect(guest).toHaveURL(/\/messages\/[0-9a-f-]{36}$/);
   await expect(guest.getByTestId("masking-note")).toBeVisible();
   await composer(guest).fill("Hello! Is the flat quiet? Mail me at gil.guest@gmail.com");
   await guest.getByRole("button", { name: "Send" }).click();
