@@ -71,9 +71,8 @@ export async function createBooking(
       details: { reason: "guests_changed", requote: true },
     });
   }
-  // Every check reads outside the transaction, so it holds its connection only for the two
-  // inserts; a guest who lost the dates a moment ago is answered without opening one.
-  // One read: the listing, whether its host can be paid, and whether the stay is taken.
+  // Every check reads outside the transaction, which then holds its connection only for the two
+  // inserts. One read: the listing, whether its host can be paid, and whether the stay is taken.
   const [row] = await db
     .select({
       listing: listings,

@@ -1,6 +1,6 @@
 import type { WebSocket } from "ws";
-import type { PooledBackend } from "./backend-pool.ts";
-import type { SessionHold, SessionPooling } from "./pooled-session.ts";
+import type { BackendPool, PooledBackend } from "./backend-pool.ts";
+import type { CancelKeys } from "./cancel-keys.ts";
 import { frontendMessage, MessageScanner } from "./wire-messages.ts";
 
 /** Same back-pressure as the plain tunnel (pipe.ts): pause the database above, resume below. */
@@ -8,6 +8,27 @@ const HIGH_WATER = 1024 * 1024;
 const LOW_WATER = 256 * 1024;
 /** A backend that does not finish `DISCARD ALL` within this is closed instead. */
 const RESET_TIMEOUT_MS = 5000;
+
+/** What a pooled session needs from the tunnel. */
+export interface SessionPooling {
+  pool: BackendPool;
+  cancels: CancelKeys;
+  /** True once the tunnel is shutting down: nothing goes back to the pool. */
+  closing(): boolean;
+  log(line: string): void;
+}
+
+/** The backend a client holds for its session. */
+export interface SessionHold {
+  backend: PooledBackend;
+  /** False when the server asked this client for a password: its backend is never lent to another. */
+  poolable: boolean;
+  revokeCancelKey(): void;
+  /** Cancels whatever the backend is running (its client left without waiting for the answer). */
+  cancelRunning(): void;
+  /** Backend bytes that arrived with its start-up's ReadyForQuery, for the relay to pass on first. */
+  early?: Buffer;
+}
 
 /**
  * The client→server half of a pooled session: forwards the bytes up to a Terminate, which is

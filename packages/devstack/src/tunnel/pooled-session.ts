@@ -1,20 +1,12 @@
 import { connect, type Socket } from "node:net";
 import type { RawData, WebSocket } from "ws";
 import type { TunnelTarget } from "./address.ts";
-import type { BackendPool, PooledBackend } from "./backend-pool.ts";
+import type { PooledBackend } from "./backend-pool.ts";
 import { type CancelKeys, sendCancel } from "./cancel-keys.ts";
 import { readClientOpening, sessionKey } from "./client-startup.ts";
 import { toBuffer } from "./pipe.ts";
-import { ClientStream, relayPooledSession } from "./pooled-relay.ts";
+import { ClientStream, relayPooledSession, type SessionHold, type SessionPooling } from "./pooled-relay.ts";
 import { backendMessage, MessageScanner } from "./wire-messages.ts";
-
-export interface SessionPooling {
-  pool: BackendPool;
-  cancels: CancelKeys;
-  /** True once the tunnel is shutting down: nothing goes back to the pool. */
-  closing(): boolean;
-  log(line: string): void;
-}
 
 /**
  * One WebSocket client of the session-pooling tunnel: reads its start-up, lends it a warm backend
@@ -71,17 +63,6 @@ export async function servePooledSession(ws: WebSocket, target: TunnelTarget, de
       );
   if (!started) return;
   await relayPooledSession(ws, started, client, inbox, arrived, deps);
-}
-
-export interface SessionHold {
-  backend: PooledBackend;
-  /** False when the server asked this client for a password: its backend is never lent to another. */
-  poolable: boolean;
-  revokeCancelKey(): void;
-  /** Cancels whatever the backend is running (its client left without waiting for the answer). */
-  cancelRunning(): void;
-  /** Backend bytes that arrived with its start-up's ReadyForQuery, for the relay to pass on first. */
-  early?: Buffer;
 }
 
 /** A warm backend: the start-up is answered from what the backend said at its own. */
