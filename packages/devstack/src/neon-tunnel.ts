@@ -52,7 +52,8 @@ export interface NeonTunnel {
  * `ws://HOST:PORT/v1?address=db-host:db-port` and then speaks the plain Postgres wire
  * protocol inside binary WebSocket frames. Client settings that work with it:
  * `neonConfig.wsProxy = (h, p) => \`${wsProxy}?address=${h}:${p}\``, `useSecureWebSocket = false`,
- * `pipelineConnect = false`, `coalesceWrites = false`, and `webSocketConstructor = ws` on Node 20.
+ * `pipelineConnect = false`, and `webSocketConstructor = ws` on Node 20 (`createDb` also joins a
+ * query's writes into one frame, see `coalescingWebSocket`; any framing works here).
  *
  * The same server answers `POST /sql`, Neon's SQL-over-HTTP endpoint (what `neon()` calls), from
  * connections it keeps open per connection string, behind the same allow-list.

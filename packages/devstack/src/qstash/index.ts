@@ -62,7 +62,7 @@ export async function startQStashBroker(opts: QStashBrokerOptions): Promise<QSta
   }, DEDUP_PRUNE_INTERVAL_MS);
   pruner.unref();
 
-  const pending = store.messages.values().length;
+  const pending = store.messages.size;
   log(`broker listening on http://127.0.0.1:${port} (${pending} pending message(s) resumed)`);
 
   let closing: Promise<void> | undefined;
@@ -78,7 +78,7 @@ export async function startQStashBroker(opts: QStashBrokerOptions): Promise<QSta
         await schedules.close();
         await broker.scheduler.close();
         await serverClosed;
-        await store.flush();
+        await store.close();
       })();
       return closing;
     },

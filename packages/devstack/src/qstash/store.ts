@@ -1,67 +1,27 @@
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { Journal, type JournalRecord } from "./journal.ts";
 import type { DeadLetter, DedupEntry, QueueRecord, ScheduleRecord, StoredMessage } from "./types.ts";
 
-/**
- * Serialises writes per file so a later state never loses a rename race to an earlier one,
- * and lets close() wait until everything acknowledged to a client is on disk.
- */
-class FileWriter {
-  private readonly chains = new Map<string, Promise<void>>();
-
-  write(path: string, text: string): Promise<void> {
-    return this.enqueue(path, async () => {
-      // Write-then-rename: a crash mid-write leaves the previous version, never half a file.
-      const tmp = `${path}.${randomBytes(4).toString("hex")}.tmp`;
-      await writeFile(tmp, text);
-      await rename(tmp, path);
-    });
-  }
-
-  remove(path: string): Promise<void> {
-    return this.enqueue(path, () => rm(path, { force: true }));
-  }
-
-  async idle(): Promise<void> {
-    await Promise.allSettled([...this.chains.values()]);
-  }
-
-  private enqueue(path: string, op: () => Promise<void>): Promise<void> {
-    const next = (this.chains.get(path) ?? Promise.resolve()).then(op, op);
-    this.chains.set(path, next);
-    void next.finally(() => {
-      if (this.chains.get(path) === next) this.chains.delete(path);
-    });
-    return next;
-  }
+/** What the store does with a collection whatever its record type. */
+interface Journalled {
+  readonly name: string;
+  readonly size: number;
+  apply(record: JournalRecord): void;
+  records(): JournalRecord[];
+  attach(journal: Journal): void;
+  put(item: never): Promise<void>;
 }
 
-/** One JSON file per record; the in-memory map is the read path, disk is written through. */
-export class Collection<T> {
+/** Records by key in memory (the read path); every change is written through to the journal. */
+export class Collection<T> implements Journalled {
   private readonly items = new Map<string, T>();
+  private journal: Journal | undefined;
 
-  private constructor(
-    private readonly dir: string,
+  constructor(
+    readonly name: string,
     private readonly keyOf: (item: T) => string,
-    private readonly writer: FileWriter,
   ) {}
-
-  static async open<T>(dir: string, keyOf: (item: T) => string, writer: FileWriter): Promise<Collection<T>> {
-    await mkdir(dir, { recursive: true });
-    const collection = new Collection(dir, keyOf, writer);
-    for (const name of await readdir(dir)) {
-      const path = join(dir, name);
-      if (name.endsWith(".tmp")) {
-        await rm(path, { force: true });
-        continue;
-      }
-      if (!name.endsWith(".json")) continue;
-      const item = JSON.parse(await readFile(path, "utf8")) as T;
-      collection.items.set(keyOf(item), item);
-    }
-    return collection;
-  }
 
   get(key: string): T | undefined {
     return this.items.get(key);
@@ -71,20 +31,38 @@ export class Collection<T> {
     return [...this.items.values()];
   }
 
+  get size(): number {
+    return this.items.size;
+  }
+
+  /** Updates memory at once (a racing reader sees it); resolves once the change is on file. */
   put(item: T): Promise<void> {
-    const key = this.keyOf(item);
-    this.items.set(key, item);
-    return this.writer.write(this.fileOf(key), JSON.stringify(item));
+    this.items.set(this.keyOf(item), item);
+    return this.write({ c: this.name, put: item });
   }
 
   delete(key: string): Promise<void> {
     this.items.delete(key);
-    return this.writer.remove(this.fileOf(key));
+    return this.write({ c: this.name, del: key });
   }
 
-  // Keys can be user-chosen (schedule ids, queue names): hash them into safe file names.
-  private fileOf(key: string): string {
-    return join(this.dir, `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.json`);
+  /** Replays one journal line. */
+  apply(record: JournalRecord): void {
+    if ("put" in record) this.items.set(this.keyOf(record.put as T), record.put as T);
+    else this.items.delete(record.del);
+  }
+
+  records(): JournalRecord[] {
+    return this.values().map((item) => ({ c: this.name, put: item }));
+  }
+
+  attach(journal: Journal): void {
+    this.journal = journal;
+  }
+
+  private write(record: JournalRecord): Promise<void> {
+    if (!this.journal) throw new Error(`qstash store: ${this.name} is not open`);
+    return this.journal.append(record);
   }
 }
 
@@ -95,21 +73,65 @@ export interface BrokerStore {
   queues: Collection<QueueRecord>;
   dedup: Collection<DedupEntry>;
   nextSequence(): number;
+  /** Resolves once every change made so far is on file. */
   flush(): Promise<void>;
+  close(): Promise<void>;
 }
 
+/**
+ * The broker's state under `${dataDir}/qstash/`: one journal file (`journal.ndjson`) that a broker
+ * restarted on the same directory replays. A directory left by the earlier layout (one JSON file
+ * per record in `messages/`, `dlq/`, …) is read once into the journal and then removed.
+ */
 export async function openStore(dataDir: string): Promise<BrokerStore> {
   const root = join(dataDir, "qstash");
-  const writer = new FileWriter();
-  const messages = await Collection.open<StoredMessage>(join(root, "messages"), (m) => m.messageId, writer);
+  await mkdir(root, { recursive: true });
+  const messages = new Collection<StoredMessage>("messages", (m) => m.messageId);
+  const deadLetters = new Collection<DeadLetter>("dlq", (d) => d.dlqId);
+  const schedules = new Collection<ScheduleRecord>("schedules", (s) => s.scheduleId);
+  const queues = new Collection<QueueRecord>("queues", (q) => q.name);
+  const dedup = new Collection<DedupEntry>("dedup", (d) => d.key);
+  const all: Journalled[] = [messages, deadLetters, schedules, queues, dedup];
+  const byName = new Map(all.map((collection) => [collection.name, collection]));
+
+  const journal = await Journal.open(
+    join(root, "journal.ndjson"),
+    (record) => byName.get(record.c)?.apply(record),
+    {
+      live: () => all.reduce((sum, collection) => sum + collection.size, 0),
+      records: () => all.flatMap((collection) => collection.records()),
+    },
+  );
+  for (const collection of all) collection.attach(journal);
+  await importPerFileLayout(root, all);
+
   let sequence = messages.values().reduce((max, m) => Math.max(max, m.sequence), 0);
   return {
     messages,
-    deadLetters: await Collection.open<DeadLetter>(join(root, "dlq"), (d) => d.dlqId, writer),
-    schedules: await Collection.open<ScheduleRecord>(join(root, "schedules"), (s) => s.scheduleId, writer),
-    queues: await Collection.open<QueueRecord>(join(root, "queues"), (q) => q.name, writer),
-    dedup: await Collection.open<DedupEntry>(join(root, "dedup"), (d) => d.key, writer),
+    deadLetters,
+    schedules,
+    queues,
+    dedup,
     nextSequence: () => ++sequence,
-    flush: () => writer.idle(),
+    flush: () => journal.idle(),
+    close: () => journal.close(),
   };
+}
+
+/** Moves records of the one-file-per-record layout into the journal, then deletes their files. */
+async function importPerFileLayout(root: string, collections: Journalled[]): Promise<void> {
+  for (const collection of collections) {
+    const dir = join(root, collection.name);
+    const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return null;
+      throw error;
+    });
+    if (names === null) continue;
+    const files = names.filter((name) => name.endsWith(".json"));
+    const items = await Promise.all(
+      files.map(async (name) => JSON.parse(await readFile(join(dir, name), "utf8"))),
+    );
+    await Promise.all(items.map((item) => collection.put(item as never)));
+    await rm(dir, { recursive: true, force: true });
+  }
 }
