@@ -2,6 +2,7 @@ import { addDays, dateIn } from "@hometrip/contracts";
 import { recordingRoomDelivery, silentLogger } from "@hometrip/core";
 import { bookings, devEmails, listings, notifications } from "@hometrip/db";
 import { createTunnelledDatabase, type TunnelledDatabase } from "@hometrip/testkit";
+import { barcelonaLoft } from "@hometrip/testkit/sample-listing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendCheckInReminders } from "../src/notifications/check-in-reminders.ts";
@@ -17,29 +18,16 @@ afterAll(async () => {
   await database?.close();
 });
 
+/** Stated here, not taken from the sample: the reminder test counts "tomorrow" in this zone. */
+const listingZone = "Europe/Madrid";
+
 let keys = 0;
 async function stay(opts: { checkIn: string; checkOut: string; status?: "confirmed" | "pending_payment" }) {
   const guest = await createMember(database.db, { displayName: "Grace Guest" });
   const host = await createMember(database.db, { displayName: "Hugo Host" });
   const [listing] = await database.db
     .insert(listings)
-    .values({
-      hostId: host.id,
-      title: "Loft by the canal",
-      propertyType: "loft",
-      addressLine1: "Prinsengracht 1",
-      city: "Amsterdam",
-      country: "NL",
-      lat: 52.37,
-      lng: 4.89,
-      timezone: "Europe/Amsterdam",
-      capacity: 2,
-      bedrooms: 1,
-      beds: 1,
-      baths: 1,
-      nightlyPrice: 14_000,
-      currency: "EUR",
-    })
+    .values({ ...barcelonaLoft(host.id), title: "Loft by the canal", timezone: listingZone })
     .returning({ id: listings.id });
   const [booking] = await database.db
     .insert(bookings)
@@ -135,7 +123,7 @@ const pushedTo = (rooms: ReturnType<typeof recordingRoomDelivery>) =>
 describe("check-in reminders", () => {
   it("remind guest and host once, the day before check-in in the listing's zone", async () => {
     const now = new Date();
-    const tomorrow = addDays(dateIn("Europe/Amsterdam", now), 1);
+    const tomorrow = addDays(dateIn(listingZone, now), 1);
     const s = await stay({ checkIn: tomorrow, checkOut: addDays(tomorrow, 2) });
     const later = await stay({ checkIn: addDays(tomorrow, 1), checkOut: addDays(tomorrow, 3) });
     const deps = notificationDeps();

@@ -22,6 +22,7 @@ import { type MetricsOptions, recordMetrics } from "./middleware/metrics.ts";
 import { requestId } from "./middleware/request-id.ts";
 import { tracing } from "./middleware/tracing.ts";
 import { apiRateLimit } from "./rate-limit/api-limit.ts";
+import { appProcedurePaths } from "./router.ts";
 import type { Clock } from "./services/clock.ts";
 import { createIsolateState, type IsolateState } from "./services/isolate-state.ts";
 
@@ -41,7 +42,7 @@ export function createApp(opts: { clock?: Clock; metrics?: MetricsOptions; isola
       .use(loadConfig)
       .use(cors)
       .use(init(isolate, opts.clock))
-      .use(recordMetrics(opts.metrics))
+      .use(recordMetrics(appProcedurePaths, opts.metrics))
       // Uploads share the general budget with tRPC calls: they are the most expensive requests.
       .use("/users/me/avatar", apiRateLimit)
       .use("/listings/:id/photos", apiRateLimit)

@@ -35,6 +35,9 @@ export const appRouter = router({
   users: usersRouter,
 });
 
+/** Every procedure's path (`listings.get`): the metrics label a tRPC call by these and no others. */
+export const appProcedurePaths: ReadonlySet<string> = new Set(Object.keys(appRouter._def.procedures));
+
 export type AppRouter = typeof appRouter;
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,5 +1,6 @@
 import { bookings, listings } from "@hometrip/db";
 import { utcDaysFromToday } from "@hometrip/testkit/dates";
+import { barcelonaLoft } from "@hometrip/testkit/sample-listing";
 import { describe, expect, it } from "vitest";
 import { withDatabase } from "./db.ts";
 import { createTestClient, settle } from "./harness.ts";
@@ -54,23 +55,7 @@ describe("payments router", () => {
     const bookingId = await withDatabase(async (db) => {
       const [listing] = await db
         .insert(listings)
-        .values({
-          hostId: host.userId,
-          title: "Canal house",
-          propertyType: "house",
-          addressLine1: "Prinsengracht 1",
-          city: "Amsterdam",
-          country: "NL",
-          lat: 52.37,
-          lng: 4.88,
-          timezone: "Europe/Amsterdam",
-          capacity: 2,
-          bedrooms: 1,
-          beds: 1,
-          baths: 1,
-          nightlyPrice: 14_000,
-          currency: "EUR",
-        })
+        .values({ ...barcelonaLoft(host.userId), title: "Canal house" })
         .returning({ id: listings.id });
       const [booking] = await db
         .insert(bookings)

@@ -1,20 +1,20 @@
 import type { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { appRouter } from "../router.ts";
 import { maxBatchCalls, trpcCallPaths } from "../trpc-wire.ts";
 
 /** The label of a path no procedure has: unbounded garbage must not become a metric series. */
 export const unknownProcedure = "trpc:unknown";
 
-const procedures = appRouter._def.procedures as Record<string, unknown>;
-
 /**
  * The status of each call of a tRPC request. The response's status speaks for a single call or a
  * batch whose calls agree; a mixed batch answers 207, so failures are noted per path as tRPC
- * reports them (`onError`), and the calls not noted succeeded.
+ * reports them (`onError`), and the calls not noted succeeded. `procedurePaths` are the paths the
+ * router has, handed in by whoever assembles the app (this file sits below the router).
  */
 export class TrpcCallOutcomes {
   private readonly failed = new Map<string, number[]>();
+
+  constructor(private readonly procedurePaths: ReadonlySet<string>) {}
 
   failedCall(path: string | undefined, error: TRPCError): void {
     const key = path ?? "";
@@ -28,7 +28,7 @@ export class TrpcCallOutcomes {
     return trpcCallPaths(url)
       .slice(0, maxBatchCalls)
       .map((path) => ({
-        procedure: Object.hasOwn(procedures, path) ? path : unknownProcedure,
+        procedure: this.procedurePaths.has(path) ? path : unknownProcedure,
         status: this.failed.get(path)?.shift() ?? (responseStatus === 207 ? 200 : responseStatus),
       }));
   }

@@ -20,12 +20,12 @@ export interface MetricsOptions {
  * goes to Analytics Engine at once (the binding buffers it; no I/O here); the minute rollups in
  * Redis are summed in the isolate and written as one pipeline after the response, at most every
  * METRICS_FLUSH_SECONDS. Runs inside `init`, so its background write is drained with the
- * request's other tasks.
+ * request's other tasks. `procedurePaths`: the tRPC procedures that are labels of their own.
  */
-export const recordMetrics = (opts: MetricsOptions = {}) =>
+export const recordMetrics = (procedurePaths: ReadonlySet<string>, opts: MetricsOptions = {}) =>
   createMiddleware<HonoEnv>(async (c, next) => {
     const started = Date.now();
-    const outcomes = new TrpcCallOutcomes();
+    const outcomes = new TrpcCallOutcomes(procedurePaths);
     c.set("trpcCallOutcomes", outcomes);
     await next();
     const latencyMs = Date.now() - started;
