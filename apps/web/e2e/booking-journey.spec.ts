@@ -2,7 +2,15 @@ import { randomInt } from "node:crypto";
 import { utcDaysFromToday } from "@hometrip/testkit/dates";
 import type { Browser, Page } from "@playwright/test";
 import { snapBoth } from "./booking-screens.ts";
-import { hostWithListing, openCheckout, payWithCard, setUpPayouts, TEST_CARDS } from "./flows/booking.ts";
+import {
+  checkOutWithCard,
+  expectRequestSent,
+  hostWithListing,
+  openCheckout,
+  payWithCard,
+  setUpPayouts,
+  TEST_CARDS,
+} from "./flows/booking.ts";
 import { signUpAndLogIn } from "./flows/host-listing.ts";
 import { stripeIntentOf } from "./flows/stripe-standin.ts";
 import { expect, test } from "./test.ts";
@@ -52,9 +60,7 @@ test("a guest requests a stay and pays by card, the host accepts, and the guest 
   await guest.getByLabel("Message to the host (optional)").fill("We arrive by train around six.");
   await snapBoth(guest, "checkout");
   await payWithCard(guest, TEST_CARDS.success);
-  await expect(guest).toHaveURL(/\/trips\/[0-9a-f-]+\?booked=1/);
-  await expect(guest.getByText("Request sent").first()).toBeVisible({ timeout: 30_000 });
-  const tripUrl = guest.url().replace("?booked=1", "");
+  const { tripUrl } = await expectRequestSent(guest);
   await snapBoth(guest, "request-sent");
 
   await host.goto("/host/reservations?group=requests");
@@ -93,12 +99,8 @@ test("a guest requests a stay and pays by card, the host accepts, and the guest 
 
 test("a declined card says why, and another card on the same held booking then books the stay", async () => {
   test.setTimeout(240_000);
-  await openCheckout(guest, listingId, {
-    checkIn: utcDaysFromToday(60),
-    checkOut: utcDaysFromToday(62),
-    guests: 1,
-  });
-  await payWithCard(guest, TEST_CARDS.insufficientFunds);
+  const stay = { checkIn: utcDaysFromToday(60), checkOut: utcDaysFromToday(62), guests: 1 };
+  await checkOutWithCard(guest, listingId, stay, TEST_CARDS.insufficientFunds);
   await expect(guest.getByText("Your card has insufficient funds. Try another card.")).toBeVisible();
   await expect(guest.getByText("Your dates stay held: you can try 2 more cards.")).toBeVisible();
   await snapBoth(guest, "declined-insufficient-funds");
@@ -108,11 +110,9 @@ test("a declined card says why, and another card on the same held booking then b
   ).toBeVisible();
   await expect(guest.getByText("Your dates stay held: you can try one more card.")).toBeVisible();
   await payWithCard(guest, TEST_CARDS.success);
-  await expect(guest).toHaveURL(/\/trips\/[0-9a-f-]+\?booked=1/);
-  await expect(guest.getByText("Request sent").first()).toBeVisible({ timeout: 30_000 });
   // One booking throughout: its one PaymentIntent took the good card after two refusals, and no
   // refused attempt left a booking of its own behind.
-  const bookingId = /\/trips\/([0-9a-f-]+)/.exec(guest.url())?.[1] ?? "";
+  const { bookingId } = await expectRequestSent(guest);
   const intent = await stripeIntentOf(bookingId);
   expect(intent.status).toBe("requires_capture");
   await guest.goto("/trips");
@@ -123,37 +123,25 @@ test("a declined card says why, and another card on the same held booking then b
 
 test("a card that asks for authentication completes once the guest approves it", async () => {
   test.setTimeout(240_000);
-  await openCheckout(guest, listingId, {
-    checkIn: utcDaysFromToday(80),
-    checkOut: utcDaysFromToday(82),
-    guests: 1,
-  });
-  await payWithCard(guest, TEST_CARDS.authenticate);
+  const stay = { checkIn: utcDaysFromToday(80), checkOut: utcDaysFromToday(82), guests: 1 };
+  await checkOutWithCard(guest, listingId, stay, TEST_CARDS.authenticate);
   await expect(guest.getByRole("heading", { name: "Confirm with your bank" })).toBeVisible();
   const bank = guest.frameLocator('iframe[title="Bank authentication"]');
   await expect(bank.getByText("Your bank asks you to confirm a payment")).toBeVisible();
   await snapBoth(guest, "bank-authentication");
   await bank.getByRole("button", { name: "Complete authentication" }).click();
-  await expect(guest).toHaveURL(/\/trips\/[0-9a-f-]+\?booked=1/);
-  await expect(guest.getByText("Request sent").first()).toBeVisible({ timeout: 30_000 });
+  await expectRequestSent(guest);
 });
 
 test("a request left unanswered expires, and the guest's card hold is voided", async () => {
   test.setTimeout(240_000);
-  await openCheckout(guest, listingId, {
-    checkIn: utcDaysFromToday(100),
-    checkOut: utcDaysFromToday(103),
-    guests: 2,
-  });
-  await payWithCard(guest, TEST_CARDS.success);
-  await expect(guest).toHaveURL(/\/trips\/[0-9a-f-]+\?booked=1/);
-  await expect(guest.getByText("Request sent").first()).toBeVisible({ timeout: 30_000 });
-  const bookingId = /\/trips\/([0-9a-f-]+)/.exec(guest.url())?.[1] ?? "";
+  const stay = { checkIn: utcDaysFromToday(100), checkOut: utcDaysFromToday(103), guests: 2 };
+  await checkOutWithCard(guest, listingId, stay, TEST_CARDS.success);
+  const { bookingId, tripUrl } = await expectRequestSent(guest);
   expect((await stripeIntentOf(bookingId)).status).toBe("requires_capture");
 
   // The host does not answer. The workers' deadline message (or the sweep) expires the request
   // once the 45 s window is over; the guest reloads the trip page as they would.
-  const tripUrl = guest.url().replace("?booked=1", "");
   await expect(async () => {
     await guest.goto(tripUrl);
     await expect(guest.getByTestId("booking-status")).toHaveText("Expired", { timeout: 3_000 });

@@ -11,9 +11,9 @@ import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { conversationRoom } from "@hometrip/contracts";
 import { signRoomToken } from "@hometrip/core/realtime/room-token";
+import { startRealtimeWorkerd } from "../testing/workerd.ts";
 import { workerdCpuSeconds } from "./cpu.ts";
-import { startRealtimeDev } from "./realtime-dev.ts";
-import { startRealtimeWorkerd } from "./realtime-workerd.ts";
+import { type RealtimeDev, startRealtimeDev } from "./realtime-dev.ts";
 import type { ReceiverReport, ReceiverStart } from "./receiver.ts";
 
 const { values } = parseArgs({
@@ -36,8 +36,13 @@ const percentile = (sorted: number[], p: number) =>
 const ms = (n: number) => n.toFixed(1);
 
 const vars = { APP_ENV: "development", ROOM_TOKEN_SECRET: secret, REALTIME_INTERNAL_TOKEN: internalToken };
-const runtime =
-  values.runtime === "workerd" ? await startRealtimeWorkerd(vars, log) : await startRealtimeDev(vars, log);
+async function startRuntime(): Promise<RealtimeDev> {
+  if (values.runtime !== "workerd") return startRealtimeDev(vars, log);
+  const workerd = await startRealtimeWorkerd(vars);
+  log(`realtime Worker bundle in workerd via Miniflare at ${workerd.url}`);
+  return workerd;
+}
+const runtime = await startRuntime();
 const workers: Worker[] = [];
 try {
   const conversationId = crypto.randomUUID();

@@ -1,14 +1,5 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Readable } from "node:stream";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { type RoomAddress, roomParty, type TRoomEvent } from "@hometrip/contracts";
-import { Miniflare } from "miniflare";
-
-const realtimeDir = fileURLToPath(new URL("../../../edge/realtime/", import.meta.url));
+import { startRealtimeWorkerd } from "@hometrip/realtime/workerd";
 
 export const roomTokenSecret = "test-room-token-secret-0123456789abcdef";
 export const internalToken = "test-realtime-internal-token";
@@ -32,33 +23,11 @@ export interface RoomClient {
  * Miniflare with its rooms: the other end of the workers' `httpRoomDelivery`.
  */
 export async function startRealtimeWorker(): Promise<RealtimeWorker> {
-  const dir = await mkdtemp(join(tmpdir(), "hometrip-realtime-worker-"));
-  const outDir = join(dir, "bundle");
-  await promisify(execFile)(
-    join(realtimeDir, "node_modules/.bin/wrangler"),
-    ["deploy", "--dry-run", "--config", "wrangler.toml", "--outdir", outDir],
-    { cwd: realtimeDir, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
-  );
-  const scriptPath = join(outDir, "index.js");
-  const miniflare = new Miniflare({
-    name: "hometrip-realtime",
-    compatibilityDate: "2026-04-26",
-    compatibilityFlags: ["nodejs_compat"],
-    modulesRoot: outDir,
-    modules: [{ type: "ESModule", path: scriptPath, contents: await readFile(scriptPath, "utf8") }],
-    durableObjects: {
-      ConversationRoom: { className: "ConversationRoom", useSQLite: true },
-      UserRoom: { className: "UserRoom", useSQLite: true },
-    },
-    bindings: { APP_ENV: "test", ROOM_TOKEN_SECRET: roomTokenSecret, REALTIME_INTERNAL_TOKEN: internalToken },
-    host: "127.0.0.1",
-    port: 0,
-    handleRuntimeStdio: (stdout: Readable, stderr: Readable) => {
-      stdout.resume();
-      stderr.resume();
-    },
+  const { url, miniflare, close } = await startRealtimeWorkerd({
+    APP_ENV: "test",
+    ROOM_TOKEN_SECRET: roomTokenSecret,
+    REALTIME_INTERNAL_TOKEN: internalToken,
   });
-  const url = (await miniflare.ready).origin;
   return {
     url,
     async join(room, token) {
@@ -88,9 +57,6 @@ export async function startRealtimeWorker(): Promise<RealtimeWorker> {
         close: () => ws.close(1000, "done"),
       };
     },
-    async close() {
-      await miniflare.dispose();
-      await rm(dir, { recursive: true, force: true });
-    },
+    close,
   };
 }

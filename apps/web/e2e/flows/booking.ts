@@ -72,3 +72,22 @@ export async function payWithCard(page: Page, number: string): Promise<void> {
   await page.getByLabel("Security code").fill("123");
   await page.getByTestId("pay-button").click();
 }
+
+/** Checks out `stay` on the listing and pays with `card`; what the page shows next is the caller's to check. */
+export async function checkOutWithCard(
+  page: Page,
+  listingId: string,
+  stay: { checkIn: string; checkOut: string; guests: number },
+  card: string,
+): Promise<void> {
+  await openCheckout(page, listingId, stay);
+  await payWithCard(page, card);
+}
+
+/** Where a paid request lands: its trip page saying "Request sent". */
+export async function expectRequestSent(page: Page): Promise<{ bookingId: string; tripUrl: string }> {
+  await expect(page).toHaveURL(/\/trips\/[0-9a-f-]+\?booked=1/);
+  await expect(page.getByText("Request sent").first()).toBeVisible({ timeout: 30_000 });
+  const bookingId = /\/trips\/([0-9a-f-]+)/.exec(page.url())?.[1] ?? "";
+  return { bookingId, tripUrl: page.url().replace("?booked=1", "") };
+}

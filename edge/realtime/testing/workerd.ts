@@ -1,24 +1,28 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { Miniflare } from "miniflare";
-import type { RealtimeDev } from "./realtime-dev.ts";
 
 const realtimeDir = fileURLToPath(new URL("../", import.meta.url));
+
+export interface RealtimeWorkerd {
+  url: string;
+  /** For callers that open room sockets through `dispatchFetch` rather than over the network. */
+  miniflare: Miniflare;
+  close(): Promise<void>;
+}
 
 /**
  * The realtime Worker as `wrangler deploy` would build it, served by workerd through Miniflare
  * with nothing in front (no `wrangler dev` proxy worker), rooms and SQLite storage included.
+ * `bindings` are its vars and secrets (APP_ENV, ROOM_TOKEN_SECRET, REALTIME_INTERNAL_TOKEN, …).
  */
-export async function startRealtimeWorkerd(
-  vars: Record<string, string>,
-  log: (line: string) => void,
-): Promise<RealtimeDev> {
-  const dir = mkdtempSync(join(tmpdir(), "hometrip-bench-chat-"));
+export async function startRealtimeWorkerd(bindings: Record<string, string>): Promise<RealtimeWorkerd> {
+  const dir = await mkdtemp(join(tmpdir(), "hometrip-realtime-workerd-"));
   const outDir = join(dir, "bundle");
   await promisify(execFile)(
     join(realtimeDir, "node_modules/.bin/wrangler"),
@@ -31,12 +35,12 @@ export async function startRealtimeWorkerd(
     compatibilityDate: "2026-04-26",
     compatibilityFlags: ["nodejs_compat"],
     modulesRoot: outDir,
-    modules: [{ type: "ESModule", path: scriptPath, contents: readFileSync(scriptPath, "utf8") }],
+    modules: [{ type: "ESModule", path: scriptPath, contents: await readFile(scriptPath, "utf8") }],
     durableObjects: {
       ConversationRoom: { className: "ConversationRoom", useSQLite: true },
       UserRoom: { className: "UserRoom", useSQLite: true },
     },
-    bindings: vars,
+    bindings,
     host: "127.0.0.1",
     port: 0,
     handleRuntimeStdio: (stdout: Readable, stderr: Readable) => {
@@ -45,12 +49,12 @@ export async function startRealtimeWorkerd(
     },
   });
   const url = (await miniflare.ready).origin;
-  log(`realtime Worker bundle in workerd via Miniflare at ${url}`);
   return {
     url,
-    close: async () => {
+    miniflare,
+    async close() {
       await miniflare.dispose();
-      rmSync(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true });
     },
   };
 }
