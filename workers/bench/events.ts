@@ -6,6 +6,10 @@
  * effect row has no unique key, so a second application would show. Prints events/s from the
  * first write to the last effect, and the effects lost and doubled. Last line:
  *   bench:events events=10000 per_s=… lost=0 doubled=0
+ *
+ * The workers app runs in a process of its own (`events-worker.ts`), as deployed; the stand-ins
+ * (Neon tunnel, QStash broker), the producers and the relays share this one. `--in-process` puts
+ * the workers app in this process too.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,11 +20,8 @@ import { createQStashPublisher, relayOutbox, silentLogger } from "@hometrip/core
 import { createDb, outbox } from "@hometrip/db";
 import { startQStashBroker } from "@hometrip/devstack";
 import { createTunnelledDatabase } from "@hometrip/testkit";
-import { Receiver } from "@upstash/qstash";
 import { sql } from "drizzle-orm";
-import { createWorkerApp } from "../src/app.ts";
-import { createEventHandlers } from "../src/handlers/index.ts";
-import { createJsonLogger } from "../src/log.ts";
+import { benchEffectsTable, benchWorkerApp, type HandlerFailures } from "./events-app.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -29,6 +30,7 @@ const { values: args } = parseArgs({
     producers: { type: "string", default: "1" },
     "workers-pool": { type: "string", default: "16" },
     "batch-size": { type: "string", default: "100" },
+    "in-process": { type: "boolean", default: false },
   },
 });
 const total = Number(args.events);
@@ -51,37 +53,81 @@ const broker = await startQStashBroker({
   nextSigningKey: keys.next,
   retryBackoff: () => 200,
 });
-// The workers run with a pool of their own, as their own process would.
-const workersDb = createDb({ databaseUrl: database.url, wsProxy: database.wsProxy, max: workersPool });
-let handlerErrors = 0;
-const errorLog = createJsonLogger({ service: "workers" }, (level, line) => {
-  if (level === "error") {
-    handlerErrors++;
-    if (handlerErrors <= 3) say(line);
-  }
-});
+interface RunningWorkers {
+  url: string;
+  /** Stops taking deliveries; resolves with the handler failures the workers logged. */
+  stop(): Promise<HandlerFailures>;
+}
 
-try {
-  await database.db.execute(sql`create table bench_effects (event_id uuid not null)`);
-  const handlers = createEventHandlers();
-  const app = createWorkerApp({
-    db: workersDb.db,
-    receiver: new Receiver({ currentSigningKey: keys.current, nextSigningKey: keys.next }),
-    publisher: { publish: async () => {} },
-    log: errorLog,
-    handlers: {
-      ...handlers,
-      // The effect: one row per application, no unique key. processed_events alone keeps it single.
-      "system.pinged": async ({ tx, event }) => {
-        await tx.execute(sql`insert into bench_effects (event_id) values (${event.id})`);
-      },
-    },
-  });
+/** The workers app in this process, with a pool of its own as its own process would have. */
+function workersInProcess(): RunningWorkers {
+  const { db, pool } = createDb({ databaseUrl: database.url, wsProxy: database.wsProxy, max: workersPool });
+  const { app, failures } = benchWorkerApp({ db, signingKeys: keys });
   const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: app.fetch });
-  const workersUrl = `http://127.0.0.1:${server.port}`;
+  return {
+    url: `http://127.0.0.1:${server.port}`,
+    async stop() {
+      await server.stop();
+      await pool.end();
+      return failures;
+    },
+  };
+}
+
+/** The workers app as its own process (events-worker.ts), talking JSON lines on stdout. */
+async function workersProcess(): Promise<RunningWorkers> {
+  const child = Bun.spawn(["bun", join(import.meta.dir, "events-worker.ts")], {
+    env: {
+      ...process.env,
+      BENCH_DATABASE_URL: database.url,
+      BENCH_WS_PROXY: database.wsProxy,
+      BENCH_POOL: String(workersPool),
+      BENCH_SIGNING_CURRENT: keys.current,
+      BENCH_SIGNING_NEXT: keys.next,
+    },
+    stdout: "pipe",
+    stderr: "inherit",
+  });
+  const lines = jsonLines(child.stdout);
+  const first = await lines.next();
+  if (first.done || typeof first.value.port !== "number") {
+    child.kill();
+    throw new Error(`the workers process did not start (exit ${await child.exited})`);
+  }
+  return {
+    url: `http://127.0.0.1:${first.value.port}`,
+    async stop() {
+      child.kill("SIGTERM");
+      const summary = await lines.next();
+      await child.exited;
+      if (summary.done) throw new Error("the workers process exited without its summary");
+      return summary.value as unknown as HandlerFailures;
+    },
+  };
+}
+
+async function* jsonLines(stream: ReadableStream<Uint8Array>): AsyncGenerator<Record<string, unknown>> {
+  const decoder = new TextDecoder();
+  let buffered = "";
+  for await (const chunk of stream) {
+    buffered += decoder.decode(chunk, { stream: true });
+    for (let end = buffered.indexOf("\n"); end >= 0; end = buffered.indexOf("\n")) {
+      const line = buffered.slice(0, end);
+      buffered = buffered.slice(end + 1);
+      if (line.trim()) yield JSON.parse(line) as Record<string, unknown>;
+    }
+  }
+}
+
+let workers: RunningWorkers | undefined;
+try {
+  await database.db.execute(benchEffectsTable);
+  workers = args["in-process"] ? workersInProcess() : await workersProcess();
+  const workersUrl = workers.url;
   const publisher = createQStashPublisher({ qstashUrl: broker.url, token, destinationUrl: workersUrl });
   say(
-    `bench:events: ${total} events, ${producers} producers (transactions of ${batchSize}), ${relays} relays`,
+    `bench:events: ${total} events, ${producers} producers (transactions of ${batchSize}), ${relays} relays, ` +
+      `workers ${args["in-process"] ? "in this process" : "in their own process"} (pool ${workersPool})`,
   );
 
   const started = performance.now();
@@ -155,14 +201,16 @@ try {
   rows = final?.rows ?? rows;
   distinct = final?.distinct ?? distinct;
   const perSecond = Math.round(total / elapsed);
+  const { handlerErrors, errors } = await workers.stop();
+  workers = undefined;
+  for (const line of errors) say(line);
   say(`end to end ${elapsed.toFixed(1)} s; handler errors (retried) ${handlerErrors}`);
   console.log(
     `bench:events events=${total} per_s=${perSecond} lost=${total - distinct} doubled=${rows - distinct}`,
   );
-  server.stop(true);
 } finally {
+  await workers?.stop().catch(() => {});
   await broker.close();
-  await workersDb.pool.end();
   await database.close();
   await rm(dataDir, { recursive: true, force: true });
 }

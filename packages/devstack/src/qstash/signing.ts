@@ -19,7 +19,14 @@ export type SignDelivery = (input: SignatureInput) => Promise<string>;
  * (Receiver tries current, then next), which is why it plays no part here.
  */
 export function createSigner(currentSigningKey: string): SignDelivery {
-  const key = new TextEncoder().encode(currentSigningKey);
+  // Imported once: jose imports a raw key again on every signature.
+  const key = crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(currentSigningKey),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
   return async ({ url, body, now = Date.now() }) => {
     const issuedAt = Math.floor(now / 1000);
     return new SignJWT({
@@ -33,6 +40,6 @@ export function createSigner(currentSigningKey: string): SignDelivery {
       .setNotBefore(issuedAt)
       .setExpirationTime(issuedAt + TOKEN_LIFETIME_SECONDS)
       .setJti(`jwt_${randomBytes(12).toString("base64url")}`)
-      .sign(key);
+      .sign(await key);
   };
 }
