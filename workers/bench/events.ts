@@ -31,6 +31,8 @@ const { values: args } = parseArgs({
     "workers-pool": { type: "string", default: "16" },
     "batch-size": { type: "string", default: "100" },
     "in-process": { type: "boolean", default: false },
+    // The broker's cap on deliveries open at once (its default is 32).
+    "deliveries-in-flight": { type: "string" },
   },
 });
 const total = Number(args.events);
@@ -52,6 +54,7 @@ const broker = await startQStashBroker({
   currentSigningKey: keys.current,
   nextSigningKey: keys.next,
   retryBackoff: () => 200,
+  ...(args["deliveries-in-flight"] ? { maxConcurrentDeliveries: Number(args["deliveries-in-flight"]) } : {}),
 });
 interface RunningWorkers {
   url: string;
@@ -125,6 +128,9 @@ try {
   workers = args["in-process"] ? workersInProcess() : await workersProcess();
   const workersUrl = workers.url;
   const publisher = createQStashPublisher({ qstashUrl: broker.url, token, destinationUrl: workersUrl });
+  // How long a relay's round (claim, batch publish, mark) takes: when the broker or the machine is
+  // saturated it shows here first.
+  const rounds = { count: 0, ms: 0 };
   say(
     `bench:events: ${total} events, ${producers} producers (transactions of ${batchSize}), ${relays} relays, ` +
       `workers ${args["in-process"] ? "in this process" : "in their own process"} (pool ${workersPool})`,
@@ -154,7 +160,12 @@ try {
   let producing = true;
   const relay = async () => {
     for (;;) {
+      const roundStarted = performance.now();
       const result = await relayOutbox(database.db, publisher, { limit: batchSize, log: silentLogger });
+      if (result.published > 0) {
+        rounds.count++;
+        rounds.ms += performance.now() - roundStarted;
+      }
       published += result.published;
       if (result.published === 0 && !producing) return;
       if (result.published === 0) await Bun.sleep(5);
@@ -166,7 +177,10 @@ try {
   producing = false;
   await relaying;
   const relayedMs = performance.now() - started;
-  say(`recorded and relayed ${published} in ${(relayedMs / 1000).toFixed(1)} s`);
+  say(
+    `recorded and relayed ${published} in ${(relayedMs / 1000).toFixed(1)} s ` +
+      `(${rounds.count} relay rounds, ${(rounds.ms / Math.max(1, rounds.count)).toFixed(0)} ms each on average)`,
+  );
 
   let last = -1;
   let lastChange = performance.now();

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Receiver } from "@upstash/qstash";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
@@ -176,5 +178,34 @@ describe("QStash broker: publishing and signed delivery", () => {
     expect(deliveries.map((d) => JSON.parse(d.body).n)).toEqual([0, 1, 2, 3, 4]);
     const info = await queue.get();
     expect(info).toMatchObject({ name: "bookings", parallelism: 1, paused: false, lag: 0 });
+  });
+
+  it("keeps at most maxConcurrentDeliveries requests open and still delivers a whole burst, each once", async () => {
+    const h = await startBroker({ maxConcurrentDeliveries: 3 });
+    cleanups.push(() => h.close());
+    let open = 0;
+    let mostOpen = 0;
+    const seen: number[] = [];
+    const slow = createServer((req, res) => {
+      open++;
+      mostOpen = Math.max(mostOpen, open);
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        setTimeout(() => {
+          seen.push(JSON.parse(Buffer.concat(chunks).toString()).n);
+          open--;
+          res.end("ok");
+        }, 30);
+      });
+    });
+    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => new Promise<void>((resolve) => slow.close(() => resolve())));
+    const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/e`;
+
+    await h.client.batchJSON(Array.from({ length: 20 }, (_, n) => ({ url, body: { n } })));
+    await vi.waitFor(() => expect(seen).toHaveLength(20), { timeout: 5000 });
+    expect(mostOpen).toBe(3);
+    expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, n) => n));
   });
 });

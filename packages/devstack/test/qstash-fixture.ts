@@ -87,7 +87,9 @@ export interface BrokerHarness {
 }
 
 /** A broker on a free port with its own temp dataDir and a fast retry backoff. */
-export async function startBroker(opts: { backoffMs?: number } = {}): Promise<BrokerHarness> {
+export async function startBroker(
+  opts: { backoffMs?: number; maxConcurrentDeliveries?: number } = {},
+): Promise<BrokerHarness> {
   const dataDir = await mkdtemp(join(tmpdir(), "qstash-test-"));
   const logs: string[] = [];
   const start = () =>
@@ -97,6 +99,9 @@ export async function startBroker(opts: { backoffMs?: number } = {}): Promise<Br
       currentSigningKey: CURRENT_KEY,
       nextSigningKey: NEXT_KEY,
       retryBackoff: () => opts.backoffMs ?? 20,
+      ...(opts.maxConcurrentDeliveries === undefined
+        ? {}
+        : { maxConcurrentDeliveries: opts.maxConcurrentDeliveries }),
       log: (line) => logs.push(line),
     });
   const harness: BrokerHarness = {

@@ -25,7 +25,7 @@ export class Broker {
 
   constructor(
     readonly store: BrokerStore,
-    deps: { sign: SignDelivery; backoff: (retried: number) => number; log: Log },
+    deps: { sign: SignDelivery; backoff: (retried: number) => number; log: Log; maxInFlight?: number },
   ) {
     this.scheduler = new DeliveryScheduler({
       ...deps,

@@ -6,6 +6,14 @@ import { headerRecord } from "./wire.ts";
 // setTimeout overflows past ~24.8 days; longer delays wake up early and re-arm.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const BODYLESS = new Set(["GET", "HEAD"]);
+/**
+ * Deliveries on the wire at once, by default. A burst (a relay publishing batches of 100 faster
+ * than the consumer applies them) would otherwise become thousands of concurrent requests: the
+ * consumer's event loop then queues its database answers behind them, and the broker's own HTTP
+ * client queues the publishers' requests behind its deliveries. QStash, too, caps how many
+ * requests it has open towards a destination.
+ */
+export const DEFAULT_MAX_IN_FLIGHT = 32;
 
 /** QStash's default: min(1 day, e^(2.5 n)) seconds before retry n. */
 export function defaultBackoff(retried: number): number {
@@ -20,6 +28,8 @@ export interface DeliveryDeps {
   log: Log;
   onDelivered(message: StoredMessage, result: AttemptResult): Promise<void>;
   onExhausted(message: StoredMessage, result: AttemptResult): Promise<void>;
+  /** Attempts on the wire at once (default DEFAULT_MAX_IN_FLIGHT); due messages beyond it wait their turn, oldest due first. */
+  maxInFlight?: number;
 }
 
 /**
@@ -29,9 +39,14 @@ export interface DeliveryDeps {
 export class DeliveryScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly inFlight = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  /** Due messages waiting for a free attempt slot, oldest first (a Set keeps insertion order). */
+  private readonly due = new Set<string>();
+  private readonly maxInFlight: number;
   private closed = false;
 
-  constructor(private readonly deps: DeliveryDeps) {}
+  constructor(private readonly deps: DeliveryDeps) {
+    this.maxInFlight = deps.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+  }
 
   /** Starts (or re-evaluates) delivery of a stored message. */
   track(message: StoredMessage): void {
@@ -70,6 +85,7 @@ export class DeliveryScheduler {
   private disarm(messageId: string): void {
     clearTimeout(this.timers.get(messageId));
     this.timers.delete(messageId);
+    this.due.delete(messageId);
   }
 
   /**
@@ -80,6 +96,7 @@ export class DeliveryScheduler {
     this.closed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    this.due.clear();
     const pending = [...this.inFlight.values()];
     let grace: NodeJS.Timeout | undefined;
     const graceOver = new Promise<void>((resolve) => {
@@ -92,12 +109,12 @@ export class DeliveryScheduler {
   }
 
   private isActive(messageId: string): boolean {
-    return this.timers.has(messageId) || this.inFlight.has(messageId);
+    return this.timers.has(messageId) || this.inFlight.has(messageId) || this.due.has(messageId);
   }
 
   private arm(message: StoredMessage): void {
     if (this.closed || this.inFlight.has(message.messageId)) return;
-    clearTimeout(this.timers.get(message.messageId));
+    this.disarm(message.messageId);
     const wait = Math.max(0, message.notBefore - Date.now());
     const timer = setTimeout(() => this.fire(message.messageId), Math.min(wait, MAX_TIMER_MS));
     this.timers.set(message.messageId, timer);
@@ -111,13 +128,27 @@ export class DeliveryScheduler {
       this.arm(message);
       return;
     }
+    if (this.inFlight.size >= this.maxInFlight) {
+      this.due.add(messageId);
+      return;
+    }
     const entry = { abort: new AbortController(), done: Promise.resolve() };
     entry.done = this.attempt(message, entry.abort.signal)
       .catch((error: unknown) => this.deps.log(`${messageId} bookkeeping failed: ${String(error)}`))
       .finally(() => {
         if (this.inFlight.get(messageId) === entry) this.inFlight.delete(messageId);
+        this.fireNextDue();
       });
     this.inFlight.set(messageId, entry);
+  }
+
+  private fireNextDue(): void {
+    while (this.inFlight.size < this.maxInFlight) {
+      const [next] = this.due;
+      if (next === undefined) return;
+      this.due.delete(next);
+      this.fire(next);
+    }
   }
 
   private async attempt(message: StoredMessage, closing: AbortSignal): Promise<void> {

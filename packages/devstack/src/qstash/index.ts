@@ -21,6 +21,8 @@ export interface QStashBrokerOptions {
   nextSigningKey: string;
   /** ms to wait before retry number `attempt` (1-based); default min(1 day, e^(2.5 n) s) like QStash. */
   retryBackoff?: (attempt: number) => number;
+  /** Deliveries on the wire at once (default 32); due messages beyond it wait, oldest due first. */
+  maxConcurrentDeliveries?: number;
   log?: (line: string) => void;
 }
 
@@ -43,6 +45,7 @@ export async function startQStashBroker(opts: QStashBrokerOptions): Promise<QSta
     sign: createSigner(opts.currentSigningKey),
     backoff: opts.retryBackoff ?? defaultBackoff,
     log,
+    ...(opts.maxConcurrentDeliveries === undefined ? {} : { maxInFlight: opts.maxConcurrentDeliveries }),
   });
   const schedules = new ScheduleRunner(broker, log);
 
