@@ -25,16 +25,14 @@ const COMPACT_RATIO = 4;
 export class Journal {
   private pending: { text: string; done: () => void; failed: (error: unknown) => void }[] = [];
   private writing: Promise<void> | undefined;
-  private lines: number;
 
   private constructor(
     private readonly path: string,
     private handle: FileHandle,
-    lines: number,
+    /** Lines in the file: what compaction weighs against the live records. */
+    private lines: number,
     private readonly state: LiveState,
-  ) {
-    this.lines = lines;
-  }
+  ) {}
 
   /**
    * Replays `path` into `apply` (a torn last line, from a crash mid-write, is dropped), then
