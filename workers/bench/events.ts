@@ -39,7 +39,7 @@ const { values: args } = parseArgs({
 const total = Number(args.events);
 const relays = Number(args.relays);
 const producers = Number(args.producers);
-// More connections than the broker's open deliveries would sit idle; fewer would queue them.
+// Half the deliveries the broker keeps open: the other half wait in the workers for a free connection.
 const workersPool = Number(args["workers-pool"]);
 const batchSize = Number(args["batch-size"]);
 const token = "bench-qstash-token";
