@@ -1,4 +1,4 @@
-import { type FileHandle, open, readFile, rename, rm } from "node:fs/promises";
+import { type FileHandle, open, readFile, rename, rm, writeFile } from "node:fs/promises";
 
 /** One change to one collection: `put` replaces the record under its key, `del` removes it. */
 export type JournalRecord = { c: string; put: unknown } | { c: string; del: string };
@@ -91,7 +91,8 @@ export class Journal {
       const batch = this.pending;
       this.pending = [];
       try {
-        await this.handle.write(batch.map((entry) => entry.text).join(""));
+        // appendFile writes all of it (a bare write may stop short).
+        await this.handle.appendFile(batch.map((entry) => entry.text).join(""));
         this.lines += batch.length;
         for (const entry of batch) entry.done();
       } catch (error) {
@@ -121,12 +122,7 @@ export class Journal {
 
 async function writeWhole(path: string, text: string): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
-  const handle = await open(tmp, "w");
-  try {
-    await handle.write(text);
-  } finally {
-    await handle.close();
-  }
+  await writeFile(tmp, text);
   await rename(tmp, path).catch(async (error: unknown) => {
     await rm(tmp, { force: true });
     throw error;
