@@ -1,6 +1,6 @@
 import { Client, Pool, type WebSocketConstructor } from "@neondatabase/serverless";
 import { createTableRelationsHelpers, extractTablesRelationalConfig } from "drizzle-orm";
-import { NeonDatabase, NeonSession } from "drizzle-orm/neon-serverless";
+import { NeonDatabase } from "drizzle-orm/neon-serverless";
 import { PgDialect } from "drizzle-orm/pg-core";
 // `#websocket` is a conditional import (package.json "imports"): under the "node" condition it
 // is `ws`, everywhere else (workerd via wrangler's "workerd"/"worker" conditions, browsers) a
@@ -8,6 +8,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 // never contains `ws` (which needs node:net/tls and cannot run in workerd).
 import { fallbackWebSocket } from "#websocket";
 import * as schema from "./schema/index.ts";
+import { NeonRoundTripSession } from "./transactions.ts";
 import { coalescingWebSocket } from "./websocket/coalescing.ts";
 
 export type Database = NeonDatabase<typeof schema>;
@@ -31,7 +32,7 @@ function drizzleOver(pool: Pool): Database {
   const dialect = new PgDialect();
   const db = new NeonDatabase(
     dialect,
-    new NeonSession(pool, dialect, relationalSchema()),
+    new NeonRoundTripSession(pool, dialect, relationalSchema() as never),
     relationalSchema(),
   );
   return Object.assign(db, { $client: pool }) as unknown as Database;
