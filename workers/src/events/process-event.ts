@@ -5,7 +5,7 @@ import {
   type TraceContext,
 } from "@hometrip/contracts";
 import { describeError, type Logger, trackCommittedEvents } from "@hometrip/core";
-import { type Database, processedEvents } from "@hometrip/db";
+import { type Database, processedEvents, transactionOpenedWith } from "@hometrip/db";
 import type { EventContext, EventHandlers } from "../handlers/types.ts";
 import type { AfterCommit } from "./after-commit.ts";
 
@@ -32,16 +32,22 @@ export async function processEvent(
   const trace = deps.trace ?? continueTrace(event.traceparent);
   // Events the handler records carry the delivery's trace on to the next hop.
   const unit = trackCommittedEvents(db, { traceparent: trace.traceparent });
-  const outcome = await unit.db.transaction(async (tx): Promise<ProcessOutcome> => {
-    const claimed = await tx
-      .insert(processedEvents)
-      .values({ eventId: event.id, eventType: event.type })
-      .onConflictDoNothing()
-      .returning({ eventId: processedEvents.eventId });
-    if (claimed.length === 0) return "duplicate";
-    await handler({ tx, event, log: deps.log, now: deps.now, trace });
-    return "processed";
-  });
+  // The claim travels with `begin`: one round trip to Neon fewer for every event.
+  const claim = unit.db
+    .insert(processedEvents)
+    .values({ eventId: event.id, eventType: event.type })
+    .onConflictDoNothing()
+    .returning({ eventId: processedEvents.eventId })
+    .getSQL();
+  const outcome = await transactionOpenedWith(
+    unit.db,
+    claim,
+    async (tx, claimed): Promise<ProcessOutcome> => {
+      if (claimed.length === 0) return "duplicate";
+      await handler({ tx, event, log: deps.log, now: deps.now, trace });
+      return "processed";
+    },
+  );
   const committed = unit.events.take();
   if (deps.afterCommit && committed.length > 0) {
     await deps.afterCommit(committed, deps.log).catch((error: unknown) => {
