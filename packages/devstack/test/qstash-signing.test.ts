@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { Receiver } from "@upstash/qstash";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { describe, expect, it } from "vitest";
 import { parseDuration } from "../src/qstash/publish-request.ts";
@@ -23,6 +24,25 @@ describe("QStash delivery signature", () => {
       body: createHash("sha256").update(body).digest("base64url"),
     });
     expect(claims.jti).not.toBe(decodeJwt(second).jti);
+  });
+
+  it("verifies with the production Receiver against the exact body and URL, and with no other key", async () => {
+    const sign = createSigner("sig_unit_current");
+    const url = "http://127.0.0.1:8790/events";
+    const text = '{"note":"caf\u00e9 \\ \\"quoted\\""}';
+    const signature = await sign({ url, body: new TextEncoder().encode(text) });
+    const receiver = new Receiver({ currentSigningKey: "sig_unit_current", nextSigningKey: "sig_unit_next" });
+
+    await expect(receiver.verify({ signature, body: text, url })).resolves.toBe(true);
+    await expect(receiver.verify({ signature, body: `${text} `, url })).rejects.toThrow(/body hash/);
+    await expect(receiver.verify({ signature, body: text, url: `${url}x` })).rejects.toThrow(
+      /invalid subject/,
+    );
+    const stranger = new Receiver({
+      currentSigningKey: "sig_other_current",
+      nextSigningKey: "sig_other_next",
+    });
+    await expect(stranger.verify({ signature, body: text, url })).rejects.toThrow();
   });
 });
 
