@@ -21,6 +21,7 @@ import { createDb, outbox } from "@hometrip/db";
 import { startQStashBroker } from "@hometrip/devstack";
 import { createTunnelledDatabase } from "@hometrip/testkit";
 import { sql } from "drizzle-orm";
+import { postgresCpuMs, processCpuMs } from "./cpu-time.ts";
 import { benchEffectsTable, benchWorkerApp, type HandlerFailures } from "./events-app.ts";
 
 const { values: args } = parseArgs({
@@ -59,6 +60,8 @@ const broker = await startQStashBroker({
 });
 interface RunningWorkers {
   url: string;
+  /** The workers' process id; this process's own when they run in it. */
+  pid: number;
   /** Stops taking deliveries; resolves with the handler failures the workers logged. */
   stop(): Promise<HandlerFailures>;
 }
@@ -70,6 +73,7 @@ function workersInProcess(): RunningWorkers {
   const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: app.fetch });
   return {
     url: `http://127.0.0.1:${server.port}`,
+    pid: process.pid,
     async stop() {
       await server.stop();
       await pool.end();
@@ -100,6 +104,7 @@ async function workersProcess(): Promise<RunningWorkers> {
   }
   return {
     url: `http://127.0.0.1:${first.value.port}`,
+    pid: child.pid,
     async stop() {
       child.kill("SIGTERM");
       const summary = await lines.next();
@@ -123,6 +128,37 @@ async function* jsonLines(stream: ReadableStream<Uint8Array>): AsyncGenerator<Re
   }
 }
 
+interface CpuReading {
+  self: number;
+  workers: number | undefined;
+  postgres: number | undefined;
+}
+
+function cpuReading(workersPid: number): CpuReading {
+  const own = process.cpuUsage();
+  return {
+    self: (own.user + own.system) / 1000,
+    workers: processCpuMs(workersPid),
+    postgres: postgresCpuMs(),
+  };
+}
+
+/** Where an event's CPU went, in µs per event: the line is left out where /proc cannot tell. */
+function cpuPerEvent(before: CpuReading, after: CpuReading, inProcess: boolean): string | undefined {
+  if (before.workers === undefined || after.workers === undefined) return undefined;
+  if (before.postgres === undefined || after.postgres === undefined) return undefined;
+  const us = (ms: number) => Math.round((ms * 1000) / total);
+  const self = us(after.self - before.self);
+  const postgres = us(after.postgres - before.postgres);
+  if (inProcess)
+    return `CPU per event: ${self} µs in this process (all but Postgres), ${postgres} µs in Postgres`;
+  const workersUs = us(after.workers - before.workers);
+  return (
+    `CPU per event: workers ${workersUs} µs, this process (broker, tunnel, relays) ${self} µs, ` +
+    `Postgres ${postgres} µs; ${workersUs + self + postgres} µs in all`
+  );
+}
+
 let workers: RunningWorkers | undefined;
 try {
   await database.db.execute(benchEffectsTable);
@@ -137,6 +173,7 @@ try {
       `workers ${args["in-process"] ? "in this process" : "in their own process"} (pool ${workersPool})`,
   );
 
+  const cpuBefore = cpuReading(workers.pid);
   const started = performance.now();
   let recorded = 0;
   // Producers write outbox rows as recordEvent does, a transaction of `batchSize` at a time in one
@@ -183,29 +220,34 @@ try {
       `(${rounds.count} relay rounds, ${(rounds.ms / Math.max(1, rounds.count)).toFixed(0)} ms each on average)`,
   );
 
+  // Progress is polled with a plain count: counting distinct ids sorts the whole table, and at
+  // every 20 ms that took a tenth of a core from the path being measured. The distinct count runs
+  // once the rows are all there (more rows than events means doubles, still waiting on the rest).
+  const counts = async (query: ReturnType<typeof sql>) =>
+    (await database.db.execute<{ rows: number; distinct?: number }>(query)).rows[0];
   let last = -1;
   let lastChange = performance.now();
   let distinct = 0;
   let rows = 0;
   for (;;) {
-    const [counts] = (
-      await database.db.execute<{ rows: number; distinct: number }>(
-        sql`select count(*)::int as rows, count(distinct event_id)::int as distinct from bench_effects`,
-      )
-    ).rows;
-    rows = counts?.rows ?? 0;
-    distinct = counts?.distinct ?? 0;
-    if (distinct >= total) break;
-    if (distinct !== last) {
-      last = distinct;
+    rows = (await counts(sql`select count(*)::int as rows from bench_effects`))?.rows ?? 0;
+    if (rows >= total) {
+      distinct =
+        (await counts(sql`select count(distinct event_id)::int as distinct from bench_effects`))?.distinct ??
+        0;
+      if (distinct >= total) break;
+    }
+    if (rows !== last) {
+      last = rows;
       lastChange = performance.now();
     } else if (performance.now() - lastChange > 30_000) {
-      say(`no progress for 30 s at ${distinct} effects`);
+      say(`no progress for 30 s at ${rows} effects`);
       break;
     }
     await Bun.sleep(20);
   }
   const elapsed = (performance.now() - started) / 1000;
+  const cpuLine = cpuPerEvent(cpuBefore, cpuReading(workers.pid), workers.pid === process.pid);
   // Duplicates arriving after the count settled would still be doubles: give stragglers a moment.
   await Bun.sleep(500);
   const [final] = (
@@ -220,6 +262,7 @@ try {
   workers = undefined;
   for (const line of errors) say(line);
   say(`end to end ${elapsed.toFixed(1)} s; handler errors (retried) ${handlerErrors}`);
+  if (cpuLine) say(cpuLine);
   console.log(
     `bench:events events=${total} per_s=${perSecond} lost=${total - distinct} doubled=${rows - distinct}`,
   );
