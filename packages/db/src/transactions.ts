@@ -44,7 +44,7 @@ export class NeonRoundTripSession extends NeonSession<Record<string, unknown>, n
     const pool = this.#client instanceof Pool ? this.#client : undefined;
     const client = pool ? await pool.connect() : (this.#client as PoolClient);
     const session = pool ? new NeonRoundTripSession(client, this.dialect, this.#schema, this.#options) : this;
-    const tx = new NeonTransaction<Record<string, unknown>, never>(this.dialect, session, this.#schema);
+    const tx = new LazyQueryTransaction(this.dialect, session, this.#schema);
     let broken: Error | undefined;
     // A connection lost while checked out is reported as an "error" event as well as through the
     // query it fails; pg-pool listens only to idle clients, so unheard it would crash the process.
@@ -72,6 +72,34 @@ export class NeonRoundTripSession extends NeonSession<Record<string, unknown>, n
       client.off("error", lost);
       if (pool) (client as PoolClient).release(broken);
     }
+  }
+}
+
+type TransactionArgs = ConstructorParameters<typeof NeonTransaction<Record<string, unknown>, never>>;
+
+/**
+ * A transaction whose relational query builders (`tx.query.<table>`) are made when first used.
+ * drizzle makes one per table in every transaction's constructor, a few percent of the CPU of a
+ * short transaction; none of ours reads them today, and one that does gets the same builders.
+ */
+class LazyQueryTransaction extends NeonTransaction<Record<string, unknown>, never> {
+  constructor(...[dialect, session, schema, nestedIndex = 0]: TransactionArgs) {
+    super(dialect, session, undefined, nestedIndex);
+    this.schema = schema;
+    if (schema) Object.assign(this._, schema);
+    Object.defineProperty(this, "query", {
+      configurable: true,
+      get: () => {
+        const { query } = new NeonTransaction<Record<string, unknown>, never>(
+          dialect,
+          session,
+          schema,
+          nestedIndex,
+        );
+        Object.defineProperty(this, "query", { value: query, configurable: true });
+        return query;
+      },
+    });
   }
 }
 

@@ -141,6 +141,17 @@ describe("createDb's transactions", () => {
     expect(seen).toEqual({ level: "serializable", readOnly: "on" });
   });
 
+  it("still answer relational queries (tx.query), whose builders they make when first used", async () => {
+    const found = await db.transaction(async (tx) => {
+      await tx.execute(sql`insert into users (email, display_name) values ('lazy@example.test', 'Lazy')`);
+      return tx.query.users.findFirst({
+        columns: { email: true },
+        where: (u, { eq }) => eq(u.email, "lazy@example.test"),
+      });
+    });
+    expect(found).toEqual({ email: "lazy@example.test" });
+  });
+
   // Vitest fails the file on an unhandled error: an "error" event nobody listens to would be one.
   it("fail with the error when the connection dies mid-way, and the next query gets a new one", async () => {
     const killed = db.transaction(async (tx) => {
