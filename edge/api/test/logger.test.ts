@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLogger, type LogFields } from "../src/services/logger.ts";
+import { createLogger, errorFields, type LogFields } from "../src/services/logger.ts";
 
 /** What a line held before it was assembled from parts: the spread object, stringified. */
 function mergedLine(level: string, message: string, base: LogFields, fields?: LogFields) {
@@ -66,5 +66,24 @@ describe("logger lines", () => {
     expect(lines.map((line) => JSON.parse(line))).toMatchObject([
       { level: "error", message: "kept", requestId: "r-2", traceId: "t-2", code: 7 },
     ]);
+  });
+
+  it("log an error's own code, which stays readable where the bundle's class names are minified", () => {
+    // jose's errors name themselves after their class: in the deployed bundle that is a short name.
+    class Xe extends Error {
+      code = "ERR_JWT_EXPIRED";
+      constructor(message: string) {
+        super(message);
+        this.name = this.constructor.name;
+      }
+    }
+    expect(errorFields(new Xe('"exp" claim timestamp check failed'))).toMatchObject({
+      errorName: "Xe",
+      errorCode: "ERR_JWT_EXPIRED",
+    });
+    // Without a code of its own, the cause's (drizzle puts the SQLSTATE there) is the code.
+    const cause = Object.assign(new Error("duplicate key"), { code: "23505" });
+    expect(errorFields(new Error("Failed query", { cause }))).toMatchObject({ errorCode: "23505" });
+    expect(errorFields(new Error("plain"))).not.toHaveProperty("errorCode");
   });
 });

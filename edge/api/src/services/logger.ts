@@ -77,7 +77,10 @@ export function redactLogText(text: string): string {
     .replace(/\/\/[^/\s:@]+:[^/\s@]+@/g, "//[redacted]@");
 }
 
-/** Error fields safe to log: name, message, and the SQLSTATE drizzle puts on `cause`. */
+/**
+ * Error fields safe to log: name, message, and a code: the error's own (jose's `ERR_JWT_EXPIRED`) or
+ * else the SQLSTATE drizzle puts on `cause`.
+ */
 export function errorFields(error: unknown): LogFields {
   // workerd reports socket failures as ErrorEvents wrapping the Error.
   if (typeof ErrorEvent !== "undefined" && error instanceof ErrorEvent) {
@@ -87,10 +90,14 @@ export function errorFields(error: unknown): LogFields {
   }
   if (!(error instanceof Error)) return { error: redactLogText(String(error)) };
   const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  // The bundle is minified without keeping names (wrangler.toml), so a library error that names
+  // itself after its class (jose, oauth4webapi) logs a short name; its own code stays readable.
+  const ownCode = (error as { code?: unknown }).code;
+  const code = typeof ownCode === "string" ? ownCode : cause?.code;
   return {
     errorName: error.name,
     errorMessage: redactLogText(error.message),
-    ...(cause?.code !== undefined ? { errorCode: cause.code } : {}),
+    ...(code !== undefined ? { errorCode: code } : {}),
     ...(error.stack ? { stack: redactLogText(error.stack) } : {}),
   };
 }
