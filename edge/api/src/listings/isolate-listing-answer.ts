@@ -32,12 +32,17 @@ export const answerListingFromIsolate = createMiddleware<HonoEnv>(async (c, next
     body = JSON.stringify({ result: { data: output.data } });
     isolate.listingAnswers.set(view, body);
   }
-  return c.body(body, 200, {
-    "content-type": "application/json",
-    "cache-control": publicListingCacheControl,
-    "x-listing-cache": "hit",
-    // What tRPC's fetch adapter puts on every answer (CORS appends Origin after).
-    vary: "trpc-accept, accept",
+  // A Response of our own rather than `c.body`: Hono would copy these four headers one by one into
+  // a Headers object first. Nothing before this route prepares headers on `c` (the middlewares in
+  // front set theirs on the answer afterwards, in place).
+  return new Response(body, {
+    headers: {
+      "content-type": "application/json",
+      "cache-control": publicListingCacheControl,
+      "x-listing-cache": "hit",
+      // What tRPC's fetch adapter puts on every answer (CORS appends Origin after).
+      vary: "trpc-accept, accept",
+    },
   });
 });
 
