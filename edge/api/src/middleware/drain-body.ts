@@ -11,6 +11,8 @@ const drainBudgetBytes = 16 * 1024 * 1024;
  * must not leave its bytes on the connection for the next request to trip over.
  */
 export const drainUnreadBody = createMiddleware<HonoEnv>(async (c, next) => {
+  // A request without a body (every GET) has nothing to drain.
+  if (c.req.raw.body === null) return next();
   await next();
   await discardUnreadBody(c.req.raw, drainBudgetBytes);
 });

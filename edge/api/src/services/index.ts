@@ -193,5 +193,12 @@ export function createServices(
       await database.pool.end().catch((error: unknown) => logger.warn("pool end failed", errorFields(error)));
   };
 
-  return { services, dispose: (waitUntil) => waitUntil(drain()) };
+  return {
+    services,
+    dispose(waitUntil) {
+      // Nothing opened and nothing running (a cached read): there is nothing to hand over.
+      if (!database && pending.length === 0) return;
+      waitUntil(drain());
+    },
+  };
 }

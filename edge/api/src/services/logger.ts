@@ -43,10 +43,12 @@ export function createLogger(
   opts: { minLevel?: LogLevel; write?: (line: string) => void } = {},
 ): Logger {
   const { minLevel = "info", write = console.log } = opts;
-  // Every line of a request carries its ids: they are serialized once, not once per line.
-  const baseJson = Object.keys(base).some((key) => lineKeys.has(key)) ? null : JSON.stringify(base);
+  // Every line of a request carries its ids: they are serialized once, not once per line, and
+  // only when a first line is written (most requests write none).
+  let baseJson: string | null | undefined;
   const emit = (level: LogLevel, message: string, fields?: LogFields) => {
     if (rank[level] < rank[minLevel]) return;
+    baseJson ??= Object.keys(base).some((key) => lineKeys.has(key)) ? null : JSON.stringify(base);
     if (baseJson === null || (fields && needsMerge(fields, base))) {
       write(JSON.stringify({ level, time: isoNow(), message, ...base, ...fields }));
       return;
