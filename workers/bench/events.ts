@@ -20,8 +20,8 @@ import { createQStashPublisher, relayOutbox, silentLogger } from "@hometrip/core
 import { createDb, outbox } from "@hometrip/db";
 import { startQStashBroker } from "@hometrip/devstack";
 import { createTunnelledDatabase } from "@hometrip/testkit";
+import { postgresCpuMs, processCpuMs } from "@hometrip/testkit/process-cpu";
 import { sql } from "drizzle-orm";
-import { postgresCpuMs, processCpuMs } from "./cpu-time.ts";
 import { benchEffectsTable, benchWorkerApp, type HandlerFailures } from "./events-app.ts";
 
 const { values: args } = parseArgs({

@@ -11,8 +11,8 @@ import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { conversationRoom } from "@hometrip/contracts";
 import { signRoomToken } from "@hometrip/core/realtime/room-token";
+import { descendantsCpuMs } from "@hometrip/testkit/process-cpu";
 import { startRealtimeWorkerd } from "../testing/workerd.ts";
-import { workerdCpuSeconds } from "./cpu.ts";
 import { type RealtimeDev, startRealtimeDev } from "./realtime-dev.ts";
 import type { ReceiverReport, ReceiverStart } from "./receiver.ts";
 
@@ -153,4 +153,9 @@ try {
 } finally {
   for (const worker of workers) worker.terminate();
   await runtime.close();
+}
+
+/** CPU seconds of the workerd processes under this one (NaN, printed so, where /proc cannot tell). */
+function workerdCpuSeconds(): number {
+  return (descendantsCpuMs("workerd") ?? Number.NaN) / 1000;
 }

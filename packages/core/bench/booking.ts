@@ -10,7 +10,6 @@
  * and a last line to compare runs. The tunnel admits at most --max-connections database
  * connections at once and queues the rest, as Neon's pooled endpoint does in production.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -19,9 +18,9 @@ import { startStripeStandIn } from "@hometrip/devstack";
 import { startBenchApi } from "@hometrip/search/bench/api";
 import { ms, summarize } from "@hometrip/search/bench/stats";
 import { utcDaysFromToday } from "@hometrip/testkit/dates";
+import { descendantsCpuMs, samplePostgresCpu } from "@hometrip/testkit/process-cpu";
 import pg from "pg";
 import { signAccessToken } from "../src/auth/access-token.ts";
-import { samplePostgresCpu } from "./postgres-cpu.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -116,7 +115,7 @@ try {
   // A backend per connection lives for one request, mostly between two samples: not measured.
   const postgresCpu = args.unpooled ? null : samplePostgresCpu(ownBackend, scratch.name);
   const loadBefore = loadavg();
-  const cpuBefore = { bench: process.cpuUsage(), workerd: childCpuMs("workerd") };
+  const cpuBefore = { bench: process.cpuUsage(), workerd: workerdCpuMs() };
   const started = performance.now();
   const outcomes = await fire(guests);
   const wallMs = performance.now() - started;
@@ -126,7 +125,7 @@ try {
   const cpuMs = {
     // This process runs the stand-ins (tunnel, Redis bridge, broker, Stripe) and the HTTP client.
     standIns: (benchCpu.user + benchCpu.system) / 1000,
-    workerd: childCpuMs("workerd") - cpuBefore.workerd,
+    workerd: workerdCpuMs() - cpuBefore.workerd,
   };
 
   const winners = outcomes.filter((o) => o.status === 200);
@@ -177,38 +176,6 @@ try {
   await stripe.close();
   await client.end();
   await scratch.drop();
-}
-
-/** CPU time (user + system, ms) of this process's descendants named `name`, from /proc. */
-function childCpuMs(name: string): number {
-  const tickMs = 10; // USER_HZ is 100 on Linux
-  const stats = readdirSync("/proc")
-    .filter((entry) => /^\d+$/.test(entry))
-    .map((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/stat`, "utf8");
-      } catch {
-        return "";
-      }
-    })
-    .filter(Boolean);
-  const parents = new Map<number, number>();
-  const byPid = new Map<number, { comm: string; cpu: number }>();
-  for (const stat of stats) {
-    const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const pid = Number(stat.slice(0, stat.indexOf(" ")));
-    parents.set(pid, Number(fields[1]));
-    byPid.set(pid, { comm, cpu: (Number(fields[11]) + Number(fields[12])) * tickMs });
-  }
-  const descends = (pid: number): boolean => {
-    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p))
-      if (p === process.pid) return true;
-    return false;
-  };
-  let total = 0;
-  for (const [pid, info] of byPid) if (info.comm === name && descends(pid)) total += info.cpu;
-  return total;
 }
 
 async function seed(db: pg.Client, guests: number) {
@@ -280,4 +247,9 @@ async function inBatches<T, R>(
     out.push(...(await Promise.all(items.slice(start, start + size).map((item, j) => fn(item, start + j)))));
   }
   return out;
+}
+
+/** CPU milliseconds of the workerd processes this bench started (NaN, printed so, where /proc cannot tell). */
+function workerdCpuMs(): number {
+  return descendantsCpuMs("workerd") ?? Number.NaN;
 }
