@@ -8,10 +8,10 @@ import {
   startRedisBridge,
   startStripeStandIn,
 } from "@hometrip/devstack";
+import { bundleRealtimeWorker } from "@hometrip/realtime/workerd";
 import { createTestDatabase } from "@hometrip/testkit";
 import type { TestProject } from "vitest/node";
 import { closedPort, startEventSink, startStripeWebhookSink } from "./consumer.ts";
-import { bundleRealtimeWorker } from "./realtime-bundle.ts";
 
 const redisToken = "edge-test-redis-token";
 const qstashToken = "edge-test-qstash-token";

@@ -24,12 +24,7 @@ export interface RealtimeWorkerd {
 export async function startRealtimeWorkerd(bindings: Record<string, string>): Promise<RealtimeWorkerd> {
   const dir = await mkdtemp(join(tmpdir(), "hometrip-realtime-workerd-"));
   const outDir = join(dir, "bundle");
-  await promisify(execFile)(
-    join(realtimeDir, "node_modules/.bin/wrangler"),
-    ["deploy", "--dry-run", "--config", "wrangler.toml", "--outdir", outDir],
-    { cwd: realtimeDir, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
-  );
-  const scriptPath = join(outDir, "index.js");
+  const scriptPath = await bundleRealtimeWorker(outDir);
   const miniflare = new Miniflare({
     name: "hometrip-realtime",
     compatibilityDate: "2026-04-26",
@@ -57,4 +52,18 @@ export async function startRealtimeWorkerd(bindings: Record<string, string>): Pr
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Bundles the realtime Worker with wrangler into `outDir`, as a deploy would (also for the API's
+ * test runtime, which runs it beside the API so its Durable Object bindings reach real rooms).
+ * Returns the bundle's path.
+ */
+export async function bundleRealtimeWorker(outDir: string): Promise<string> {
+  await promisify(execFile)(
+    join(realtimeDir, "node_modules/.bin/wrangler"),
+    ["deploy", "--dry-run", "--config", "wrangler.toml", "--outdir", outDir],
+    { cwd: realtimeDir, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+  );
+  return join(outDir, "index.js");
 }
