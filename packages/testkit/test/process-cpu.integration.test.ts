@@ -6,16 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../src/index.ts";
 import { descendantsCpuMs, postgresCpuMs, processCpuMs, samplePostgresCpu } from "../src/process-cpu.ts";
 
-/** Keeps a Postgres backend on the CPU for about `ms`. */
-const spinInPostgres = (ms: number) =>
-  `do $$ begin while clock_timestamp() < now() + interval '${Math.trunc(ms)} milliseconds' loop end loop; end $$`;
+/**
+ * A fixed amount of work for a Postgres backend (about 0.3 s of CPU per unit here): a count of
+ * work, not of time, so a busy machine stretches it without shrinking the CPU it takes.
+ */
+const workInPostgres = (units: number) =>
+  `do $$ declare i int := 0; begin while i < ${Math.trunc(units * 3_000_000)} loop i := i + 1; end loop; end $$`;
 
-/** Burns about `ms` of CPU in Postgres on a connection of its own, opened now and closed after. */
-async function busyBackend(url: string, ms: number): Promise<void> {
+/** Does `units` of work in Postgres on a connection of its own, opened now and closed after. */
+async function busyBackend(url: string, units: number): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(spinInPostgres(ms));
+    await client.query(workInPostgres(units));
   } finally {
     await client.end();
   }
@@ -83,9 +86,14 @@ async function backendBeforeStartup(url: string) {
   };
 }
 
+/** Runs on the CPU until this process has used `ms` more of it (however busy the machine is). */
 function spin(ms: number): void {
-  const until = performance.now() + ms;
-  while (performance.now() < until) Math.sqrt(Math.random());
+  const cpu = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  const until = cpu() + ms;
+  while (cpu() < until) Math.sqrt(Math.random());
 }
 
 describe("process CPU from Linux's /proc", () => {
@@ -105,17 +113,24 @@ describe("process CPU from Linux's /proc", () => {
   it("reads this process's CPU as it is used", () => {
     const before = processCpuMs(process.pid) as number;
     spin(300);
-    expect((processCpuMs(process.pid) as number) - before).toBeGreaterThanOrEqual(200);
+    // /proc counts in 10 ms ticks.
+    expect((processCpuMs(process.pid) as number) - before).toBeGreaterThanOrEqual(280);
     expect(processCpuMs(2 ** 22 + 12_345)).toBeUndefined();
   });
 
   it("adds up the CPU of the processes of one name below this one, and only theirs", async () => {
-    const busy = "const t = Date.now() + 400; while (Date.now() < t); setTimeout(() => {}, 5000)";
+    // The child uses 400 ms of CPU, says so, and waits.
+    const busy = `const cpu = () => process.cpuUsage().user / 1000;
+      const until = cpu() + 400; while (cpu() < until);
+      console.log("done"); setTimeout(() => {}, 10000);`;
     const child = spawn(process.execPath, ["-e", busy]);
     try {
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      await new Promise((resolve, reject) => {
+        child.stdout.once("data", resolve);
+        child.once("exit", (code) => reject(new Error(`the busy child exited (${code})`)));
+      });
       const name = readFileSync(`/proc/${child.pid}/comm`, "utf8").trim();
-      expect(descendantsCpuMs(name) as number).toBeGreaterThanOrEqual(300);
+      expect(descendantsCpuMs(name) as number).toBeGreaterThanOrEqual(380);
       expect(descendantsCpuMs("no-such-name")).toBe(0);
       // Counted from the child itself, there is nothing below it.
       expect(descendantsCpuMs(name, child.pid as number)).toBe(0);
@@ -128,41 +143,36 @@ describe("process CPU from Linux's /proc", () => {
     const own = new pg.Client({ connectionString: ours.url });
     await own.connect();
     try {
+      // What one unit of work costs, read on a connection held open.
+      const before = postgresCpuMs() as number;
+      await own.query(workInPostgres(1));
+      const unit = (postgresCpuMs() as number) - before;
+      expect(unit).toBeGreaterThan(50);
+
       const pid = (await own.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0]?.pid as number;
       const sampler = samplePostgresCpu(pid, ours.name, 5);
       expect(sampler).not.toBeNull();
       // Both backends are forked after sampling began, so their first samples may see them still
-      // starting up, before their titles name a database.
-      await Promise.all([busyBackend(ours.url, 400), busyBackend(other.url, 400)]);
+      // starting up, before their titles name a database. The other database's does three times
+      // the work: counted, it would show.
+      await Promise.all([busyBackend(ours.url, 1), busyBackend(other.url, 3)]);
       // And one seen for certain before it named its database: sampled while it waits for its
       // startup packet, it must still be counted once it has one.
       const late = await backendBeforeStartup(ours.url);
       try {
         await new Promise((resolve) => setTimeout(resolve, 50));
         await late.start();
-        await late.query(spinInPostgres(300));
+        await late.query(workInPostgres(1));
         await new Promise((resolve) => setTimeout(resolve, 20));
       } finally {
         late.close();
       }
       const burst = sampler?.stop();
       expect(burst?.backends).toBe(2);
-      expect(burst?.ms).toBeGreaterThanOrEqual(500);
-      expect(burst?.ms).toBeLessThan(1000);
+      expect(burst?.ms).toBeGreaterThan(1.5 * unit);
+      expect(burst?.ms).toBeLessThan(3 * unit);
     } finally {
       await own.end();
-    }
-  });
-
-  it("adds up every postgres process while the connections measured are open", async () => {
-    const client = new pg.Client({ connectionString: ours.url });
-    await client.connect();
-    try {
-      const before = postgresCpuMs() as number;
-      await client.query(spinInPostgres(300));
-      expect((postgresCpuMs() as number) - before).toBeGreaterThanOrEqual(200);
-    } finally {
-      await client.end();
     }
   });
 });
