@@ -86,7 +86,7 @@ describe("listings.quote prices", () => {
     ]);
     expect(short.data).toMatchObject({ nightsSubtotal: 32_000, discount: null, total: 34_000 });
 
-    // Mon 6th – Mon 13th: seven nights, two of them weekend nights.
+    // day(5) to day(12), Monday to Monday: seven nights, two of them weekend nights.
     const week = await quote({ listingId, checkIn: day(5), checkOut: day(12) });
     expect(week.data).toMatchObject({
       nights: 7,
@@ -97,7 +97,7 @@ describe("listings.quote prices", () => {
     });
 
     await sql("update listings set max_nights = 60 where id = $1", [listingId]);
-    // Mon 6th – Mon 3 Feb: 28 nights, 8 weekend nights.
+    // day(5) to day(33), Monday to Monday four weeks on: 28 nights, 8 weekend nights.
     const month = await quote({ listingId, checkIn: day(5), checkOut: day(33) });
     expect(month.data).toMatchObject({
       nights: 28,
