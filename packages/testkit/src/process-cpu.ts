@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 /**
  * CPU time of processes, read from Linux's /proc, so a bench can say where its CPU went across
  * the processes it drives (workerd, the workers, Postgres). Where there is no /proc (or it hides
- * the process) the readings are undefined or null and a bench leaves its CPU line out.
+ * the process) a reading is undefined (the sampler null): the bench says it cannot tell.
  */
 
 /** /proc counts utime and stime in USER_HZ ticks, which Linux fixes at 100 a second. */
@@ -97,6 +97,7 @@ export function descendantsCpuMs(name: string, root = process.pid): number | und
  * the database, each counted from its first sample (or from its fork, for one born during the
  * burst) to its last. Meant for pooled backends, which outlive the burst: one that exits between
  * two samples loses what it ran after the last one (with a backend per connection, most of them).
+ * The `POST /sql` pool's connections to the database are counted too.
  * `backendPid` is any backend of the server (a connection of the caller's own, which is left out).
  * Null when /proc or the postmaster cannot be read (Postgres elsewhere, processes hidden).
  */
