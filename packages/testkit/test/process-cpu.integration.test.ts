@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { readFileSync } from "node:fs";
-import { connect, type Socket } from "node:net";
+import { connect } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../src/index.ts";
@@ -25,65 +26,20 @@ async function busyBackend(url: string, units: number): Promise<void> {
 }
 
 /**
- * A backend opened by hand: the TCP connection first (Postgres forks the backend, which keeps the
- * postmaster's command line as its title), the startup packet only when `start` is called.
+ * A client whose backend is forked before it may start: the TCP connection is opened now (Postgres
+ * forks the backend, which keeps the postmaster's command line as its title until the startup
+ * packet comes), and pg sends that packet only when `connect` is called.
  */
-async function backendBeforeStartup(url: string) {
-  const { hostname, port, username, pathname } = new URL(url);
-  const socket: Socket = connect(Number(port || 5432), hostname);
-  await new Promise((resolve, reject) => socket.once("connect", resolve).once("error", reject));
-  let buffered = Buffer.alloc(0);
-  let waiting: { resolve(): void; reject(error: Error): void } | undefined;
-  let failure: string | undefined;
-  socket.on("data", (chunk: Buffer) => {
-    buffered = Buffer.concat([buffered, chunk]);
-    while (buffered.length >= 5 && buffered.length >= 1 + buffered.readInt32BE(1)) {
-      const type = String.fromCharCode(buffered[0] as number);
-      const body = buffered.subarray(5, 1 + buffered.readInt32BE(1));
-      buffered = buffered.subarray(1 + buffered.readInt32BE(1));
-      if (type === "E") failure = body.toString("utf8").replaceAll("\0", " ");
-      if (type === "Z") {
-        const done = waiting;
-        waiting = undefined;
-        if (failure) done?.reject(new Error(failure));
-        else done?.resolve();
-        failure = undefined;
-      }
-    }
-  });
-  const untilReady = () =>
-    new Promise<void>((resolve, reject) => {
-      waiting = { resolve, reject };
-    });
-  const message = (type: string, text: string) => {
-    const body = Buffer.from(`${text}\0`, "utf8");
-    const head = Buffer.alloc(5);
-    head.write(type, 0);
-    head.writeInt32BE(4 + body.length, 1);
-    return Buffer.concat([head, body]);
-  };
-  return {
-    async start() {
-      const params = Buffer.from(
-        `user\0${username || "postgres"}\0database\0${pathname.slice(1)}\0\0`,
-        "utf8",
-      );
-      const head = Buffer.alloc(8);
-      head.writeInt32BE(8 + params.length, 0);
-      head.writeInt32BE(196608, 4);
-      const ready = untilReady();
-      socket.write(Buffer.concat([head, params]));
-      await ready;
-    },
-    async query(text: string) {
-      const ready = untilReady();
-      socket.write(message("Q", text));
-      await ready;
-    },
-    close() {
-      socket.end(Buffer.from([0x58, 0, 0, 0, 4]));
-    },
-  };
+async function clientHeldBeforeStartup(url: string): Promise<pg.Client> {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port || 5432), hostname);
+  await once(socket, "connect");
+  // pg connects the stream it is given; this one is connected already, so it only says so.
+  socket.connect = (() => {
+    queueMicrotask(() => socket.emit("connect"));
+    return socket;
+  }) as typeof socket.connect;
+  return new pg.Client({ connectionString: url, stream: () => socket });
 }
 
 /** Runs on the CPU until this process has used `ms` more of it (however busy the machine is). */
@@ -158,14 +114,14 @@ describe("process CPU from Linux's /proc", () => {
       await Promise.all([busyBackend(ours.url, 1), busyBackend(other.url, 3)]);
       // And one seen for certain before it named its database: sampled while it waits for its
       // startup packet, it must still be counted once it has one.
-      const late = await backendBeforeStartup(ours.url);
+      const late = await clientHeldBeforeStartup(ours.url);
       try {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        await late.start();
+        await late.connect();
         await late.query(workInPostgres(1));
         await new Promise((resolve) => setTimeout(resolve, 20));
       } finally {
-        late.close();
+        await late.end();
       }
       const burst = sampler?.stop();
       expect(burst?.backends).toBe(2);
