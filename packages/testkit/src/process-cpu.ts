@@ -79,7 +79,11 @@ export function descendantsCpuMs(name: string, root = process.pid): number | und
   const processes = allProcesses();
   if (!processes) return undefined;
   const children = new Map<number, ProcessStat[]>();
-  for (const p of processes) children.set(p.parentPid, [...(children.get(p.parentPid) ?? []), p]);
+  for (const p of processes) {
+    const siblings = children.get(p.parentPid);
+    if (siblings) siblings.push(p);
+    else children.set(p.parentPid, [p]);
+  }
   let total = 0;
   const walk = (pid: number) => {
     for (const child of children.get(pid) ?? []) {
